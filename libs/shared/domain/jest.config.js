@@ -1,0 +1,1 @@
+module.exports = { displayName: 'shared-domain', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,4 @@
+export * from './domain-error';
+export * from './event';
+export * from './command-context';
+export * from './stable-id';

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'shared-event-store', preset: '../../../jest.preset.js', rootDir: '.' };

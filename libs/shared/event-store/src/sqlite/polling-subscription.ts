@@ -1,0 +1,75 @@
+import type { BatchHandler, Position, RecordedEvent, Subscription } from '../event-store';
+
+export interface PollingSubscriptionOptions {
+  readonly after?: Position;
+  readonly batchSize: number;
+  readonly read: (after: Position | undefined, count: number) => RecordedEvent[];
+  /** Registers a wake-up call for appends made by this process; returns the unregistration. */
+  readonly onAppended: (listener: () => void) => () => void;
+  /** Appends by other processes sharing the file are seen within this many ms. */
+  readonly pollIntervalMs: number;
+  readonly handler: BatchHandler;
+}
+
+/**
+ * Catch-up then live delivery over a store that can be read from a position: read a batch,
+ * hand it over, repeat; when nothing is left, wait for an append in this process or for the
+ * poll interval (appends from other processes).
+ */
+export class PollingSubscription implements Subscription {
+  readonly caughtUp: Promise<void>;
+  readonly done: Promise<void>;
+  private markCaughtUp!: () => void;
+  private isStopped = false;
+  private wake: (() => void) | null = null;
+  private hasNews = false;
+
+  constructor(private readonly options: PollingSubscriptionOptions) {
+    this.caughtUp = new Promise((resolve) => (this.markCaughtUp = resolve));
+    this.done = this.run();
+    // A failed subscription is reported through `done`; don't let it also crash the process.
+    this.done.catch(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    this.isStopped = true;
+    this.wake?.();
+    await this.done.catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    let after = this.options.after;
+    const unsubscribe = this.options.onAppended(() => {
+      this.hasNews = true;
+      this.wake?.();
+    });
+    try {
+      while (!this.isStopped) {
+        this.hasNews = false;
+        const batch = this.options.read(after, this.options.batchSize);
+        if (batch.length > 0) {
+          await this.options.handler(batch);
+          after = batch[batch.length - 1].position;
+          continue;
+        }
+        this.markCaughtUp();
+        await this.sleep();
+      }
+    } finally {
+      unsubscribe();
+      this.markCaughtUp();
+    }
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.hasNews || this.isStopped) return resolve();
+      const timer = setTimeout(done, this.options.pollIntervalMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
