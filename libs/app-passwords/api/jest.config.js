@@ -1,0 +1,1 @@
+module.exports = { displayName: 'app-passwords-api', preset: '../../../jest.preset.js', rootDir: '.' };

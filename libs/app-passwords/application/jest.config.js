@@ -1,0 +1,1 @@
+module.exports = { displayName: 'app-passwords-application', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'app-passwords-domain', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,66 @@
+import type { DomainEvent } from '@keyward/shared/domain';
+import type { AppPasswordScope } from '@keyward/identity/domain';
+
+export const appPasswordStreamId = (appPasswordId: string) => `appPassword-${appPasswordId}`;
+export const appPasswordUsageStreamId = (appPasswordId: string) => `appPasswordUsage-${appPasswordId}`;
+export const signInFailuresStreamId = (tenantId: string) => `signInFailures-${tenantId}`;
+
+export type AppPasswordGenerated = DomainEvent<
+  'AppPasswordGenerated',
+  {
+    appPasswordId: string;
+    userId: string;
+    tenantId: string;
+    label: string;
+    scopes: AppPasswordScope[];
+    /** ISO-8601; null when the credential does not expire. */
+    expiresAt: string | null;
+    /** argon2id PHC string. Needed to rebuild state; never leaves the server. */
+    secretHash: string;
+  }
+>;
+export type AppPasswordRenamed = DomainEvent<'AppPasswordRenamed', { appPasswordId: string; label: string }>;
+export type AppPasswordRevoked = DomainEvent<
+  'AppPasswordRevoked',
+  { appPasswordId: string; reason: string; incidentRef: string | null }
+>;
+export type AppPasswordExpired = DomainEvent<'AppPasswordExpired', { appPasswordId: string }>;
+export type AppPasswordEvent = AppPasswordGenerated | AppPasswordRenamed | AppPasswordRevoked | AppPasswordExpired;
+
+/** Why a verification of a known credential failed. */
+export const REJECTION_REASONS = [
+  'TYPO',
+  'WRONG_SECRET',
+  'WRONG_USER',
+  'REVOKED',
+  'EXPIRED',
+  'SCOPE_NOT_ALLOWED',
+  'USER_DISABLED',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export interface SignInDetails {
+  protocol: AppPasswordScope;
+  sourceIp: string | null;
+  client: string | null;
+}
+
+export type AppPasswordUsed = DomainEvent<
+  'AppPasswordUsed',
+  { appPasswordId: string; userId: string } & SignInDetails
+>;
+export type AppPasswordRejected = DomainEvent<
+  'AppPasswordRejected',
+  { appPasswordId: string; userId: string; reason: RejectionReason } & SignInDetails
+>;
+export type AppPasswordUsageEvent = AppPasswordUsed | AppPasswordRejected;
+
+/** Why an attempt matched no credential. */
+export type SignInFailureReason = 'UNKNOWN_USER' | 'MALFORMED_PASSWORD' | 'UNKNOWN_CREDENTIAL';
+export type SignInFailed = DomainEvent<
+  'SignInFailed',
+  { userPrincipalName: string; reason: SignInFailureReason } & SignInDetails
+>;
+
+/** Names of the fields that hold hashes: projections and exports drop them. */
+export const SECRET_FIELDS: readonly string[] = ['secretHash', 'passwordHash'];

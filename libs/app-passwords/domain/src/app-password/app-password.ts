@@ -1,0 +1,170 @@
+import { assertUnreachable, badInput, conflict, notFound, policyViolation } from '@keyward/shared/domain';
+import type { AppPasswordScope, TenantPolicy } from '@keyward/identity/domain';
+import { APP_PASSWORD_SCOPES } from '@keyward/identity/domain';
+import type { AppPasswordEvent, AppPasswordGenerated } from './app-password.events';
+
+export type AppPasswordStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED';
+
+export type AppPassword =
+  | { status: 'none' }
+  | {
+      status: AppPasswordStatus;
+      appPasswordId: string;
+      userId: string;
+      tenantId: string;
+      label: string;
+      scopes: AppPasswordScope[];
+      expiresAt: string | null;
+      secretHash: string;
+    };
+export type ExistingAppPassword = Exclude<AppPassword, { status: 'none' }>;
+
+/** What generation needs to know about the owner, taken from other aggregates by the handler. */
+export interface Owner {
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly isEnabled: boolean;
+  readonly hasMfa: boolean;
+  /** Active app passwords the owner holds now. */
+  readonly activeCount: number;
+}
+
+export type GenerateAppPassword = {
+  type: 'GenerateAppPassword';
+  data: {
+    appPasswordId: string;
+    owner: Owner;
+    policy: TenantPolicy;
+    label: string;
+    scopes?: readonly string[] | null;
+    expiresInDays?: number | null;
+    secretHash: string;
+    now: Date;
+  };
+};
+export type RenameAppPassword = { type: 'RenameAppPassword'; data: { label: string } };
+export type RevokeAppPassword = {
+  type: 'RevokeAppPassword';
+  data: { reason: string; incidentRef?: string | null };
+};
+export type ExpireAppPassword = { type: 'ExpireAppPassword'; data: { now: Date } };
+export type AppPasswordCommand = GenerateAppPassword | RenameAppPassword | RevokeAppPassword | ExpireAppPassword;
+
+const DAY_MS = 86_400_000;
+
+/** The status as of `now`: an active credential past its expiry is expired, event or not. */
+export function statusAt(state: ExistingAppPassword, now: Date): AppPasswordStatus {
+  if (state.status === 'ACTIVE' && isPast(state.expiresAt, now)) return 'EXPIRED';
+  return state.status;
+}
+
+export const appPasswordDecider = {
+  initialState: (): AppPassword => ({ status: 'none' }),
+
+  decide(command: AppPasswordCommand, state: AppPassword): AppPasswordEvent[] {
+    switch (command.type) {
+      case 'GenerateAppPassword':
+        if (state.status !== 'none') throw conflict('This app password exists already.');
+        return [generate(command.data)];
+      case 'RenameAppPassword': {
+        const existing = requireExisting(state);
+        const label = requireLabel(command.data.label);
+        return label === existing.label ? [] : [{ type: 'AppPasswordRenamed', data: { appPasswordId: existing.appPasswordId, label } }];
+      }
+      case 'RevokeAppPassword':
+        return revoke(command.data, requireExisting(state));
+      case 'ExpireAppPassword': {
+        const existing = requireExisting(state);
+        return existing.status === 'ACTIVE' && isPast(existing.expiresAt, command.data.now)
+          ? [{ type: 'AppPasswordExpired', data: { appPasswordId: existing.appPasswordId } }]
+          : [];
+      }
+      default:
+        return assertUnreachable(command);
+    }
+  },
+
+  evolve(state: AppPassword, event: AppPasswordEvent): AppPassword {
+    switch (event.type) {
+      case 'AppPasswordGenerated':
+        return { status: 'ACTIVE', ...event.data };
+      case 'AppPasswordRenamed':
+        return state.status === 'none' ? state : { ...state, label: event.data.label };
+      case 'AppPasswordRevoked':
+        return state.status === 'none' ? state : { ...state, status: 'REVOKED' };
+      case 'AppPasswordExpired':
+        return state.status === 'ACTIVE' ? { ...state, status: 'EXPIRED' } : state;
+      default:
+        return assertUnreachable(event);
+    }
+  },
+};
+
+function generate(data: GenerateAppPassword['data']): AppPasswordGenerated {
+  const { owner, policy } = data;
+  if (!owner.isEnabled) throw policyViolation('A disabled user cannot hold app passwords.');
+  if (policy.isMfaRequired && !owner.hasMfa) {
+    throw policyViolation('The user must register multi-factor authentication before holding app passwords.');
+  }
+  if (owner.activeCount >= policy.maxActivePerUser) {
+    throw policyViolation(`The user already holds the maximum of ${policy.maxActivePerUser} active app passwords.`, {
+      maxActivePerUser: policy.maxActivePerUser,
+    });
+  }
+  return {
+    type: 'AppPasswordGenerated',
+    data: {
+      appPasswordId: data.appPasswordId,
+      userId: owner.userId,
+      tenantId: owner.tenantId,
+      label: requireLabel(data.label),
+      scopes: requireScopes(data.scopes, policy),
+      expiresAt: expiry(data.expiresInDays, policy, data.now),
+      secretHash: data.secretHash,
+    },
+  };
+}
+
+function revoke(data: RevokeAppPassword['data'], state: ExistingAppPassword): AppPasswordEvent[] {
+  const reason = data.reason.trim();
+  if (reason.length === 0 || reason.length > 500) throw badInput('A reason of 1 to 500 characters is required.');
+  // Revoking is idempotent: a revoked credential stays revoked and gets no second event.
+  if (state.status === 'REVOKED') return [];
+  const incidentRef = data.incidentRef?.trim() || null;
+  return [{ type: 'AppPasswordRevoked', data: { appPasswordId: state.appPasswordId, reason, incidentRef } }];
+}
+
+function requireExisting(state: AppPassword): ExistingAppPassword {
+  if (state.status === 'none') throw notFound('No such app password.');
+  return state;
+}
+
+function requireLabel(input: string): string {
+  const label = input.trim();
+  if (label.length === 0 || label.length > 100 || /[\u0000-\u001f\u007f]/.test(label)) {
+    throw badInput('The label must be 1 to 100 characters on one line.');
+  }
+  return label;
+}
+
+function requireScopes(input: readonly string[] | null | undefined, policy: TenantPolicy): AppPasswordScope[] {
+  const requested = input && input.length > 0 ? [...new Set(input)] : [...policy.allowedScopes];
+  const unknown = requested.find((scope) => !(APP_PASSWORD_SCOPES as readonly string[]).includes(scope));
+  if (unknown !== undefined) throw badInput(`Unknown scope: ${unknown}`);
+  const forbidden = requested.find((scope) => !(policy.allowedScopes as readonly string[]).includes(scope));
+  if (forbidden !== undefined) throw policyViolation(`The tenant's policy does not allow the scope ${forbidden}.`);
+  return APP_PASSWORD_SCOPES.filter((scope) => requested.includes(scope));
+}
+
+function expiry(days: number | null | undefined, policy: TenantPolicy, now: Date): string {
+  const lifetime = days ?? policy.maxLifetimeDays;
+  if (!Number.isInteger(lifetime) || lifetime < 1) throw badInput('expiresInDays must be a whole number of at least 1.');
+  if (lifetime > policy.maxLifetimeDays) {
+    throw policyViolation(`The tenant's policy allows at most ${policy.maxLifetimeDays} days.`);
+  }
+  return new Date(now.getTime() + lifetime * DAY_MS).toISOString();
+}
+
+function isPast(expiresAt: string | null, now: Date): boolean {
+  return expiresAt !== null && Date.parse(expiresAt) <= now.getTime();
+}

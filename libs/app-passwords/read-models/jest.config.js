@@ -1,0 +1,1 @@
+module.exports = { displayName: 'app-passwords-read-models', preset: '../../../jest.preset.js', rootDir: '.' };

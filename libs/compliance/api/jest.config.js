@@ -1,0 +1,1 @@
+module.exports = { displayName: 'compliance-api', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'compliance-read-models', preset: '../../../jest.preset.js', rootDir: '.' };

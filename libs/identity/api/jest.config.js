@@ -1,0 +1,1 @@
+module.exports = { displayName: 'identity-api', preset: '../../../jest.preset.js', rootDir: '.' };

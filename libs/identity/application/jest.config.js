@@ -1,0 +1,1 @@
+module.exports = { displayName: 'identity-application', preset: '../../../jest.preset.js', rootDir: '.' };

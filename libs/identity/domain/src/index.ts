@@ -1,0 +1,5 @@
+export * from './role';
+export * from './tenant/tenant-policy';
+export * from './tenant/tenant';
+export * from './user/user-principal-name';
+export * from './user/user';

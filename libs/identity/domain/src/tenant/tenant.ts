@@ -1,0 +1,64 @@
+import { assertUnreachable, badInput, conflict, stableId, type DomainEvent } from '@keyward/shared/domain';
+import type { TenantPolicy } from './tenant-policy';
+import { DEFAULT_TENANT_POLICY } from './tenant-policy';
+
+export const tenantStreamId = (tenantId: string) => `tenant-${tenantId}`;
+
+/** A tenant's id follows from its first domain, so bootstrapping twice cannot make two tenants. */
+export const tenantIdForDomain = (domain: string) => stableId('tenant', domain.toLowerCase());
+
+export type TenantCreated = DomainEvent<
+  'TenantCreated',
+  { tenantId: string; name: string; domains: string[]; policy: TenantPolicy }
+>;
+export type TenantEvent = TenantCreated;
+
+export type CreateTenant = {
+  type: 'CreateTenant';
+  data: { tenantId: string; name: string; domains: string[] };
+};
+export type TenantCommand = CreateTenant;
+
+export type Tenant =
+  | { status: 'none' }
+  | { status: 'active'; tenantId: string; name: string; domains: string[]; policy: TenantPolicy };
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export function isValidDomain(domain: string): boolean {
+  return DOMAIN.test(domain);
+}
+
+export const tenantDecider = {
+  initialState: (): Tenant => ({ status: 'none' }),
+
+  decide(command: TenantCommand, state: Tenant): TenantEvent[] {
+    switch (command.type) {
+      case 'CreateTenant': {
+        if (state.status !== 'none') throw conflict('This tenant exists already.');
+        const domains = command.data.domains.map((d) => d.toLowerCase());
+        const invalid = domains.find((d) => !isValidDomain(d));
+        if (domains.length === 0 || invalid !== undefined) {
+          throw badInput(`Not a valid mail domain: ${invalid ?? '(none)'}`);
+        }
+        return [
+          {
+            type: 'TenantCreated',
+            data: { ...command.data, domains, policy: DEFAULT_TENANT_POLICY },
+          },
+        ];
+      }
+      default:
+        return assertUnreachable(command.type);
+    }
+  },
+
+  evolve(state: Tenant, event: TenantEvent): Tenant {
+    switch (event.type) {
+      case 'TenantCreated':
+        return { status: 'active', ...event.data };
+      default:
+        return state;
+    }
+  },
+};

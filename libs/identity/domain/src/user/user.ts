@@ -1,0 +1,130 @@
+import {
+  assertUnreachable,
+  badInput,
+  conflict,
+  notFound,
+  stableId,
+  type DomainEvent,
+} from '@keyward/shared/domain';
+import { isRole, type Role } from '../role';
+import { requireUserPrincipalName } from './user-principal-name';
+
+export const userStreamId = (userId: string) => `user-${userId}`;
+
+/** A user's id follows from the user principal name: creating the same user twice conflicts. */
+export const userIdFor = (userPrincipalName: string) =>
+  stableId('user', userPrincipalName.toLowerCase());
+
+export type UserCreated = DomainEvent<
+  'UserCreated',
+  {
+    userId: string;
+    tenantId: string;
+    userPrincipalName: string;
+    displayName: string;
+    roles: Role[];
+    mfaRegistered: boolean;
+    /** argon2id PHC string of the console password; null when the user has none. */
+    passwordHash: string | null;
+  }
+>;
+export type UserDisabled = DomainEvent<'UserDisabled', { userId: string }>;
+export type UserEnabled = DomainEvent<'UserEnabled', { userId: string }>;
+export type UserEvent = UserCreated | UserDisabled | UserEnabled;
+
+export type CreateUser = {
+  type: 'CreateUser';
+  data: {
+    tenantId: string;
+    /** The domains of the tenant the user is created in. */
+    tenantDomains: readonly string[];
+    userPrincipalName: string;
+    displayName: string;
+    roles: readonly string[];
+    mfaRegistered: boolean;
+    passwordHash: string | null;
+  };
+};
+export type DisableUser = { type: 'DisableUser' };
+export type EnableUser = { type: 'EnableUser' };
+export type UserCommand = CreateUser | DisableUser | EnableUser;
+
+export type User =
+  | { status: 'none' }
+  | {
+      status: 'enabled' | 'disabled';
+      userId: string;
+      tenantId: string;
+      userPrincipalName: string;
+      displayName: string;
+      roles: Role[];
+      mfaRegistered: boolean;
+      passwordHash: string | null;
+    };
+
+export type ExistingUser = Exclude<User, { status: 'none' }>;
+
+export const userDecider = {
+  initialState: (): User => ({ status: 'none' }),
+
+  decide(command: UserCommand, state: User): UserEvent[] {
+    switch (command.type) {
+      case 'CreateUser':
+        return [createUser(command.data, state)];
+      case 'DisableUser':
+        return requireUser(state).status === 'disabled'
+          ? []
+          : [{ type: 'UserDisabled', data: { userId: requireUser(state).userId } }];
+      case 'EnableUser':
+        return requireUser(state).status === 'enabled'
+          ? []
+          : [{ type: 'UserEnabled', data: { userId: requireUser(state).userId } }];
+      default:
+        return assertUnreachable(command);
+    }
+  },
+
+  evolve(state: User, event: UserEvent): User {
+    switch (event.type) {
+      case 'UserCreated':
+        return { status: 'enabled', ...event.data };
+      case 'UserDisabled':
+        return state.status === 'none' ? state : { ...state, status: 'disabled' };
+      case 'UserEnabled':
+        return state.status === 'none' ? state : { ...state, status: 'enabled' };
+      default:
+        return assertUnreachable(event);
+    }
+  },
+};
+
+function requireUser(state: User): ExistingUser {
+  if (state.status === 'none') throw notFound('No such user.');
+  return state;
+}
+
+function createUser(data: CreateUser['data'], state: User): UserCreated {
+  const upn = requireUserPrincipalName(data.userPrincipalName);
+  if (!data.tenantDomains.includes(upn.domain)) {
+    throw badInput(`The domain ${upn.domain} does not belong to your tenant.`);
+  }
+  if (state.status !== 'none') throw conflict(`A user ${upn.value} exists already.`);
+  const displayName = data.displayName.trim();
+  if (displayName.length === 0 || displayName.length > 256 || /[\r\n\u0000]/.test(displayName)) {
+    throw badInput('displayName must be 1 to 256 characters on one line.');
+  }
+  const roles = [...new Set(data.roles)];
+  if (roles.length === 0 || !roles.every(isRole)) throw badInput('roles must name at least one role.');
+  return {
+    type: 'UserCreated',
+    data: {
+      userId: userIdFor(upn.value),
+      tenantId: data.tenantId,
+      userPrincipalName: upn.value,
+      displayName,
+      roles: roles as Role[],
+      mfaRegistered: data.mfaRegistered,
+      passwordHash: data.passwordHash,
+    },
+  };
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'identity-read-models', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'shared-read-models', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'shared-server', preset: '../../../jest.preset.js', rootDir: '.' };
