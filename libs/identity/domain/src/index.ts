@@ -3,3 +3,4 @@ export * from './tenant/tenant-policy';
 export * from './tenant/tenant';
 export * from './user/user-principal-name';
 export * from './user/user';
+export * from './caller';

@@ -2,3 +2,4 @@ export * from './event-store';
 export * from './errors';
 export * from './sqlite/sqlite-event-store';
 export * from './open-event-store';
+export * from './command-handling';

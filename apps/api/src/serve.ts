@@ -1,0 +1,49 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { BootstrapTenants } from '@keyward/identity/application';
+import type { KeywardConfig } from '@keyward/shared/server';
+import { AppModule } from './app.module';
+
+const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health'];
+
+/** Starts the API, the verification endpoint and the built console on one port. */
+export async function serve(config: KeywardConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '64kb' });
+  serveConsole(app, config.consoleDir);
+  await app.init();
+  await app.get(BootstrapTenants).run();
+  await app.listen(config.port, config.host);
+  app.get(Logger).log(`Keyward listening on http://${config.host}:${config.port} with data in ${config.dataDir}`);
+  return app;
+}
+
+/** The built Angular console, with every non-API path answered by its index.html. */
+function serveConsole(app: NestExpressApplication, consoleDir: string): void {
+  const index = join(consoleDir, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(consoleDir, { index: false, maxAge: '1h' });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isApi = API_PREFIXES.some((prefix) => request.path === prefix || request.path.startsWith(`${prefix}/`));
+    if (request.method !== 'GET' || isApi) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { IdentityApplicationModule } from '@keyward/identity/application';
+import { Credentials } from './credentials/credentials';
+import { GenerateAppPasswordHandler } from './generate-app-password/generate-app-password.command';
+import { RenameAppPasswordHandler } from './rename-app-password/rename-app-password.command';
+import { RevokeAppPasswordHandler } from './revoke-app-password/revoke-app-password.command';
+import { VerifyAppPassword } from './verify-app-password/verify-app-password';
+
+@Module({
+  imports: [CqrsModule, IdentityApplicationModule],
+  providers: [Credentials, GenerateAppPasswordHandler, RevokeAppPasswordHandler, RenameAppPasswordHandler, VerifyAppPassword],
+  exports: [VerifyAppPassword],
+})
+export class AppPasswordsApplicationModule {}

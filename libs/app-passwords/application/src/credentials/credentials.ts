@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { notFound } from '@keyward/shared/domain';
+import { loadAggregate, type EventStore } from '@keyward/shared/event-store';
+import { EVENT_STORE } from '@keyward/shared/server';
+import { hasRole, type Caller } from '@keyward/identity/domain';
+import {
+  appPasswordDecider,
+  appPasswordStreamId,
+  countActive,
+  keyringStreamId,
+  type AppPassword,
+  type AppPasswordSlotReserved,
+  type ExistingAppPassword,
+} from '@keyward/app-passwords/domain';
+
+/** Reads app passwords and keyrings from their streams: never behind, as commands and verification need. */
+@Injectable()
+export class Credentials {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load(appPasswordId: string): Promise<AppPassword> {
+    return (await loadAggregate(this.store, appPasswordStreamId(appPasswordId), appPasswordDecider)).state;
+  }
+
+  /**
+   * A credential the caller may change: any of the tenant's for admins and incident responders,
+   * only their own for users. Anything else is NOT_FOUND, so ids of other tenants reveal nothing.
+   */
+  async loadForChange(caller: Caller, appPasswordId: string): Promise<ExistingAppPassword> {
+    const credential = await this.load(appPasswordId);
+    const isVisible =
+      credential.status !== 'none' &&
+      credential.tenantId === caller.tenantId &&
+      (hasRole(caller, 'GLOBAL_ADMIN', 'INCIDENT_RESPONDER') || (hasRole(caller, 'USER') && credential.userId === caller.userId));
+    if (!isVisible) throw notFound('No such app password.');
+    return credential;
+  }
+
+  /** The user's keyring and how many of its app passwords are active now. */
+  async keyring(userId: string, now: Date): Promise<{ revision: bigint | 'no_stream'; activeCount: number }> {
+    const events = await this.store.readStream(keyringStreamId(userId));
+    const reservations = events.map((event) => event.data as AppPasswordSlotReserved['data']);
+    const states = new Map<string, AppPassword>();
+    for (const { appPasswordId } of reservations) states.set(appPasswordId, await this.load(appPasswordId));
+    return {
+      revision: events.length === 0 ? 'no_stream' : events[events.length - 1].revision,
+      activeCount: countActive(reservations, (id) => states.get(id) ?? { status: 'none' }, now),
+    };
+  }
+}

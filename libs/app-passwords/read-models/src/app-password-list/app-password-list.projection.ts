@@ -1,0 +1,95 @@
+import type { RecordedEvent } from '@keyward/shared/event-store';
+import type { Projection, ReadModelDatabase } from '@keyward/shared/read-models';
+import type { UserEvent } from '@keyward/identity/domain';
+import type { AppPasswordEvent, AppPasswordUsageEvent } from '@keyward/app-passwords/domain';
+
+type Handled = RecordedEvent & (AppPasswordEvent | AppPasswordUsageEvent | UserEvent);
+
+/**
+ * `AppPasswordList`: one row per app password with its owner, status and last use. Lifecycle
+ * and usage events each carry their stream's revision; a row only moves forward, so a replayed
+ * event changes nothing.
+ */
+export const appPasswordListProjection: Projection = {
+  name: 'app-password-list',
+  filter: { streamPrefixes: ['appPassword-', 'appPasswordUsage-', 'user-'] },
+
+  migrate(db) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS app_password_list (
+        app_password_id     TEXT PRIMARY KEY,
+        tenant_id           TEXT NOT NULL,
+        user_id             TEXT NOT NULL,
+        label               TEXT NOT NULL,
+        scopes              TEXT NOT NULL,
+        status              TEXT NOT NULL,
+        created_at          TEXT NOT NULL,
+        created_by          TEXT NOT NULL,
+        expires_at          TEXT,
+        revoked_at          TEXT,
+        revoked_by          TEXT,
+        revoke_reason       TEXT,
+        last_used_at        TEXT,
+        last_used_ip        TEXT,
+        last_used_protocol  TEXT,
+        last_used_client    TEXT,
+        use_count           INTEGER NOT NULL DEFAULT 0,
+        lifecycle_revision  INTEGER NOT NULL,
+        usage_revision      INTEGER NOT NULL DEFAULT -1
+      );
+      CREATE INDEX IF NOT EXISTS app_password_list_by_tenant ON app_password_list (tenant_id, created_at DESC, app_password_id DESC);
+      CREATE INDEX IF NOT EXISTS app_password_list_by_user ON app_password_list (user_id, created_at DESC);
+      CREATE TABLE IF NOT EXISTS app_password_owners (
+        user_id             TEXT PRIMARY KEY,
+        user_principal_name TEXT NOT NULL
+      );`);
+  },
+
+  reset(db) {
+    db.exec('DELETE FROM app_password_list; DELETE FROM app_password_owners;');
+  },
+
+  apply(db, event) {
+    const e = event as Handled;
+    switch (e.type) {
+      case 'UserCreated':
+        db.prepare('INSERT OR IGNORE INTO app_password_owners VALUES (?, ?)').run(e.data.userId, e.data.userPrincipalName);
+        return;
+      case 'AppPasswordGenerated':
+        db.prepare(
+          `INSERT OR IGNORE INTO app_password_list
+             (app_password_id, tenant_id, user_id, label, scopes, status, created_at, created_by, expires_at, lifecycle_revision)
+           VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)`,
+        ).run(e.data.appPasswordId, e.data.tenantId, e.data.userId, e.data.label, JSON.stringify(e.data.scopes), e.metadata.occurredAt, e.metadata.actor, e.data.expiresAt, e.revision);
+        return;
+      case 'AppPasswordRenamed':
+        lifecycle(db, e, 'label = ?', [e.data.label]);
+        return;
+      case 'AppPasswordRevoked':
+        lifecycle(db, e, "status = 'REVOKED', revoked_at = ?, revoked_by = ?, revoke_reason = ?", [e.metadata.occurredAt, e.metadata.actor, e.data.reason]);
+        return;
+      case 'AppPasswordExpired':
+        lifecycle(db, e, "status = CASE status WHEN 'ACTIVE' THEN 'EXPIRED' ELSE status END", []);
+        return;
+      case 'AppPasswordUsed':
+        db.prepare(
+          `UPDATE app_password_list SET last_used_at = ?, last_used_ip = ?, last_used_protocol = ?, last_used_client = ?,
+             use_count = use_count + 1, usage_revision = ?
+           WHERE app_password_id = ? AND usage_revision < ?`,
+        ).run(e.metadata.occurredAt, e.data.sourceIp, e.data.protocol, e.data.client, e.revision, e.data.appPasswordId, e.revision);
+        return;
+      case 'AppPasswordRejected':
+        db.prepare('UPDATE app_password_list SET usage_revision = ? WHERE app_password_id = ? AND usage_revision < ?').run(e.revision, e.data.appPasswordId, e.revision);
+        return;
+    }
+  },
+};
+
+function lifecycle(db: ReadModelDatabase, event: RecordedEvent<{ appPasswordId: string }>, set: string, params: unknown[]): void {
+  db.prepare(`UPDATE app_password_list SET ${set}, lifecycle_revision = ? WHERE app_password_id = ? AND lifecycle_revision < ?`).run(
+    ...params,
+    event.revision,
+    event.data.appPasswordId,
+    event.revision,
+  );
+}

@@ -1,0 +1,46 @@
+import { Args, Field, ID, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
+import { QueryBus } from '@nestjs/cqrs';
+
+import { Connection, pageSize, toConnection } from '@keyward/shared/server';
+import type { Caller } from '@keyward/identity/domain';
+import { CurrentCaller } from '@keyward/identity/api';
+import { GetAuditEventsQuery, type AuditEventPage } from '@keyward/compliance/read-models';
+
+@ObjectType('AuditEvent', { description: 'One event of the tenant’s history. Hashes are never included.' })
+export class AuditEventModel {
+  @Field(() => ID) id!: string;
+  @Field() type!: string;
+  @Field(() => GraphQLDateTime) occurredAt!: string;
+  @Field({ description: 'user:<id>, system:<process> or gateway:<name>' }) actor!: string;
+  @Field() streamId!: string;
+  @Field() correlationId!: string;
+  @Field(() => GraphQLJSON) data!: unknown;
+}
+
+@InputType()
+export class AuditEventFilter {
+  @Field(() => [String], { nullable: true }) types?: string[] | null;
+  @Field(() => String, { nullable: true }) streamId?: string | null;
+  @Field(() => String, { nullable: true }) actor?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO-8601, inclusive.' }) occurredAfter?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO-8601, exclusive.' }) occurredBefore?: string | null;
+}
+
+const AuditEventConnection = Connection(AuditEventModel, 'AuditEvent');
+
+@Resolver(() => AuditEventModel)
+export class AuditTrailResolver {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Query(() => AuditEventConnection, { description: "The tenant's events in the order they happened." })
+  async auditEvents(
+    @CurrentCaller() caller: Caller,
+    @Args('filter', { type: () => AuditEventFilter, nullable: true }) filter: AuditEventFilter | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ) {
+    const page: AuditEventPage = await this.queries.execute(new GetAuditEventsQuery(caller, filter ?? {}, pageSize(first), after ?? null));
+    return toConnection(page);
+  }
+}

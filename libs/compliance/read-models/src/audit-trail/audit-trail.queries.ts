@@ -1,0 +1,101 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { badInput, forbidden } from '@keyward/shared/domain';
+import { decodeCursor, encodeCursor, type ReadModelDatabase } from '@keyward/shared/read-models';
+import { READ_MODEL_DB } from '@keyward/shared/server';
+import { hasTenantWideRead, type Caller } from '@keyward/identity/domain';
+
+export interface AuditEventItem {
+  id: string;
+  type: string;
+  occurredAt: string;
+  actor: string;
+  streamId: string;
+  correlationId: string;
+  data: unknown;
+}
+
+export interface AuditEventFilter {
+  types?: string[] | null;
+  streamId?: string | null;
+  actor?: string | null;
+  occurredAfter?: string | null;
+  occurredBefore?: string | null;
+}
+
+export class GetAuditEventsQuery {
+  constructor(
+    readonly caller: Caller,
+    readonly filter: AuditEventFilter,
+    readonly first: number,
+    readonly after: string | null,
+  ) {}
+}
+
+export interface AuditEventPage {
+  items: { item: AuditEventItem; cursor: string }[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+interface Row {
+  seq: number;
+  event_id: string;
+  type: string;
+  occurred_at: string;
+  actor: string;
+  stream_id: string;
+  correlation_id: string;
+  data: string;
+}
+
+@QueryHandler(GetAuditEventsQuery)
+export class GetAuditEventsHandler implements IQueryHandler<GetAuditEventsQuery, AuditEventPage> {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
+
+  async execute({ caller, filter, first, after }: GetAuditEventsQuery): Promise<AuditEventPage> {
+    if (!hasTenantWideRead(caller.roles)) throw forbidden('Only admins, auditors and incident responders read the audit trail.');
+    const where = ['tenant_id = @tenantId'];
+    const params: Record<string, unknown> = { tenantId: caller.tenantId };
+    if (filter.types?.length) {
+      where.push(`type IN (${filter.types.map((_, i) => `@type${i}`).join(', ')})`);
+      filter.types.forEach((type, i) => (params[`type${i}`] = type));
+    }
+    if (filter.streamId) Object.assign(params, { streamId: filter.streamId }) && where.push('stream_id = @streamId');
+    if (filter.actor) Object.assign(params, { actor: filter.actor }) && where.push('actor = @actor');
+    if (filter.occurredAfter) Object.assign(params, { occurredAfter: iso(filter.occurredAfter) }) && where.push('occurred_at >= @occurredAfter');
+    if (filter.occurredBefore) Object.assign(params, { occurredBefore: iso(filter.occurredBefore) }) && where.push('occurred_at < @occurredBefore');
+    const totalCount = (this.db.prepare(`SELECT count(*) AS n FROM audit_trail WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
+    if (after) {
+      const keys = decodeCursor(after, ['number']);
+      if (!keys) throw badInput('The cursor is not valid.');
+      where.push('seq > @afterSeq');
+      params['afterSeq'] = keys[0];
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM audit_trail WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`)
+      .all({ ...params, limit: first + 1 }) as Row[];
+    return {
+      items: rows.slice(0, first).map((row) => ({
+        item: {
+          id: row.event_id,
+          type: row.type,
+          occurredAt: row.occurred_at,
+          actor: row.actor,
+          streamId: row.stream_id,
+          correlationId: row.correlation_id,
+          data: JSON.parse(row.data),
+        },
+        cursor: encodeCursor([row.seq]),
+      })),
+      hasNextPage: rows.length > first,
+      totalCount,
+    };
+  }
+}
+
+function iso(value: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw badInput('Dates must be ISO-8601 date-times.');
+  return new Date(time).toISOString();
+}

@@ -1,0 +1,3 @@
+export * from './audit-trail/audit-trail.projection';
+export * from './audit-trail/audit-trail.queries';
+export * from './compliance-read-models.module';

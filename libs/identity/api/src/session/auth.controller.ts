@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, Inject, Post, Req, Res, UnauthorizedException, BadRequestException } from '@nestjs/common';
+import type { Response } from 'express';
+import { SessionService } from '@keyward/identity/application';
+import { KEYWARD_CONFIG, type KeywardConfig } from '@keyward/shared/server';
+import type { KeywardRequest } from './current-caller';
+import { SESSION_COOKIE } from './session.middleware';
+
+/** Console sign-in and sign-out. */
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly sessions: SessionService,
+    @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+    const { userPrincipalName, password } = (body ?? {}) as Record<string, unknown>;
+    if (typeof userPrincipalName !== 'string' || typeof password !== 'string' || password.length > 1024) {
+      throw new BadRequestException('Send JSON {"userPrincipalName": "...", "password": "..."}.');
+    }
+    const token = await this.sessions.signIn(userPrincipalName, password);
+    // One answer for an unknown user, a disabled user and a wrong password.
+    if (!token) throw new UnauthorizedException('The user name or password is wrong.');
+    response.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.secureCookies,
+      path: '/',
+      maxAge: this.config.sessionMaxMs,
+    });
+    return { status: 'signed-in' };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  logout(@Req() request: KeywardRequest, @Res({ passthrough: true }) response: Response): void {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (typeof token === 'string') this.sessions.signOut(token);
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+}

@@ -1,0 +1,33 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ROLES, type Role } from '@keyward/identity/domain';
+
+export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [K in Role]: K };
+registerEnumType(RoleEnum, { name: 'Role', description: 'What a console user may do.' });
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID) id!: string;
+  @Field() userPrincipalName!: string;
+  @Field() displayName!: string;
+  @Field(() => [RoleEnum]) roles!: Role[];
+  @Field() mfaRegistered!: boolean;
+  @Field() isEnabled!: boolean;
+  @Field(() => String, { nullable: true }) createdAt!: string | null;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field() userPrincipalName!: string;
+  @Field() displayName!: string;
+  @Field(() => [RoleEnum]) roles!: Role[];
+  @Field(() => Boolean, { nullable: true }) mfaRegistered?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Console password; users without one cannot sign in to the console.' })
+  password?: string | null;
+}
+
+@InputType()
+export class UserFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the principal name or display name.' }) search?: string | null;
+  @Field(() => RoleEnum, { nullable: true }) role?: Role | null;
+  @Field(() => Boolean, { nullable: true }) isEnabled?: boolean | null;
+}

@@ -1,0 +1,90 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { CommandContext } from '@keyward/shared/domain';
+import { toNewEvents, type EventStore } from '@keyward/shared/event-store';
+import { CLOCK, EVENT_STORE, hashSecret, KEYWARD_CONFIG, type Clock, type KeywardConfig } from '@keyward/shared/server';
+import {
+  tenantDecider,
+  tenantIdForDomain,
+  tenantStreamId,
+  userDecider,
+  userIdFor,
+  userStreamId,
+} from '@keyward/identity/domain';
+
+/**
+ * On an empty store, creates one tenant per bootstrap domain, each with a global admin
+ * `admin@<domain>`. The password is KEYWARD_BOOTSTRAP_PASSWORD, or generated and printed once.
+ */
+@Injectable()
+export class BootstrapTenants {
+  private readonly logger = new Logger('Bootstrap');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Returns the tenants it created (none when the store already had them). */
+  async run(): Promise<{ tenantId: string; domain: string; adminUserId: string }[]> {
+    const missing: string[] = [];
+    for (const domain of this.config.bootstrapDomains) {
+      const existing = await this.store.readStream(tenantStreamId(tenantIdForDomain(domain)), { maxCount: 1 });
+      if (existing.length === 0) missing.push(domain);
+    }
+    if (missing.length === 0) return [];
+    const password = this.config.bootstrapPassword ?? randomBytes(15).toString('base64url');
+    const passwordHash = await hashSecret(password);
+    const created = [];
+    for (const domain of missing) created.push(await this.createTenant(domain, passwordHash));
+    if (!this.config.bootstrapPassword) {
+      // Printed once, on purpose, to the terminal of whoever started Keyward; never logged.
+      process.stdout.write(
+        `\nKeyward bootstrap: sign in as ${missing.map((d) => `admin@${d}`).join(', ')} with the password\n\n    ${password}\n\n` +
+          'It is not stored anywhere and will not be shown again.\n\n',
+      );
+    }
+    return created;
+  }
+
+  private async createTenant(domain: string, passwordHash: string) {
+    const tenantId = tenantIdForDomain(domain);
+    const context: CommandContext = {
+      actor: 'system:bootstrap',
+      tenantId,
+      now: this.clock.now(),
+      correlationId: uuidv7(),
+    };
+    const tenantEvents = tenantDecider.decide(
+      { type: 'CreateTenant', data: { tenantId, name: domain, domains: [domain] } },
+      tenantDecider.initialState(),
+    );
+    await this.store.appendToStream(tenantStreamId(tenantId), toNewEvents(tenantEvents, context, uuidv7), {
+      expectedRevision: 'no_stream',
+    });
+    const adminUpn = `admin@${domain}`;
+    const userEvents = userDecider.decide(
+      {
+        type: 'CreateUser',
+        data: {
+          tenantId,
+          tenantDomains: [domain],
+          userPrincipalName: adminUpn,
+          displayName: 'Global administrator',
+          roles: ['GLOBAL_ADMIN'],
+          mfaRegistered: true,
+          passwordHash,
+        },
+      },
+      userDecider.initialState(),
+    );
+    const adminUserId = userIdFor(adminUpn);
+    await this.store.appendToStream(userStreamId(adminUserId), toNewEvents(userEvents, context, uuidv7), {
+      expectedRevision: 'no_stream',
+    });
+    this.logger.log(`Created tenant ${domain} with global admin ${adminUpn}`);
+    return { tenantId, domain, adminUserId };
+  }
+}

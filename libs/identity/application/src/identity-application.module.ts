@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { BootstrapTenants } from './bootstrap/bootstrap-tenants';
+import { CreateUserHandler } from './create-user/create-user.command';
+import { Directory } from './directory/directory';
+import { SessionService } from './sessions/session-service';
+import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.command';
+
+@Module({
+  imports: [CqrsModule],
+  providers: [Directory, SessionService, BootstrapTenants, CreateUserHandler, SetUserEnabledHandler],
+  exports: [Directory, SessionService, BootstrapTenants],
+})
+export class IdentityApplicationModule {}

@@ -1,0 +1,6 @@
+export * from './identity-application.module';
+export * from './directory/directory';
+export * from './create-user/create-user.command';
+export * from './set-user-enabled/set-user-enabled.command';
+export * from './sessions/session-service';
+export * from './bootstrap/bootstrap-tenants';

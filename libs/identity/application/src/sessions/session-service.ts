@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import type { ReadModelDatabase } from '@keyward/shared/read-models';
+import {
+  CLOCK,
+  KEYWARD_CONFIG,
+  READ_MODEL_DB,
+  verifyAgainstNothing,
+  verifySecret,
+  type Clock,
+  type KeywardConfig,
+} from '@keyward/shared/server';
+import { parseUserPrincipalName, userIdFor, type Caller } from '@keyward/identity/domain';
+import { Directory } from '../directory/directory';
+
+interface SessionRow {
+  user_id: string;
+  created_at: number;
+  last_seen_at: number;
+}
+
+/** How often a session's last-seen time is written while it is in use. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Console sessions: a random 256-bit token in an HttpOnly cookie; only its SHA-256 is stored, in
+ * this node's database, with idle and absolute timeouts. A new token at every sign-in.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly directory: Directory,
+  ) {
+    db.exec(`CREATE TABLE IF NOT EXISTS console_sessions (
+      token_hash   TEXT PRIMARY KEY,
+      user_id      TEXT NOT NULL,
+      created_at   INTEGER NOT NULL,
+      last_seen_at INTEGER NOT NULL
+    )`);
+  }
+
+  /**
+   * Checks the console password and opens a session. Unknown user, disabled user and wrong
+   * password all answer null after the same argon2 work.
+   */
+  async signIn(userPrincipalName: string, password: string): Promise<string | null> {
+    const upn = parseUserPrincipalName(userPrincipalName);
+    const user = upn ? await this.directory.user(userIdFor(upn.value)) : { status: 'none' as const };
+    if (user.status === 'none' || user.passwordHash === null) return verifyAgainstNothing(password).then(() => null);
+    const isValid = await verifySecret(user.passwordHash, password);
+    if (!isValid || user.status !== 'enabled') return null;
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now().getTime();
+    this.db
+      .prepare('INSERT INTO console_sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)')
+      .run(hashToken(token), user.userId, now, now);
+    return token;
+  }
+
+  signOut(token: string): void {
+    this.db.prepare('DELETE FROM console_sessions WHERE token_hash = ?').run(hashToken(token));
+  }
+
+  /** The caller a session token stands for, or null if it is unknown, expired or its user is disabled. */
+  async callerFor(token: string): Promise<Caller | null> {
+    if (token.length > 100) return null;
+    const tokenHash = hashToken(token);
+    const row = this.db.prepare('SELECT * FROM console_sessions WHERE token_hash = ?').get(tokenHash) as
+      | SessionRow
+      | undefined;
+    if (!row) return null;
+    const now = this.clock.now().getTime();
+    if (now - row.last_seen_at > this.config.sessionIdleMs || now - row.created_at > this.config.sessionMaxMs) {
+      this.signOut(token);
+      return null;
+    }
+    const user = await this.directory.user(row.user_id);
+    if (user.status !== 'enabled') return null;
+    if (now - row.last_seen_at > TOUCH_INTERVAL_MS) {
+      this.db.prepare('UPDATE console_sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash);
+    }
+    return { userId: user.userId, tenantId: user.tenantId, userPrincipalName: user.userPrincipalName, roles: user.roles };
+  }
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}

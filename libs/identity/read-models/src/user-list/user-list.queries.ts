@@ -1,0 +1,140 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { badInput, forbidden } from '@keyward/shared/domain';
+import { decodeCursor, encodeCursor, type ReadModelDatabase } from '@keyward/shared/read-models';
+import { READ_MODEL_DB } from '@keyward/shared/server';
+import { hasRole, hasTenantWideRead, type Caller, type Role } from '@keyward/identity/domain';
+
+/** A row of the user list, as screens see it. */
+export interface UserListItem {
+  id: string;
+  tenantId: string;
+  userPrincipalName: string;
+  displayName: string;
+  roles: Role[];
+  mfaRegistered: boolean;
+  isEnabled: boolean;
+  createdAt: string;
+}
+
+export interface UserFilter {
+  /** Matches the principal name or the display name. */
+  search?: string | null;
+  role?: Role | null;
+  isEnabled?: boolean | null;
+}
+
+export interface Page<T> {
+  items: { item: T; cursor: string }[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export class GetUsersQuery {
+  constructor(
+    readonly caller: Caller,
+    readonly filter: UserFilter,
+    readonly first: number,
+    readonly after: string | null,
+  ) {}
+}
+
+export class GetUserQuery {
+  constructor(
+    readonly caller: Caller,
+    readonly userId: string,
+  ) {}
+}
+
+export class GetTenantIdForDomainQuery {
+  constructor(readonly domain: string) {}
+}
+
+interface UserRow {
+  user_id: string;
+  tenant_id: string;
+  user_principal_name: string;
+  display_name: string;
+  roles: string;
+  mfa_registered: number;
+  is_enabled: number;
+  created_at: string;
+}
+
+function toItem(row: UserRow): UserListItem {
+  return {
+    id: row.user_id,
+    tenantId: row.tenant_id,
+    userPrincipalName: row.user_principal_name,
+    displayName: row.display_name,
+    roles: JSON.parse(row.roles),
+    mfaRegistered: row.mfa_registered === 1,
+    isEnabled: row.is_enabled === 1,
+    createdAt: row.created_at,
+  };
+}
+
+@QueryHandler(GetUsersQuery)
+export class GetUsersHandler implements IQueryHandler<GetUsersQuery, Page<UserListItem>> {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
+
+  async execute({ caller, filter, first, after }: GetUsersQuery): Promise<Page<UserListItem>> {
+    if (!hasTenantWideRead(caller.roles)) throw forbidden('Only admins, auditors and incident responders list users.');
+    const where = ['tenant_id = ?'];
+    const params: unknown[] = [caller.tenantId];
+    if (filter.search) {
+      where.push(`(user_principal_name LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\')`);
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      params.push(pattern, pattern);
+    }
+    if (filter.role) {
+      where.push('EXISTS (SELECT 1 FROM json_each(roles) WHERE value = ?)');
+      params.push(filter.role);
+    }
+    if (filter.isEnabled !== null && filter.isEnabled !== undefined) {
+      where.push('is_enabled = ?');
+      params.push(filter.isEnabled ? 1 : 0);
+    }
+    const totalCount = (this.db.prepare(`SELECT count(*) AS n FROM user_list WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
+    if (after) {
+      const keys = decodeCursor(after, ['string']);
+      if (!keys) throw badInput('The cursor is not valid.');
+      where.push('user_principal_name > ?');
+      params.push(keys[0]);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM user_list WHERE ${where.join(' AND ')} ORDER BY user_principal_name LIMIT ?`)
+      .all(...params, first + 1) as UserRow[];
+    return {
+      items: rows.slice(0, first).map((row) => ({ item: toItem(row), cursor: encodeCursor([row.user_principal_name]) })),
+      hasNextPage: rows.length > first,
+      totalCount,
+    };
+  }
+}
+
+@QueryHandler(GetUserQuery)
+export class GetUserHandler implements IQueryHandler<GetUserQuery, UserListItem | null> {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
+
+  async execute({ caller, userId }: GetUserQuery): Promise<UserListItem | null> {
+    const isSelf = userId === caller.userId;
+    if (!isSelf && !hasTenantWideRead(caller.roles) && !hasRole(caller, 'GLOBAL_ADMIN')) return null;
+    const row = this.db.prepare('SELECT * FROM user_list WHERE user_id = ? AND tenant_id = ?').get(userId, caller.tenantId) as
+      | UserRow
+      | undefined;
+    return row ? toItem(row) : null;
+  }
+}
+
+@QueryHandler(GetTenantIdForDomainQuery)
+export class GetTenantIdForDomainHandler implements IQueryHandler<GetTenantIdForDomainQuery, string | null> {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
+
+  async execute({ domain }: GetTenantIdForDomainQuery): Promise<string | null> {
+    const row = this.db.prepare('SELECT tenant_id FROM tenant_domains WHERE domain = ?').get(domain.toLowerCase()) as
+      | { tenant_id: string }
+      | undefined;
+    return row?.tenant_id ?? null;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './read-model-database';
+export * from './projection';
+export * from './projection-runner';
+export * from './cursor';

@@ -1,0 +1,77 @@
+import type { EventStore, Position, RecordedEvent, Subscription } from '@keyward/shared/event-store';
+import type { Projection } from './projection';
+import type { ReadModelDatabase } from './read-model-database';
+
+export interface ProjectionRunnerLogger {
+  error(message: string, error: unknown): void;
+}
+
+/**
+ * Feeds one projection from the store: subscribes after its checkpoint and applies each batch
+ * in one read-model transaction together with the new checkpoint. If applying fails, the
+ * transaction rolls back and the runner resubscribes from the last committed checkpoint.
+ */
+export class ProjectionRunner {
+  private subscription: Subscription | null = null;
+  private isStopped = false;
+
+  constructor(
+    private readonly projection: Projection,
+    private readonly store: EventStore,
+    private readonly db: ReadModelDatabase,
+    private readonly logger: ProjectionRunnerLogger,
+    private readonly retryDelayMs = 1000,
+  ) {
+    projection.migrate(db);
+  }
+
+  /** Starts and resolves once the projection has caught up with the store. */
+  async start(): Promise<void> {
+    this.isStopped = false;
+    this.subscribe();
+    await this.subscription?.caughtUp;
+  }
+
+  async stop(): Promise<void> {
+    this.isStopped = true;
+    await this.subscription?.stop();
+  }
+
+  /** Empties the projection and its checkpoint; the next start replays every event. */
+  reset(): void {
+    this.db.transaction(() => {
+      this.projection.reset(this.db);
+      this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(this.projection.name);
+    })();
+  }
+
+  checkpoint(): Position | undefined {
+    const row = this.db
+      .prepare('SELECT position FROM projection_checkpoints WHERE projection = ?')
+      .get(this.projection.name) as { position: string } | undefined;
+    return row?.position as Position | undefined;
+  }
+
+  private subscribe(): void {
+    const subscription = this.store.subscribeToAll(
+      { after: this.checkpoint(), filter: this.projection.filter },
+      (batch) => this.applyBatch(batch),
+    );
+    this.subscription = subscription;
+    subscription.done.catch((error: unknown) => {
+      this.logger.error(`Projection ${this.projection.name} failed; retrying from its checkpoint`, error);
+      if (!this.isStopped) setTimeout(() => !this.isStopped && this.subscribe(), this.retryDelayMs).unref();
+    });
+  }
+
+  private applyBatch(batch: readonly RecordedEvent[]): void {
+    const save = this.db.prepare(
+      `INSERT INTO projection_checkpoints (projection, position) VALUES (?, ?)
+       ON CONFLICT (projection) DO UPDATE SET position = excluded.position`,
+    );
+    this.db.transaction(() => {
+      for (const event of batch) this.projection.apply(this.db, event);
+      save.run(this.projection.name, batch[batch.length - 1].position);
+    })();
+  }
+}

@@ -1,0 +1,19 @@
+import type { EventFilter, RecordedEvent } from '@keyward/shared/event-store';
+import type { ReadModelDatabase } from './read-model-database';
+
+/**
+ * A read model fed from the event store. `apply` runs inside the transaction that also moves
+ * the checkpoint, and must skip an event it has already applied (a redelivery after a crash
+ * between the store and the checkpoint cannot happen here, but a rebuild of another projection
+ * or a replayed batch must never double-count).
+ */
+export interface Projection {
+  /** Stable name; the checkpoint is kept under it. */
+  readonly name: string;
+  readonly filter: EventFilter;
+  /** Creates the projection's tables if they are missing. */
+  migrate(db: ReadModelDatabase): void;
+  /** Drops every row, for a rebuild from zero. */
+  reset(db: ReadModelDatabase): void;
+  apply(db: ReadModelDatabase, event: RecordedEvent): void;
+}

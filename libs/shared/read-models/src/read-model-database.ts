@@ -1,0 +1,27 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type ReadModelDatabase = Database.Database;
+
+/** The read models' file inside the data directory. Disposable: rebuilt from the events. */
+export const READ_MODELS_FILE = 'read-models.sqlite';
+
+/**
+ * Opens this node's read-model database. Read models live in their own file, not in the event
+ * file: they are node-local (each node of a cluster keeps its own), disposable (a backup needs
+ * only the events), and `synchronous = NORMAL` is enough for them, since a lost tail is
+ * re-applied from the checkpoint that is committed in the same transaction.
+ */
+export function openReadModelDatabase(dataDir: string): ReadModelDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, READ_MODELS_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
+    projection TEXT PRIMARY KEY,
+    position   TEXT NOT NULL
+  )`);
+  return db;
+}

@@ -1,0 +1,31 @@
+import { ArgumentsHost, Catch, HttpStatus } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import type { Response } from 'express';
+import { isDomainError, type DomainErrorCode } from '@keyward/shared/domain';
+
+const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  BAD_USER_INPUT: HttpStatus.BAD_REQUEST,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  CONFLICT: HttpStatus.CONFLICT,
+  POLICY_VIOLATION: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+/**
+ * GraphQL errors go back to Apollo untouched (formatGraphQLError gives them their code); on
+ * HTTP routes a domain refusal becomes its status, and everything else gets Nest's handling
+ * (client errors keep their status, the rest is a logged 500 without details).
+ */
+@Catch()
+export class KeywardExceptionFilter extends BaseExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() === 'graphql') return exception;
+    if (isDomainError(exception)) {
+      const response = host.switchToHttp().getResponse<Response>();
+      response.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message });
+      return undefined;
+    }
+    return super.catch(exception, host);
+  }
+}

@@ -1,0 +1,70 @@
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+
+const schema = z.object({
+  KEYWARD_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  KEYWARD_HOST: z.string().default('127.0.0.1'),
+  KEYWARD_DATA_DIR: z.string().default('./data'),
+  KEYWARD_EVENTSTORE_URL: z
+    .string()
+    .regex(/^(esdb|kurrentdb)(\+discover)?:\/\//, 'must start with esdb:// or esdb+discover://')
+    .optional(),
+  KEYWARD_BOOTSTRAP_DOMAIN: z.string().default('contoso.example'),
+  KEYWARD_BOOTSTRAP_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  KEYWARD_TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.1,::1,::ffff:127.0.0.1')
+    .refine((value) => list(value).every((ip) => isIP(ip) !== 0), 'must be comma-separated IP addresses'),
+  KEYWARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KEYWARD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  KEYWARD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  KEYWARD_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  KEYWARD_CONSOLE_DIR: z.string().default('dist/apps/console/browser'),
+  KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(100).default(100),
+});
+
+/** Keyward's settings, read once from the environment at start. */
+export interface KeywardConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStoreUrl?: string;
+  readonly bootstrapDomains: string[];
+  readonly bootstrapPassword?: string;
+  readonly trustedProxies: string[];
+  readonly logLevel: string;
+  readonly sessionIdleMs: number;
+  readonly sessionMaxMs: number;
+  readonly secureCookies: boolean;
+  readonly consoleDir: string;
+  /** Consecutive failures per account before verification is slowed down (NIST: at most 100). */
+  readonly verifyFailuresBeforeDelay: number;
+}
+
+/** Parses the environment, or throws one message naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.KEYWARD_PORT,
+    host: e.KEYWARD_HOST,
+    dataDir: resolve(e.KEYWARD_DATA_DIR),
+    eventStoreUrl: e.KEYWARD_EVENTSTORE_URL,
+    bootstrapDomains: list(e.KEYWARD_BOOTSTRAP_DOMAIN).map((d) => d.toLowerCase()),
+    bootstrapPassword: e.KEYWARD_BOOTSTRAP_PASSWORD,
+    trustedProxies: list(e.KEYWARD_TRUSTED_PROXIES),
+    logLevel: e.KEYWARD_LOG_LEVEL,
+    sessionIdleMs: e.KEYWARD_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.KEYWARD_SESSION_MAX_HOURS * 3_600_000,
+    secureCookies: e.KEYWARD_SECURE_COOKIES === 'true',
+    consoleDir: resolve(e.KEYWARD_CONSOLE_DIR),
+    verifyFailuresBeforeDelay: e.KEYWARD_VERIFY_FAILURES_BEFORE_DELAY,
+  };
+}

@@ -1,0 +1,17 @@
+/** Injection tokens for the infrastructure every scope shares. */
+export const KEYWARD_CONFIG = Symbol('KEYWARD_CONFIG');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
+export const CLOCK = Symbol('CLOCK');
+export const ID_GENERATOR = Symbol('ID_GENERATOR');
+export const PROJECTIONS = Symbol('PROJECTIONS');
+
+/** The time, injected so that tests and replays control it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** New ids: time-ordered UUIDv7, so they sort well in streams and tables. */
+export interface IdGenerator {
+  newId(): string;
+}
