@@ -6,3 +6,4 @@ export * from './request-context';
 export * from './connection';
 export * from './secret-hashing';
 export * from './exception-filter';
+export * from './scalars';

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTimeScalar } from '@keyward/shared/server';
 import { APP_PASSWORD_SCOPES, type AppPasswordScope } from '@keyward/identity/domain';
 import type { AppPasswordStatus } from '@keyward/app-passwords/domain';
 
@@ -15,13 +15,13 @@ export class AppPasswordModel {
   @Field() label!: string;
   @Field(() => AppPasswordStatusEnum) status!: AppPasswordStatus;
   @Field(() => [AppPasswordScopeEnum]) scopes!: AppPasswordScope[];
-  @Field(() => GraphQLDateTime) createdAt!: string;
+  @Field(() => DateTimeScalar) createdAt!: string;
   @Field({ description: 'Who generated it: user:<id>.' }) createdBy!: string;
-  @Field(() => { nullable: true }) expiresAt!: string | null;
-  @Field(() => { nullable: true }) revokedAt!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) expiresAt!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) revokedAt!: string | null;
   @Field(() => String, { nullable: true }) revokedBy!: string | null;
   @Field(() => String, { nullable: true }) revokeReason!: string | null;
-  @Field(() => { nullable: true }) lastUsedAt!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) lastUsedAt!: string | null;
   @Field(() => String, { nullable: true }) lastUsedIp!: string | null;
   @Field(() => String, { nullable: true }) lastUsedProtocol!: string | null;
   @Field(() => String, { nullable: true }) lastUsedClient!: string | null;

@@ -1,8 +1,7 @@
 import { Args, Field, ID, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import { QueryBus } from '@nestjs/cqrs';
 
-import { Connection, pageSize, toConnection } from '@keyward/shared/server';
+import { Connection, DateTimeScalar, JsonScalar, pageSize, toConnection } from '@keyward/shared/server';
 import type { Caller } from '@keyward/identity/domain';
 import { CurrentCaller } from '@keyward/identity/api';
 import { GetAuditEventsQuery, type AuditEventPage } from '@keyward/compliance/read-models';
@@ -11,11 +10,11 @@ import { GetAuditEventsQuery, type AuditEventPage } from '@keyward/compliance/re
 export class AuditEventModel {
   @Field(() => ID) id!: string;
   @Field() type!: string;
-  @Field(() => GraphQLDateTime) occurredAt!: string;
+  @Field(() => DateTimeScalar) occurredAt!: string;
   @Field({ description: 'user:<id>, system:<process> or gateway:<name>' }) actor!: string;
   @Field() streamId!: string;
   @Field() correlationId!: string;
-  @Field(() => GraphQLJSON) data!: unknown;
+  @Field(() => JsonScalar) data!: unknown;
 }
 
 @InputType()
