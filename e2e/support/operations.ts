@@ -1,0 +1,27 @@
+import type { ConsoleClient } from './console-client';
+
+export const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName } }`;
+export const GENERATE = `mutation($input: GenerateAppPasswordInput!) {
+  generateAppPassword(input: $input) { secret appPassword { id label status scopes expiresAt user { id userPrincipalName } } } }`;
+export const REVOKE = `mutation($input: RevokeAppPasswordInput!) { revokeAppPassword(input: $input) { id status revokeReason } }`;
+export const APP_PASSWORDS = `query($filter: AppPasswordFilter, $first: Int, $after: String) {
+  appPasswords(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id label status createdAt lastUsedAt lastUsedIp lastUsedProtocol useCount user { id userPrincipalName } } } } }`;
+export const AUDIT_EVENTS = `query($filter: AuditEventFilter, $first: Int, $after: String) {
+  auditEvents(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id type occurredAt actor streamId data } } } }`;
+
+export async function createUser(client: ConsoleClient, userPrincipalName: string, roles = ['USER'], extra: Record<string, unknown> = {}) {
+  const data = await client.data<{ createUser: { id: string; userPrincipalName: string } }>(CREATE_USER, {
+    input: { userPrincipalName, displayName: userPrincipalName.split('@')[0], roles, mfaRegistered: true, ...extra },
+  });
+  return data.createUser;
+}
+
+export async function generate(client: ConsoleClient, userId: string, label = 'Thunderbird on laptop', extra: Record<string, unknown> = {}) {
+  const data = await client.data<{ generateAppPassword: { secret: string; appPassword: { id: string; status: string } } }>(GENERATE, {
+    input: { userId, label, ...extra },
+  });
+  return data.generateAppPassword;
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'tools-lint', preset: '../../jest.preset.js', rootDir: '.' };
