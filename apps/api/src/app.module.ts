@@ -46,7 +46,8 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: formatGraphQLError,
-          validationRules: [maxDepthRule({ n: 10, propagateOnRejection: true })],
+          // Report (not throw) so Apollo answers a validation error instead of an internal one.
+          validationRules: [maxDepthRule({ n: 10, propagateOnRejection: false, onReject: [(context, error) => context?.reportError(error)] })],
         }),
         IdentityApiModule,
         AppPasswordsApiModule,

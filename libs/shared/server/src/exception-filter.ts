@@ -26,6 +26,19 @@ export class KeywardExceptionFilter extends BaseExceptionFilter {
       response.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message });
       return undefined;
     }
+    const clientStatus = clientErrorStatus(exception);
+    if (clientStatus !== null) {
+      // A client's mistake caught below Nest (body parser: malformed JSON, too large): no error log.
+      const response = host.switchToHttp().getResponse<Response>();
+      response.status(clientStatus).json({ statusCode: clientStatus, message: (exception as Error).message });
+      return undefined;
+    }
     return super.catch(exception, host);
   }
+}
+
+function clientErrorStatus(exception: unknown): number | null {
+  if (typeof exception !== 'object' || exception === null || !('expose' in exception)) return null;
+  const status = (exception as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }
