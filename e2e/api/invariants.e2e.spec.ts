@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { ADMIN_PASSWORD, KeywardProcess, MAIN, ROOT } from '../support/keyward-process';
+import { ConsoleClient, verify } from '../support/console-client';
+import { createUser, generate, REVOKE } from '../support/operations';
+
+describe('invariants under concurrency, and read models rebuilt from zero', () => {
+  const keyward = new KeywardProcess();
+  let admin: ConsoleClient;
+
+  beforeAll(async () => {
+    await keyward.start();
+    admin = new ConsoleClient(keyward.baseUrl);
+    await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
+  });
+  afterAll(async () => {
+    await keyward.stop();
+    keyward.removeData();
+  });
+
+  it('never lets a user hold more active app passwords than policy allows, even with 50 requests at once', async () => {
+    const grace = await createUser(admin, 'grace@contoso.example');
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        admin.graphql(`mutation($input: GenerateAppPasswordInput!) { generateAppPassword(input: $input) { appPassword { id } } }`, {
+          input: { userId: grace.id, label: `device ${i}` },
+        }),
+      ),
+    );
+    const succeeded = results.filter((r) => r.data?.['generateAppPassword']);
+    const refused = results.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.code);
+    expect(succeeded).toHaveLength(40);
+    expect(refused.every((code) => code === 'POLICY_VIOLATION' || code === 'CONFLICT')).toBe(true);
+    expect(refused.filter((code) => code === 'POLICY_VIOLATION').length).toBeGreaterThan(0);
+
+    // A revoked one frees its slot.
+    const first = succeeded[0].data?.['generateAppPassword'].appPassword.id;
+    await admin.data(REVOKE, { input: { id: first, reason: 'rotate' } });
+    expect((await generate(admin, grace.id, 'replacement')).secret).toBeTruthy();
+  }, 120_000);
+
+  it('writes exactly one event when the same credential is revoked many times at once', async () => {
+    const heidi = await createUser(admin, 'heidi@contoso.example');
+    const generated = await generate(admin, heidi.id);
+    await Promise.all(
+      Array.from({ length: 10 }, () => admin.graphql(REVOKE, { input: { id: generated.appPassword.id, reason: 'leak' } })),
+    );
+    await verify(keyward.baseUrl, 'heidi@contoso.example', generated.secret);
+    const db = new Database(join(keyward.dataDir, 'events.sqlite'), { readonly: true });
+    const revocations = db
+      .prepare("SELECT count(*) AS n FROM events WHERE stream_id = ? AND type = 'AppPasswordRevoked'")
+      .get(`appPassword-${generated.appPassword.id}`) as { n: number };
+    db.close();
+    expect(revocations.n).toBe(1);
+  });
+
+  it('rebuilds every read model from zero to exactly the state the live projections had', async () => {
+    const ivan = await createUser(admin, 'ivan@contoso.example');
+    const generated = await generate(admin, ivan.id);
+    await verify(keyward.baseUrl, 'ivan@contoso.example', generated.secret, { 'x-keyward-protocol': 'smtp' });
+    await verify(keyward.baseUrl, 'ivan@contoso.example', 'kwwrongwrongwrongwrongwrongwrong');
+    await keyward.stop();
+
+    const live = snapshot(keyward.dataDir);
+    const output = execFileSync(process.execPath, [MAIN, 'rebuild-read-models'], {
+      cwd: ROOT,
+      env: { ...process.env, KEYWARD_DATA_DIR: keyward.dataDir },
+      encoding: 'utf8',
+    });
+    expect(output).toMatch(/Rebuilt audit-trail/);
+    const rebuilt = snapshot(keyward.dataDir);
+    expect(rebuilt).toEqual(live);
+    expect(live['app_password_list'].length).toBeGreaterThan(40);
+    await keyward.start();
+  }, 120_000);
+});
+
+/** Every read-model table's rows, in a stable order. */
+function snapshot(dataDir: string): Record<string, unknown[]> {
+  const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
+  const tables = ['user_list', 'tenant_domains', 'app_password_list', 'app_password_owners', 'audit_trail', 'projection_checkpoints'];
+  const result: Record<string, unknown[]> = {};
+  for (const table of tables) result[table] = db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
+  db.close();
+  return result;
+}
