@@ -1,7 +1,5 @@
 // Shared jest settings for every project: SWC transpiles TypeScript (with decorator metadata for
-// Nest), Nx's resolver maps the tsconfig path aliases, and our reporter records the totals that
-// tools/test/summary.js turns into CI's closing line.
-const path = require('node:path');
+// Nest) and Nx's resolver maps the tsconfig path aliases.
 
 module.exports = {
   testEnvironment: 'node',
@@ -22,5 +20,4 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/'],
-  reporters: ['default', path.join(__dirname, 'tools/test/totals-reporter.js')],
 };

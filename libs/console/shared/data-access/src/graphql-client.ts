@@ -1,0 +1,44 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+
+/** An error the API answered with: its `extensions.code` and a message fit to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** Sends GraphQL operations to /graphql with the session cookie; errors become ApiErrors. */
+@Injectable({ providedIn: 'root' })
+export class GraphQLClient {
+  private readonly http = inject(HttpClient);
+
+  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    let response: GraphQLResponse<T>;
+    try {
+      response = await firstValueFrom(this.http.post<GraphQLResponse<T>>('/graphql', { query, variables }));
+    } catch (error) {
+      const body = error instanceof HttpErrorResponse ? (error.error as GraphQLResponse<T> | null) : null;
+      if (body?.errors?.length) response = body;
+      else throw new ApiError('NETWORK', 'Keyward could not be reached. Check your connection and try again.');
+    }
+    const first = response.errors?.[0];
+    if (first) throw new ApiError(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first.message);
+    if (!response.data) throw new ApiError('INTERNAL_SERVER_ERROR', 'Keyward sent an empty answer.');
+    return response.data;
+  }
+}
+
+/** The message to show for any error thrown by a request. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}

@@ -1,0 +1,3 @@
+export * from './graphql-client';
+export * from './session.store';
+export * from './signed-in.guard';
