@@ -1,6 +1,4 @@
-import { ADMIN_PASSWORD, KeywardProcess } from '../support/keyward-process';
-import { ConsoleClient } from '../support/console-client';
-import { APP_PASSWORDS, AUDIT_EVENTS, createUser, generate } from '../support/operations';
+import { ADMIN_PASSWORD, APP_PASSWORDS, AUDIT_EVENTS, ConsoleClient, createUser, generate, KeywardProcess } from '@keyward/e2e/support';
 
 // Bad input gets a precise 4xx or GraphQL code, never a 500 or a stack trace, and changes nothing.
 describe('bad input', () => {

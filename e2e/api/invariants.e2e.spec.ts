@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ADMIN_PASSWORD, KeywardProcess, MAIN, ROOT } from '../support/keyward-process';
-import { ConsoleClient, verify } from '../support/console-client';
-import { createUser, generate, REVOKE } from '../support/operations';
+import { ADMIN_PASSWORD, ConsoleClient, createUser, generate, KeywardProcess, MAIN, REVOKE, ROOT, verify } from '@keyward/e2e/support';
 
 describe('invariants under concurrency, and read models rebuilt from zero', () => {
   const keyward = new KeywardProcess();

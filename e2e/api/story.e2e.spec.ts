@@ -1,6 +1,4 @@
-import { ADMIN_PASSWORD, KeywardProcess } from '../support/keyward-process';
-import { ConsoleClient, eventually, verify } from '../support/console-client';
-import { APP_PASSWORDS, AUDIT_EVENTS, createUser, generate, REVOKE } from '../support/operations';
+import { ADMIN_PASSWORD, APP_PASSWORDS, AUDIT_EVENTS, ConsoleClient, createUser, eventually, generate, KeywardProcess, REVOKE, verify } from '@keyward/e2e/support';
 
 // The foundation's whole story over real HTTP against a real data directory: an admin signs in,
 // creates a user, generates an app password, a gateway signs in with it, the admin revokes it,

@@ -1,6 +1,4 @@
-import { ADMIN_PASSWORD, KeywardProcess } from '../support/keyward-process';
-import { ConsoleClient, verify } from '../support/console-client';
-import { APP_PASSWORDS, AUDIT_EVENTS, createUser, generate, REVOKE } from '../support/operations';
+import { ADMIN_PASSWORD, APP_PASSWORDS, AUDIT_EVENTS, ConsoleClient, createUser, generate, KeywardProcess, REVOKE, verify } from '@keyward/e2e/support';
 
 // Two tenants from KEYWARD_BOOTSTRAP_DOMAIN; every operation is checked on the server.
 describe('tenants and roles', () => {

@@ -1,7 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, KeywardProcess } from '../support/keyward-process';
-import { verify } from '../support/console-client';
-import { launchChromium, screenshot } from '../support/browser';
+import { ADMIN_PASSWORD, KeywardProcess, launchChromium, screenshot, verify } from '@keyward/e2e/support';
 
 // The foundation's story told through the console in Debian's Chromium: a click becomes an
 // event, and the event comes back on the screen.

@@ -23,6 +23,7 @@ step() {
 }
 
 step no "lint (with module boundaries)" npm run lint --silent
+step no "type check (server, tests, tools)" npm run typecheck --silent
 step no "build" npm run build --silent
 step yes "unit and integration tests" npx jest -c jest.config.js --ci
 step yes "end-to-end tests" npx jest -c e2e/jest.config.js --ci --runInBand

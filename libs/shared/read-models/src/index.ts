@@ -2,3 +2,4 @@ export * from './read-model-database';
 export * from './projection';
 export * from './projection-runner';
 export * from './cursor';
+export * from './where-clause';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { badInput, forbidden } from '@keyward/shared/domain';
-import { decodeCursor, encodeCursor, type ReadModelDatabase } from '@keyward/shared/read-models';
+import { containsPattern, decodeCursor, encodeCursor, normalisedInstant, WhereClause, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
 import { hasRole, hasTenantWideRead, type AppPasswordScope, type Caller } from '@keyward/identity/domain';
 import type { AppPasswordStatus } from '@keyward/app-passwords/domain';
@@ -62,44 +62,38 @@ export class GetAppPasswordQuery {
   ) {}
 }
 
+// An active credential past its expiry is shown as EXPIRED before any expiry event exists.
 const STATUS_SQL = `CASE WHEN l.status = 'ACTIVE' AND l.expires_at IS NOT NULL AND l.expires_at <= @now THEN 'EXPIRED' ELSE l.status END`;
+const SELECT_ROWS = `SELECT l.*, o.user_principal_name, ${STATUS_SQL} AS effective_status
+  FROM app_password_list l LEFT JOIN app_password_owners o ON o.user_id = l.user_id`;
 
 /** Rows the caller may see: the whole tenant for admins, auditors and responders; their own otherwise. */
-function visibility(caller: Caller): { sql: string; params: Record<string, unknown> } {
-  if (hasTenantWideRead(caller.roles)) return { sql: 'l.tenant_id = @tenantId', params: { tenantId: caller.tenantId } };
-  if (hasRole(caller, 'USER')) {
-    return { sql: 'l.tenant_id = @tenantId AND l.user_id = @callerId', params: { tenantId: caller.tenantId, callerId: caller.userId } };
-  }
+function visibleTo(caller: Caller, now: Date): WhereClause {
+  const where = new WhereClause('l.tenant_id = @tenantId', { tenantId: caller.tenantId, now: now.toISOString() });
+  if (hasTenantWideRead(caller.roles)) return where;
+  if (hasRole(caller, 'USER')) return where.always('l.user_id = @callerId', { callerId: caller.userId });
   throw forbidden();
 }
 
-function filterSql(filter: AppPasswordFilter): { sql: string[]; params: Record<string, unknown> } {
-  const sql: string[] = [];
-  const params: Record<string, unknown> = {};
-  const add = (clause: string, name: string, value: unknown) => {
-    if (value === null || value === undefined || value === '') return;
-    sql.push(clause);
-    params[name] = value;
-  };
-  add('l.user_id = @userId', 'userId', filter.userId);
-  add(`${STATUS_SQL} = @status`, 'status', filter.status);
-  if (filter.search) {
-    add(`(l.label LIKE @search ESCAPE '\\' OR o.user_principal_name LIKE @search ESCAPE '\\')`, 'search', `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  }
-  add('l.created_at >= @createdAfter', 'createdAfter', isoOrThrow(filter.createdAfter, 'createdAfter'));
-  add('l.created_at < @createdBefore', 'createdBefore', isoOrThrow(filter.createdBefore, 'createdBefore'));
-  add('l.last_used_at >= @lastUsedAfter', 'lastUsedAfter', isoOrThrow(filter.lastUsedAfter, 'lastUsedAfter'));
-  add('l.last_used_at < @lastUsedBefore', 'lastUsedBefore', isoOrThrow(filter.lastUsedBefore, 'lastUsedBefore'));
-  if (filter.isNeverUsed === true) sql.push('l.last_used_at IS NULL');
-  if (filter.isNeverUsed === false) sql.push('l.last_used_at IS NOT NULL');
-  return { sql, params };
+function filtered(where: WhereClause, filter: AppPasswordFilter): WhereClause {
+  where
+    .when(filter.userId, 'l.user_id = @userId', 'userId')
+    .when(filter.status, `${STATUS_SQL} = @status`, 'status')
+    .when(filter.search ? containsPattern(filter.search) : null, `(l.label LIKE @search ESCAPE '\\' OR o.user_principal_name LIKE @search ESCAPE '\\')`, 'search')
+    .when(instant(filter.createdAfter, 'createdAfter'), 'l.created_at >= @createdAfter', 'createdAfter')
+    .when(instant(filter.createdBefore, 'createdBefore'), 'l.created_at < @createdBefore', 'createdBefore')
+    .when(instant(filter.lastUsedAfter, 'lastUsedAfter'), 'l.last_used_at >= @lastUsedAfter', 'lastUsedAfter')
+    .when(instant(filter.lastUsedBefore, 'lastUsedBefore'), 'l.last_used_at < @lastUsedBefore', 'lastUsedBefore');
+  if (filter.isNeverUsed === true) where.always('l.last_used_at IS NULL');
+  if (filter.isNeverUsed === false) where.always('l.last_used_at IS NOT NULL');
+  return where;
 }
 
-function isoOrThrow(value: string | null | undefined, name: string): string | undefined {
+function instant(value: string | null | undefined, name: string): string | undefined {
   if (value === null || value === undefined) return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw badInput(`${name} must be an ISO-8601 date-time.`);
-  return new Date(time).toISOString();
+  const normalised = normalisedInstant(value);
+  if (!normalised) throw badInput(`${name} must be an ISO-8601 date-time.`);
+  return normalised;
 }
 
 type Row = Record<string, string | number | null> & { effective_status: AppPasswordStatus };
@@ -135,23 +129,20 @@ export class GetAppPasswordsHandler implements IQueryHandler<GetAppPasswordsQuer
   ) {}
 
   async execute({ caller, filter, first, after }: GetAppPasswordsQuery): Promise<AppPasswordPage> {
-    const visible = visibility(caller);
-    const filters = filterSql(filter);
-    const where = [visible.sql, ...filters.sql];
-    const params: Record<string, unknown> = { ...visible.params, ...filters.params, now: this.clock.now().toISOString() };
-    const count = this.db.prepare(`SELECT count(*) AS n FROM app_password_list l LEFT JOIN app_password_owners o ON o.user_id = l.user_id WHERE ${where.join(' AND ')}`);
-    const totalCount = (count.get(params) as { n: number }).n;
+    const where = filtered(visibleTo(caller, this.clock.now()), filter);
+    const count = this.db.prepare(`SELECT count(*) AS n FROM app_password_list l LEFT JOIN app_password_owners o ON o.user_id = l.user_id WHERE ${where}`);
+    const totalCount = (count.get(where.params) as { n: number }).n;
     if (after) {
       const keys = decodeCursor(after, ['string', 'string']);
       if (!keys) throw badInput('The cursor is not valid.');
-      where.push('(l.created_at < @afterCreated OR (l.created_at = @afterCreated AND l.app_password_id < @afterId))');
-      Object.assign(params, { afterCreated: keys[0], afterId: keys[1] });
+      where.always('(l.created_at < @afterCreated OR (l.created_at = @afterCreated AND l.app_password_id < @afterId))', {
+        afterCreated: keys[0],
+        afterId: keys[1],
+      });
     }
     const rows = this.db
-      .prepare(`SELECT l.*, o.user_principal_name, ${STATUS_SQL} AS effective_status FROM app_password_list l
-        LEFT JOIN app_password_owners o ON o.user_id = l.user_id
-        WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC, l.app_password_id DESC LIMIT @limit`)
-      .all({ ...params, limit: first + 1 }) as Row[];
+      .prepare(`${SELECT_ROWS} WHERE ${where} ORDER BY l.created_at DESC, l.app_password_id DESC LIMIT @limit`)
+      .all({ ...where.params, limit: first + 1 }) as Row[];
     return {
       items: rows.slice(0, first).map((row) => ({ item: toItem(row), cursor: encodeCursor([row['created_at'] as string, row['app_password_id'] as string]) })),
       hasNextPage: rows.length > first,
@@ -168,11 +159,8 @@ export class GetAppPasswordHandler implements IQueryHandler<GetAppPasswordQuery,
   ) {}
 
   async execute({ caller, appPasswordId }: GetAppPasswordQuery): Promise<AppPasswordListItem | null> {
-    const visible = visibility(caller);
-    const row = this.db
-      .prepare(`SELECT l.*, o.user_principal_name, ${STATUS_SQL} AS effective_status FROM app_password_list l
-        LEFT JOIN app_password_owners o ON o.user_id = l.user_id WHERE ${visible.sql} AND l.app_password_id = @id`)
-      .get({ ...visible.params, id: appPasswordId, now: this.clock.now().toISOString() }) as Row | undefined;
+    const where = visibleTo(caller, this.clock.now()).always('l.app_password_id = @id', { id: appPasswordId });
+    const row = this.db.prepare(`${SELECT_ROWS} WHERE ${where}`).get(where.params) as Row | undefined;
     return row ? toItem(row) : null;
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { badInput, forbidden } from '@keyward/shared/domain';
-import { decodeCursor, encodeCursor, type ReadModelDatabase } from '@keyward/shared/read-models';
+import { decodeCursor, encodeCursor, normalisedInstant, WhereClause, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { READ_MODEL_DB } from '@keyward/shared/server';
 import { hasTenantWideRead, type Caller } from '@keyward/identity/domain';
 
@@ -55,26 +55,24 @@ export class GetAuditEventsHandler implements IQueryHandler<GetAuditEventsQuery,
 
   async execute({ caller, filter, first, after }: GetAuditEventsQuery): Promise<AuditEventPage> {
     if (!hasTenantWideRead(caller.roles)) throw forbidden('Only admins, auditors and incident responders read the audit trail.');
-    const where = ['tenant_id = @tenantId'];
-    const params: Record<string, unknown> = { tenantId: caller.tenantId };
+    const where = new WhereClause('tenant_id = @tenantId', { tenantId: caller.tenantId })
+      .when(filter.streamId, 'stream_id = @streamId', 'streamId')
+      .when(filter.actor, 'actor = @actor', 'actor')
+      .when(instant(filter.occurredAfter), 'occurred_at >= @occurredAfter', 'occurredAfter')
+      .when(instant(filter.occurredBefore), 'occurred_at < @occurredBefore', 'occurredBefore');
     if (filter.types?.length) {
-      where.push(`type IN (${filter.types.map((_, i) => `@type${i}`).join(', ')})`);
-      filter.types.forEach((type, i) => (params[`type${i}`] = type));
+      const names = filter.types.map((_, i) => `@type${i}`);
+      where.always(`type IN (${names.join(', ')})`, Object.fromEntries(filter.types.map((type, i) => [`type${i}`, type])));
     }
-    if (filter.streamId) Object.assign(params, { streamId: filter.streamId }) && where.push('stream_id = @streamId');
-    if (filter.actor) Object.assign(params, { actor: filter.actor }) && where.push('actor = @actor');
-    if (filter.occurredAfter) Object.assign(params, { occurredAfter: iso(filter.occurredAfter) }) && where.push('occurred_at >= @occurredAfter');
-    if (filter.occurredBefore) Object.assign(params, { occurredBefore: iso(filter.occurredBefore) }) && where.push('occurred_at < @occurredBefore');
-    const totalCount = (this.db.prepare(`SELECT count(*) AS n FROM audit_trail WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
+    const totalCount = (this.db.prepare(`SELECT count(*) AS n FROM audit_trail WHERE ${where}`).get(where.params) as { n: number }).n;
     if (after) {
       const keys = decodeCursor(after, ['number']);
       if (!keys) throw badInput('The cursor is not valid.');
-      where.push('seq > @afterSeq');
-      params['afterSeq'] = keys[0];
+      where.always('seq > @afterSeq', { afterSeq: keys[0] });
     }
     const rows = this.db
-      .prepare(`SELECT * FROM audit_trail WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`)
-      .all({ ...params, limit: first + 1 }) as Row[];
+      .prepare(`SELECT * FROM audit_trail WHERE ${where} ORDER BY seq LIMIT @limit`)
+      .all({ ...where.params, limit: first + 1 }) as Row[];
     return {
       items: rows.slice(0, first).map((row) => ({
         item: {
@@ -94,8 +92,9 @@ export class GetAuditEventsHandler implements IQueryHandler<GetAuditEventsQuery,
   }
 }
 
-function iso(value: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw badInput('Dates must be ISO-8601 date-times.');
-  return new Date(time).toISOString();
+function instant(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const normalised = normalisedInstant(value);
+  if (!normalised) throw badInput('Dates must be ISO-8601 date-times.');
+  return normalised;
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { badInput, forbidden } from '@keyward/shared/domain';
-import { decodeCursor, encodeCursor, type ReadModelDatabase } from '@keyward/shared/read-models';
+import { containsPattern, decodeCursor, encodeCursor, WhereClause, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { READ_MODEL_DB } from '@keyward/shared/server';
 import { hasRole, hasTenantWideRead, type Caller, type Role } from '@keyward/identity/domain';
 
@@ -80,31 +80,19 @@ export class GetUsersHandler implements IQueryHandler<GetUsersQuery, Page<UserLi
 
   async execute({ caller, filter, first, after }: GetUsersQuery): Promise<Page<UserListItem>> {
     if (!hasTenantWideRead(caller.roles)) throw forbidden('Only admins, auditors and incident responders list users.');
-    const where = ['tenant_id = ?'];
-    const params: unknown[] = [caller.tenantId];
-    if (filter.search) {
-      where.push(`(user_principal_name LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\')`);
-      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      params.push(pattern, pattern);
-    }
-    if (filter.role) {
-      where.push('EXISTS (SELECT 1 FROM json_each(roles) WHERE value = ?)');
-      params.push(filter.role);
-    }
-    if (filter.isEnabled !== null && filter.isEnabled !== undefined) {
-      where.push('is_enabled = ?');
-      params.push(filter.isEnabled ? 1 : 0);
-    }
-    const totalCount = (this.db.prepare(`SELECT count(*) AS n FROM user_list WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
+    const where = new WhereClause('tenant_id = @tenantId', { tenantId: caller.tenantId })
+      .when(filter.search ? containsPattern(filter.search) : null, `(user_principal_name LIKE @search ESCAPE '\\' OR display_name LIKE @search ESCAPE '\\')`, 'search')
+      .when(filter.role, 'EXISTS (SELECT 1 FROM json_each(roles) WHERE value = @role)', 'role');
+    if (filter.isEnabled !== null && filter.isEnabled !== undefined) where.always('is_enabled = @isEnabled', { isEnabled: filter.isEnabled ? 1 : 0 });
+    const totalCount = (this.db.prepare(`SELECT count(*) AS n FROM user_list WHERE ${where}`).get(where.params) as { n: number }).n;
     if (after) {
       const keys = decodeCursor(after, ['string']);
       if (!keys) throw badInput('The cursor is not valid.');
-      where.push('user_principal_name > ?');
-      params.push(keys[0]);
+      where.always('user_principal_name > @afterName', { afterName: keys[0] });
     }
     const rows = this.db
-      .prepare(`SELECT * FROM user_list WHERE ${where.join(' AND ')} ORDER BY user_principal_name LIMIT ?`)
-      .all(...params, first + 1) as UserRow[];
+      .prepare(`SELECT * FROM user_list WHERE ${where} ORDER BY user_principal_name LIMIT @limit`)
+      .all({ ...where.params, limit: first + 1 }) as UserRow[];
     return {
       items: rows.slice(0, first).map((row) => ({ item: toItem(row), cursor: encodeCursor([row.user_principal_name]) })),
       hasNextPage: rows.length > first,

@@ -1,0 +1,4 @@
+export * from './keyward-process';
+export * from './console-client';
+export * from './operations';
+export * from './browser';
