@@ -2,5 +2,6 @@
 module.exports = {
   rootDir: '..',
   projects: ['<rootDir>/e2e/*/jest.config.js'],
+  testTimeout: 90_000,
   reporters: ['default', '<rootDir>/tools/test/totals-reporter.js'],
 };

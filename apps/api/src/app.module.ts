@@ -1,10 +1,10 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { Controller, Get, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { LoggerModule } from 'nestjs-pino';
-import { formatGraphQLError, KeywardCoreModule, KeywardExceptionFilter, type KeywardConfig } from '@keyward/shared/server';
+import { CorrelationIdMiddleware, formatGraphQLError, KeywardCoreModule, KeywardExceptionFilter, ReadYourWritesInterceptor, type KeywardConfig } from '@keyward/shared/server';
 import { IdentityApiModule } from '@keyward/identity/api';
 import { AppPasswordsApiModule } from '@keyward/app-passwords/api';
 import { ComplianceApiModule } from '@keyward/compliance/api';
@@ -20,12 +20,19 @@ class HealthController {
 
 /** Composes the scopes' modules with the shared infrastructure, GraphQL and logging. */
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationIdMiddleware).forRoutes('*path');
+  }
+
   static forRoot(config: KeywardConfig): DynamicModule {
     return {
       module: AppModule,
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: KeywardExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: KeywardExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+      ],
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
@@ -33,6 +40,17 @@ export class AppModule {
             // Secrets travel in these headers; they never reach a log line.
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
             autoLogging: { ignore: (request) => request.url === '/health' },
+            // One short line per request: what, from where, how it ended. Full headers cost the
+            // verify path time and say nothing an operator needs.
+            serializers: {
+              req: (request: { id: unknown; method: string; url: string; remoteAddress: string }) => ({
+                id: request.id,
+                method: request.method,
+                url: request.url,
+                remoteAddress: request.remoteAddress,
+              }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
           },
         }),
         KeywardCoreModule.forRoot(config, PROJECTIONS),

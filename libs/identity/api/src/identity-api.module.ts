@@ -14,6 +14,7 @@ import { UsersResolver } from './users/users.resolver';
 })
 export class IdentityApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(SessionMiddleware).forRoutes('*path');
+    // Gateways never hold a console session: /verify skips the cookie look-up.
+    consumer.apply(SessionMiddleware).exclude('verify', 'health').forRoutes('*path');
   }
 }

@@ -62,6 +62,11 @@ export interface SubscribeOptions {
   readonly filter?: EventFilter;
   /** The most events handed to the handler at once. */
   readonly batchSize?: number;
+  /**
+   * Live events may be held back this many ms so that a burst reaches the handler as one batch
+   * (one read-model transaction instead of one per event). Default 0.
+   */
+  readonly coalesceMs?: number;
 }
 
 /** Receives events in log order; the next batch waits until the returned promise settles. */
@@ -72,6 +77,11 @@ export interface Subscription {
   readonly caughtUp: Promise<void>;
   /** Settles when the subscription ends: resolves after stop(), rejects if the handler failed. */
   readonly done: Promise<void>;
+  /**
+   * Resolves once every event appended before the call has been handled (or the subscription
+   * ended): what a writer awaits to read its own writes from a read model.
+   */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 

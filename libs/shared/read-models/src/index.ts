@@ -3,3 +3,4 @@ export * from './projection';
 export * from './projection-runner';
 export * from './cursor';
 export * from './where-clause';
+export * from './statement-cache';

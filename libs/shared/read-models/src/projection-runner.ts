@@ -1,6 +1,7 @@
 import type { EventStore, Position, RecordedEvent, Subscription } from '@keyward/shared/event-store';
 import type { Projection } from './projection';
 import type { ReadModelDatabase } from './read-model-database';
+import { statement } from './statement-cache';
 
 export interface ProjectionRunnerLogger {
   error(message: string, error: unknown): void;
@@ -21,6 +22,8 @@ export class ProjectionRunner {
     private readonly db: ReadModelDatabase,
     private readonly logger: ProjectionRunnerLogger,
     private readonly retryDelayMs = 1000,
+    /** How late a live event may reach the read model, so that bursts are applied together. */
+    private readonly coalesceMs = 20,
   ) {
     projection.migrate(db);
   }
@@ -32,9 +35,20 @@ export class ProjectionRunner {
     await this.subscription?.caughtUp;
   }
 
+  /** Stops, after applying whatever the store holds beyond the checkpoint, so a clean stop leaves nothing behind. */
   async stop(): Promise<void> {
     this.isStopped = true;
     await this.subscription?.stop();
+    for (;;) {
+      const batch = await this.store.readAll({ after: this.checkpoint(), filter: this.projection.filter, maxCount: 500 });
+      if (batch.length === 0) return;
+      this.applyBatch(batch);
+    }
+  }
+
+  /** Resolves once every event appended before the call is in the read model. */
+  async settled(): Promise<void> {
+    await this.subscription?.settled();
   }
 
   /** Empties the projection and its checkpoint; the next start replays every event. */
@@ -54,7 +68,7 @@ export class ProjectionRunner {
 
   private subscribe(): void {
     const subscription = this.store.subscribeToAll(
-      { after: this.checkpoint(), filter: this.projection.filter },
+      { after: this.checkpoint(), filter: this.projection.filter, coalesceMs: this.coalesceMs },
       (batch) => this.applyBatch(batch),
     );
     this.subscription = subscription;
@@ -65,7 +79,8 @@ export class ProjectionRunner {
   }
 
   private applyBatch(batch: readonly RecordedEvent[]): void {
-    const save = this.db.prepare(
+    const save = statement(
+      this.db,
       `INSERT INTO projection_checkpoints (projection, position) VALUES (?, ?)
        ON CONFLICT (projection) DO UPDATE SET position = excluded.position`,
     );

@@ -7,3 +7,5 @@ export * from './connection';
 export * from './secret-hashing';
 export * from './exception-filter';
 export * from './scalars';
+export * from './correlation-id.middleware';
+export * from './read-your-writes.interceptor';

@@ -40,6 +40,11 @@ class ProjectionHost implements OnApplicationBootstrap, OnApplicationShutdown {
     await Promise.all(this.runners.map((runner) => runner.start()));
   }
 
+  /** Resolves once every read model holds every event appended before the call. */
+  async settled(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.settled()));
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
     await this.store.close();

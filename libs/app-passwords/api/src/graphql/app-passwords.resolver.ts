@@ -102,6 +102,7 @@ export class AppPasswordsResolver {
       lastUsedClient: null,
       useCount: 0,
       ...row,
+      ...(state.status === 'REVOKED' ? { revokeReason: state.revokeReason ?? null, revokedAt: row?.revokedAt ?? context.now.toISOString() } : {}),
       id: state.appPasswordId,
       userId: state.userId,
       label: state.label,

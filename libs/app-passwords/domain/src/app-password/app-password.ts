@@ -16,6 +16,8 @@ export type AppPassword =
       scopes: AppPasswordScope[];
       expiresAt: string | null;
       secretHash: string;
+      /** Why it was revoked; null while it is not. */
+      revokeReason?: string | null;
     };
 export type ExistingAppPassword = Exclude<AppPassword, { status: 'none' }>;
 
@@ -91,7 +93,7 @@ export const appPasswordDecider = {
       case 'AppPasswordRenamed':
         return state.status === 'none' ? state : { ...state, label: event.data.label };
       case 'AppPasswordRevoked':
-        return state.status === 'none' ? state : { ...state, status: 'REVOKED' };
+        return state.status === 'none' ? state : { ...state, status: 'REVOKED', revokeReason: event.data.reason };
       case 'AppPasswordExpired':
         return state.status === 'ACTIVE' ? { ...state, status: 'EXPIRED' } : state;
       default:

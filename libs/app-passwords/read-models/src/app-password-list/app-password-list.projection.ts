@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
-import type { Projection, ReadModelDatabase } from '@keyward/shared/read-models';
+import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
 import type { UserEvent } from '@keyward/identity/domain';
 import type { AppPasswordEvent, AppPasswordUsageEvent } from '@keyward/app-passwords/domain';
 
@@ -53,10 +53,10 @@ export const appPasswordListProjection: Projection = {
     const e = event as Handled;
     switch (e.type) {
       case 'UserCreated':
-        db.prepare('INSERT OR IGNORE INTO app_password_owners VALUES (?, ?)').run(e.data.userId, e.data.userPrincipalName);
+        statement(db, 'INSERT OR IGNORE INTO app_password_owners VALUES (?, ?)').run(e.data.userId, e.data.userPrincipalName);
         return;
       case 'AppPasswordGenerated':
-        db.prepare(
+        statement(db, 
           `INSERT OR IGNORE INTO app_password_list
              (app_password_id, tenant_id, user_id, label, scopes, status, created_at, created_by, expires_at, lifecycle_revision)
            VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)`,
@@ -72,21 +72,21 @@ export const appPasswordListProjection: Projection = {
         lifecycle(db, e, "status = CASE status WHEN 'ACTIVE' THEN 'EXPIRED' ELSE status END", []);
         return;
       case 'AppPasswordUsed':
-        db.prepare(
+        statement(db, 
           `UPDATE app_password_list SET last_used_at = ?, last_used_ip = ?, last_used_protocol = ?, last_used_client = ?,
              use_count = use_count + 1, usage_revision = ?
            WHERE app_password_id = ? AND usage_revision < ?`,
         ).run(e.metadata.occurredAt, e.data.sourceIp, e.data.protocol, e.data.client, e.revision, e.data.appPasswordId, e.revision);
         return;
       case 'AppPasswordRejected':
-        db.prepare('UPDATE app_password_list SET usage_revision = ? WHERE app_password_id = ? AND usage_revision < ?').run(e.revision, e.data.appPasswordId, e.revision);
+        statement(db, 'UPDATE app_password_list SET usage_revision = ? WHERE app_password_id = ? AND usage_revision < ?').run(e.revision, e.data.appPasswordId, e.revision);
         return;
     }
   },
 };
 
 function lifecycle(db: ReadModelDatabase, event: RecordedEvent<{ appPasswordId: string }>, set: string, params: unknown[]): void {
-  db.prepare(`UPDATE app_password_list SET ${set}, lifecycle_revision = ? WHERE app_password_id = ? AND lifecycle_revision < ?`).run(
+  statement(db, `UPDATE app_password_list SET ${set}, lifecycle_revision = ? WHERE app_password_id = ? AND lifecycle_revision < ?`).run(
     ...params,
     event.revision,
     event.data.appPasswordId,

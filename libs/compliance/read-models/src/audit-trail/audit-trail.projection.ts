@@ -1,4 +1,4 @@
-import type { Projection } from '@keyward/shared/read-models';
+import { statement, type Projection } from '@keyward/shared/read-models';
 import { withoutSecrets } from './without-secrets';
 
 /** `AuditTrail`: every event of every tenant in log order, with hashes removed from the data. */
@@ -29,7 +29,7 @@ export const auditTrailProjection: Projection = {
 
   apply(db, event) {
     // The event id is unique: a replayed event is ignored.
-    db.prepare(
+    statement(db, 
       `INSERT OR IGNORE INTO audit_trail (event_id, tenant_id, stream_id, type, occurred_at, actor, correlation_id, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(

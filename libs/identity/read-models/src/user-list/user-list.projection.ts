@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
-import type { Projection, ReadModelDatabase } from '@keyward/shared/read-models';
+import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
 import type { TenantEvent, UserEvent } from '@keyward/identity/domain';
 
 /** `UserList`: every user of every tenant, and which tenant owns which mail domain. */
@@ -36,11 +36,11 @@ export const userListProjection: Projection = {
     switch (typed.type) {
       case 'TenantCreated':
         for (const domain of typed.data.domains) {
-          db.prepare('INSERT OR IGNORE INTO tenant_domains (domain, tenant_id) VALUES (?, ?)').run(domain, typed.data.tenantId);
+          statement(db, 'INSERT OR IGNORE INTO tenant_domains (domain, tenant_id) VALUES (?, ?)').run(domain, typed.data.tenantId);
         }
         return;
       case 'UserCreated':
-        db.prepare(
+        statement(db, 
           `INSERT OR IGNORE INTO user_list VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
         ).run(
           typed.data.userId,
@@ -63,7 +63,7 @@ export const userListProjection: Projection = {
 
 function setEnabled(db: ReadModelDatabase, userId: string, isEnabled: boolean, revision: bigint): void {
   // The revision guard makes a replayed event a no-op.
-  db.prepare('UPDATE user_list SET is_enabled = ?, revision = ? WHERE user_id = ? AND revision < ?').run(
+  statement(db, 'UPDATE user_list SET is_enabled = ?, revision = ? WHERE user_id = ? AND revision < ?').run(
     isEnabled ? 1 : 0,
     revision,
     userId,

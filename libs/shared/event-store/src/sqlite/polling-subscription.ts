@@ -8,6 +8,8 @@ export interface PollingSubscriptionOptions {
   readonly onAppended: (listener: () => void) => () => void;
   /** Appends by other processes sharing the file are seen within this many ms. */
   readonly pollIntervalMs: number;
+  /** After a wake-up, wait this long before reading, so a burst is read as one batch. */
+  readonly coalesceMs: number;
   readonly handler: BatchHandler;
 }
 
@@ -23,12 +25,24 @@ export class PollingSubscription implements Subscription {
   private isStopped = false;
   private wake: (() => void) | null = null;
   private hasNews = false;
+  /** Reads started so far; a waiter is released by an empty read that started after its call. */
+  private reads = 0;
+  private waiters: { afterRead: number; release: () => void }[] = [];
 
   constructor(private readonly options: PollingSubscriptionOptions) {
     this.caughtUp = new Promise((resolve) => (this.markCaughtUp = resolve));
     this.done = this.run();
     // A failed subscription is reported through `done`; don't let it also crash the process.
     this.done.catch(() => undefined);
+  }
+
+  settled(): Promise<void> {
+    if (this.isStopped) return Promise.resolve();
+    return new Promise((release) => {
+      this.waiters.push({ afterRead: this.reads, release });
+      this.hasNews = true;
+      this.wake?.();
+    });
   }
 
   async stop(): Promise<void> {
@@ -46,6 +60,7 @@ export class PollingSubscription implements Subscription {
     try {
       while (!this.isStopped) {
         this.hasNews = false;
+        const read = ++this.reads;
         const batch = this.options.read(after, this.options.batchSize);
         if (batch.length > 0) {
           await this.options.handler(batch);
@@ -53,12 +68,22 @@ export class PollingSubscription implements Subscription {
           continue;
         }
         this.markCaughtUp();
+        this.releaseWaiters(read);
         await this.sleep();
+        const isSomeoneWaiting = this.waiters.length > 0;
+        if (this.options.coalesceMs > 0 && !this.isStopped && !isSomeoneWaiting) await delay(this.options.coalesceMs);
       }
     } finally {
       unsubscribe();
       this.markCaughtUp();
+      this.releaseWaiters(Number.POSITIVE_INFINITY);
     }
+  }
+
+  private releaseWaiters(emptyRead: number): void {
+    const released = this.waiters.filter((waiter) => waiter.afterRead < emptyRead);
+    this.waiters = this.waiters.filter((waiter) => waiter.afterRead >= emptyRead);
+    for (const waiter of released) waiter.release();
   }
 
   private sleep(): Promise<void> {
@@ -72,4 +97,8 @@ export class PollingSubscription implements Subscription {
       this.wake = done;
     });
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

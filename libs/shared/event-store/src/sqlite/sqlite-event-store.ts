@@ -43,6 +43,14 @@ const SCHEMA = `
   );
 `;
 
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 export interface SqliteEventStoreOptions {
   /** How often a subscription looks for events appended by another process, in ms. */
   readonly pollIntervalMs?: number;
@@ -59,8 +67,11 @@ export interface SqliteEventStoreOptions {
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly appended = new EventEmitter();
+  /** Prepared read-all statements by their SQL: each filter shape is prepared once. */
+  private readonly readAllStatements = new Map<string, Database.Statement>();
   private readonly statements;
   private readonly appendTransaction;
+  private pending: PendingAppend[] = [];
 
   constructor(
     readonly file: string,
@@ -99,18 +110,20 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  async appendToStream(
+  /**
+   * Appends made in the same turn of the event loop are committed together (group commit): each
+   * in its own savepoint, so one's conflict does not undo another's, and all in one transaction,
+   * so they share one fsync. Every append is acknowledged only after that commit.
+   */
+  appendToStream(
     streamId: string,
     events: readonly NewEvent[],
     options: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
-    const result = this.appendTransaction.immediate(
-      streamId,
-      events,
-      options.expectedRevision ?? 'any',
-    );
-    this.appended.emit('appended');
-    return result;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ streamId, events, expected: options.expectedRevision ?? 'any', resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.commitPending());
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -136,6 +149,7 @@ export class SqliteEventStore implements EventStore {
         return () => this.appended.off('appended', listener);
       },
       pollIntervalMs: this.options.pollIntervalMs ?? 500,
+      coalesceMs: options.coalesceMs ?? 0,
       handler,
     });
   }
@@ -143,6 +157,35 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     this.appended.emit('closing');
     this.db.close();
+  }
+
+  private commitPending(): void {
+    const batch = this.pending;
+    this.pending = [];
+    const outcomes: ({ result: AppendResult } | { error: unknown })[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const append of batch) {
+            try {
+              // A transaction inside a transaction is a savepoint in better-sqlite3.
+              outcomes.push({ result: this.appendTransaction(append.streamId, append.events, append.expected) });
+            } catch (error) {
+              outcomes.push({ error });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    batch.forEach((append, index) => {
+      const outcome = outcomes[index];
+      if ('result' in outcome) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
+    this.appended.emit('appended');
   }
 
   private appendNow(
@@ -216,11 +259,13 @@ export class SqliteEventStore implements EventStore {
       params.push(...filter.eventTypes);
     }
     params.push(BigInt(maxCount));
-    const rows = this.db
-      .prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`)
-      .safeIntegers(true)
-      .all(...params) as EventRow[];
-    return rows.map(toRecordedEvent);
+    const sql = `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
+    let statement = this.readAllStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql).safeIntegers(true);
+      this.readAllStatements.set(sql, statement);
+    }
+    return (statement.all(...params) as EventRow[]).map(toRecordedEvent);
   }
 }
 

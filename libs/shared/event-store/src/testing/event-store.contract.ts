@@ -222,6 +222,18 @@ export function describeEventStoreContract(
         expect(received.map((e) => e.type)).toEqual(['A', 'B', 'C', 'D']);
       });
 
+      it('tells a writer when everything it appended has been handled', async () => {
+        const subscription = store.subscribeToAll({ filter: { streamPrefixes: [stream] }, coalesceMs: 200 }, async (batch) => {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          received.push(...batch);
+        });
+        await subscription.caughtUp;
+        for (const type of ['A', 'B', 'C']) await store.appendToStream(stream, [event(type)]);
+        await subscription.settled();
+        expect(received.map((e) => e.type)).toEqual(['A', 'B', 'C']);
+        await subscription.stop();
+      });
+
       it('ends with the error when the handler fails', async () => {
         await store.appendToStream(stream, [event('A')]);
         const subscription = store.subscribeToAll({ filter: { streamPrefixes: [stream] } }, () => {
