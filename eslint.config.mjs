@@ -25,6 +25,7 @@ export default tseslint.config(
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:data-access'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'],
               bannedExternalImports: ['@nestjs/*', '@angular/*', '@eventstore/db-client', 'better-sqlite3', 'argon2', 'express'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', 'type:util'] },
@@ -40,6 +41,8 @@ export default tseslint.config(
             { sourceTag: 'scope:app-passwords', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:app-passwords'] },
             { sourceTag: 'scope:compliance', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:app-passwords', 'scope:compliance'] },
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared', 'scope:e2e'] },
             // Platforms never mix.
             { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['platform:browser'], bannedExternalImports: serverOnly },
             { sourceTag: 'platform:server', onlyDependOnLibsWithTags: ['platform:server'], bannedExternalImports: ['@angular/*'] },
