@@ -1,5 +1,6 @@
 // Keyward's benchmarks. Every figure is a ratio against a baseline measured in the same run,
 // because this machine is shared and noisy. Usage: npm run bench [-- --quick]
+import './threadpool';
 import { cpus, totalmem } from 'node:os';
 import { benchAppends } from './append.bench';
 import { formatRow } from './measure';
@@ -7,7 +8,7 @@ import { benchVerify } from './verify.bench';
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, UV_THREADPOOL_SIZE=${process.env['UV_THREADPOOL_SIZE']}`);
   console.log('| benchmark | Keyward | baseline | ratio | goal |');
   console.log('| --- | --- | --- | --- | --- |');
   const appends = await benchAppends(quick ? 200 : 2000);

@@ -1,3 +1,4 @@
+import './threadpool';
 import 'reflect-metadata';
 import { loadConfig } from '@keyward/shared/server';
 import { rebuildReadModels } from './rebuild-read-models';
