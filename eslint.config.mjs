@@ -42,7 +42,7 @@ export default tseslint.config(
             { sourceTag: 'scope:compliance', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:app-passwords', 'scope:compliance'] },
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e'] },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared', 'scope:e2e'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
             // Platforms never mix.
             { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['platform:browser'], bannedExternalImports: serverOnly },
             { sourceTag: 'platform:server', onlyDependOnLibsWithTags: ['platform:server'], bannedExternalImports: ['@angular/*'] },

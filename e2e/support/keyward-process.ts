@@ -24,6 +24,8 @@ export interface KeywardOptions {
   dataDir?: string;
   domains?: string;
   env?: Record<string, string>;
+  /** `serve` (the default) or `demo`. */
+  command?: 'serve' | 'demo';
 }
 
 /**
@@ -43,7 +45,7 @@ export class KeywardProcess {
   async start(): Promise<this> {
     const port = await freePort();
     this.baseUrl = `http://127.0.0.1:${port}`;
-    this.child = spawn(process.execPath, [MAIN], {
+    this.child = spawn(process.execPath, [MAIN, this.options.command ?? 'serve'], {
       cwd: ROOT,
       env: {
         ...process.env,

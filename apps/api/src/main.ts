@@ -12,6 +12,9 @@ async function main(command = 'serve'): Promise<void> {
     case 'serve':
       await serve(config);
       return;
+    case 'demo':
+      await serve(config, { withDemoData: true });
+      return;
     case 'rebuild-read-models':
       await rebuildReadModels(config);
       return;

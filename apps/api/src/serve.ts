@@ -9,11 +9,12 @@ import { Logger } from 'nestjs-pino';
 import { BootstrapTenants } from '@keyward/identity/application';
 import type { KeywardConfig } from '@keyward/shared/server';
 import { AppModule } from './app.module';
+import { seedDemoData } from './demo';
 
 const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health'];
 
 /** Starts the API, the verification endpoint and the built console on one port. */
-export async function serve(config: KeywardConfig): Promise<NestExpressApplication> {
+export async function serve(config: KeywardConfig, options: { withDemoData?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -32,7 +33,12 @@ export async function serve(config: KeywardConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: '64kb' });
   serveConsole(app, config.consoleDir);
   await app.init();
-  await app.get(BootstrapTenants).run();
+  const created = await app.get(BootstrapTenants).run();
+  if (options.withDemoData) {
+    const first = created.find((tenant) => tenant.domain === config.bootstrapDomains[0]);
+    if (first) await seedDemoData(app, first);
+    else app.get(Logger).log('Demo data is only added to an empty data directory; starting with the data there is.');
+  }
   await app.listen(config.port, config.host);
   app.get(Logger).log(`Keyward listening on http://${config.host}:${config.port} with data in ${config.dataDir}`);
   return app;

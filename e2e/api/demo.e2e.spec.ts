@@ -1,0 +1,32 @@
+import { ADMIN_PASSWORD, APP_PASSWORDS, AUDIT_EVENTS, ConsoleClient, KeywardProcess } from '@keyward/e2e/support';
+
+describe('npm run demo', () => {
+  const keyward = new KeywardProcess({ command: 'demo' });
+
+  afterAll(async () => {
+    await keyward.stop();
+    keyward.removeData();
+  });
+
+  it('fills the first tenant with users, app passwords and weeks of usage, once', async () => {
+    await keyward.start();
+    let admin = new ConsoleClient(keyward.baseUrl);
+    expect(await admin.signIn('admin@contoso.example', ADMIN_PASSWORD)).toBe(200);
+    const counts = async () => ({
+      users: (await admin.data('{ users { totalCount } }'))['users'].totalCount,
+      appPasswords: (await admin.data(APP_PASSWORDS, {}))['appPasswords'].totalCount,
+      events: (await admin.data(AUDIT_EVENTS, {}))['auditEvents'].totalCount,
+    });
+    const first = await counts();
+    expect(first.users).toBeGreaterThan(50);
+    expect(first.appPasswords).toBeGreaterThan(80);
+    expect(first.events).toBeGreaterThan(2000);
+    const revoked = await admin.data(APP_PASSWORDS, { filter: { status: 'REVOKED' } });
+    expect(revoked['appPasswords'].totalCount).toBeGreaterThan(0);
+
+    await keyward.restart();
+    admin = new ConsoleClient(keyward.baseUrl);
+    await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
+    expect(await counts()).toEqual(first);
+  });
+});

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'tools-seed', preset: '../../jest.preset.js', rootDir: '.' };
