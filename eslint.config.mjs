@@ -41,7 +41,7 @@ export default tseslint.config(
             { sourceTag: 'scope:app-passwords', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:app-passwords'] },
             { sourceTag: 'scope:compliance', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:app-passwords', 'scope:compliance'] },
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console'] },
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e', 'scope:shared', 'scope:identity', 'scope:app-passwords'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
             // Platforms never mix.
             { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['platform:browser'], bannedExternalImports: serverOnly },

@@ -33,8 +33,11 @@ export function newAppPasswordSecret(randomBytes: RandomBytes): NewAppPasswordSe
   // 256 is a multiple of 32, so `byte % 32` picks every symbol with the same probability.
   const symbols = (count: number) =>
     Array.from(randomBytes(count).subarray(0, count), (byte) => SECRET_ALPHABET[byte % 32]).join('');
-  const keyId = symbols(KEY_ID_LENGTH);
-  const secret = symbols(SECRET_LENGTH);
+  return composeAppPassword(symbols(KEY_ID_LENGTH), symbols(SECRET_LENGTH));
+}
+
+/** The password for a key id and secret, with its checksum. */
+export function composeAppPassword(keyId: string, secret: string): NewAppPasswordSecret {
   return { keyId, secret, password: `${SECRET_PREFIX}${keyId}${secret}${checksum(keyId, secret)}` };
 }
 
