@@ -106,6 +106,14 @@ describe('bad input', () => {
     expect(deep).toBeTruthy();
   });
 
+  it('kept every log line one JSON object: input cannot forge a line', async () => {
+    const lines = keyward.output.split('\n').filter((line) => line.startsWith('{'));
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(lines.filter((line) => /^\{?"?level=fatal|^forged/.test(line))).toEqual([]);
+    expect(keyward.output.split('\n').filter((line) => line.startsWith('level=fatal'))).toEqual([]);
+  });
+
   it('changed nothing', async () => {
     expect(await trailCount()).toBe(eventCountBefore);
     const errorLines = keyward.output.split("\n").filter((line) => line.includes("\"level\":50"));

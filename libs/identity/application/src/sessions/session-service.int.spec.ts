@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@keyward/shared/event-store';
+import { openReadModelDatabase, type ReadModelDatabase } from '@keyward/shared/read-models';
+import { hashSecret, loadConfig, type Clock } from '@keyward/shared/server';
+import { userIdFor, userStreamId } from '@keyward/identity/domain';
+import { Directory } from '../directory/directory';
+import { SessionService } from './session-service';
+
+// A real SQLite store and read-model file; only the clock is ours, to move time.
+describe('console sessions', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let db: ReadModelDatabase;
+  let now: Date;
+  let sessions: SessionService;
+  const clock: Clock = { now: () => now };
+  const upn = 'kim@contoso.example';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'keyward-sessions-'));
+    store = new SqliteEventStore(join(dir, 'events.sqlite'));
+    db = openReadModelDatabase(dir);
+    const userId = userIdFor(upn);
+    await store.appendToStream(userStreamId(userId), [
+      {
+        id: 'e-1',
+        type: 'UserCreated',
+        data: { userId, tenantId: 't-1', userPrincipalName: upn, displayName: 'Kim', roles: ['AUDITOR'], mfaRegistered: true, passwordHash: await hashSecret('kim-console-password') },
+        metadata: { tenantId: 't-1', actor: 'system:test', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c' },
+      },
+    ]);
+    const config = loadConfig({ KEYWARD_SESSION_IDLE_MINUTES: '30', KEYWARD_SESSION_MAX_HOURS: '12' });
+    sessions = new SessionService(db, config, clock, new Directory(store));
+  });
+  beforeEach(() => (now = new Date('2026-03-01T08:00:00.000Z')));
+  afterAll(async () => {
+    await store.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens a session with a 256-bit token that stands for the user and their roles', async () => {
+    const token = await sessions.signIn('Kim@Contoso.Example', 'kim-console-password');
+    expect(Buffer.from(token ?? '', 'base64url')).toHaveLength(32);
+    expect(await sessions.callerFor(token ?? '')).toEqual({ userId: userIdFor(upn), tenantId: 't-1', userPrincipalName: upn, roles: ['AUDITOR'] });
+  });
+
+  it('refuses a wrong password and an unknown user alike', async () => {
+    expect(await sessions.signIn(upn, 'wrong-password')).toBeNull();
+    expect(await sessions.signIn('nobody@contoso.example', 'kim-console-password')).toBeNull();
+    expect(await sessions.signIn('not a name', 'x')).toBeNull();
+  });
+
+  it('gives a new token at every sign-in', async () => {
+    const first = await sessions.signIn(upn, 'kim-console-password');
+    const second = await sessions.signIn(upn, 'kim-console-password');
+    expect(first).not.toEqual(second);
+  });
+
+  it('ends a session idle for longer than the idle timeout', async () => {
+    const token = (await sessions.signIn(upn, 'kim-console-password')) ?? '';
+    now = new Date(now.getTime() + 29 * 60_000);
+    expect(await sessions.callerFor(token)).not.toBeNull();
+    now = new Date(now.getTime() + 31 * 60_000);
+    expect(await sessions.callerFor(token)).toBeNull();
+  });
+
+  it('ends an active session at the absolute timeout', async () => {
+    const token = (await sessions.signIn(upn, 'kim-console-password')) ?? '';
+    for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
+      now = new Date(now.getTime() + 20 * 60_000);
+      expect(await sessions.callerFor(token)).not.toBeNull();
+    }
+    now = new Date(now.getTime() + 40 * 60_000);
+    expect(await sessions.callerFor(token)).toBeNull();
+  });
+
+  it('ends a session at sign-out', async () => {
+    const token = (await sessions.signIn(upn, 'kim-console-password')) ?? '';
+    sessions.signOut(token);
+    expect(await sessions.callerFor(token)).toBeNull();
+  });
+});
