@@ -15,6 +15,7 @@ import {
   type ReadModelDatabase,
 } from '@keyward/shared/read-models';
 import { v7 as uuidv7 } from 'uuid';
+import { Aggregates } from './aggregates';
 import type { KeywardConfig } from './keyward-config';
 import { CLOCK, EVENT_STORE, ID_GENERATOR, KEYWARD_CONFIG, PROJECTIONS, READ_MODEL_DB, type Clock, type IdGenerator } from './tokens';
 
@@ -74,8 +75,9 @@ export class KeywardCoreModule {
         { provide: ID_GENERATOR, useValue: ids },
         { provide: PROJECTIONS, useValue: projections },
         ProjectionHost,
+        Aggregates,
       ],
-      exports: [KEYWARD_CONFIG, EVENT_STORE, READ_MODEL_DB, CLOCK, ID_GENERATOR, ProjectionHost],
+      exports: [KEYWARD_CONFIG, EVENT_STORE, READ_MODEL_DB, CLOCK, ID_GENERATOR, ProjectionHost, Aggregates],
     };
   }
 }

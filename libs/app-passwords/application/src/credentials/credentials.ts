@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { notFound } from '@keyward/shared/domain';
-import { loadAggregate, type EventStore } from '@keyward/shared/event-store';
-import { EVENT_STORE } from '@keyward/shared/server';
+import { Aggregates } from '@keyward/shared/server';
 import { hasRole, type Caller } from '@keyward/identity/domain';
 import {
   appPasswordDecider,
@@ -16,10 +15,10 @@ import {
 /** Reads app passwords and keyrings from their streams: never behind, as commands and verification need. */
 @Injectable()
 export class Credentials {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly aggregates: Aggregates) {}
 
   async load(appPasswordId: string): Promise<AppPassword> {
-    return (await loadAggregate(this.store, appPasswordStreamId(appPasswordId), appPasswordDecider)).state;
+    return (await this.aggregates.load(appPasswordStreamId(appPasswordId), appPasswordDecider)).state;
   }
 
   /**
@@ -38,7 +37,7 @@ export class Credentials {
 
   /** The user's keyring and how many of its app passwords are active now. */
   async keyring(userId: string, now: Date): Promise<{ revision: bigint | 'no_stream'; activeCount: number }> {
-    const events = await this.store.readStream(keyringStreamId(userId));
+    const events = await this.aggregates.store.readStream(keyringStreamId(userId));
     const reservations = events.map((event) => event.data as AppPasswordSlotReserved['data']);
     const states = new Map<string, AppPassword>();
     for (const { appPasswordId } of reservations) states.set(appPasswordId, await this.load(appPasswordId));

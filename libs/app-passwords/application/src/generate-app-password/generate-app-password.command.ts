@@ -1,9 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomBytes } from 'node:crypto';
 import { conflict, forbidden, type CommandContext } from '@keyward/shared/domain';
-import { toNewEvents, WrongExpectedRevisionError, type EventStore } from '@keyward/shared/event-store';
-import { EVENT_STORE, hashSecret, ID_GENERATOR, type IdGenerator } from '@keyward/shared/server';
+import { WrongExpectedRevisionError } from '@keyward/shared/event-store';
+import { Aggregates, hashSecret } from '@keyward/shared/server';
 import { hasRole, type Caller } from '@keyward/identity/domain';
 import { Directory } from '@keyward/identity/application';
 import {
@@ -43,8 +42,7 @@ const ATTEMPTS = 5;
 @CommandHandler(GenerateAppPasswordCommand)
 export class GenerateAppPasswordHandler implements ICommandHandler<GenerateAppPasswordCommand, GeneratedAppPassword> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly aggregates: Aggregates,
     private readonly directory: Directory,
     private readonly credentials: Credentials,
   ) {}
@@ -86,14 +84,14 @@ export class GenerateAppPasswordHandler implements ICommandHandler<GenerateAppPa
       };
       try {
         // The reservation with the keyring's expected revision serialises concurrent generations.
-        await this.store.appendToStream(keyringStreamId(user.userId), toNewEvents([reservation], context, () => this.ids.newId()), {
+        await this.aggregates.store.appendToStream(keyringStreamId(user.userId), this.aggregates.newEvents([reservation], context), {
           expectedRevision: keyring.revision,
         });
       } catch (error) {
         if (error instanceof WrongExpectedRevisionError) continue;
         throw error;
       }
-      await this.store.appendToStream(appPasswordStreamId(generated.keyId), toNewEvents([event], context, () => this.ids.newId()), {
+      await this.aggregates.store.appendToStream(appPasswordStreamId(generated.keyId), this.aggregates.newEvents([event], context), {
         expectedRevision: 'no_stream',
       });
       const appPassword = appPasswordDecider.evolve({ status: 'none' }, event) as ExistingAppPassword;

@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
-import { handleCommand, type EventStore } from '@keyward/shared/event-store';
-import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@keyward/shared/server';
+import { Aggregates } from '@keyward/shared/server';
 import type { Caller } from '@keyward/identity/domain';
 import { appPasswordDecider, appPasswordStreamId, type ExistingAppPassword } from '@keyward/app-passwords/domain';
 import { Credentials } from '../credentials/credentials';
@@ -24,20 +22,17 @@ export class RevokeAppPasswordCommand {
 @CommandHandler(RevokeAppPasswordCommand)
 export class RevokeAppPasswordHandler implements ICommandHandler<RevokeAppPasswordCommand, ExistingAppPassword> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly aggregates: Aggregates,
     private readonly credentials: Credentials,
   ) {}
 
   async execute({ appPasswordId, reason, incidentRef, caller, context }: RevokeAppPasswordCommand): Promise<ExistingAppPassword> {
     await this.credentials.loadForChange(caller, appPasswordId);
-    const { state } = await handleCommand(
-      this.store,
+    const { state } = await this.aggregates.handle(
       appPasswordStreamId(appPasswordId),
       appPasswordDecider,
       { type: 'RevokeAppPassword', data: { reason, incidentRef } },
       context,
-      { newEventId: () => this.ids.newId() },
     );
     return state as ExistingAppPassword;
   }

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Actor, CommandContext, DomainEvent } from '@keyward/shared/domain';
-import { toNewEvents, type EventStore } from '@keyward/shared/event-store';
-import { CLOCK, EVENT_STORE, ID_GENERATOR, KEYWARD_CONFIG, verifyAgainstNothing, verifySecret, type Clock, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
+import { Aggregates, CLOCK, KEYWARD_CONFIG, verifyAgainstNothing, verifySecret, type Clock, type KeywardConfig } from '@keyward/shared/server';
 import { parseUserPrincipalName, userIdFor, type AppPasswordScope } from '@keyward/identity/domain';
 import { Directory } from '@keyward/identity/application';
 import { GetTenantIdForDomainQuery } from '@keyward/identity/read-models';
@@ -48,8 +47,7 @@ export class VerifyAppPassword {
   readonly throttle: VerificationThrottle;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly aggregates: Aggregates,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(KEYWARD_CONFIG) config: KeywardConfig,
     private readonly directory: Directory,
@@ -133,9 +131,9 @@ export class VerifyAppPassword {
   private async append(streamId: string, event: DomainEvent, tenantId: string, attempt: VerificationAttempt, now: Date): Promise<void> {
     const context: CommandContext = { actor: attempt.gateway, tenantId, now, correlationId: attempt.correlationId };
     const details = detailsOf(attempt);
-    await this.store.appendToStream(
+    await this.aggregates.store.appendToStream(
       streamId,
-      toNewEvents([event], context, () => this.ids.newId(), {
+      this.aggregates.newEvents([event], context, {
         protocol: details.protocol,
         ...(details.sourceIp ? { sourceIp: details.sourceIp } : {}),
         ...(details.client ? { client: details.client } : {}),

@@ -7,18 +7,11 @@ export type AppPasswordStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED';
 
 export type AppPassword =
   | { status: 'none' }
-  | {
+  | (AppPasswordGenerated['data'] & {
       status: AppPasswordStatus;
-      appPasswordId: string;
-      userId: string;
-      tenantId: string;
-      label: string;
-      scopes: AppPasswordScope[];
-      expiresAt: string | null;
-      secretHash: string;
-      /** Why it was revoked; null while it is not. */
+      /** Why it was revoked; absent while it is not. */
       revokeReason?: string | null;
-    };
+    });
 export type ExistingAppPassword = Exclude<AppPassword, { status: 'none' }>;
 
 /** What generation needs to know about the owner, taken from other aggregates by the handler. */

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import type { CommandContext } from '@keyward/shared/domain';
-import { toNewEvents, type EventStore } from '@keyward/shared/event-store';
-import { CLOCK, EVENT_STORE, hashSecret, KEYWARD_CONFIG, type Clock, type KeywardConfig } from '@keyward/shared/server';
+import { Aggregates, CLOCK, hashSecret, ID_GENERATOR, KEYWARD_CONFIG, type Clock, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
 import {
   tenantDecider,
   tenantIdForDomain,
@@ -22,7 +20,8 @@ export class BootstrapTenants {
   private readonly logger = new Logger('Bootstrap');
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly aggregates: Aggregates,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -31,7 +30,7 @@ export class BootstrapTenants {
   async run(): Promise<{ tenantId: string; domain: string; adminUserId: string }[]> {
     const missing: string[] = [];
     for (const domain of this.config.bootstrapDomains) {
-      const existing = await this.store.readStream(tenantStreamId(tenantIdForDomain(domain)), { maxCount: 1 });
+      const existing = await this.aggregates.store.readStream(tenantStreamId(tenantIdForDomain(domain)), { maxCount: 1 });
       if (existing.length === 0) missing.push(domain);
     }
     if (missing.length === 0) return [];
@@ -55,13 +54,13 @@ export class BootstrapTenants {
       actor: 'system:bootstrap',
       tenantId,
       now: this.clock.now(),
-      correlationId: uuidv7(),
+      correlationId: this.ids.newId(),
     };
     const tenantEvents = tenantDecider.decide(
       { type: 'CreateTenant', data: { tenantId, name: domain, domains: [domain] } },
       tenantDecider.initialState(),
     );
-    await this.store.appendToStream(tenantStreamId(tenantId), toNewEvents(tenantEvents, context, uuidv7), {
+    await this.aggregates.store.appendToStream(tenantStreamId(tenantId), this.aggregates.newEvents(tenantEvents, context), {
       expectedRevision: 'no_stream',
     });
     const adminUpn = `admin@${domain}`;
@@ -81,7 +80,7 @@ export class BootstrapTenants {
       userDecider.initialState(),
     );
     const adminUserId = userIdFor(adminUpn);
-    await this.store.appendToStream(userStreamId(adminUserId), toNewEvents(userEvents, context, uuidv7), {
+    await this.aggregates.store.appendToStream(userStreamId(adminUserId), this.aggregates.newEvents(userEvents, context), {
       expectedRevision: 'no_stream',
     });
     this.logger.log(`Created tenant ${domain} with global admin ${adminUpn}`);

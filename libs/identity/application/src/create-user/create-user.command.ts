@@ -1,9 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
 import { badInput } from '@keyward/shared/domain';
-import { handleCommand, type EventStore } from '@keyward/shared/event-store';
-import { EVENT_STORE, hashSecret, ID_GENERATOR, type IdGenerator } from '@keyward/shared/server';
+import { Aggregates, hashSecret } from '@keyward/shared/server';
 import {
   requireRole,
   requireUserPrincipalName,
@@ -34,8 +32,7 @@ export class CreateUserCommand {
 @CommandHandler(CreateUserCommand)
 export class CreateUserHandler implements ICommandHandler<CreateUserCommand, ExistingUser> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly aggregates: Aggregates,
     private readonly directory: Directory,
   ) {}
 
@@ -47,8 +44,7 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand, Exi
       throw badInput('password must be 12 to 256 characters.');
     }
     const passwordHash = input.password ? await hashSecret(input.password) : null;
-    const { state } = await handleCommand(
-      this.store,
+    const { state } = await this.aggregates.handle(
       userStreamId(userIdFor(upn.value)),
       userDecider,
       {
@@ -64,7 +60,7 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand, Exi
         },
       },
       context,
-      { newEventId: () => this.ids.newId(), retries: 0 },
+      0,
     );
     return state as ExistingUser;
   }

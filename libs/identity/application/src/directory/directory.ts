@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { notFound } from '@keyward/shared/domain';
-import { loadAggregate, type EventStore } from '@keyward/shared/event-store';
-import { EVENT_STORE } from '@keyward/shared/server';
+import { Aggregates } from '@keyward/shared/server';
 import {
   tenantDecider,
   tenantStreamId,
@@ -19,14 +18,14 @@ import {
  */
 @Injectable()
 export class Directory {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly aggregates: Aggregates) {}
 
   async user(userId: string): Promise<User> {
-    return (await loadAggregate(this.store, userStreamId(userId), userDecider)).state;
+    return (await this.aggregates.load(userStreamId(userId), userDecider)).state;
   }
 
   async tenant(tenantId: string): Promise<Tenant> {
-    return (await loadAggregate(this.store, tenantStreamId(tenantId), tenantDecider)).state;
+    return (await this.aggregates.load(tenantStreamId(tenantId), tenantDecider)).state;
   }
 
   /** The caller's tenant; it exists for every signed-in caller. */

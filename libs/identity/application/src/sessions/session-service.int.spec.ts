@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@keyward/shared/event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '@keyward/shared/read-models';
-import { hashSecret, loadConfig, type Clock } from '@keyward/shared/server';
+import { Aggregates, hashSecret, loadConfig, type Clock } from '@keyward/shared/server';
 import { userIdFor, userStreamId } from '@keyward/identity/domain';
 import { Directory } from '../directory/directory';
 import { SessionService } from './session-service';
@@ -32,7 +33,7 @@ describe('console sessions', () => {
       },
     ]);
     const config = loadConfig({ KEYWARD_SESSION_IDLE_MINUTES: '30', KEYWARD_SESSION_MAX_HOURS: '12' });
-    sessions = new SessionService(db, config, clock, new Directory(store));
+    sessions = new SessionService(db, config, clock, new Directory(new Aggregates(store, { newId: randomUUID })));
   });
   beforeEach(() => (now = new Date('2026-03-01T08:00:00.000Z')));
   afterAll(async () => {

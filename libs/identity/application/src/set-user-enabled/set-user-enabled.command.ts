@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { forbidden, type CommandContext } from '@keyward/shared/domain';
-import { handleCommand, type EventStore } from '@keyward/shared/event-store';
-import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@keyward/shared/server';
+import { Aggregates } from '@keyward/shared/server';
 import { requireRole, userDecider, userStreamId, type Caller, type ExistingUser } from '@keyward/identity/domain';
 import { Directory } from '../directory/directory';
 
@@ -19,8 +17,7 @@ export class SetUserEnabledCommand {
 @CommandHandler(SetUserEnabledCommand)
 export class SetUserEnabledHandler implements ICommandHandler<SetUserEnabledCommand, ExistingUser> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly aggregates: Aggregates,
     private readonly directory: Directory,
   ) {}
 
@@ -28,13 +25,11 @@ export class SetUserEnabledHandler implements ICommandHandler<SetUserEnabledComm
     requireRole(caller, 'GLOBAL_ADMIN');
     await this.directory.userInTenant(caller, userId);
     if (!isEnabled && userId === caller.userId) throw forbidden('You cannot disable yourself.');
-    const { state } = await handleCommand(
-      this.store,
+    const { state } = await this.aggregates.handle(
       userStreamId(userId),
       userDecider,
       { type: isEnabled ? 'EnableUser' : 'DisableUser' },
       context,
-      { newEventId: () => this.ids.newId() },
     );
     return state as ExistingUser;
   }

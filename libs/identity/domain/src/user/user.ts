@@ -49,19 +49,7 @@ export type DisableUser = { type: 'DisableUser' };
 export type EnableUser = { type: 'EnableUser' };
 export type UserCommand = CreateUser | DisableUser | EnableUser;
 
-export type User =
-  | { status: 'none' }
-  | {
-      status: 'enabled' | 'disabled';
-      userId: string;
-      tenantId: string;
-      userPrincipalName: string;
-      displayName: string;
-      roles: Role[];
-      mfaRegistered: boolean;
-      passwordHash: string | null;
-    };
-
+export type User = { status: 'none' } | (UserCreated['data'] & { status: 'enabled' | 'disabled' });
 export type ExistingUser = Exclude<User, { status: 'none' }>;
 
 export const userDecider = {
