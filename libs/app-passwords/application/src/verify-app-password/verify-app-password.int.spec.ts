@@ -1,0 +1,92 @@
+import * as argon2 from 'argon2';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { QueryBus } from '@nestjs/cqrs';
+import { SqliteEventStore } from '@keyward/shared/event-store';
+import { Aggregates, hashSecret, loadConfig, type Clock } from '@keyward/shared/server';
+import { userIdFor, userStreamId } from '@keyward/identity/domain';
+import { Directory } from '@keyward/identity/application';
+import { appPasswordStreamId, newAppPasswordSecret } from '@keyward/app-passwords/domain';
+import { Credentials } from '../credentials/credentials';
+import { VerifyAppPassword, type VerificationAttempt } from './verify-app-password';
+
+// Real argon2, counted: every module that imports it gets this wrapper.
+jest.mock('argon2', () => {
+  const actual = jest.requireActual('argon2');
+  return { ...actual, verify: jest.fn(actual.verify) };
+});
+
+// The verification use case on a real SQLite store; the clock is ours, to move past expiry.
+describe('verifying an app password', () => {
+  const upn = 'lee@contoso.example';
+  const userId = userIdFor(upn);
+  let dir: string;
+  let store: SqliteEventStore;
+  let verification: VerifyAppPassword;
+  let now = new Date('2026-03-01T12:00:00.000Z');
+  const clock: Clock = { now: () => now };
+  const passwords: string[] = [];
+  const meta = () => ({ tenantId: 't-1', actor: 'system:test' as const, occurredAt: now.toISOString(), correlationId: 'c', causationId: 'c' });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'keyward-verify-'));
+    store = new SqliteEventStore(join(dir, 'events.sqlite'));
+    await store.appendToStream(userStreamId(userId), [
+      { id: randomUUID(), type: 'UserCreated', data: { userId, tenantId: 't-1', userPrincipalName: upn, displayName: 'Lee', roles: ['USER'], mfaRegistered: true, passwordHash: null }, metadata: meta() },
+    ]);
+    for (let i = 0; i < 5; i++) {
+      const generated = newAppPasswordSecret(randomBytes);
+      passwords.push(generated.password);
+      await store.appendToStream(appPasswordStreamId(generated.keyId), [
+        {
+          id: randomUUID(),
+          type: 'AppPasswordGenerated',
+          data: { appPasswordId: generated.keyId, userId, tenantId: 't-1', label: `device ${i}`, scopes: ['imap'], expiresAt: '2026-04-01T12:00:00.000Z', secretHash: await hashSecret(generated.secret) },
+          metadata: meta(),
+        },
+      ]);
+    }
+    const aggregates = new Aggregates(store, { newId: randomUUID });
+    const noQueries = { execute: async () => null } as unknown as QueryBus;
+    verification = new VerifyAppPassword(aggregates, clock, loadConfig({}), new Directory(aggregates), new Credentials(aggregates), noQueries);
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const attempt = (password: string): VerificationAttempt => ({
+    userPrincipalName: upn,
+    password,
+    protocol: 'imap',
+    sourceIp: '192.0.2.7',
+    client: null,
+    gateway: 'gateway:test',
+    correlationId: randomUUID(),
+  });
+
+  it('costs one argon2 check, however many app passwords the user holds', async () => {
+    const verify = argon2.verify as jest.Mock;
+    verify.mockClear();
+    expect(await verification.verify(attempt(passwords[3]))).toMatchObject({ result: 'accepted' });
+    expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  it('records the use on the credential with protocol and address', async () => {
+    const keyId = passwords[1].slice(2, 12);
+    await verification.verify(attempt(passwords[1]));
+    const [used] = await store.readStream(`appPasswordUsage-${keyId}`);
+    expect(used).toMatchObject({ type: 'AppPasswordUsed', data: { protocol: 'imap', sourceIp: '192.0.2.7' }, metadata: { actor: 'gateway:test', sourceIp: '192.0.2.7' } });
+  });
+
+  it('never accepts an expired credential, though no expiry event was written', async () => {
+    now = new Date('2026-04-01T12:00:00.000Z');
+    expect(await verification.verify(attempt(passwords[0]))).toEqual({ result: 'rejected' });
+    const keyId = passwords[0].slice(2, 12);
+    expect((await store.readStream(appPasswordStreamId(keyId))).map((e) => e.type)).toEqual(['AppPasswordGenerated']);
+    const usage = await store.readStream(`appPasswordUsage-${keyId}`);
+    expect(usage.at(-1)).toMatchObject({ type: 'AppPasswordRejected', data: { reason: 'EXPIRED' } });
+  });
+});
