@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdentityApplicationModule } from '@keyward/identity/application';
 import { Credentials } from './credentials/credentials';
+import { EndMailSessionsOnRevocation } from './end-mail-sessions/end-mail-sessions';
 import { GenerateAppPasswordHandler } from './generate-app-password/generate-app-password.command';
 import { RenameAppPasswordHandler } from './rename-app-password/rename-app-password.command';
 import { RevokeAppPasswordHandler } from './revoke-app-password/revoke-app-password.command';
@@ -9,7 +10,14 @@ import { VerifyAppPassword } from './verify-app-password/verify-app-password';
 
 @Module({
   imports: [CqrsModule, IdentityApplicationModule],
-  providers: [Credentials, GenerateAppPasswordHandler, RevokeAppPasswordHandler, RenameAppPasswordHandler, VerifyAppPassword],
+  providers: [
+    Credentials,
+    GenerateAppPasswordHandler,
+    RevokeAppPasswordHandler,
+    RenameAppPasswordHandler,
+    VerifyAppPassword,
+    EndMailSessionsOnRevocation,
+  ],
   exports: [VerifyAppPassword],
 })
 export class AppPasswordsApplicationModule {}

@@ -24,6 +24,8 @@ const schema = z.object({
   KEYWARD_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   KEYWARD_CONSOLE_DIR: z.string().default('dist/apps/console/browser'),
   KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(100).default(100),
+  KEYWARD_DOVEADM_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KEYWARD_DOVEADM_API_KEY: z.string().min(1).optional(),
 });
 
 /** Keyward's settings, read once from the environment at start. */
@@ -42,6 +44,8 @@ export interface KeywardConfig {
   readonly consoleDir: string;
   /** Consecutive failures per account before verification is slowed down (NIST: at most 100). */
   readonly verifyFailuresBeforeDelay: number;
+  /** Dovecot's doveadm HTTP API (`http://host:port/doveadm/v1`): revocations end open mail sessions there. */
+  readonly doveadm?: { readonly url: string; readonly apiKey: string };
 }
 
 /** Parses the environment, or throws one message naming every bad variable. */
@@ -52,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.KEYWARD_DOVEADM_URL && !e.KEYWARD_DOVEADM_API_KEY) {
+    throw new Error('Invalid configuration:\n  KEYWARD_DOVEADM_API_KEY: required with KEYWARD_DOVEADM_URL');
+  }
   return {
     port: e.KEYWARD_PORT,
     host: e.KEYWARD_HOST,
@@ -66,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     secureCookies: e.KEYWARD_SECURE_COOKIES === 'true',
     consoleDir: resolve(e.KEYWARD_CONSOLE_DIR),
     verifyFailuresBeforeDelay: e.KEYWARD_VERIFY_FAILURES_BEFORE_DELAY,
+    doveadm: e.KEYWARD_DOVEADM_URL ? { url: e.KEYWARD_DOVEADM_URL, apiKey: e.KEYWARD_DOVEADM_API_KEY ?? '' } : undefined,
   };
 }

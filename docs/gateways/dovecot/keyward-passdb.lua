@@ -1,0 +1,63 @@
+-- Keyward password database for Dovecot 2.3 (dovecot-auth-lua, Lua 5.4, lua-cjson).
+--
+-- Dovecot hands every plaintext login (IMAP, POP3, submission) to auth_password_verify; this
+-- script asks Keyward's POST /verify whether the user name and app password may sign in.
+-- The request body is built by cjson.encode, never by concatenation, so quotes, backslashes,
+-- spaces and non-ASCII characters in names and passwords travel intact.
+--
+-- Settings come from the environment Dovecot imports (see dovecot.conf):
+--   KEYWARD_URL          base URL of Keyward, e.g. http://127.0.0.1:3000
+--   KEYWARD_TIMEOUT_MS   how long to wait for an answer before failing closed (default 3000)
+local json = require("cjson")
+
+-- Dovecot service names → Keyward's protocols (app password scopes).
+local PROTOCOLS = { imap = "imap", pop3 = "pop", submission = "smtp", smtp = "smtp" }
+
+local keyward_url = os.getenv("KEYWARD_URL") or "http://127.0.0.1:3000"
+local timeout_ms = tonumber(os.getenv("KEYWARD_TIMEOUT_MS") or "3000")
+local http_client = nil
+
+local function client()
+  if http_client == nil then
+    http_client = dovecot.http.client({
+      user_agent = "dovecot-keyward",
+      connect_timeout_msecs = timeout_ms,
+      request_timeout_msecs = timeout_ms,
+      request_absolute_timeout_msecs = timeout_ms,
+      max_attempts = 1,
+      max_connect_attempts = 1,
+      no_auto_retry = true,
+    })
+  end
+  return http_client
+end
+
+function auth_password_verify(req, password)
+  local body = json.encode({
+    userPrincipalName = req.user,
+    password = password,
+    protocol = PROTOCOLS[req.service] or "imap",
+    clientIp = req.remote_ip,
+  })
+  local request = client():request({ url = keyward_url .. "/verify", method = "POST" })
+  request:add_header("Content-Type", "application/json")
+  request:add_header("X-Keyward-Gateway", "dovecot")
+  request:set_payload(body)
+  local response = request:submit()
+  local status = response:status()
+  if status == 204 then
+    return dovecot.auth.PASSDB_RESULT_OK, ""
+  elseif status == 401 or status == 400 then
+    return dovecot.auth.PASSDB_RESULT_PASSWORD_MISMATCH, "Keyward refused the app password"
+  elseif status == 429 then
+    return dovecot.auth.PASSDB_RESULT_PASSWORD_MISMATCH, "Keyward is throttling this account; retry after " .. response:header("Retry-After") .. " s"
+  end
+  -- Keyward down, slow or broken: deny (fail closed) and say so in Dovecot's log.
+  req:log_error("Keyward did not answer the verification (HTTP status " .. tostring(status) .. " " .. tostring(response:reason()) .. "); login denied")
+  return dovecot.auth.PASSDB_RESULT_INTERNAL_FAILURE, "Keyward unavailable"
+end
+
+function auth_passdb_lookup(req)
+  -- Only password verification is supported: Keyward never hands out a password to compare.
+  return dovecot.auth.PASSDB_RESULT_SCHEME_NOT_AVAILABLE, "use auth_password_verify"
+end
