@@ -2,3 +2,4 @@ export * from './keyward-process';
 export * from './console-client';
 export * from './operations';
 export * from './browser';
+export * from './gateways';

@@ -26,6 +26,8 @@ export interface KeywardOptions {
   env?: Record<string, string>;
   /** `serve` (the default) or `demo`. */
   command?: 'serve' | 'demo';
+  /** A fixed port (kept across restarts); by default a free one at every start. */
+  port?: number;
 }
 
 /**
@@ -43,7 +45,7 @@ export class KeywardProcess {
   }
 
   async start(): Promise<this> {
-    const port = await freePort();
+    const port = this.options.port ?? (await freePort());
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.child = spawn(process.execPath, [MAIN, this.options.command ?? 'serve'], {
       cwd: ROOT,
@@ -77,6 +79,15 @@ export class KeywardProcess {
   async restart(): Promise<this> {
     await this.stop();
     return this.start();
+  }
+
+  /** Freezes the process (SIGSTOP): it holds its connections but answers nothing. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
   }
 
   removeData(): void {

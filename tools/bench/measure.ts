@@ -23,8 +23,9 @@ export async function sequentialRate(operation: (i: number) => unknown, count: n
   return count / ((performance.now() - started) / 1000);
 }
 
-export function formatRow(name: string, candidate: number, baseline: number, goal: number, unit = 'ops/s'): string {
+/** A markdown row: candidate, baseline, their ratio, and how it compares with the goal (if one is set). */
+export function formatRow(name: string, candidate: number, baseline: number, goal: number | null, unit = 'ops/s'): string {
   const ratio = candidate / baseline;
-  const verdict = ratio >= goal ? 'meets' : 'below';
-  return `| ${name} | ${candidate.toFixed(0)} ${unit} | ${baseline.toFixed(0)} ${unit} | ${ratio.toFixed(2)} | ≥ ${goal} (${verdict}) |`;
+  const verdict = goal === null ? '—' : `≥ ${goal} (${ratio >= goal ? 'meets' : 'below'})`;
+  return `| ${name} | ${candidate.toFixed(0)} ${unit} | ${baseline.toFixed(0)} ${unit} | ${ratio.toFixed(2)} | ${verdict} |`;
 }

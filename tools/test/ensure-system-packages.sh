@@ -1,14 +1,38 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need when they are missing (the browser tests drive
-# Debian's Chromium; no browser is ever downloaded by a test tool).
+# Installs the Debian packages the tests need when they are missing: Debian's Chromium for the
+# browser tests (no browser is ever downloaded by a test tool), nginx and Dovecot for the
+# gateway tests, and the clients those drive. The services are only installed: the tests start
+# their own instances from temporary configurations, so the packages' own services stay off.
 set -euo pipefail
+declare -A wanted=(
+  [chromium]=/usr/bin/chromium
+  [nginx]=/usr/sbin/nginx
+  [dovecot-imapd]=/usr/lib/dovecot/imap
+  [dovecot-pop3d]=/usr/lib/dovecot/pop3
+  [dovecot-submissiond]=/usr/lib/dovecot/submission
+  [dovecot-auth-lua]=/usr/lib/dovecot/modules/auth/libauthdb_lua.so
+  [lua-cjson]=/usr/lib/x86_64-linux-gnu/lua/5.4/cjson.so
+  [curl]=/usr/bin/curl
+)
 needed=()
-[ -x /usr/bin/chromium ] || needed+=(chromium)
+for package in "${!wanted[@]}"; do
+  [ -e "${wanted[$package]}" ] || needed+=("$package")
+done
+command -v python3 > /dev/null || needed+=(python3)
 [ ${#needed[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "The tests need these Debian packages: ${needed[*]} (run as root, or install them)." >&2
   exit 1
 fi
 echo "Installing Debian packages for the tests: ${needed[*]}"
+# Keep the packages' own services from starting (and taking ports 80, 143, 110 …).
+policy=/usr/sbin/policy-rc.d
+created_policy=no
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' > "$policy"
+  chmod +x "$policy"
+  created_policy=yes
+fi
+trap '[ "$created_policy" = yes ] && rm -f "$policy"' EXIT
 apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${needed[@]}" > /dev/null

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'e2e-gateways', preset: '../../jest.preset.js', rootDir: '.' };
