@@ -78,6 +78,14 @@ export class GatewayFixture {
     return run('curl', ['-s', '--max-time', '15', '--interface', source, `${scheme}://127.0.0.1:${port}/`, '--user', `${user}:${password}`]);
   }
 
+  /** curl's smtp:// through Dovecot's submission service: AUTH, then a message Dovecot cannot relay. */
+  curlSubmission(user: string, password: string, source = this.nextSource()): Promise<CommandResult> {
+    return run('curl', [
+      '-s', '--max-time', '15', '--interface', source, `smtp://127.0.0.1:${this.dovecot.ports.submission}/`,
+      '--user', `${user}:${password}`, '--mail-from', user, '--mail-rcpt', 'someone@fabrikam.example', '-T', '/dev/null',
+    ]);
+  }
+
   /** curl through nginx to the legacy service; returns the HTTP status and the headers. */
   async curlHttp(user: string, password: string, sourceAddress = '127.0.0.1'): Promise<{ status: number; headers: string; body: string }> {
     const result = await run('curl', [

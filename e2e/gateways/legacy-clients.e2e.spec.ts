@@ -20,6 +20,9 @@ describe('legacy clients through nginx and Dovecot', () => {
     expect(imap.code).toBe(0);
     expect(imap.stdout).toContain('INBOX');
     expect((await gateways.curlMail('pop3', 'ana@contoso.example', secret)).code).toBe(0);
+    // curl exits 67 when the login is refused; past AUTH it fails later (55: no relay here).
+    expect((await gateways.curlSubmission('ana@contoso.example', secret)).code).not.toBe(67);
+    expect((await gateways.curlSubmission('ana@contoso.example', 'kw-wrong')).code).toBe(67);
     const http = await gateways.curlHttp('ana@contoso.example', secret);
     expect(http.status).toBe(200);
     expect(http.body).toBe('legacy service: hello ana@contoso.example\n');
@@ -105,14 +108,16 @@ describe('legacy clients through nginx and Dovecot', () => {
   it('throttles repeated failures (429 through nginx, refused by Dovecot) without locking the owner out of a known address', async () => {
     const { secret } = await gateways.userWithPassword('fay@contoso.example');
     expect((await gateways.curlHttp('fay@contoso.example', secret, '127.0.0.1')).status).toBe(200);
+    expect(await gateways.mailLogin('imap', 'fay@contoso.example', secret, '127.0.0.70')).toBe('ok');
     const statuses = [];
     for (let i = 0; i < 7; i++) statuses.push((await gateways.curlHttp('fay@contoso.example', 'kw-guess', '127.0.0.66')).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     const throttled = await gateways.curlHttp('fay@contoso.example', secret, '127.0.0.66');
     expect(throttled.status).toBe(429);
     expect(throttled.headers).toMatch(/Retry-After: \d+/i);
+    expect(await gateways.mailLogin('imap', 'fay@contoso.example', secret, '127.0.0.66')).toMatch(/^refused/);
     expect((await gateways.curlHttp('fay@contoso.example', secret, '127.0.0.1')).status).toBe(200);
-    expect(await gateways.mailLogin('imap', 'fay@contoso.example', secret)).toBe('ok');
+    expect(await gateways.mailLogin('imap', 'fay@contoso.example', secret, '127.0.0.70')).toBe('ok');
   });
 
   it('shows a client polling once a second its first failure right after the revoke is acknowledged', async () => {
