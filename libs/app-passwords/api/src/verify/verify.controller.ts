@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import { isIP } from 'node:net';
 import type { Response } from 'express';
 import { APP_PASSWORD_SCOPES, type AppPasswordScope } from '@keyward/identity/domain';
 import { clientAddressOf, KEYWARD_CONFIG, type KeywardConfig } from '@keyward/shared/server';
@@ -38,7 +39,6 @@ export class VerifyController {
   }
 
   @Post()
-  @HttpCode(204)
   async verifyJson(@Req() request: KeywardRequest, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const { userPrincipalName, password, protocol, clientIp } = (body ?? {}) as Record<string, unknown>;
     const scope = protocolOf(protocol);
@@ -55,7 +55,8 @@ export class VerifyController {
     }
     const origin = this.origin(request);
     const isFromProxy = request.socket.remoteAddress !== undefined && this.config.trustedProxies.includes(request.socket.remoteAddress);
-    const sourceIp = isFromProxy && typeof clientIp === 'string' && clientIp.length <= 45 ? clientIp : origin.sourceIp;
+    // Only a trusted proxy may say where the client is, and only with an address.
+    const sourceIp = isFromProxy && typeof clientIp === 'string' && isIP(clientIp) !== 0 ? clientIp : origin.sourceIp;
     const result = await this.verification.verify({ userPrincipalName, password, protocol: scope, ...origin, sourceIp });
     this.answer(response, result);
   }

@@ -38,19 +38,21 @@ export class VerificationThrottle {
     });
   }
 
-  /** Seconds the attempt must wait, or 0 if it may go ahead. */
-  async waitSeconds(account: string, address: string | null): Promise<number> {
+  /** Seconds the attempt must wait, or 0 if it may go ahead. `account` null: not a known account. */
+  async waitSeconds(account: string | null, address: string | null): Promise<number> {
     if (address) {
       const byAddress = await this.addressFailures.get(address);
       if (byAddress && byAddress.consumedPoints > this.settings.addressFailures) return seconds(byAddress.msBeforeNext);
     }
+    if (account === null) return 0;
     if (address && this.knownAddresses.get(account)?.includes(address)) return 0;
     const lock = await this.accountLocks.get(account);
     return lock && lock.consumedPoints > 1 ? seconds(lock.msBeforeNext) : 0;
   }
 
-  async recordFailure(account: string, address: string | null): Promise<void> {
+  async recordFailure(account: string | null, address: string | null): Promise<void> {
     if (address) await this.addressFailures.consume(address).catch(() => undefined);
+    if (account === null) return;
     const failures = (await this.accountFailures.consume(account)).consumedPoints;
     const beyond = failures - this.settings.accountFailuresBeforeDelay;
     if (beyond > 0) await this.accountLocks.block(account, Math.min(2 ** (beyond - 1), MAX_DELAY_SECONDS));

@@ -38,4 +38,10 @@ describe('throttling verification', () => {
     expect(await throttle.waitSeconds('someone@contoso.example', '203.0.113.9')).toBeGreaterThan(0);
     expect(await throttle.waitSeconds('someone@contoso.example', '203.0.113.10')).toBe(0);
   });
+
+  it('keeps no per-account count for names that are not accounts', async () => {
+    const throttle = new VerificationThrottle({ accountFailuresBeforeDelay: 2, addressFailures: 1000, addressWindowSeconds: 60 });
+    for (let i = 0; i < 10; i++) await throttle.recordFailure(null, '192.0.2.99');
+    expect(await throttle.waitSeconds(null, '192.0.2.99')).toBe(0);
+  });
 });

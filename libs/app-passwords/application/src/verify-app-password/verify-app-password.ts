@@ -62,15 +62,21 @@ export class VerifyAppPassword {
   }
 
   async verify(attempt: VerificationAttempt): Promise<VerificationResult> {
-    const account = attempt.userPrincipalName.toLowerCase();
+    const account = parseUserPrincipalName(attempt.userPrincipalName)?.value ?? null;
     const wait = await this.throttle.waitSeconds(account, attempt.sourceIp);
     if (wait > 0) {
       this.logger.warn({ msg: 'verification throttled', account, sourceIp: attempt.sourceIp, retryAfter: wait });
       return { result: 'throttled', retryAfterSeconds: wait };
     }
     const result = await this.decide(attempt);
-    if (result.result === 'accepted') await this.throttle.recordSuccess(account, attempt.sourceIp);
-    else await this.throttle.recordFailure(account, attempt.sourceIp);
+    if (result.result === 'accepted' && account) {
+      await this.throttle.recordSuccess(account, attempt.sourceIp);
+    } else {
+      // Failures count against an account only if it exists: names made up by a sprayer must
+      // not fill the throttle's memory (the address limit covers them).
+      const isKnownAccount = account !== null && (await this.directory.user(userIdFor(account))).status !== 'none';
+      await this.throttle.recordFailure(isKnownAccount ? account : null, attempt.sourceIp);
+    }
     return result;
   }
 
