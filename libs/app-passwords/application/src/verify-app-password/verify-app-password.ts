@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Actor, CommandContext, DomainEvent } from '@keyward/shared/domain';
-import { Aggregates, CLOCK, KEYWARD_CONFIG, verifyAgainstNothing, verifySecret, type Clock, type KeywardConfig } from '@keyward/shared/server';
+import { Aggregates, CLOCK, FailureThrottle, KEYWARD_CONFIG, verifyAgainstNothing, verifySecret, type Clock, type KeywardConfig } from '@keyward/shared/server';
 import { parseUserPrincipalName, userIdFor, type AppPasswordScope } from '@keyward/identity/domain';
 import { Directory } from '@keyward/identity/application';
 import { GetTenantIdForDomainQuery } from '@keyward/identity/read-models';
@@ -16,7 +16,6 @@ import {
   type SignInFailureReason,
 } from '@keyward/app-passwords/domain';
 import { Credentials } from '../credentials/credentials';
-import { VerificationThrottle } from './verification-throttle';
 
 export interface VerificationAttempt {
   readonly userPrincipalName: string;
@@ -44,7 +43,7 @@ const REJECTED: VerificationResult = { result: 'rejected' };
 @Injectable()
 export class VerifyAppPassword {
   private readonly logger = new Logger('Verify');
-  readonly throttle: VerificationThrottle;
+  readonly throttle: FailureThrottle;
 
   constructor(
     private readonly aggregates: Aggregates,
@@ -54,7 +53,7 @@ export class VerifyAppPassword {
     private readonly credentials: Credentials,
     private readonly queries: QueryBus,
   ) {
-    this.throttle = new VerificationThrottle({
+    this.throttle = new FailureThrottle({
       accountFailuresBeforeDelay: config.verifyFailuresBeforeDelay,
       addressFailures: 500,
       addressWindowSeconds: 900,

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Inject, Post, Req, Res, UnauthorizedException, BadRequestException } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, HttpException, HttpStatus, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import type { Response } from 'express';
 import { SessionService } from '@keyward/identity/application';
-import { KEYWARD_CONFIG, type KeywardConfig } from '@keyward/shared/server';
+import { clientAddressOf, KEYWARD_CONFIG, type KeywardConfig } from '@keyward/shared/server';
 import type { KeywardRequest } from './current-caller';
 import { SESSION_COOKIE } from './session.middleware';
 
@@ -15,15 +15,19 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+  async login(@Req() request: KeywardRequest, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
     const { userPrincipalName, password } = (body ?? {}) as Record<string, unknown>;
     if (typeof userPrincipalName !== 'string' || typeof password !== 'string' || password.length > 1024) {
       throw new BadRequestException('Send JSON {"userPrincipalName": "...", "password": "..."}.');
     }
-    const token = await this.sessions.signIn(userPrincipalName, password);
+    const result = await this.sessions.signIn(userPrincipalName, password, clientAddressOf(request, this.config.trustedProxies));
+    if (result.outcome === 'throttled') {
+      response.setHeader('Retry-After', String(result.retryAfterSeconds));
+      throw new HttpException('Too many failed sign-ins; retry later.', HttpStatus.TOO_MANY_REQUESTS);
+    }
     // One answer for an unknown user, a disabled user and a wrong password.
-    if (!token) throw new UnauthorizedException('The user name or password is wrong.');
-    response.cookie(SESSION_COOKIE, token, {
+    if (result.outcome === 'refused') throw new UnauthorizedException('The user name or password is wrong.');
+    response.cookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.secureCookies,

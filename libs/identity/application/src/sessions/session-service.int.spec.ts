@@ -42,26 +42,33 @@ describe('console sessions', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  async function signedIn(sourceIp: string | null = null): Promise<string> {
+    const result = await sessions.signIn(upn, 'kim-console-password', sourceIp);
+    if (result.outcome !== 'signed-in') throw new Error(`not signed in: ${result.outcome}`);
+    return result.token;
+  }
+
   it('opens a session with a 256-bit token that stands for the user and their roles', async () => {
-    const token = await sessions.signIn('Kim@Contoso.Example', 'kim-console-password');
+    const result = await sessions.signIn('Kim@Contoso.Example', 'kim-console-password');
+    const token = result.outcome === 'signed-in' ? result.token : null;
     expect(Buffer.from(token ?? '', 'base64url')).toHaveLength(32);
     expect(await sessions.callerFor(token ?? '')).toEqual({ userId: userIdFor(upn), tenantId: 't-1', userPrincipalName: upn, roles: ['AUDITOR'] });
   });
 
   it('refuses a wrong password and an unknown user alike', async () => {
-    expect(await sessions.signIn(upn, 'wrong-password')).toBeNull();
-    expect(await sessions.signIn('nobody@contoso.example', 'kim-console-password')).toBeNull();
-    expect(await sessions.signIn('not a name', 'x')).toBeNull();
+    expect(await sessions.signIn(upn, 'wrong-password')).toEqual({ outcome: 'refused' });
+    expect(await sessions.signIn('nobody@contoso.example', 'kim-console-password')).toEqual({ outcome: 'refused' });
+    expect(await sessions.signIn('not a name', 'x')).toEqual({ outcome: 'refused' });
   });
 
   it('gives a new token at every sign-in', async () => {
-    const first = await sessions.signIn(upn, 'kim-console-password');
-    const second = await sessions.signIn(upn, 'kim-console-password');
+    const first = await signedIn();
+    const second = await signedIn();
     expect(first).not.toEqual(second);
   });
 
   it('ends a session idle for longer than the idle timeout', async () => {
-    const token = (await sessions.signIn(upn, 'kim-console-password')) ?? '';
+    const token = await signedIn();
     now = new Date(now.getTime() + 29 * 60_000);
     expect(await sessions.callerFor(token)).not.toBeNull();
     now = new Date(now.getTime() + 31 * 60_000);
@@ -69,7 +76,7 @@ describe('console sessions', () => {
   });
 
   it('ends an active session at the absolute timeout', async () => {
-    const token = (await sessions.signIn(upn, 'kim-console-password')) ?? '';
+    const token = await signedIn();
     for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
       now = new Date(now.getTime() + 20 * 60_000);
       expect(await sessions.callerFor(token)).not.toBeNull();
@@ -79,8 +86,15 @@ describe('console sessions', () => {
   });
 
   it('ends a session at sign-out', async () => {
-    const token = (await sessions.signIn(upn, 'kim-console-password')) ?? '';
+    const token = await signedIn();
     sessions.signOut(token);
     expect(await sessions.callerFor(token)).toBeNull();
+  });
+
+  it('slows down guessing after ten failures, but not the owner from an address they used', async () => {
+    await signedIn('192.0.2.1');
+    for (let i = 0; i < 11; i++) await sessions.signIn(upn, `guess-${i}`, '203.0.113.5');
+    expect(await sessions.signIn(upn, 'kim-console-password', '203.0.113.5')).toMatchObject({ outcome: 'throttled' });
+    expect((await sessions.signIn(upn, 'kim-console-password', '192.0.2.1')).outcome).toBe('signed-in');
   });
 });

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
 import {
   CLOCK,
+  FailureThrottle,
   KEYWARD_CONFIG,
   READ_MODEL_DB,
   verifyAgainstNothing,
@@ -19,6 +20,12 @@ interface SessionRow {
   last_seen_at: number;
 }
 
+/** What a sign-in came to. */
+export type SignInResult =
+  | { readonly outcome: 'signed-in'; readonly token: string }
+  | { readonly outcome: 'refused' }
+  | { readonly outcome: 'throttled'; readonly retryAfterSeconds: number };
+
 /** How often a session's last-seen time is written while it is in use. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -28,6 +35,9 @@ const TOUCH_INTERVAL_MS = 60_000;
  */
 @Injectable()
 export class SessionService {
+  /** Console passwords get the same guessing brake as app passwords. */
+  private readonly throttle = new FailureThrottle({ accountFailuresBeforeDelay: 10, addressFailures: 100, addressWindowSeconds: 900 });
+
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
@@ -44,20 +54,31 @@ export class SessionService {
 
   /**
    * Checks the console password and opens a session. Unknown user, disabled user and wrong
-   * password all answer null after the same argon2 work.
+   * password are all `refused` after the same argon2 work; after ten failures in a row an
+   * account waits longer and longer, except from addresses it signed in from before.
    */
-  async signIn(userPrincipalName: string, password: string): Promise<string | null> {
+  async signIn(userPrincipalName: string, password: string, sourceIp: string | null = null): Promise<SignInResult> {
     const upn = parseUserPrincipalName(userPrincipalName);
+    const wait = await this.throttle.waitSeconds(upn?.value ?? null, sourceIp);
+    if (wait > 0) return { outcome: 'throttled', retryAfterSeconds: wait };
     const user = upn ? await this.directory.user(userIdFor(upn.value)) : { status: 'none' as const };
-    if (user.status === 'none' || user.passwordHash === null) return verifyAgainstNothing(password).then(() => null);
+    if (user.status === 'none' || user.passwordHash === null) {
+      await verifyAgainstNothing(password);
+      await this.throttle.recordFailure(user.status === 'none' ? null : user.userPrincipalName, sourceIp);
+      return { outcome: 'refused' };
+    }
     const isValid = await verifySecret(user.passwordHash, password);
-    if (!isValid || user.status !== 'enabled') return null;
+    if (!isValid || user.status !== 'enabled') {
+      await this.throttle.recordFailure(user.userPrincipalName, sourceIp);
+      return { outcome: 'refused' };
+    }
+    await this.throttle.recordSuccess(user.userPrincipalName, sourceIp);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now().getTime();
     this.db
       .prepare('INSERT INTO console_sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)')
       .run(hashToken(token), user.userId, now, now);
-    return token;
+    return { outcome: 'signed-in', token };
   }
 
   signOut(token: string): void {

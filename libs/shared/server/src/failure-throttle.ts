@@ -18,12 +18,13 @@ const MAX_DELAY_SECONDS = 3600;
 const KNOWN_ADDRESSES_PER_ACCOUNT = 20;
 
 /**
- * Slows down guessing without locking the owner out. Per account: after N consecutive failures,
+ * Slows down password guessing (app passwords at /verify, console passwords at /auth/login)
+ * without locking the owner out. Per account: after N consecutive failures,
  * each further failure doubles a wait (1 s, 2 s, 4 s … up to an hour) — except for addresses the
  * account has signed in from successfully, which keep working. Per address: too many failures
  * across accounts block the address for a window. Memory-backed: per node.
  */
-export class VerificationThrottle {
+export class FailureThrottle {
   private readonly accountFailures: RateLimiterMemory;
   private readonly accountLocks = new RateLimiterMemory({ points: 1, duration: 1 });
   private readonly addressFailures: RateLimiterMemory;
