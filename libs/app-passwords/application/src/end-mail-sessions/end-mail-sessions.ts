@@ -52,7 +52,10 @@ export class EndMailSessionsOnRevocation implements OnApplicationBootstrap, OnAp
   private async handle(batch: readonly RecordedEvent[]): Promise<void> {
     for (const event of batch) {
       if (this.clock.now().getTime() - Date.parse(event.metadata.occurredAt) < FRESH_FOR_MS) {
-        await this.endSessionsFor(event as RecordedEvent<AppPasswordRevoked['data']>);
+        // One revocation's trouble must not stop the next ones from ending their sessions.
+        await this.endSessionsFor(event as RecordedEvent<AppPasswordRevoked['data']>).catch((error: unknown) =>
+          this.logger.warn({ msg: 'could not end mail sessions after a revocation', eventId: event.id, error: String(error) }),
+        );
       }
     }
     statement(this.db, 'INSERT INTO reactor_checkpoints VALUES (?, ?) ON CONFLICT (reactor) DO UPDATE SET position = excluded.position').run(

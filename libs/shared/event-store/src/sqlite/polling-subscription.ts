@@ -23,6 +23,7 @@ export class PollingSubscription implements Subscription {
   readonly done: Promise<void>;
   private markCaughtUp!: () => void;
   private isStopped = false;
+  private hasEnded = false;
   private wake: (() => void) | null = null;
   private hasNews = false;
   /** Reads started so far; a waiter is released by an empty read that started after its call. */
@@ -37,7 +38,8 @@ export class PollingSubscription implements Subscription {
   }
 
   settled(): Promise<void> {
-    if (this.isStopped) return Promise.resolve();
+    // An ended subscription (stopped, or failed) will handle nothing more: nothing to wait for.
+    if (this.isStopped || this.hasEnded) return Promise.resolve();
     return new Promise((release) => {
       this.waiters.push({ afterRead: this.reads, release });
       this.hasNews = true;
@@ -74,6 +76,7 @@ export class PollingSubscription implements Subscription {
         if (this.options.coalesceMs > 0 && !this.isStopped && !isSomeoneWaiting) await delay(this.options.coalesceMs);
       }
     } finally {
+      this.hasEnded = true;
       unsubscribe();
       this.markCaughtUp();
       this.releaseWaiters(Number.POSITIVE_INFINITY);

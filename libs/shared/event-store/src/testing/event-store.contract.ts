@@ -240,6 +240,8 @@ export function describeEventStoreContract(
           throw new Error('projection failed');
         });
         await expect(subscription.done).rejects.toThrow('projection failed');
+        // Nothing waits forever on a subscription that has ended.
+        await expect(subscription.settled()).resolves.toBeUndefined();
       });
     });
   });
