@@ -3,3 +3,4 @@ export * from './console-client';
 export * from './operations';
 export * from './browser';
 export * from './gateways';
+export * from './eventstoredb-fake';

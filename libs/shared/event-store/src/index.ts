@@ -3,3 +3,4 @@ export * from './errors';
 export * from './sqlite/sqlite-event-store';
 export * from './open-event-store';
 export * from './command-handling';
+export * from './esdb/esdb-event-store';

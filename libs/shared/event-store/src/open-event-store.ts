@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { EventStore } from './event-store';
+import { EsdbEventStore } from './esdb/esdb-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export interface EventStoreSettings {
@@ -14,11 +15,6 @@ export const EVENTS_FILE = 'events.sqlite';
 
 /** Opens the store the configuration names. Nothing else in Keyward knows which one it is. */
 export function openEventStore(settings: EventStoreSettings): EventStore {
-  if (settings.eventStoreUrl) {
-    throw new Error(
-      'KEYWARD_EVENTSTORE_URL is set, but the EventStoreDB adapter is not part of this build yet; ' +
-        'unset it to use the embedded store.',
-    );
-  }
+  if (settings.eventStoreUrl) return new EsdbEventStore(settings.eventStoreUrl);
   return new SqliteEventStore(join(settings.dataDir, EVENTS_FILE));
 }

@@ -1,1 +1,2 @@
 export * from './testing/event-store.contract';
+export * from './esdb/testing/esdb-protocol-fake';

