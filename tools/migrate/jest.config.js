@@ -1,0 +1,1 @@
+module.exports = { displayName: 'tools-migrate', preset: '../../jest.preset.js', rootDir: '.' };
