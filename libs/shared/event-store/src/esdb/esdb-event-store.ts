@@ -33,6 +33,7 @@ import type {
 } from '../event-store';
 import { WrongExpectedRevisionError } from '../errors';
 import { EsdbSubscription } from './esdb-subscription';
+import { withTransientRetry } from './transient-retry';
 
 const CLOSE_LIMIT_MS = 1000;
 
@@ -54,10 +55,13 @@ export class EsdbEventStore implements EventStore {
   ): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     try {
-      const result = await this.client.appendToStream(
-        streamId,
-        events.map((event) => jsonEvent({ id: event.id, type: event.type, data: event.data as never, metadata: event.metadata as never })),
-        { expectedRevision: toEsdbExpected(expected) },
+      // A retried append is safe: the same event ids make it idempotent on the server.
+      const result = await withTransientRetry(() =>
+        this.client.appendToStream(
+          streamId,
+          events.map((event) => jsonEvent({ id: event.id, type: event.type, data: event.data as never, metadata: event.metadata as never })),
+          { expectedRevision: toEsdbExpected(expected) },
+        ),
       );
       return { nextExpectedRevision: result.nextExpectedRevision, position: fromEsdbPosition(result.position) };
     } catch (error) {
@@ -69,7 +73,11 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return withTransientRetry(() => this.readStreamOnce(streamId, options));
+  }
+
+  private async readStreamOnce(streamId: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
       const stream = this.client.readStream(streamId, {
@@ -91,7 +99,7 @@ export class EsdbEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     let cursor = options.after;
     for (;;) {
-      const page = await this.readAllAfter(cursor);
+      const page = await withTransientRetry(() => this.readAllAfter(cursor));
       events.push(...page.filter(matches));
       if (events.length >= wanted || page.length === 0) return events.slice(0, wanted);
       cursor = page[page.length - 1].position;
@@ -142,7 +150,11 @@ export class EsdbEventStore implements EventStore {
   }
 
   /** The position of the last event in $all (system events included), or undefined when empty. */
-  private async head(): Promise<Position | undefined> {
+  private head(): Promise<Position | undefined> {
+    return withTransientRetry(() => this.headOnce());
+  }
+
+  private async headOnce(): Promise<Position | undefined> {
     for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) {
       return resolved.event ? fromEsdbPosition(resolved.event.position) : undefined;
     }

@@ -55,7 +55,8 @@ export class EsdbProtocolFake {
 
   /** Ends every live subscription with UNAVAILABLE, as a server restart or a lost leader would. */
   dropSubscriptions(): void {
-    for (const call of this.liveSubscriptions) call.destroy(Object.assign(new Error('dropped by the fake'), { code: grpc.status.UNAVAILABLE }));
+    // grpc-js ends a server stream with a status when the call emits 'error'.
+    for (const call of this.liveSubscriptions) call.emit('error', { code: grpc.status.UNAVAILABLE, details: 'dropped by the fake' });
     this.liveSubscriptions.clear();
   }
 
@@ -135,7 +136,7 @@ export class EsdbProtocolFake {
   private async read(call: grpc.ServerWritableStream<streamsPb.ReadReq, streamsPb.ReadResp>): Promise<void> {
     await delay(this.faults.delayMs);
     const fault = this.fault();
-    if (fault) return void call.destroy(fault);
+    if (fault) return void call.emit('error', fault);
     const options = call.request.getOptions() as streamsPb.ReadReq.Options;
     const matches = matcher(options);
     if (options.hasSubscription()) return this.subscribe(call, options, matches);

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EsdbEventStore } from '@keyward/shared/event-store';
+import { EsdbProtocolFake } from '@keyward/shared/event-store/testing';
+import type { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+import { openReadModelDatabase, type ReadModelDatabase } from './read-model-database';
+
+// A projection that counts how often it saw each event: any lost or doubled update shows.
+const counting: Projection = {
+  name: 'counting',
+  filter: { streamPrefixes: ['count-'] },
+  migrate: (db) => db.exec('CREATE TABLE IF NOT EXISTS seen (event_id TEXT PRIMARY KEY, times INTEGER NOT NULL)'),
+  reset: (db) => db.exec('DELETE FROM seen'),
+  apply: (db, event) => {
+    db.prepare('INSERT INTO seen VALUES (?, 1) ON CONFLICT (event_id) DO UPDATE SET times = times + 1').run(event.id);
+  },
+};
+
+describe('a projection fed from EventStoreDB (protocol FAKE) whose subscription is dropped', () => {
+  let dir: string;
+  let db: ReadModelDatabase;
+  let fake: EsdbProtocolFake;
+  let store: EsdbEventStore;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'keyward-runner-'));
+    db = openReadModelDatabase(dir);
+    fake = await new EsdbProtocolFake().start();
+    store = new EsdbEventStore(fake.connectionString);
+  });
+  afterEach(async () => {
+    await store.close();
+    await fake.stop();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const append = (n: number) =>
+    store.appendToStream(`count-${n}`, [
+      { id: randomUUID(), type: 'Counted', data: { n }, metadata: { tenantId: 't', actor: 'system:test', occurredAt: 'x', correlationId: 'c', causationId: 'c' } },
+    ]);
+
+  it('resubscribes from its checkpoint: no update lost, none applied twice', async () => {
+    const errors: string[] = [];
+    const runner = new ProjectionRunner(counting, store, db, { error: (message) => errors.push(message) }, 50, 0);
+    await runner.start();
+    for (let n = 0; n < 3; n++) await append(n);
+    await runner.settled();
+    fake.dropSubscriptions();
+    for (let n = 3; n < 6; n++) await append(n);
+    const deadline = Date.now() + 5000;
+    while ((db.prepare('SELECT count(*) AS n FROM seen').get() as { n: number }).n < 6 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await runner.stop();
+    expect(db.prepare('SELECT times FROM seen').all()).toEqual(Array.from({ length: 6 }, () => ({ times: 1 })));
+    expect(errors.length).toBeGreaterThan(0);
+  });
+});
