@@ -8,13 +8,25 @@ export interface EventStoreSettings {
   readonly dataDir: string;
   /** `esdb://…` selects EventStoreDB/KurrentDB; unset selects the embedded store. */
   readonly eventStoreUrl?: string;
+  /** EventStoreDB only: $maxAge (days) and $maxCount for usage and sign-in-failure streams. */
+  readonly usageRetention?: { readonly maxAgeDays?: number; readonly maxCount?: number };
 }
+
+/** The high-volume streams retention may apply to; lifecycle streams are kept forever. */
+export const USAGE_STREAM_PREFIXES = ['appPasswordUsage-', 'signInFailures-'];
 
 /** The embedded store's file name inside the data directory. */
 export const EVENTS_FILE = 'events.sqlite';
 
 /** Opens the store the configuration names. Nothing else in Keyward knows which one it is. */
 export function openEventStore(settings: EventStoreSettings): EventStore {
-  if (settings.eventStoreUrl) return new EsdbEventStore(settings.eventStoreUrl);
+  if (settings.eventStoreUrl) {
+    const retention = settings.usageRetention;
+    return new EsdbEventStore(settings.eventStoreUrl, {
+      streamPrefixes: USAGE_STREAM_PREFIXES,
+      maxAgeSeconds: retention?.maxAgeDays !== undefined ? retention.maxAgeDays * 86_400 : undefined,
+      maxCount: retention?.maxCount,
+    });
+  }
   return new SqliteEventStore(join(settings.dataDir, EVENTS_FILE));
 }

@@ -24,6 +24,8 @@ const schema = z.object({
   KEYWARD_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   KEYWARD_CONSOLE_DIR: z.string().default('dist/apps/console/browser'),
   KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(100).default(100),
+  KEYWARD_USAGE_MAX_AGE_DAYS: z.coerce.number().int().min(1).optional(),
+  KEYWARD_USAGE_MAX_COUNT: z.coerce.number().int().min(1).optional(),
   KEYWARD_DOVEADM_URL: z.url({ protocol: /^https?$/ }).optional(),
   KEYWARD_DOVEADM_API_KEY: z.string().min(1).optional(),
 });
@@ -34,6 +36,8 @@ export interface KeywardConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly eventStoreUrl?: string;
+  /** EventStoreDB only: retention of usage streams ($maxAge in days, $maxCount); unset keeps them forever. */
+  readonly usageRetention?: { readonly maxAgeDays?: number; readonly maxCount?: number };
   readonly bootstrapDomains: string[];
   readonly bootstrapPassword?: string;
   readonly trustedProxies: string[];
@@ -64,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     host: e.KEYWARD_HOST,
     dataDir: resolve(e.KEYWARD_DATA_DIR),
     eventStoreUrl: e.KEYWARD_EVENTSTORE_URL,
+    usageRetention: { maxAgeDays: e.KEYWARD_USAGE_MAX_AGE_DAYS, maxCount: e.KEYWARD_USAGE_MAX_COUNT },
     bootstrapDomains: list(e.KEYWARD_BOOTSTRAP_DOMAIN).map((d) => d.toLowerCase()),
     bootstrapPassword: e.KEYWARD_BOOTSTRAP_PASSWORD,
     trustedProxies: list(e.KEYWARD_TRUSTED_PROXIES),

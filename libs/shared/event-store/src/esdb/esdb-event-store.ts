@@ -37,6 +37,13 @@ import { withTransientRetry } from './transient-retry';
 
 const CLOSE_LIMIT_MS = 1000;
 
+/** Retention for high-volume streams (usage records); lifecycle streams are never given any. */
+export interface EsdbRetention {
+  readonly streamPrefixes: readonly string[];
+  readonly maxAgeSeconds?: number;
+  readonly maxCount?: number;
+}
+
 /**
  * The EventStoreDB / KurrentDB adapter, on `@eventstore/db-client`. Positions are
  * `commit/prepare` strings, opaque to callers; revisions stay bigint end to end.
@@ -44,7 +51,10 @@ const CLOSE_LIMIT_MS = 1000;
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
 
-  constructor(connectionString: string) {
+  constructor(
+    connectionString: string,
+    private readonly retention?: EsdbRetention,
+  ) {
     this.client = EventStoreDBClient.connectionString(connectionString);
   }
 
@@ -63,6 +73,7 @@ export class EsdbEventStore implements EventStore {
           { expectedRevision: toEsdbExpected(expected) },
         ),
       );
+      if (result.nextExpectedRevision === BigInt(events.length - 1)) await this.applyRetention(streamId);
       return { nextExpectedRevision: result.nextExpectedRevision, position: fromEsdbPosition(result.position) };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
@@ -115,6 +126,19 @@ export class EsdbEventStore implements EventStore {
       if (event.position !== after) page.push(event);
     }
     return page;
+  }
+
+  /** A stream's first append gives it the configured $maxAge / $maxCount, if it is a high-volume one. */
+  private async applyRetention(streamId: string): Promise<void> {
+    const retention = this.retention;
+    if (!retention || !retention.streamPrefixes.some((prefix) => streamId.startsWith(prefix))) return;
+    if (retention.maxAgeSeconds === undefined && retention.maxCount === undefined) return;
+    await withTransientRetry(() =>
+      this.client.setStreamMetadata(streamId, {
+        ...(retention.maxAgeSeconds !== undefined ? { maxAge: retention.maxAgeSeconds } : {}),
+        ...(retention.maxCount !== undefined ? { maxCount: retention.maxCount } : {}),
+      }),
+    );
   }
 
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription {

@@ -1,3 +1,4 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '../event-store';
 import { WrongExpectedRevisionError } from '../errors';
@@ -72,5 +73,27 @@ describe('the EventStoreDB adapter under faults (protocol FAKE)', () => {
     await subscription.caughtUp;
     fake.dropSubscriptions();
     await expect(subscription.done).rejects.toBeDefined();
+  });
+});
+
+describe('retention of usage streams on EventStoreDB (protocol FAKE)', () => {
+  it('gives usage streams $maxAge and $maxCount at their first append, and lifecycle streams nothing', async () => {
+    const fake = await new EsdbProtocolFake().start();
+    const store = new EsdbEventStore(fake.connectionString, { streamPrefixes: ['appPasswordUsage-'], maxAgeSeconds: 90 * 86_400, maxCount: 10_000 });
+    const reader = new EventStoreDBClient({ endpoint: `127.0.0.1:${fake.port}` }, { insecure: true });
+    try {
+      await store.appendToStream('appPasswordUsage-abc', [event()]);
+      await store.appendToStream('appPasswordUsage-abc', [event()]);
+      await store.appendToStream('appPassword-abc', [event()]);
+      const usage = await reader.getStreamMetadata('appPasswordUsage-abc');
+      expect(usage.metadata).toMatchObject({ maxAge: 90 * 86_400, maxCount: 10_000 });
+      const lifecycle = await reader.getStreamMetadata('appPassword-abc');
+      expect(lifecycle.metadata).toBeUndefined();
+      expect(await store.readAll()).toHaveLength(3);
+    } finally {
+      await Promise.race([reader.dispose(), new Promise((resolve) => setTimeout(resolve, 500))]);
+      await store.close();
+      await fake.stop();
+    }
   });
 });
