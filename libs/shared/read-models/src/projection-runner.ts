@@ -3,6 +3,8 @@ import type { Projection } from './projection';
 import type { ReadModelDatabase } from './read-model-database';
 import { statement } from './statement-cache';
 
+const MAX_RETRY_DELAY_MS = 30_000;
+
 export interface ProjectionRunnerLogger {
   error(message: string, error: unknown): void;
 }
@@ -15,6 +17,7 @@ export interface ProjectionRunnerLogger {
 export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private isStopped = false;
+  private consecutiveFailures = 0;
 
   constructor(
     private readonly projection: Projection,
@@ -73,8 +76,11 @@ export class ProjectionRunner {
     );
     this.subscription = subscription;
     subscription.done.catch((error: unknown) => {
-      this.logger.error(`Projection ${this.projection.name} failed; retrying from its checkpoint`, error);
-      if (!this.isStopped) setTimeout(() => !this.isStopped && this.subscribe(), this.retryDelayMs).unref();
+      // Back off while the failures repeat (a store that is away), from retryDelayMs up to 30 s.
+      const delay = Math.min(this.retryDelayMs * 2 ** this.consecutiveFailures, MAX_RETRY_DELAY_MS);
+      this.consecutiveFailures++;
+      this.logger.error(`Projection ${this.projection.name} failed; retrying from its checkpoint in ${delay} ms`, error);
+      if (!this.isStopped) setTimeout(() => !this.isStopped && this.subscribe(), delay).unref();
     });
   }
 
@@ -88,5 +94,6 @@ export class ProjectionRunner {
       for (const event of batch) this.projection.apply(this.db, event);
       save.run(this.projection.name, batch[batch.length - 1].position);
     })();
+    this.consecutiveFailures = 0;
   }
 }

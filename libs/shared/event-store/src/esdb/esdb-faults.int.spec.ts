@@ -1,4 +1,4 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
+import { EventStoreDBClient, jsonEvent, StreamDeletedError, StreamNotFoundError } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '../event-store';
 import { WrongExpectedRevisionError } from '../errors';
@@ -95,5 +95,49 @@ describe('retention of usage streams on EventStoreDB (protocol FAKE)', () => {
       await store.close();
       await fake.stop();
     }
+  });
+});
+
+describe('the protocol FAKE itself, as the real client sees it', () => {
+  let fake: EsdbProtocolFake;
+  let client: EventStoreDBClient;
+
+  beforeEach(async () => {
+    fake = await new EsdbProtocolFake().start();
+    client = EventStoreDBClient.connectionString(fake.connectionString);
+  });
+  afterEach(async () => {
+    await Promise.race([client.dispose(), new Promise((resolve) => setTimeout(resolve, 500))]);
+    await fake.stop();
+  });
+
+  const readAll = async (stream: string) => {
+    const types: string[] = [];
+    for await (const resolved of client.readStream(stream)) types.push(resolved.event?.type ?? '');
+    return types;
+  };
+
+  it('soft-deletes a stream: reads find nothing, a new append continues the revisions', async () => {
+    await client.appendToStream('s-1', [jsonEvent({ type: 'A', data: {} })]);
+    await client.deleteStream('s-1');
+    await expect(readAll('s-1')).rejects.toBeInstanceOf(StreamNotFoundError);
+    const again = await client.appendToStream('s-1', [jsonEvent({ type: 'B', data: {} })]);
+    expect(again.nextExpectedRevision).toBe(1n);
+    expect(await readAll('s-1')).toEqual(['B']);
+  });
+
+  it('tombstones a stream for good: reads and appends fail', async () => {
+    await client.appendToStream('s-1', [jsonEvent({ type: 'A', data: {} })]);
+    await client.tombstoneStream('s-1');
+    await expect(readAll('s-1')).rejects.toBeInstanceOf(StreamDeletedError);
+    await expect(client.appendToStream('s-1', [jsonEvent({ type: 'B', data: {} })])).rejects.toBeInstanceOf(StreamDeletedError);
+  });
+
+  it('answers slowly when told to, and correctly', async () => {
+    fake.faults.delayMs = 300;
+    const started = Date.now();
+    await client.appendToStream('s-1', [jsonEvent({ type: 'A', data: {} })]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(await readAll('s-1')).toEqual(['A']);
   });
 });

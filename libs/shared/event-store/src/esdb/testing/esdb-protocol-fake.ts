@@ -10,9 +10,9 @@ import * as featuresPb from '@eventstore/db-client/generated/serverfeatures_pb';
 /**
  * A FAKE of the EventStoreDB gRPC protocol, in process, for tests only: no EventStoreDB server
  * can run on these machines. It serves the service definitions that ship inside
- * `@eventstore/db-client` — streams Append and Read (streams and $all, both directions, filters,
- * catch-up and live subscriptions with checkpoints) and server features — from memory, with
- * switches that inject faults. It is not EventStoreDB: whatever passes only against it is
+ * `@eventstore/db-client` — streams Append, Read (streams and $all, both directions, filters,
+ * catch-up and live subscriptions with checkpoints), Delete and Tombstone, stream metadata (as
+ * `$$` streams) and server features — from memory, with switches that inject faults. It is not EventStoreDB: whatever passes only against it is
  * marked so in the test output.
  */
 export class EsdbProtocolFake {
@@ -20,6 +20,10 @@ export class EsdbProtocolFake {
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly appended = new EventEmitter();
+  /** Soft-deleted streams: reads find nothing; a new append continues the revisions. */
+  private readonly hiddenBefore = new Map<string, number>();
+  /** Tombstoned streams: gone for good; reads and appends fail. */
+  private readonly tombstones = new Set<string>();
   private readonly liveSubscriptions = new Set<grpc.ServerWritableStream<streamsPb.ReadReq, streamsPb.ReadResp>>();
   port = 0;
 
@@ -32,8 +36,10 @@ export class EsdbProtocolFake {
       append: (call: grpc.ServerReadableStream<streamsPb.AppendReq, streamsPb.AppendResp>, callback: grpc.sendUnaryData<streamsPb.AppendResp>) =>
         this.append(call, callback),
       read: (call: grpc.ServerWritableStream<streamsPb.ReadReq, streamsPb.ReadResp>) => void this.read(call),
-      delete: (_call: unknown, callback: grpc.sendUnaryData<never>) => callback({ code: grpc.status.UNIMPLEMENTED }),
-      tombstone: (_call: unknown, callback: grpc.sendUnaryData<never>) => callback({ code: grpc.status.UNIMPLEMENTED }),
+      delete: (call: grpc.ServerUnaryCall<streamsPb.DeleteReq, streamsPb.DeleteResp>, callback: grpc.sendUnaryData<streamsPb.DeleteResp>) =>
+        this.remove(streamName(call.request.getOptions()?.getStreamIdentifier()), 'soft', callback),
+      tombstone: (call: grpc.ServerUnaryCall<streamsPb.TombstoneReq, streamsPb.TombstoneResp>, callback: grpc.sendUnaryData<streamsPb.TombstoneResp>) =>
+        this.remove(streamName(call.request.getOptions()?.getStreamIdentifier()), 'tombstone', callback),
       batchAppend: (call: grpc.ServerDuplexStream<unknown, unknown>) => call.destroy(Object.assign(new Error('not in the fake'), { code: grpc.status.UNIMPLEMENTED })),
     } as unknown as grpc.UntypedServiceImplementation);
     this.server.addService(featuresGrpc.ServerFeaturesService, {
@@ -89,8 +95,32 @@ export class EsdbProtocolFake {
       const fault = this.fault();
       if (fault) return callback(fault);
       if (!options) return callback({ code: grpc.status.INVALID_ARGUMENT, details: 'no options' });
-      callback(null, this.decideAppend(streamName(options.getStreamIdentifier()), options, proposed));
+      const name = streamName(options.getStreamIdentifier());
+      if (this.tombstones.has(name)) return callback(streamDeleted(name));
+      callback(null, this.decideAppend(name, options, proposed));
     });
+  }
+
+  private remove<Response extends streamsPb.DeleteResp | streamsPb.TombstoneResp>(
+    name: string,
+    how: 'soft' | 'tombstone',
+    callback: grpc.sendUnaryData<Response>,
+  ): void {
+    const fault = this.fault() ?? (this.tombstones.has(name) ? streamDeleted(name) : null);
+    if (fault) return callback(fault);
+    if (how === 'tombstone') this.tombstones.add(name);
+    else this.hiddenBefore.set(name, (this.streams.get(name) ?? []).length);
+    const position = new streamsPb.DeleteResp.Position().setCommitPosition(String(this.log.length)).setPreparePosition(String(this.log.length));
+    const response = how === 'soft' ? new streamsPb.DeleteResp().setPosition(position) : new streamsPb.TombstoneResp().setPosition(position);
+    callback(null, response as Response);
+  }
+
+  /** A stream's readable events: none if tombstoned, only those after a soft delete. */
+  private visible(name: string): StoredEvent[] | undefined {
+    const events = this.streams.get(name);
+    if (!events) return undefined;
+    const visible = events.slice(this.hiddenBefore.get(name) ?? 0);
+    return visible.length > 0 ? visible : undefined;
   }
 
   private decideAppend(name: string, options: streamsPb.AppendReq.Options, proposed: streamsPb.AppendReq.ProposedMessage[]): streamsPb.AppendResp {
@@ -145,14 +175,18 @@ export class EsdbProtocolFake {
     let selected: StoredEvent[];
     if (options.hasStream()) {
       const stream = options.getStream() as streamsPb.ReadReq.Options.StreamOptions;
-      const events = this.streams.get(streamName(stream.getStreamIdentifier()));
+      const name = streamName(stream.getStreamIdentifier());
+      if (this.tombstones.has(name)) return void call.emit('error', streamDeleted(name));
+      const events = this.visible(name);
       if (!events) {
         const notFound = new streamsPb.ReadResp.StreamNotFound().setStreamIdentifier(stream.getStreamIdentifier());
         call.write(new streamsPb.ReadResp().setStreamNotFound(notFound));
         return void call.end();
       }
-      const from = stream.hasStart() ? (isBackwards ? -1 : 0) : stream.hasEnd() ? (isBackwards ? events.length - 1 : events.length) : Number(stream.getRevision());
-      selected = isBackwards ? events.slice(0, from + 1).reverse() : events.slice(from);
+      const first = events[0].revision;
+      const last = events[events.length - 1].revision;
+      const from = stream.hasStart() ? first : stream.hasEnd() ? (isBackwards ? last : last + 1) : Number(stream.getRevision());
+      selected = isBackwards ? events.filter((e) => e.revision <= from).reverse() : events.filter((e) => e.revision >= from);
     } else {
       const all = options.getAll() as streamsPb.ReadReq.Options.AllOptions;
       const from = all.hasStart() ? 0 : all.hasEnd() ? this.log.length : Number(all.getPosition()?.getCommitPosition() ?? 0);
@@ -214,9 +248,16 @@ interface StoredEvent {
   customMetadata: Uint8Array;
 }
 
+function streamDeleted(name: string): grpc.ServiceError {
+  const metadata = new grpc.Metadata();
+  metadata.set('exception', 'stream-deleted');
+  metadata.set('stream-name', name);
+  return Object.assign(new Error(`stream ${name} is deleted (fake)`), { code: grpc.status.FAILED_PRECONDITION, details: 'stream deleted', metadata });
+}
+
 function supportedMethods(): featuresPb.SupportedMethods {
   const methods = new featuresPb.SupportedMethods().setEventStoreServerVersion('23.10.0-keyward-fake');
-  for (const name of ['read', 'append']) {
+  for (const name of ['read', 'append', 'delete', 'tombstone']) {
     methods.addMethods(new featuresPb.SupportedMethod().setServiceName('event_store.client.streams.streams').setMethodName(name));
   }
   return methods;
