@@ -10,6 +10,7 @@ import { DoveadmClient } from './doveadm-client';
 const NAME = 'end-mail-sessions';
 /** Revocations older than this are history, not news: a node catching up does not kick for them. */
 const FRESH_FOR_MS = 10 * 60_000;
+const RESUBSCRIBE_DELAY_MS = 2000;
 
 /**
  * When an app password is revoked, ends its owner's open IMAP/POP sessions through Dovecot's
@@ -21,6 +22,7 @@ const FRESH_FOR_MS = 10 * 60_000;
 export class EndMailSessionsOnRevocation implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EndMailSessions');
   private subscription: Subscription | null = null;
+  private isStopped = false;
   private readonly doveadm: DoveadmClient | null;
 
   constructor(
@@ -36,17 +38,25 @@ export class EndMailSessionsOnRevocation implements OnApplicationBootstrap, OnAp
   }
 
   onApplicationBootstrap(): void {
-    if (!this.doveadm) return;
+    if (this.doveadm) this.subscribe();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.isStopped = true;
+    await this.subscription?.stop();
+  }
+
+  private subscribe(): void {
     const row = statement(this.db, 'SELECT position FROM reactor_checkpoints WHERE reactor = ?').get(NAME) as { position: Position } | undefined;
     this.subscription = this.aggregates.store.subscribeToAll(
       { after: row?.position, filter: { streamPrefixes: ['appPassword-'], eventTypes: ['AppPasswordRevoked'] } },
       (batch) => this.handle(batch),
     );
-    this.subscription.done.catch((error: unknown) => this.logger.error(`stopped: ${String(error)}`));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
+    // A dropped subscription (the store restarting) is reopened from the checkpoint.
+    this.subscription.done.catch((error: unknown) => {
+      this.logger.warn(`subscription ended (${String(error)}); reopening in ${RESUBSCRIBE_DELAY_MS} ms`);
+      if (!this.isStopped) setTimeout(() => !this.isStopped && this.subscribe(), RESUBSCRIBE_DELAY_MS).unref();
+    });
   }
 
   private async handle(batch: readonly RecordedEvent[]): Promise<void> {
