@@ -97,13 +97,11 @@ describe('bad input', () => {
   });
 
   it('rejects a query nested 50 deep', async () => {
-    const deep = `{ appPasswords { edges { node { user { id } } } } }`.replace('user { id }', 'user { id }');
     let query = 'id';
     for (let i = 0; i < 50; i++) query = `user { ${query} }`;
     const result = await admin.graphql(`{ appPasswords { edges { node { ${query} } } } }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/depth/i);
-    expect(deep).toBeTruthy();
   });
 
   it('kept every log line one JSON object: input cannot forge a line', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EventStore, Position, RecordedEvent } from '@keyward/shared/event-store';
+import type { EventStore, Position } from '@keyward/shared/event-store';
 
 export interface CopyOptions {
   /** Resume after this source position (from a previous run's last progress report). */
@@ -22,7 +22,7 @@ export async function copyEvents(source: EventStore, target: EventStore, options
     const batch = await source.readAll({ after, maxCount: options.batchSize ?? 500 });
     if (batch.length === 0) return copied;
     for (const event of batch) {
-      await target.appendToStream(streamOf(event), [{ id: event.id, type: event.type, data: event.data, metadata: event.metadata }], {
+      await target.appendToStream(event.streamId, [{ id: event.id, type: event.type, data: event.data, metadata: event.metadata }], {
         expectedRevision: event.revision === 0n ? 'no_stream' : event.revision - 1n,
       });
       copied++;
@@ -30,10 +30,6 @@ export async function copyEvents(source: EventStore, target: EventStore, options
     after = batch[batch.length - 1].position;
     await options.onProgress?.(after, copied);
   }
-}
-
-function streamOf(event: RecordedEvent): string {
-  return event.streamId;
 }
 
 /** Per stream: how many events, and a SHA-256 over their ids, types, data and metadata in order. */

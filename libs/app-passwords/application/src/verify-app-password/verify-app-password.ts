@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Actor, CommandContext, DomainEvent } from '@keyward/shared/domain';
 import { Aggregates, CLOCK, FailureThrottle, KEYWARD_CONFIG, verifyAgainstNothing, verifySecret, type Clock, type KeywardConfig } from '@keyward/shared/server';
-import { parseUserPrincipalName, userIdFor, type AppPasswordScope } from '@keyward/identity/domain';
+import { parseUserPrincipalName, userIdFor, type AppPasswordScope, type User, type UserPrincipalName } from '@keyward/identity/domain';
 import { Directory } from '@keyward/identity/application';
 import { GetTenantIdForDomainQuery } from '@keyward/identity/read-models';
 import {
@@ -61,28 +61,27 @@ export class VerifyAppPassword {
   }
 
   async verify(attempt: VerificationAttempt): Promise<VerificationResult> {
-    const account = parseUserPrincipalName(attempt.userPrincipalName)?.value ?? null;
+    const upn = parseUserPrincipalName(attempt.userPrincipalName);
+    const account = upn?.value ?? null;
     const wait = await this.throttle.waitSeconds(account, attempt.sourceIp);
     if (wait > 0) {
       this.logger.warn({ msg: 'verification throttled', account, sourceIp: attempt.sourceIp, retryAfter: wait });
       return { result: 'throttled', retryAfterSeconds: wait };
     }
-    const result = await this.decide(attempt);
+    const user: User = upn ? await this.directory.user(userIdFor(upn.value)) : { status: 'none' };
+    const result = await this.decide(attempt, upn, user);
     if (result.result === 'accepted' && account) {
       await this.throttle.recordSuccess(account, attempt.sourceIp);
     } else {
       // Failures count against an account only if it exists: names made up by a sprayer must
       // not fill the throttle's memory (the address limit covers them).
-      const isKnownAccount = account !== null && (await this.directory.user(userIdFor(account))).status !== 'none';
-      await this.throttle.recordFailure(isKnownAccount ? account : null, attempt.sourceIp);
+      await this.throttle.recordFailure(user.status === 'none' ? null : account, attempt.sourceIp);
     }
     return result;
   }
 
-  private async decide(attempt: VerificationAttempt): Promise<VerificationResult> {
-    const upn = parseUserPrincipalName(attempt.userPrincipalName);
+  private async decide(attempt: VerificationAttempt, upn: UserPrincipalName | null, user: User): Promise<VerificationResult> {
     if (!upn) return this.unattributable(attempt, 'malformed user name');
-    const user = await this.directory.user(userIdFor(upn.value));
     if (user.status === 'none') {
       await verifyAgainstNothing(attempt.password);
       const tenantId: string | null = await this.queries.execute(new GetTenantIdForDomainQuery(upn.domain));
