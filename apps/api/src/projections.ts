@@ -1,7 +1,7 @@
 import type { Projection } from '@keyward/shared/read-models';
 import { userListProjection } from '@keyward/identity/read-models';
-import { appPasswordListProjection } from '@keyward/app-passwords/read-models';
+import { appPasswordListProjection, usageHistoryProjection } from '@keyward/app-passwords/read-models';
 import { auditTrailProjection } from '@keyward/compliance/read-models';
 
 /** Every read model this node keeps. */
-export const PROJECTIONS: Projection[] = [userListProjection, appPasswordListProjection, auditTrailProjection];
+export const PROJECTIONS: Projection[] = [userListProjection, appPasswordListProjection, usageHistoryProjection, auditTrailProjection];

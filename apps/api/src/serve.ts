@@ -11,7 +11,7 @@ import { ProjectionHost, type KeywardConfig } from '@keyward/shared/server';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
 
-const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health'];
+const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/exports'];
 
 /** Starts the API, the verification endpoint and the built console on one port. */
 export async function serve(config: KeywardConfig, options: { withDemoData?: boolean } = {}): Promise<NestExpressApplication> {

@@ -3,3 +3,4 @@ export * from './generate-app-password/generate-app-password.command';
 export * from './revoke-app-password/revoke-app-password.command';
 export * from './rename-app-password/rename-app-password.command';
 export * from './verify-app-password/verify-app-password';
+export * from './revoke-user-app-passwords/revoke-user-app-passwords.command';

@@ -4,12 +4,13 @@ import { IdentityApplicationModule } from '@keyward/identity/application';
 import { IdentityReadModelsModule } from '@keyward/identity/read-models';
 import { AuthController } from './session/auth.controller';
 import { SessionMiddleware } from './session/session.middleware';
+import { TenantPolicyResolver } from './tenant-policy/tenant-policy.resolver';
 import { UsersResolver } from './users/users.resolver';
 
 @Module({
   imports: [CqrsModule, IdentityApplicationModule, IdentityReadModelsModule],
   controllers: [AuthController],
-  providers: [UsersResolver, SessionMiddleware],
+  providers: [UsersResolver, TenantPolicyResolver, SessionMiddleware],
   exports: [IdentityApplicationModule],
 })
 export class IdentityApiModule implements NestModule {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { BootstrapTenants } from './bootstrap/bootstrap-tenants';
+import { ChangeTenantPolicyHandler } from './change-tenant-policy/change-tenant-policy.command';
 import { CreateUserHandler } from './create-user/create-user.command';
 import { Directory } from './directory/directory';
 import { SessionService } from './sessions/session-service';
@@ -8,7 +9,7 @@ import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.comma
 
 @Module({
   imports: [CqrsModule],
-  providers: [Directory, SessionService, BootstrapTenants, CreateUserHandler, SetUserEnabledHandler],
+  providers: [Directory, SessionService, BootstrapTenants, CreateUserHandler, SetUserEnabledHandler, ChangeTenantPolicyHandler],
   exports: [Directory, SessionService, BootstrapTenants],
 })
 export class IdentityApplicationModule {}

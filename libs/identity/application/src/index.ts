@@ -4,3 +4,4 @@ export * from './create-user/create-user.command';
 export * from './set-user-enabled/set-user-enabled.command';
 export * from './sessions/session-service';
 export * from './bootstrap/bootstrap-tenants';
+export * from './change-tenant-policy/change-tenant-policy.command';

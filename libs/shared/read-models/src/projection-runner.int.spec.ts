@@ -60,3 +60,33 @@ describe('a projection fed from EventStoreDB (protocol FAKE) whose subscription 
     expect(errors.length).toBeGreaterThan(0);
   });
 });
+
+describe('a projection whose schema version changes', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'keyward-runner-version-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const versioned = (version: number): Projection => ({
+    ...counting,
+    name: 'versioned',
+    version,
+    tables: ['seen'],
+    migrate: (db) => db.exec(`CREATE TABLE IF NOT EXISTS seen (event_id TEXT PRIMARY KEY, times INTEGER NOT NULL, v${version} INTEGER)`),
+  });
+
+  it('drops its tables and checkpoint, so the new schema is filled from the first event', () => {
+    const db = openReadModelDatabase(dir);
+    const store = { readAll: jest.fn() } as never;
+    new ProjectionRunner(versioned(1), store, db, { error: () => undefined });
+    db.prepare("INSERT INTO seen (event_id, times) VALUES ('e-1', 1)").run();
+    db.prepare("INSERT INTO projection_checkpoints VALUES ('versioned', 'p-9')").run();
+    const sameVersion = new ProjectionRunner(versioned(1), store, db, { error: () => undefined });
+    expect(sameVersion.checkpoint()).toBe('p-9');
+
+    const upgraded = new ProjectionRunner(versioned(2), store, db, { error: () => undefined });
+    expect(upgraded.checkpoint()).toBeUndefined();
+    expect(db.prepare('SELECT count(*) AS n FROM seen').get()).toEqual({ n: 0 });
+    expect(db.prepare('PRAGMA table_info(seen)').all().map((column) => (column as { name: string }).name)).toContain('v2');
+    db.close();
+  });
+});

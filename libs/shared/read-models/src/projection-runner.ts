@@ -28,6 +28,7 @@ export class ProjectionRunner {
     /** How late a live event may reach the read model, so that bursts are applied together. */
     private readonly coalesceMs = 20,
   ) {
+    this.upgradeSchema();
     projection.migrate(db);
   }
 
@@ -59,6 +60,21 @@ export class ProjectionRunner {
     this.db.transaction(() => {
       this.projection.reset(this.db);
       this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(this.projection.name);
+    })();
+  }
+
+  /** Drops the projection's tables and checkpoint when they were built for another schema version. */
+  private upgradeSchema(): void {
+    const { name, version = 1, tables = [] } = this.projection;
+    this.db.exec('CREATE TABLE IF NOT EXISTS projection_versions (projection TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+    const row = this.db.prepare('SELECT version FROM projection_versions WHERE projection = ?').get(name) as { version: number } | undefined;
+    if ((row?.version ?? 1) === version && (row || version === 1)) return;
+    this.db.transaction(() => {
+      if (row?.version !== version) {
+        for (const table of tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+        this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(name);
+      }
+      this.db.prepare('INSERT OR REPLACE INTO projection_versions (projection, version) VALUES (?, ?)').run(name, version);
     })();
   }
 

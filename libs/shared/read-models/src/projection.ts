@@ -11,6 +11,13 @@ export interface Projection {
   /** Stable name; the checkpoint is kept under it. */
   readonly name: string;
   readonly filter: EventFilter;
+  /**
+   * Schema version of the projection's tables. When it differs from the one the database was
+   * built with, the runner drops `tables` and replays every event into the new schema.
+   */
+  readonly version?: number;
+  /** The tables the projection owns, dropped when `version` changes. */
+  readonly tables?: readonly string[];
   /** Creates the projection's tables if they are missing. */
   migrate(db: ReadModelDatabase): void;
   /** Drops every row, for a rebuild from zero. */

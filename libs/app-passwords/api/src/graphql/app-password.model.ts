@@ -1,12 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '@keyward/shared/server';
-import { APP_PASSWORD_SCOPES, type AppPasswordScope } from '@keyward/identity/domain';
+import type { AppPasswordScope } from '@keyward/identity/domain';
+import { AppPasswordScopeEnum } from '@keyward/identity/api';
 import type { AppPasswordStatus } from '@keyward/app-passwords/domain';
+import { APP_PASSWORD_SORT_FIELDS, type AppPasswordSortField } from '@keyward/app-passwords/read-models';
 
 export const AppPasswordStatusEnum = { ACTIVE: 'ACTIVE', REVOKED: 'REVOKED', EXPIRED: 'EXPIRED' } as const;
 registerEnumType(AppPasswordStatusEnum, { name: 'AppPasswordStatus' });
-export const AppPasswordScopeEnum = Object.fromEntries(APP_PASSWORD_SCOPES.map((s) => [s, s])) as { [K in AppPasswordScope]: K };
-registerEnumType(AppPasswordScopeEnum, { name: 'AppPasswordScope', description: 'Where an app password may be used.' });
 
 @ObjectType('AppPassword', { description: 'An app password. Neither its secret nor its hash is ever readable.' })
 export class AppPasswordModel {
@@ -67,4 +67,26 @@ export class AppPasswordFilter {
   @Field(() => String, { nullable: true, description: 'ISO-8601, inclusive.' }) lastUsedAfter?: string | null;
   @Field(() => String, { nullable: true, description: 'ISO-8601, exclusive.' }) lastUsedBefore?: string | null;
   @Field(() => Boolean, { nullable: true }) isNeverUsed?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Part of the label.' }) label?: string | null;
+  @Field(() => String, { nullable: true, description: 'Part of the owner’s principal name.' }) user?: string | null;
+  @Field(() => AppPasswordScopeEnum, { nullable: true, description: 'Used at least once over this protocol.' }) protocol?: AppPasswordScope | null;
+  @Field(() => Int, { nullable: true, description: 'Active and expiring within this many days.' }) expiresWithinDays?: number | null;
+}
+
+export const AppPasswordSortFieldEnum = Object.fromEntries(APP_PASSWORD_SORT_FIELDS.map((f) => [f, f])) as { [K in AppPasswordSortField]: K };
+registerEnumType(AppPasswordSortFieldEnum, { name: 'AppPasswordSortField' });
+export const SortDirectionEnum = { ASC: 'ASC', DESC: 'DESC' } as const;
+registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
+
+@InputType()
+export class AppPasswordSort {
+  @Field(() => AppPasswordSortFieldEnum) field!: AppPasswordSortField;
+  @Field(() => SortDirectionEnum, { defaultValue: 'DESC' }) direction!: 'ASC' | 'DESC';
+}
+
+@InputType()
+export class RevokeUserAppPasswordsInput {
+  @Field(() => ID) userId!: string;
+  @Field() reason!: string;
+  @Field(() => String, { nullable: true }) incidentRef?: string | null;
 }

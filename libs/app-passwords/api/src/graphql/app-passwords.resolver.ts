@@ -10,24 +10,34 @@ import {
   GenerateAppPasswordCommand,
   RenameAppPasswordCommand,
   RevokeAppPasswordCommand,
+  RevokeUserAppPasswordsCommand,
   type GeneratedAppPassword,
 } from '@keyward/app-passwords/application';
 import {
+  DEFAULT_APP_PASSWORD_SORT,
   GetAppPasswordQuery,
   GetAppPasswordsQuery,
+  GetCredentialUsageQuery,
+  GetSignInAttemptsQuery,
   type AppPasswordListItem,
   type AppPasswordPage,
+  type CredentialUsage,
+  type SignInAttemptPage,
 } from '@keyward/app-passwords/read-models';
 import {
   AppPasswordFilter,
   AppPasswordModel,
+  AppPasswordSort,
   GenerateAppPasswordInput,
   GeneratedAppPasswordModel,
   RenameAppPasswordInput,
   RevokeAppPasswordInput,
+  RevokeUserAppPasswordsInput,
 } from './app-password.model';
+import { CredentialUsageModel, SignInAttemptModel, SignInOutcomeEnum } from './usage.model';
 
 const AppPasswordConnection = Connection(AppPasswordModel, 'AppPassword');
+export const SignInAttemptConnection = Connection(SignInAttemptModel, 'SignInAttempt');
 
 @Resolver(() => AppPasswordModel)
 export class AppPasswordsResolver {
@@ -42,8 +52,11 @@ export class AppPasswordsResolver {
     @Args('filter', { type: () => AppPasswordFilter, nullable: true }) filter: AppPasswordFilter | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('sort', { type: () => AppPasswordSort, nullable: true, description: 'Default: newest first.' }) sort: AppPasswordSort | null,
   ) {
-    const page: AppPasswordPage = await this.queries.execute(new GetAppPasswordsQuery(caller, filter ?? {}, pageSize(first), after ?? null));
+    const page: AppPasswordPage = await this.queries.execute(
+      new GetAppPasswordsQuery(caller, filter ?? {}, pageSize(first), after ?? null, sort ?? DEFAULT_APP_PASSWORD_SORT),
+    );
     return toConnection(page);
   }
 
@@ -55,6 +68,29 @@ export class AppPasswordsResolver {
   @ResolveField(() => UserModel)
   user(@CurrentCaller() caller: Caller, @Parent() appPassword: AppPasswordModel) {
     return this.queries.execute(new GetUserQuery(caller, appPassword.userId));
+  }
+
+  @ResolveField(() => SignInAttemptConnection, { description: 'Sign-in attempts with this app password, newest first.' })
+  async signIns(
+    @CurrentCaller() caller: Caller,
+    @Parent() appPassword: AppPasswordModel,
+    @Args('outcome', { type: () => SignInOutcomeEnum, nullable: true }) outcome: 'USED' | 'REJECTED' | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ) {
+    const page: SignInAttemptPage = await this.queries.execute(
+      new GetSignInAttemptsQuery(caller, { appPasswordId: appPassword.id }, outcome ?? null, pageSize(first), after ?? null),
+    );
+    return toConnection(page);
+  }
+
+  @ResolveField(() => CredentialUsageModel, { description: 'Source addresses, and attempts per day over the last `days` days.' })
+  usage(
+    @CurrentCaller() caller: Caller,
+    @Parent() appPassword: AppPasswordModel,
+    @Args('days', { type: () => Int, defaultValue: 30 }) days: number,
+  ): Promise<CredentialUsage> {
+    return this.queries.execute(new GetCredentialUsageQuery(caller, appPassword.id, days));
   }
 
   @Mutation(() => GeneratedAppPasswordModel, { description: 'The only place the secret ever appears.' })
@@ -85,6 +121,18 @@ export class AppPasswordsResolver {
   ): Promise<AppPasswordModel> {
     const state = await this.commands.execute(new RenameAppPasswordCommand(input.id, input.label, caller, context));
     return this.view(caller, state, context);
+  }
+
+  @Mutation(() => [AppPasswordModel], { description: "Revokes every active app password of a user; returns those it revoked." })
+  async revokeUserAppPasswords(
+    @CurrentCaller() caller: Caller,
+    @CurrentCommandContext() context: CommandContext,
+    @Args('input') input: RevokeUserAppPasswordsInput,
+  ): Promise<AppPasswordModel[]> {
+    const revoked: ExistingAppPassword[] = await this.commands.execute(
+      new RevokeUserAppPasswordsCommand(input.userId, input.reason, input.incidentRef ?? null, caller, context),
+    );
+    return Promise.all(revoked.map((state) => this.view(caller, state, context)));
   }
 
   /** The state a command left, over the read model's row (which may not have caught up yet). */

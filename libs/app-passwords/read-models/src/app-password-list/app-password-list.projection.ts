@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
-import type { UserEvent } from '@keyward/identity/domain';
+import { APP_PASSWORD_SCOPES, type AppPasswordScope, type UserEvent } from '@keyward/identity/domain';
 import type { AppPasswordEvent, AppPasswordUsageEvent } from '@keyward/app-passwords/domain';
 
 type Handled = RecordedEvent & (AppPasswordEvent | AppPasswordUsageEvent | UserEvent);
@@ -13,6 +13,9 @@ type Handled = RecordedEvent & (AppPasswordEvent | AppPasswordUsageEvent | UserE
 export const appPasswordListProjection: Projection = {
   name: 'app-password-list',
   filter: { streamPrefixes: ['appPassword-', 'appPasswordUsage-', 'user-'] },
+  // 2: the owner's principal name and the protocols used are kept on the row, for filters and sorts.
+  version: 2,
+  tables: ['app_password_list', 'app_password_owners'],
 
   migrate(db) {
     db.exec(`
@@ -20,6 +23,7 @@ export const appPasswordListProjection: Projection = {
         app_password_id     TEXT PRIMARY KEY,
         tenant_id           TEXT NOT NULL,
         user_id             TEXT NOT NULL,
+        user_principal_name TEXT NOT NULL,
         label               TEXT NOT NULL,
         scopes              TEXT NOT NULL,
         status              TEXT NOT NULL,
@@ -34,11 +38,17 @@ export const appPasswordListProjection: Projection = {
         last_used_protocol  TEXT,
         last_used_client    TEXT,
         use_count           INTEGER NOT NULL DEFAULT 0,
+        protocols_used      INTEGER NOT NULL DEFAULT 0,
         lifecycle_revision  INTEGER NOT NULL,
         usage_revision      INTEGER NOT NULL DEFAULT -1
       );
       CREATE INDEX IF NOT EXISTS app_password_list_by_tenant ON app_password_list (tenant_id, created_at DESC, app_password_id DESC);
       CREATE INDEX IF NOT EXISTS app_password_list_by_user ON app_password_list (user_id, created_at DESC);
+      CREATE INDEX IF NOT EXISTS app_password_list_by_last_use ON app_password_list (tenant_id, coalesce(last_used_at, ''), app_password_id);
+      CREATE INDEX IF NOT EXISTS app_password_list_by_label ON app_password_list (tenant_id, label COLLATE NOCASE, app_password_id);
+      CREATE INDEX IF NOT EXISTS app_password_list_by_owner ON app_password_list (tenant_id, user_principal_name, app_password_id);
+      CREATE INDEX IF NOT EXISTS app_password_list_by_expiry ON app_password_list (tenant_id, coalesce(expires_at, '9999'), app_password_id);
+      CREATE INDEX IF NOT EXISTS app_password_list_by_uses ON app_password_list (tenant_id, use_count, app_password_id);
       CREATE TABLE IF NOT EXISTS app_password_owners (
         user_id             TEXT PRIMARY KEY,
         user_principal_name TEXT NOT NULL
@@ -58,9 +68,9 @@ export const appPasswordListProjection: Projection = {
       case 'AppPasswordGenerated':
         statement(db, 
           `INSERT OR IGNORE INTO app_password_list
-             (app_password_id, tenant_id, user_id, label, scopes, status, created_at, created_by, expires_at, lifecycle_revision)
-           VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)`,
-        ).run(e.data.appPasswordId, e.data.tenantId, e.data.userId, e.data.label, JSON.stringify(e.data.scopes), e.metadata.occurredAt, e.metadata.actor, e.data.expiresAt, e.revision);
+             (app_password_id, tenant_id, user_id, user_principal_name, label, scopes, status, created_at, created_by, expires_at, lifecycle_revision)
+           VALUES (?, ?, ?, coalesce((SELECT user_principal_name FROM app_password_owners WHERE user_id = ?), ''), ?, ?, 'ACTIVE', ?, ?, ?, ?)`,
+        ).run(e.data.appPasswordId, e.data.tenantId, e.data.userId, e.data.userId, e.data.label, JSON.stringify(e.data.scopes), e.metadata.occurredAt, e.metadata.actor, e.data.expiresAt, e.revision);
         return;
       case 'AppPasswordRenamed':
         lifecycle(db, e, 'label = ?', [e.data.label]);
@@ -74,9 +84,9 @@ export const appPasswordListProjection: Projection = {
       case 'AppPasswordUsed':
         statement(db, 
           `UPDATE app_password_list SET last_used_at = ?, last_used_ip = ?, last_used_protocol = ?, last_used_client = ?,
-             use_count = use_count + 1, usage_revision = ?
+             use_count = use_count + 1, protocols_used = protocols_used | ?, usage_revision = ?
            WHERE app_password_id = ? AND usage_revision < ?`,
-        ).run(e.metadata.occurredAt, e.data.sourceIp, e.data.protocol, e.data.client, e.revision, e.data.appPasswordId, e.revision);
+        ).run(e.metadata.occurredAt, e.data.sourceIp, e.data.protocol, e.data.client, protocolBit(e.data.protocol), e.revision, e.data.appPasswordId, e.revision);
         return;
       case 'AppPasswordRejected':
         statement(db, 'UPDATE app_password_list SET usage_revision = ? WHERE app_password_id = ? AND usage_revision < ?').run(e.revision, e.data.appPasswordId, e.revision);
@@ -84,6 +94,11 @@ export const appPasswordListProjection: Projection = {
     }
   },
 };
+
+/** Each protocol's bit in `protocols_used`. */
+export function protocolBit(protocol: AppPasswordScope): number {
+  return 1 << APP_PASSWORD_SCOPES.indexOf(protocol);
+}
 
 function lifecycle(db: ReadModelDatabase, event: RecordedEvent<{ appPasswordId: string }>, set: string, params: unknown[]): void {
   statement(db, `UPDATE app_password_list SET ${set}, lifecycle_revision = ? WHERE app_password_id = ? AND lifecycle_revision < ?`).run(

@@ -1,10 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { badInput, forbidden } from '@keyward/shared/domain';
-import { containsPattern, decodeCursor, encodeCursor, normalisedInstant, WhereClause, type ReadModelDatabase } from '@keyward/shared/read-models';
+import { type ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
-import { hasRole, hasTenantWideRead, type AppPasswordScope, type Caller } from '@keyward/identity/domain';
+import type { AppPasswordScope, Caller } from '@keyward/identity/domain';
 import type { AppPasswordStatus } from '@keyward/app-passwords/domain';
+import {
+  cursorFor,
+  DEFAULT_APP_PASSWORD_SORT,
+  filtered,
+  ordered,
+  sortKeySql,
+  STATUS_SQL,
+  visibleTo,
+  type AppPasswordFilter,
+  type AppPasswordSort,
+} from './app-password-view';
 
 /** A row of the app-password list. Carries no hash: the read model never had one. */
 export interface AppPasswordListItem {
@@ -28,18 +38,6 @@ export interface AppPasswordListItem {
   useCount: number;
 }
 
-export interface AppPasswordFilter {
-  userId?: string | null;
-  status?: AppPasswordStatus | null;
-  /** Part of the label or of the owner's principal name. */
-  search?: string | null;
-  createdAfter?: string | null;
-  createdBefore?: string | null;
-  lastUsedAfter?: string | null;
-  lastUsedBefore?: string | null;
-  isNeverUsed?: boolean | null;
-}
-
 export interface AppPasswordPage {
   items: { item: AppPasswordListItem; cursor: string }[];
   hasNextPage: boolean;
@@ -52,6 +50,9 @@ export class GetAppPasswordsQuery {
     readonly filter: AppPasswordFilter,
     readonly first: number,
     readonly after: string | null,
+    readonly sort: AppPasswordSort = DEFAULT_APP_PASSWORD_SORT,
+    /** Whether to count every match; a CSV export reading page after page does not need it. */
+    readonly isCounted = true,
   ) {}
 }
 
@@ -62,39 +63,7 @@ export class GetAppPasswordQuery {
   ) {}
 }
 
-// An active credential past its expiry is shown as EXPIRED before any expiry event exists.
-const STATUS_SQL = `CASE WHEN l.status = 'ACTIVE' AND l.expires_at IS NOT NULL AND l.expires_at <= @now THEN 'EXPIRED' ELSE l.status END`;
-const SELECT_ROWS = `SELECT l.*, o.user_principal_name, ${STATUS_SQL} AS effective_status
-  FROM app_password_list l LEFT JOIN app_password_owners o ON o.user_id = l.user_id`;
-
-/** Rows the caller may see: the whole tenant for admins, auditors and responders; their own otherwise. */
-function visibleTo(caller: Caller, now: Date): WhereClause {
-  const where = new WhereClause('l.tenant_id = @tenantId', { tenantId: caller.tenantId, now: now.toISOString() });
-  if (hasTenantWideRead(caller.roles)) return where;
-  if (hasRole(caller, 'USER')) return where.always('l.user_id = @callerId', { callerId: caller.userId });
-  throw forbidden();
-}
-
-function filtered(where: WhereClause, filter: AppPasswordFilter): WhereClause {
-  where
-    .when(filter.userId, 'l.user_id = @userId', 'userId')
-    .when(filter.status, `${STATUS_SQL} = @status`, 'status')
-    .when(filter.search ? containsPattern(filter.search) : null, `(l.label LIKE @search ESCAPE '\\' OR o.user_principal_name LIKE @search ESCAPE '\\')`, 'search')
-    .when(instant(filter.createdAfter, 'createdAfter'), 'l.created_at >= @createdAfter', 'createdAfter')
-    .when(instant(filter.createdBefore, 'createdBefore'), 'l.created_at < @createdBefore', 'createdBefore')
-    .when(instant(filter.lastUsedAfter, 'lastUsedAfter'), 'l.last_used_at >= @lastUsedAfter', 'lastUsedAfter')
-    .when(instant(filter.lastUsedBefore, 'lastUsedBefore'), 'l.last_used_at < @lastUsedBefore', 'lastUsedBefore');
-  if (filter.isNeverUsed === true) where.always('l.last_used_at IS NULL');
-  if (filter.isNeverUsed === false) where.always('l.last_used_at IS NOT NULL');
-  return where;
-}
-
-function instant(value: string | null | undefined, name: string): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  const normalised = normalisedInstant(value);
-  if (!normalised) throw badInput(`${name} must be an ISO-8601 date-time.`);
-  return normalised;
-}
+const SELECT_ROWS = `SELECT l.*, ${STATUS_SQL} AS effective_status FROM app_password_list l`;
 
 type Row = Record<string, string | number | null> & { effective_status: AppPasswordStatus };
 
@@ -103,7 +72,7 @@ function toItem(row: Row): AppPasswordListItem {
     id: row['app_password_id'] as string,
     tenantId: row['tenant_id'] as string,
     userId: row['user_id'] as string,
-    userPrincipalName: (row['user_principal_name'] as string | null) ?? '',
+    userPrincipalName: row['user_principal_name'] as string,
     label: row['label'] as string,
     scopes: JSON.parse(row['scopes'] as string),
     status: row.effective_status,
@@ -128,23 +97,16 @@ export class GetAppPasswordsHandler implements IQueryHandler<GetAppPasswordsQuer
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ caller, filter, first, after }: GetAppPasswordsQuery): Promise<AppPasswordPage> {
-    const where = filtered(visibleTo(caller, this.clock.now()), filter);
-    const count = this.db.prepare(`SELECT count(*) AS n FROM app_password_list l LEFT JOIN app_password_owners o ON o.user_id = l.user_id WHERE ${where}`);
-    const totalCount = (count.get(where.params) as { n: number }).n;
-    if (after) {
-      const keys = decodeCursor(after, ['string', 'string']);
-      if (!keys) throw badInput('The cursor is not valid.');
-      where.always('(l.created_at < @afterCreated OR (l.created_at = @afterCreated AND l.app_password_id < @afterId))', {
-        afterCreated: keys[0],
-        afterId: keys[1],
-      });
-    }
+  async execute({ caller, filter, first, after, sort, isCounted }: GetAppPasswordsQuery): Promise<AppPasswordPage> {
+    const now = this.clock.now();
+    const where = filtered(visibleTo(caller, now), filter, now);
+    const totalCount = isCounted ? (this.db.prepare(`SELECT count(*) AS n FROM app_password_list l WHERE ${where}`).get(where.params) as { n: number }).n : -1;
+    const orderBy = ordered(where, sort, after);
     const rows = this.db
-      .prepare(`${SELECT_ROWS} WHERE ${where} ORDER BY l.created_at DESC, l.app_password_id DESC LIMIT @limit`)
+      .prepare(`SELECT l.*, ${STATUS_SQL} AS effective_status, ${sortKeySql(sort)} AS sort_key FROM app_password_list l WHERE ${where} ${orderBy} LIMIT @limit`)
       .all({ ...where.params, limit: first + 1 }) as Row[];
     return {
-      items: rows.slice(0, first).map((row) => ({ item: toItem(row), cursor: encodeCursor([row['created_at'] as string, row['app_password_id'] as string]) })),
+      items: rows.slice(0, first).map((row) => ({ item: toItem(row), cursor: cursorFor(row) })),
       hasNextPage: rows.length > first,
       totalCount,
     };

@@ -1,3 +1,5 @@
+import { badInput } from '@keyward/shared/domain';
+
 export const APP_PASSWORD_SCOPES = ['imap', 'pop', 'smtp', 'http'] as const;
 export type AppPasswordScope = (typeof APP_PASSWORD_SCOPES)[number];
 
@@ -27,3 +29,38 @@ export const DEFAULT_TENANT_POLICY: TenantPolicy = {
   revokesOnPasswordReset: true,
   revokesOnDisable: true,
 };
+
+/** Bounds of each numeric setting; outside them a change is refused. */
+export const POLICY_LIMITS = {
+  maxActivePerUser: { min: 1, max: 100 },
+  maxLifetimeDays: { min: 1, max: 3650 },
+  idleRevocationDays: { min: 1, max: 3650 },
+} as const;
+
+/** The policy with its scopes de-duplicated in canonical order; BAD_USER_INPUT if a setting is out of bounds. */
+export function validatedPolicy(policy: TenantPolicy): TenantPolicy {
+  const within = (name: keyof typeof POLICY_LIMITS, value: number) => {
+    const { min, max } = POLICY_LIMITS[name];
+    if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${name} must be a whole number from ${min} to ${max}.`);
+  };
+  within('maxActivePerUser', policy.maxActivePerUser);
+  within('maxLifetimeDays', policy.maxLifetimeDays);
+  if (policy.idleRevocationDays !== null) within('idleRevocationDays', policy.idleRevocationDays);
+  const unknown = policy.allowedScopes.find((scope) => !(APP_PASSWORD_SCOPES as readonly string[]).includes(scope));
+  if (unknown !== undefined) throw badInput(`Unknown scope: ${unknown}.`);
+  const allowedScopes = APP_PASSWORD_SCOPES.filter((scope) => policy.allowedScopes.includes(scope));
+  if (allowedScopes.length === 0) throw badInput('Allow at least one scope.');
+  return {
+    maxActivePerUser: policy.maxActivePerUser,
+    maxLifetimeDays: policy.maxLifetimeDays,
+    idleRevocationDays: policy.idleRevocationDays,
+    allowedScopes,
+    isMfaRequired: policy.isMfaRequired,
+    revokesOnPasswordReset: policy.revokesOnPasswordReset,
+    revokesOnDisable: policy.revokesOnDisable,
+  };
+}
+
+export function isSamePolicy(a: TenantPolicy, b: TenantPolicy): boolean {
+  return JSON.stringify(validatedPolicy(a)) === JSON.stringify(validatedPolicy(b));
+}

@@ -1,6 +1,5 @@
-import { assertUnreachable, badInput, conflict, stableId, type DomainEvent } from '@keyward/shared/domain';
-import type { TenantPolicy } from './tenant-policy';
-import { DEFAULT_TENANT_POLICY } from './tenant-policy';
+import { assertUnreachable, badInput, conflict, notFound, stableId, type DomainEvent } from '@keyward/shared/domain';
+import { DEFAULT_TENANT_POLICY, isSamePolicy, validatedPolicy, type TenantPolicy } from './tenant-policy';
 
 export const tenantStreamId = (tenantId: string) => `tenant-${tenantId}`;
 
@@ -11,13 +10,15 @@ export type TenantCreated = DomainEvent<
   'TenantCreated',
   { tenantId: string; name: string; domains: string[]; policy: TenantPolicy }
 >;
-export type TenantEvent = TenantCreated;
+export type TenantPolicyChanged = DomainEvent<'TenantPolicyChanged', { tenantId: string; policy: TenantPolicy }>;
+export type TenantEvent = TenantCreated | TenantPolicyChanged;
 
 export type CreateTenant = {
   type: 'CreateTenant';
   data: { tenantId: string; name: string; domains: string[] };
 };
-export type TenantCommand = CreateTenant;
+export type ChangeTenantPolicy = { type: 'ChangeTenantPolicy'; data: { policy: TenantPolicy } };
+export type TenantCommand = CreateTenant | ChangeTenantPolicy;
 
 export type Tenant =
   | { status: 'none' }
@@ -48,8 +49,15 @@ export const tenantDecider = {
           },
         ];
       }
+      case 'ChangeTenantPolicy': {
+        if (state.status !== 'active') throw notFound('No such tenant.');
+        const policy = validatedPolicy(command.data.policy);
+        // Saving the same settings again records nothing.
+        if (isSamePolicy(policy, state.policy)) return [];
+        return [{ type: 'TenantPolicyChanged', data: { tenantId: state.tenantId, policy } }];
+      }
       default:
-        return assertUnreachable(command.type);
+        return assertUnreachable(command);
     }
   },
 
@@ -57,6 +65,8 @@ export const tenantDecider = {
     switch (event.type) {
       case 'TenantCreated':
         return { status: 'active', ...event.data };
+      case 'TenantPolicyChanged':
+        return state.status === 'active' ? { ...state, policy: event.data.policy } : state;
       default:
         return state;
     }

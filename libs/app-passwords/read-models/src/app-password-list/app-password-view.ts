@@ -1,0 +1,116 @@
+import { badInput, forbidden } from '@keyward/shared/domain';
+import { containsPattern, decodeCursor, encodeCursor, normalisedInstant, WhereClause } from '@keyward/shared/read-models';
+import { hasRole, hasTenantWideRead, type AppPasswordScope, type Caller } from '@keyward/identity/domain';
+import type { AppPasswordStatus } from '@keyward/app-passwords/domain';
+import { protocolBit } from './app-password-list.projection';
+
+export interface AppPasswordFilter {
+  userId?: string | null;
+  status?: AppPasswordStatus | null;
+  /** Part of the label or of the owner's principal name. */
+  search?: string | null;
+  /** Part of the label. */
+  label?: string | null;
+  /** Part of the owner's principal name. */
+  user?: string | null;
+  /** Used at least once over this protocol. */
+  protocol?: AppPasswordScope | null;
+  createdAfter?: string | null;
+  createdBefore?: string | null;
+  lastUsedAfter?: string | null;
+  lastUsedBefore?: string | null;
+  isNeverUsed?: boolean | null;
+  /** Active, and expiring within this many days. */
+  expiresWithinDays?: number | null;
+}
+
+export const APP_PASSWORD_SORT_FIELDS = ['CREATED_AT', 'LAST_USED_AT', 'LABEL', 'USER', 'EXPIRES_AT', 'USE_COUNT'] as const;
+export type AppPasswordSortField = (typeof APP_PASSWORD_SORT_FIELDS)[number];
+export interface AppPasswordSort {
+  field: AppPasswordSortField;
+  direction: 'ASC' | 'DESC';
+}
+export const DEFAULT_APP_PASSWORD_SORT: AppPasswordSort = { field: 'CREATED_AT', direction: 'DESC' };
+
+// Each sort key is a non-null expression with an index of the same shape, so keyset pages stay cheap.
+const SORT_KEYS: Record<AppPasswordSortField, { sql: string; type: 'string' | 'number' }> = {
+  CREATED_AT: { sql: 'l.created_at', type: 'string' },
+  LAST_USED_AT: { sql: "coalesce(l.last_used_at, '')", type: 'string' },
+  LABEL: { sql: 'l.label COLLATE NOCASE', type: 'string' },
+  USER: { sql: 'l.user_principal_name', type: 'string' },
+  EXPIRES_AT: { sql: "coalesce(l.expires_at, '9999')", type: 'string' },
+  USE_COUNT: { sql: 'l.use_count', type: 'number' },
+};
+
+// An active credential past its expiry is shown as EXPIRED before any expiry event exists.
+export const STATUS_SQL = `CASE WHEN l.status = 'ACTIVE' AND l.expires_at IS NOT NULL AND l.expires_at <= @now THEN 'EXPIRED' ELSE l.status END`;
+
+/** Rows the caller may see: the whole tenant for admins, auditors and responders; their own otherwise. */
+export function visibleTo(caller: Caller, now: Date): WhereClause {
+  const where = new WhereClause('l.tenant_id = @tenantId', { tenantId: caller.tenantId, now: now.toISOString() });
+  if (hasTenantWideRead(caller.roles)) return where;
+  if (hasRole(caller, 'USER')) return where.always('l.user_id = @callerId', { callerId: caller.userId });
+  throw forbidden();
+}
+
+/** Adds the filter's conditions; a malformed value is BAD_USER_INPUT. */
+export function filtered(where: WhereClause, filter: AppPasswordFilter, now: Date): WhereClause {
+  where
+    .when(filter.userId, 'l.user_id = @userId', 'userId')
+    .when(filter.status, `${STATUS_SQL} = @status`, 'status')
+    .when(pattern(filter.search), `(l.label LIKE @search ESCAPE '\\' OR l.user_principal_name LIKE @search ESCAPE '\\')`, 'search')
+    .when(pattern(filter.label), `l.label LIKE @label ESCAPE '\\'`, 'label')
+    .when(pattern(filter.user), `l.user_principal_name LIKE @user ESCAPE '\\'`, 'user')
+    .when(filter.protocol ? protocolBit(filter.protocol) : null, '(l.protocols_used & @protocolBit) != 0', 'protocolBit')
+    .when(instant(filter.createdAfter, 'createdAfter'), 'l.created_at >= @createdAfter', 'createdAfter')
+    .when(instant(filter.createdBefore, 'createdBefore'), 'l.created_at < @createdBefore', 'createdBefore')
+    .when(instant(filter.lastUsedAfter, 'lastUsedAfter'), 'l.last_used_at >= @lastUsedAfter', 'lastUsedAfter')
+    .when(instant(filter.lastUsedBefore, 'lastUsedBefore'), 'l.last_used_at < @lastUsedBefore', 'lastUsedBefore');
+  if (filter.isNeverUsed === true) where.always('l.last_used_at IS NULL');
+  if (filter.isNeverUsed === false) where.always('l.last_used_at IS NOT NULL');
+  if (filter.expiresWithinDays !== null && filter.expiresWithinDays !== undefined) {
+    if (!Number.isInteger(filter.expiresWithinDays) || filter.expiresWithinDays < 0 || filter.expiresWithinDays > 3650) {
+      throw badInput('expiresWithinDays must be a whole number of days between 0 and 3650.');
+    }
+    const horizon = new Date(now.getTime() + filter.expiresWithinDays * 86_400_000).toISOString();
+    where.always("l.status = 'ACTIVE' AND l.expires_at > @now AND l.expires_at <= @expiryHorizon", { expiryHorizon: horizon });
+  }
+  return where;
+}
+
+/** `ORDER BY` for the sort, and a keyset condition for the page after `cursor`. */
+export function ordered(where: WhereClause, sort: AppPasswordSort, cursor: string | null): string {
+  const key = SORT_KEYS[sort.field];
+  const direction = sort.direction === 'ASC' ? 'ASC' : 'DESC';
+  if (cursor) {
+    const keys = decodeCursor(cursor, [key.type, 'string']);
+    if (!keys) throw badInput('The cursor is not valid.');
+    const beyond = direction === 'ASC' ? '>' : '<';
+    where.always(`(${key.sql} ${beyond} @afterKey OR (${key.sql} = @afterKey AND l.app_password_id ${beyond} @afterId))`, {
+      afterKey: keys[0],
+      afterId: keys[1],
+    });
+  }
+  return `ORDER BY ${key.sql} ${direction}, l.app_password_id ${direction}`;
+}
+
+/** The cursor that points just past `row` in the given sort. */
+export function cursorFor(row: Record<string, unknown>): string {
+  return encodeCursor([row['sort_key'] as string | number, row['app_password_id'] as string]);
+}
+
+/** The SQL expression the rows are sorted on, selected as `sort_key` so the cursor can carry it. */
+export function sortKeySql(sort: AppPasswordSort): string {
+  return SORT_KEYS[sort.field].sql;
+}
+
+function pattern(text: string | null | undefined): string | null {
+  return text ? containsPattern(text) : null;
+}
+
+function instant(value: string | null | undefined, name: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const normalised = normalisedInstant(value);
+  if (!normalised) throw badInput(`${name} must be an ISO-8601 date-time.`);
+  return normalised;
+}

@@ -1,0 +1,28 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { APP_PASSWORD_SCOPES, type AppPasswordScope } from '@keyward/identity/domain';
+
+export const AppPasswordScopeEnum = Object.fromEntries(APP_PASSWORD_SCOPES.map((s) => [s, s])) as { [K in AppPasswordScope]: K };
+registerEnumType(AppPasswordScopeEnum, { name: 'AppPasswordScope', description: 'Where an app password may be used.' });
+
+@ObjectType('TenantPolicy', { description: "The tenant's rules for app passwords." })
+export class TenantPolicyModel {
+  @Field(() => Int, { description: 'Most active app passwords one user may hold.' }) maxActivePerUser!: number;
+  @Field(() => Int, { description: 'Longest lifetime of an app password, in days.' }) maxLifetimeDays!: number;
+  @Field(() => Int, { nullable: true, description: 'Unused app passwords are revoked after this many days; null: never.' })
+  idleRevocationDays!: number | null;
+  @Field(() => [AppPasswordScopeEnum]) allowedScopes!: AppPasswordScope[];
+  @Field({ description: 'Whether a user must have registered MFA to hold an app password.' }) isMfaRequired!: boolean;
+  @Field({ description: "Whether a password reset revokes all of the user's app passwords." }) revokesOnPasswordReset!: boolean;
+  @Field({ description: "Whether disabling a user revokes all of the user's app passwords." }) revokesOnDisable!: boolean;
+}
+
+@InputType()
+export class TenantPolicyInput {
+  @Field(() => Int) maxActivePerUser!: number;
+  @Field(() => Int) maxLifetimeDays!: number;
+  @Field(() => Int, { nullable: true }) idleRevocationDays!: number | null;
+  @Field(() => [AppPasswordScopeEnum]) allowedScopes!: AppPasswordScope[];
+  @Field() isMfaRequired!: boolean;
+  @Field() revokesOnPasswordReset!: boolean;
+  @Field() revokesOnDisable!: boolean;
+}
