@@ -1,17 +1,32 @@
 import type { Routes } from '@angular/router';
-import { signedIn } from '@keyward/console/shared/data-access';
+import { home, signedIn, tenantWideReader } from '@keyward/console/shared/data-access';
 
 /** Each feature library is loaded when its page is first opened. */
 export const routes: Routes = [
-  { path: 'sign-in', loadComponent: () => import('@keyward/console/identity/feature-sign-in').then((m) => m.SignInPage) },
+  { path: 'sign-in', title: 'Sign in · Keyward', loadComponent: () => import('@keyward/console/identity/feature-sign-in').then((m) => m.SignInPage) },
   {
     path: '',
     canActivate: [signedIn],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'app-passwords' },
-      { path: 'app-passwords', loadComponent: () => import('@keyward/console/app-passwords/feature-inventory').then((m) => m.InventoryPage) },
-      { path: 'users', loadComponent: () => import('@keyward/console/identity/feature-users').then((m) => m.UsersPage) },
-      { path: 'audit', loadComponent: () => import('@keyward/console/compliance/feature-audit-trail').then((m) => m.AuditTrailPage) },
+      { path: '', pathMatch: 'full', canActivate: [home], children: [] },
+      {
+        path: 'me/app-passwords',
+        title: 'My app passwords · Keyward',
+        loadComponent: () => import('@keyward/console/app-passwords/feature-self-service').then((m) => m.MyAppPasswordsPage),
+      },
+      { path: 'app-passwords/:id', title: 'App password · Keyward', loadComponent: () => import('@keyward/console/app-passwords/feature-inventory').then((m) => m.CredentialPage) },
+      {
+        path: '',
+        canActivate: [tenantWideReader],
+        children: [
+          { path: 'dashboard', title: 'Dashboard · Keyward', loadComponent: () => import('@keyward/console/app-passwords/feature-dashboard').then((m) => m.DashboardPage) },
+          { path: 'app-passwords', title: 'App passwords · Keyward', loadComponent: () => import('@keyward/console/app-passwords/feature-inventory').then((m) => m.InventoryPage) },
+          { path: 'users', title: 'Users · Keyward', loadComponent: () => import('@keyward/console/identity/feature-users').then((m) => m.UsersPage) },
+          { path: 'users/:id', title: 'User · Keyward', loadComponent: () => import('@keyward/console/identity/feature-users').then((m) => m.UserPage) },
+          { path: 'audit', title: 'Audit trail · Keyward', loadComponent: () => import('@keyward/console/compliance/feature-audit-trail').then((m) => m.AuditTrailPage) },
+          { path: 'policy', title: 'Policy · Keyward', loadComponent: () => import('@keyward/console/identity/feature-policy').then((m) => m.PolicyPage) },
+        ],
+      },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -33,6 +33,7 @@ const ExportParams = z
     lastUsedBefore: text,
     isNeverUsed: flag,
     expiresWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+    unusedForDays: z.coerce.number().int().min(0).max(3650).optional(),
     sort: z.enum(APP_PASSWORD_SORT_FIELDS).default('CREATED_AT'),
     direction: z.enum(['ASC', 'DESC']).default('DESC'),
   })

@@ -71,6 +71,7 @@ export class AppPasswordFilter {
   @Field(() => String, { nullable: true, description: 'Part of the owner’s principal name.' }) user?: string | null;
   @Field(() => AppPasswordScopeEnum, { nullable: true, description: 'Used at least once over this protocol.' }) protocol?: AppPasswordScope | null;
   @Field(() => Int, { nullable: true, description: 'Active and expiring within this many days.' }) expiresWithinDays?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Active, and neither used nor created in this many days.' }) unusedForDays?: number | null;
 }
 
 export const AppPasswordSortFieldEnum = Object.fromEntries(APP_PASSWORD_SORT_FIELDS.map((f) => [f, f])) as { [K in AppPasswordSortField]: K };

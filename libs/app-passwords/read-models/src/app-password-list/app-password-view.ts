@@ -22,6 +22,8 @@ export interface AppPasswordFilter {
   isNeverUsed?: boolean | null;
   /** Active, and expiring within this many days. */
   expiresWithinDays?: number | null;
+  /** Active, and neither used nor created in this many days. */
+  unusedForDays?: number | null;
 }
 
 export const APP_PASSWORD_SORT_FIELDS = ['CREATED_AT', 'LAST_USED_AT', 'LABEL', 'USER', 'EXPIRES_AT', 'USE_COUNT'] as const;
@@ -68,14 +70,25 @@ export function filtered(where: WhereClause, filter: AppPasswordFilter, now: Dat
     .when(instant(filter.lastUsedBefore, 'lastUsedBefore'), 'l.last_used_at < @lastUsedBefore', 'lastUsedBefore');
   if (filter.isNeverUsed === true) where.always('l.last_used_at IS NULL');
   if (filter.isNeverUsed === false) where.always('l.last_used_at IS NOT NULL');
-  if (filter.expiresWithinDays !== null && filter.expiresWithinDays !== undefined) {
-    if (!Number.isInteger(filter.expiresWithinDays) || filter.expiresWithinDays < 0 || filter.expiresWithinDays > 3650) {
-      throw badInput('expiresWithinDays must be a whole number of days between 0 and 3650.');
-    }
-    const horizon = new Date(now.getTime() + filter.expiresWithinDays * 86_400_000).toISOString();
+  const expiresWithin = days(filter.expiresWithinDays, 'expiresWithinDays');
+  if (expiresWithin !== null) {
+    const horizon = new Date(now.getTime() + expiresWithin * DAY_MS).toISOString();
     where.always("l.status = 'ACTIVE' AND l.expires_at > @now AND l.expires_at <= @expiryHorizon", { expiryHorizon: horizon });
   }
+  const unusedFor = days(filter.unusedForDays, 'unusedForDays');
+  if (unusedFor !== null) {
+    const since = new Date(now.getTime() - unusedFor * DAY_MS).toISOString();
+    where.always(`${STATUS_SQL} = 'ACTIVE' AND coalesce(l.last_used_at, l.created_at) < @unusedSince`, { unusedSince: since });
+  }
   return where;
+}
+
+const DAY_MS = 86_400_000;
+
+function days(value: number | null | undefined, name: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < 0 || value > 3650) throw badInput(`${name} must be a whole number of days between 0 and 3650.`);
+  return value;
 }
 
 /** `ORDER BY` for the sort, and a keyset condition for the page after `cursor`. */

@@ -1,9 +1,10 @@
-import { Args, Field, ID, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, InputType, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 
 import { Connection, DateTimeScalar, JsonScalar, pageSize, toConnection } from '@keyward/shared/server';
 import type { Caller } from '@keyward/identity/domain';
 import { CurrentCaller } from '@keyward/identity/api';
+import { GetUserQuery, type UserListItem } from '@keyward/identity/read-models';
 import { GetAuditEventsQuery, type AuditEventPage } from '@keyward/compliance/read-models';
 
 @ObjectType('AuditEvent', { description: 'One event of the tenant’s history. Hashes are never included.' })
@@ -41,5 +42,12 @@ export class AuditTrailResolver {
   ) {
     const page: AuditEventPage = await this.queries.execute(new GetAuditEventsQuery(caller, filter ?? {}, pageSize(first), after ?? null));
     return toConnection(page);
+  }
+
+  @ResolveField(() => String, { description: "Who acted, for people: a user's principal name, or the actor as recorded." })
+  async actorName(@CurrentCaller() caller: Caller, @Parent() event: AuditEventModel): Promise<string> {
+    if (!event.actor.startsWith('user:')) return event.actor;
+    const user: UserListItem | null = await this.queries.execute(new GetUserQuery(caller, event.actor.slice('user:'.length)));
+    return user?.userPrincipalName ?? event.actor;
   }
 }

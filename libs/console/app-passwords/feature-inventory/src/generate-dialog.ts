@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, output, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { GraphQLClient, messageOf, SessionStore } from '@keyward/console/shared/data-access';
-import { GENERATE, SCOPES, USERS } from './app-password.operations';
+import { SecretReveal } from '@keyward/console/shared/ui';
+import { ALLOWED_SCOPES, GENERATE, SCOPES, USERS_FOR_PICKER, type Scope } from '@keyward/console/app-passwords/data-access';
 
 interface UserOption {
   id: string;
@@ -9,34 +10,29 @@ interface UserOption {
 }
 
 /**
- * Generates an app password and shows its secret once: grouped in fours, with a copy button
- * and a plain warning. Closing the dialog forgets the secret.
+ * Generates an app password and shows its secret once. Global admins pick the owner; everyone
+ * else generates for themselves. Closing the dialog forgets the secret.
  */
 @Component({
   selector: 'kw-generate-dialog',
-  imports: [FormsModule],
+  imports: [FormsModule, SecretReveal],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dialog #dialog aria-labelledby="generate-title" (close)="forget()">
       @if (secret(); as shown) {
         <h2 id="generate-title">Your new app password</h2>
-        <p class="warning" role="alert"><strong>Copy it now.</strong> It will not be shown again: Keyward keeps only a hash of it.</p>
-        <p class="secret" data-testid="secret">{{ shown }}</p>
-        <p class="muted">Type it into the app's password field. Spaces and capital letters do not matter.</p>
-        <div class="actions">
-          <button type="button" class="secondary" (click)="copy(shown)">{{ isCopied() ? 'Copied' : 'Copy' }}</button>
-          <button type="button" (click)="close()">Done</button>
-        </div>
+        <kw-secret-reveal [secret]="shown" />
+        <div class="actions"><button type="button" (click)="close()">Done</button></div>
       } @else {
         <form (ngSubmit)="generate()">
           <h2 id="generate-title">Generate an app password</h2>
-          @if (session.isGlobalAdmin()) {
+          @if (isForOthers()) {
             <label>For user
-              <select name="userId" required [(ngModel)]="userId">
-                @for (user of users(); track user.id) {
-                  <option [value]="user.id">{{ user.userPrincipalName }}</option>
-                }
-              </select>
+              <input name="owner" required list="generate-users" autocomplete="off" placeholder="alice@contoso.example"
+                [(ngModel)]="owner" (ngModelChange)="findUsers($event)" />
+              <datalist id="generate-users">
+                @for (user of users(); track user.id) { <option [value]="user.userPrincipalName"></option> }
+              </datalist>
             </label>
           }
           <label>Label
@@ -44,12 +40,12 @@ interface UserOption {
           </label>
           <fieldset>
             <legend>May be used for</legend>
-            @for (scope of scopes; track scope) {
+            @for (scope of allowedScopes(); track scope) {
               <label><input type="checkbox" [name]="scope" [(ngModel)]="chosen[scope]" /> {{ scope }}</label>
             }
           </fieldset>
-          <label>Expires after (days, empty for the policy's maximum)
-            <input name="expiresInDays" type="number" min="1" [(ngModel)]="expiresInDays" />
+          <label>Expires after (days; empty for the policy's maximum of {{ maxLifetimeDays() }})
+            <input name="expiresInDays" type="number" min="1" [max]="maxLifetimeDays()" [(ngModel)]="expiresInDays" />
           </label>
           @if (error()) {
             <p class="error" role="alert">{{ error() }}</p>
@@ -66,30 +62,38 @@ interface UserOption {
 export class GenerateDialog {
   /** Emits after an app password was generated. */
   readonly generated = output<void>();
-  protected readonly session = inject(SessionStore);
+  private readonly session = inject(SessionStore);
   private readonly graphql = inject(GraphQLClient);
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-  protected readonly scopes = SCOPES;
   protected readonly users = signal<UserOption[]>([]);
+  protected readonly allowedScopes = signal<Scope[]>([...SCOPES]);
+  protected readonly maxLifetimeDays = signal(365);
   protected readonly secret = signal<string | null>(null);
   protected readonly error = signal('');
   protected readonly isBusy = signal(false);
-  protected readonly isCopied = signal(false);
-  protected userId = '';
+  protected readonly isForOthers = signal(false);
+  private fixedUserId: string | null = null;
+  protected owner = '';
   protected label = '';
   protected expiresInDays: number | null = null;
   protected chosen: Record<string, boolean> = {};
 
-  async open(): Promise<void> {
+  /** Opens the form: for `userId` when given, for the caller when they are not a global admin. */
+  async open(userId: string | null = null): Promise<void> {
     this.label = '';
+    this.owner = '';
     this.expiresInDays = null;
-    this.chosen = Object.fromEntries(SCOPES.map((scope) => [scope, true]));
     this.error.set('');
-    this.userId = this.session.me()?.id ?? '';
+    this.fixedUserId = userId ?? (this.session.isGlobalAdmin() ? null : (this.session.me()?.id ?? null));
+    this.isForOthers.set(this.fixedUserId === null);
     this.dialog().nativeElement.showModal();
-    if (this.session.isGlobalAdmin()) {
-      const data = await this.graphql.request<{ users: { edges: { node: UserOption }[] } }>(USERS, { first: 200 });
-      this.users.set(data.users.edges.map((edge) => edge.node));
+    try {
+      const { tenantPolicy } = await this.graphql.request<{ tenantPolicy: { allowedScopes: Scope[]; maxLifetimeDays: number } }>(ALLOWED_SCOPES);
+      this.allowedScopes.set(tenantPolicy.allowedScopes);
+      this.maxLifetimeDays.set(tenantPolicy.maxLifetimeDays);
+      this.chosen = Object.fromEntries(tenantPolicy.allowedScopes.map((scope) => [scope, true]));
+    } catch (error) {
+      this.error.set(messageOf(error));
     }
   }
 
@@ -97,13 +101,20 @@ export class GenerateDialog {
     this.dialog().nativeElement.close();
   }
 
+  protected async findUsers(text: string): Promise<void> {
+    if (text.length < 2) return;
+    const data = await this.graphql.request<{ users: { edges: { node: UserOption }[] } }>(USERS_FOR_PICKER, { filter: { search: text }, first: 20 });
+    this.users.set(data.users.edges.map((edge) => edge.node));
+  }
+
   protected async generate(): Promise<void> {
     this.isBusy.set(true);
     this.error.set('');
     try {
-      const scopes = SCOPES.filter((scope) => this.chosen[scope]);
+      const userId = this.fixedUserId ?? (await this.ownerId());
+      const scopes = this.allowedScopes().filter((scope) => this.chosen[scope]);
       const data = await this.graphql.request<{ generateAppPassword: { secret: string } }>(GENERATE, {
-        input: { userId: this.userId, label: this.label, scopes, expiresInDays: this.expiresInDays || null },
+        input: { userId, label: this.label, scopes, expiresInDays: this.expiresInDays || null },
       });
       this.secret.set(data.generateAppPassword.secret);
       this.generated.emit();
@@ -114,13 +125,15 @@ export class GenerateDialog {
     }
   }
 
-  protected async copy(secret: string): Promise<void> {
-    await navigator.clipboard?.writeText(secret).catch(() => undefined);
-    this.isCopied.set(true);
+  private async ownerId(): Promise<string> {
+    const name = this.owner.trim().toLowerCase();
+    await this.findUsers(name);
+    const match = this.users().find((user) => user.userPrincipalName === name);
+    if (!match) throw new Error(`No user ${name} in this tenant.`);
+    return match.id;
   }
 
   protected forget(): void {
     this.secret.set(null);
-    this.isCopied.set(false);
   }
 }

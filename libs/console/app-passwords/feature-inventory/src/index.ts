@@ -1,1 +1,5 @@
 export * from './inventory.page';
+export * from './credential.page';
+export * from './app-password-table';
+export * from './generate-dialog';
+export * from './revoke-dialog';

@@ -1,63 +1,98 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { GraphQLClient, messageOf } from '@keyward/console/shared/data-access';
-import { APP_PASSWORDS, type AppPasswordPage, type AppPasswordRow, type AppPasswordStatus } from './app-password.operations';
+import { CursorPager, GraphQLClient } from '@keyward/console/shared/data-access';
+import {
+  APP_PASSWORDS,
+  exportUrl,
+  filterVariables,
+  type AppPasswordFilter,
+  type AppPasswordRow,
+  type AppPasswordSort,
+  type Connection,
+} from '@keyward/console/app-passwords/data-access';
 
-export interface InventoryFilter {
-  search: string;
-  status: AppPasswordStatus | '';
-}
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export const DEFAULT_SORT: AppPasswordSort = { field: 'CREATED_AT', direction: 'DESC' };
 
-const PAGE_SIZE = 25;
-
-/** The inventory's state: filter, current page, and the cursors of the pages before it. */
+/**
+ * The inventory's state: the filter and sort (which the URL carries), the current page, and
+ * the selected rows. Every filter and sort runs on the server.
+ */
 @Injectable()
 export class InventoryStore {
   private readonly graphql = inject(GraphQLClient);
-  private readonly cursors = signal<(string | null)[]>([null]);
 
-  readonly filter = signal<InventoryFilter>({ search: '', status: '' });
-  readonly rows = signal<AppPasswordRow[]>([]);
-  readonly totalCount = signal(0);
-  readonly hasNextPage = signal(false);
-  readonly isLoading = signal(false);
-  readonly error = signal('');
-  readonly pageNumber = computed(() => this.cursors().length);
-  private endCursor: string | null = null;
+  readonly filter = signal<AppPasswordFilter>({});
+  readonly sort = signal<AppPasswordSort>(DEFAULT_SORT);
+  readonly pageSize = signal<number>(50);
+  /** Selected rows by id; the selection holds across pages until the view changes. */
+  private readonly selection = signal<ReadonlyMap<string, AppPasswordRow>>(new Map());
+  readonly selected = computed<ReadonlySet<string>>(() => new Set(this.selection().keys()));
+  readonly pager = new CursorPager<AppPasswordRow>(async (after) => {
+    const data = await this.graphql.request<{ appPasswords: Connection<AppPasswordRow> }>(APP_PASSWORDS, {
+      filter: toApiFilter(this.filter()),
+      sort: this.sort(),
+      first: this.pageSize(),
+      after,
+    });
+    return data.appPasswords;
+  });
+  /** The CSV of exactly what the table shows, every page of it. */
+  readonly csvUrl = computed(() => exportUrl(toApiFilter(this.filter()), this.sort()));
+  /** Active rows of this page, the ones that can be selected. */
+  readonly selectable = computed(() => this.pager.rows().filter((row) => row.status === 'ACTIVE'));
+  readonly isAllSelected = computed(() => this.selectable().length > 0 && this.selectable().every((row) => this.selected().has(row.id)));
 
-  async load(): Promise<void> {
-    this.isLoading.set(true);
-    this.error.set('');
-    const { search, status } = this.filter();
-    try {
-      const data = await this.graphql.request<AppPasswordPage>(APP_PASSWORDS, {
-        filter: { search: search || null, status: status || null },
-        first: PAGE_SIZE,
-        after: this.cursors().at(-1),
-      });
-      this.rows.set(data.appPasswords.edges.map((edge) => edge.node));
-      this.totalCount.set(data.appPasswords.totalCount);
-      this.hasNextPage.set(data.appPasswords.pageInfo.hasNextPage);
-      this.endCursor = data.appPasswords.pageInfo.endCursor;
-    } catch (error) {
-      this.error.set(messageOf(error));
-    } finally {
-      this.isLoading.set(false);
-    }
-  }
-
-  applyFilter(filter: InventoryFilter): Promise<void> {
+  show(filter: AppPasswordFilter, sort: AppPasswordSort, pageSize: number): Promise<void> {
     this.filter.set(filter);
-    this.cursors.set([null]);
-    return this.load();
+    this.sort.set(sort);
+    this.pageSize.set(pageSize);
+    this.selection.set(new Map());
+    return this.pager.first();
   }
 
-  nextPage(): Promise<void> {
-    this.cursors.update((cursors) => [...cursors, this.endCursor]);
-    return this.load();
+  toggle(id: string): void {
+    const row = this.pager.rows().find((candidate) => candidate.id === id);
+    this.selection.update((selection) => {
+      const next = new Map(selection);
+      if (!next.delete(id) && row) next.set(id, row);
+      return next;
+    });
   }
 
-  previousPage(): Promise<void> {
-    this.cursors.update((cursors) => (cursors.length > 1 ? cursors.slice(0, -1) : cursors));
-    return this.load();
+  /** Selects every active row of this page, or unselects them when all already are. */
+  toggleAll(): void {
+    const isAll = this.isAllSelected();
+    this.selection.update((selection) => {
+      const next = new Map(selection);
+      for (const row of this.selectable()) {
+        if (isAll) next.delete(row.id);
+        else next.set(row.id, row);
+      }
+      return next;
+    });
   }
+
+  selectedRows(): AppPasswordRow[] {
+    return [...this.selection().values()];
+  }
+
+  clearSelection(): void {
+    this.selection.set(new Map());
+  }
+}
+
+/** Dates from the form (`YYYY-MM-DD`, UTC days) become instants; "before" includes the whole day. */
+export function toApiFilter(filter: AppPasswordFilter): Record<string, unknown> {
+  const day = (value: string | undefined, offsetDays = 0) => {
+    if (!value) return undefined;
+    const time = Date.parse(`${value}T00:00:00.000Z`);
+    return Number.isNaN(time) ? undefined : new Date(time + offsetDays * 86_400_000).toISOString();
+  };
+  return filterVariables({
+    ...filter,
+    createdAfter: day(filter.createdAfter),
+    createdBefore: day(filter.createdBefore, 1),
+    lastUsedAfter: day(filter.lastUsedAfter),
+    lastUsedBefore: day(filter.lastUsedBefore, 1),
+  });
 }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, output, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { GraphQLClient, messageOf } from '@keyward/console/shared/data-access';
-import { REVOKE, type AppPasswordRow } from './app-password.operations';
+import { REVOKE, type AppPasswordRow } from '@keyward/console/app-passwords/data-access';
 
 /** Revokes one app password, with a reason and an optional incident reference. */
 @Component({

@@ -1,95 +1,78 @@
 import { DatePipe, JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { GraphQLClient, messageOf } from '@keyward/console/shared/data-access';
+import { ActivatedRoute } from '@angular/router';
+import { CursorPager, GraphQLClient, type ConnectionPage } from '@keyward/console/shared/data-access';
+import { PageState, Pager } from '@keyward/console/shared/ui';
 
 interface AuditRow {
   id: string;
   type: string;
   occurredAt: string;
   actor: string;
+  actorName: string;
   streamId: string;
   data: unknown;
 }
 
 const AUDIT_EVENTS = `query Audit($filter: AuditEventFilter, $first: Int, $after: String) {
   auditEvents(filter: $filter, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { id type occurredAt actor streamId data } }
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id type occurredAt actor actorName streamId data } }
   }
 }`;
-const PAGE_SIZE = 50;
 
-/** Every event of the tenant, oldest first, filterable by type. */
+/** Every event of the tenant, oldest first, filterable by type and time; `?type=A,B&since=ISO` links here. */
 @Component({
   selector: 'kw-audit-trail-page',
-  imports: [FormsModule, DatePipe, JsonPipe],
+  imports: [FormsModule, DatePipe, JsonPipe, PageState, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Audit trail</h1>
-    <form class="toolbar" (ngSubmit)="reload()" role="search">
-      <label class="grow">Event type
-        <input name="type" [(ngModel)]="type" placeholder="e.g. AppPasswordRevoked" />
+    <form class="toolbar" (ngSubmit)="events.first()" role="search" aria-label="Filter events">
+      <label class="grow">Event types (comma-separated)
+        <input name="type" [(ngModel)]="types" placeholder="e.g. AppPasswordRevoked, TenantPolicyChanged" />
+      </label>
+      <label>Since
+        <input name="since" type="date" [(ngModel)]="since" />
       </label>
       <button type="submit" class="secondary">Apply</button>
     </form>
-    @if (error()) {
-      <p class="error" role="alert">{{ error() }}</p>
-    }
-    <table aria-label="Audit events">
-      <thead><tr><th>When</th><th>Event</th><th>Actor</th><th>Stream</th><th>Data</th></tr></thead>
-      <tbody>
-        @for (row of rows(); track row.id) {
-          <tr>
-            <td>{{ row.occurredAt | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
-            <td>{{ row.type }}</td>
-            <td><code>{{ row.actor }}</code></td>
-            <td><code>{{ row.streamId }}</code></td>
-            <td><code>{{ row.data | json }}</code></td>
-          </tr>
-        } @empty {
-          <tr><td colspan="5" class="empty">{{ isLoading() ? 'Loading…' : 'No events match.' }}</td></tr>
-        }
-      </tbody>
-    </table>
-    <div class="pager">
-      <span class="muted">{{ rows().length }} of {{ totalCount() }}</span>
-      <button type="button" class="secondary" [disabled]="!endCursor()" (click)="loadMore()">Load more</button>
-    </div>
+    <kw-page-state [isLoading]="events.isLoading()" [error]="events.error()" [isEmpty]="events.isEmpty()" emptyText="No events match." (retry)="events.reload()">
+      <table aria-label="Audit events">
+        <thead><tr><th scope="col">When (UTC)</th><th scope="col">Event</th><th scope="col">Actor</th><th scope="col">Stream</th><th scope="col">Data</th></tr></thead>
+        <tbody>
+          @for (row of events.rows(); track row.id) {
+            <tr>
+              <td>{{ row.occurredAt | date: 'yyyy-MM-dd HH:mm:ss' : 'UTC' }}</td>
+              <td>{{ row.type }}</td>
+              <td>{{ row.actorName }}@if (row.actorName !== row.actor) { <br /><code class="muted">{{ row.actor }}</code> }</td>
+              <td><code>{{ row.streamId }}</code></td>
+              <td><code class="data">{{ row.data | json }}</code></td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </kw-page-state>
+    <kw-pager [totalCount]="events.totalCount()" [pageNumber]="events.pageNumber()" [hasNextPage]="events.hasNextPage()" [isLoading]="events.isLoading()"
+      noun="events" (previous)="events.previous()" (next)="events.next()" />
   `,
 })
 export class AuditTrailPage implements OnInit {
   private readonly graphql = inject(GraphQLClient);
-  protected readonly rows = signal<AuditRow[]>([]);
-  protected readonly totalCount = signal(0);
-  protected readonly endCursor = signal<string | null>(null);
-  protected readonly isLoading = signal(false);
-  protected readonly error = signal('');
-  protected type = '';
+  private readonly route = inject(ActivatedRoute);
+  protected types = '';
+  protected since = '';
+  protected readonly events = new CursorPager<AuditRow>(async (after) => {
+    const types = this.types.split(',').map((type) => type.trim()).filter(Boolean);
+    const filter = { types: types.length ? types : null, occurredAfter: this.since ? new Date(this.since).toISOString() : null };
+    const data = await this.graphql.request<{ auditEvents: ConnectionPage<AuditRow> }>(AUDIT_EVENTS, { filter, first: 50, after });
+    return data.auditEvents;
+  });
 
   ngOnInit(): void {
-    void this.reload();
-  }
-
-  protected reload(): Promise<void> {
-    this.rows.set([]);
-    this.endCursor.set(null);
-    return this.loadMore();
-  }
-
-  protected async loadMore(): Promise<void> {
-    this.isLoading.set(true);
-    try {
-      const data = await this.graphql.request<{
-        auditEvents: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: AuditRow }[] };
-      }>(AUDIT_EVENTS, { filter: { types: this.type ? [this.type.trim()] : null }, first: PAGE_SIZE, after: this.endCursor() });
-      this.rows.update((rows) => [...rows, ...data.auditEvents.edges.map((edge) => edge.node)]);
-      this.totalCount.set(data.auditEvents.totalCount);
-      this.endCursor.set(data.auditEvents.pageInfo.hasNextPage ? data.auditEvents.pageInfo.endCursor : null);
-      this.error.set('');
-    } catch (error) {
-      this.error.set(messageOf(error));
-    } finally {
-      this.isLoading.set(false);
-    }
+    const params = this.route.snapshot.queryParamMap;
+    this.types = params.get('type') ?? '';
+    this.since = params.get('since') ?? '';
+    void this.events.first();
   }
 }

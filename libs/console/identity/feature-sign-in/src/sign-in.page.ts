@@ -41,7 +41,7 @@ export class SignInPage {
     this.error.set('');
     try {
       await this.session.signIn(this.userPrincipalName, this.password);
-      await this.router.navigateByUrl('/');
+      await this.router.navigateByUrl(this.session.homePath());
     } catch {
       this.error.set('The user name or password is wrong.');
     } finally {

@@ -1,1 +1,2 @@
 export * from './users.page';
+export * from './user.page';

@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { GraphQLClient, messageOf, SessionStore, type Role } from '@keyward/console/shared/data-access';
+import { RouterLink } from '@angular/router';
+import { CursorPager, GraphQLClient, messageOf, SessionStore, type ConnectionPage, type Role } from '@keyward/console/shared/data-access';
+import { PageState, Pager } from '@keyward/console/shared/ui';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   userPrincipalName: string;
   displayName: string;
@@ -11,16 +13,18 @@ interface UserRow {
   isEnabled: boolean;
 }
 
-const USERS = `query Users($filter: UserFilter, $first: Int) {
-  users(filter: $filter, first: $first) { totalCount edges { node { id userPrincipalName displayName roles mfaRegistered isEnabled } } }
+const USERS = `query Users($filter: UserFilter, $first: Int, $after: String) {
+  users(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id userPrincipalName displayName roles mfaRegistered isEnabled } }
+  }
 }`;
 const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName } }`;
 const ROLES: Role[] = ['USER', 'GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER'];
 
-/** The tenant's users; global admins add new ones. */
+/** The tenant's users, each a link to their page; global admins add new ones. */
 @Component({
   selector: 'kw-users-page',
-  imports: [FormsModule],
+  imports: [FormsModule, RouterLink, PageState, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Users</h1>
@@ -37,81 +41,66 @@ const ROLES: Role[] = ['USER', 'GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER'];
             @for (role of roles; track role) { <option [value]="role">{{ role }}</option> }
           </select>
         </label>
-        <label><span><input type="checkbox" name="mfa" [(ngModel)]="draft.mfaRegistered" /> MFA registered</span></label>
-        <button type="submit" [disabled]="isBusy()">Add user</button>
+        <label class="check"><input type="checkbox" name="mfa" [(ngModel)]="draft.mfaRegistered" /> MFA registered</label>
+        <button type="submit" [disabled]="isCreating()">Add user</button>
       </form>
+      @if (createError()) { <p class="error" role="alert">{{ createError() }}</p> }
     }
-    @if (error()) {
-      <p class="error" role="alert">{{ error() }}</p>
-    }
-    <form class="toolbar" (ngSubmit)="load()" role="search">
+    <form class="toolbar" (ngSubmit)="users.first()" role="search" aria-label="Search users">
       <label class="grow">Search
         <input name="search" [(ngModel)]="search" placeholder="name or principal name" />
       </label>
-      <button type="submit" class="secondary">Apply</button>
+      <button type="submit" class="secondary">Search</button>
     </form>
-    <table aria-label="Users">
-      <thead><tr><th>User principal name</th><th>Display name</th><th>Roles</th><th>MFA</th><th>Status</th></tr></thead>
-      <tbody>
-        @for (user of users(); track user.id) {
-          <tr>
-            <td>{{ user.userPrincipalName }}</td>
-            <td>{{ user.displayName }}</td>
-            <td>{{ user.roles.join(', ') }}</td>
-            <td>{{ user.mfaRegistered ? 'registered' : 'none' }}</td>
-            <td>{{ user.isEnabled ? 'enabled' : 'disabled' }}</td>
-          </tr>
-        } @empty {
-          <tr><td colspan="5" class="empty">{{ isBusy() ? 'Loading…' : 'No users match.' }}</td></tr>
-        }
-      </tbody>
-    </table>
-    <p class="muted">{{ totalCount() }} users</p>
+    <kw-page-state [isLoading]="users.isLoading()" [error]="users.error()" [isEmpty]="users.isEmpty()" emptyText="No users match." (retry)="users.reload()">
+      <table aria-label="Users">
+        <thead><tr><th scope="col">User principal name</th><th scope="col">Display name</th><th scope="col">Roles</th><th scope="col">MFA</th><th scope="col">Status</th></tr></thead>
+        <tbody>
+          @for (user of users.rows(); track user.id) {
+            <tr>
+              <td><a [routerLink]="['/users', user.id]">{{ user.userPrincipalName }}</a></td>
+              <td>{{ user.displayName }}</td>
+              <td>{{ user.roles.join(', ') }}</td>
+              <td>{{ user.mfaRegistered ? 'registered' : 'none' }}</td>
+              <td>{{ user.isEnabled ? 'enabled' : 'disabled' }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </kw-page-state>
+    <kw-pager [totalCount]="users.totalCount()" [pageNumber]="users.pageNumber()" [hasNextPage]="users.hasNextPage()" [isLoading]="users.isLoading()"
+      noun="users" (previous)="users.previous()" (next)="users.next()" />
   `,
 })
 export class UsersPage implements OnInit {
   protected readonly session = inject(SessionStore);
   private readonly graphql = inject(GraphQLClient);
   protected readonly roles = ROLES;
-  protected readonly users = signal<UserRow[]>([]);
-  protected readonly totalCount = signal(0);
-  protected readonly error = signal('');
-  protected readonly isBusy = signal(false);
+  protected readonly createError = signal('');
+  protected readonly isCreating = signal(false);
   protected search = '';
   protected draft = { userPrincipalName: '', displayName: '', role: 'USER' as Role, mfaRegistered: true };
+  protected readonly users = new CursorPager<UserRow>(async (after) => {
+    const data = await this.graphql.request<{ users: ConnectionPage<UserRow> }>(USERS, { filter: { search: this.search || null }, first: 50, after });
+    return data.users;
+  });
 
   ngOnInit(): void {
-    void this.load();
-  }
-
-  protected async load(): Promise<void> {
-    this.isBusy.set(true);
-    try {
-      const data = await this.graphql.request<{ users: { totalCount: number; edges: { node: UserRow }[] } }>(USERS, {
-        filter: { search: this.search || null },
-        first: 200,
-      });
-      this.users.set(data.users.edges.map((edge) => edge.node));
-      this.totalCount.set(data.users.totalCount);
-      this.error.set('');
-    } catch (error) {
-      this.error.set(messageOf(error));
-    } finally {
-      this.isBusy.set(false);
-    }
+    void this.users.first();
   }
 
   protected async create(): Promise<void> {
-    this.isBusy.set(true);
+    this.isCreating.set(true);
+    this.createError.set('');
     try {
       const { role, ...input } = this.draft;
       await this.graphql.request(CREATE_USER, { input: { ...input, roles: [role] } });
       this.draft = { userPrincipalName: '', displayName: '', role: 'USER', mfaRegistered: true };
-      this.error.set('');
-      await this.load();
+      await this.users.first();
     } catch (error) {
-      this.error.set(messageOf(error));
-      this.isBusy.set(false);
+      this.createError.set(messageOf(error));
+    } finally {
+      this.isCreating.set(false);
     }
   }
 }

@@ -23,7 +23,12 @@ export class SessionStore {
   readonly me = this.current.asReadonly();
   readonly isGlobalAdmin = computed(() => this.hasRole('GLOBAL_ADMIN'));
   readonly hasTenantWideRead = computed(() => this.hasRole('GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER'));
-  readonly canRevoke = computed(() => this.hasRole('GLOBAL_ADMIN', 'INCIDENT_RESPONDER', 'USER'));
+  /** Whether the user may revoke any app password of the tenant. */
+  readonly canRevokeAny = computed(() => this.hasRole('GLOBAL_ADMIN', 'INCIDENT_RESPONDER'));
+  /** Whether the user manages app passwords of their own (role USER). */
+  readonly hasSelfService = computed(() => this.hasRole('USER'));
+  /** Where the user starts: the dashboard for tenant-wide readers, their own app passwords otherwise. */
+  readonly homePath = computed(() => (this.hasTenantWideRead() ? '/dashboard' : '/me/app-passwords'));
 
   /** Loads the signed-in user from the session cookie; false when there is no session. */
   async restore(): Promise<boolean> {

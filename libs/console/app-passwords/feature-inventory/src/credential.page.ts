@@ -1,0 +1,95 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { CursorPager, GraphQLClient, messageOf, SessionStore } from '@keyward/console/shared/data-access';
+import { ChartView, PageState, Pager, PlainReasonPipe } from '@keyward/console/shared/ui';
+import {
+  APP_PASSWORD,
+  SIGN_INS_OF_APP_PASSWORD,
+  type AppPasswordRow,
+  type Connection,
+  type SignInAttempt,
+} from '@keyward/console/app-passwords/data-access';
+import { RevokeDialog } from './revoke-dialog';
+
+interface CredentialDetail extends AppPasswordRow {
+  usage: {
+    addresses: { sourceIp: string; firstSeen: string; lastSeen: string; uses: number; rejections: number }[];
+    perDay: { day: string; uses: number; rejections: number }[];
+  };
+}
+
+interface LifecycleEvent {
+  id: string;
+  type: string;
+  occurredAt: string;
+  actorName: string;
+  data: { label?: string; reason?: string; incidentRef?: string | null; expiresAt?: string | null };
+}
+
+const LIFECYCLE = `query Lifecycle($streamId: String!) {
+  auditEvents(filter: { streamId: $streamId }, first: 200) { edges { node { id type occurredAt actorName data } } }
+}`;
+const DAYS = 30;
+
+/** One app password: what it is, its lifecycle, its use over time and where it was used from. */
+@Component({
+  selector: 'kw-credential-page',
+  imports: [DatePipe, RouterLink, ChartView, PageState, Pager, PlainReasonPipe, RevokeDialog],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './credential.page.html',
+})
+export class CredentialPage implements OnInit {
+  /** The app password's id, from the route. */
+  readonly id = input.required<string>();
+  protected readonly session = inject(SessionStore);
+  private readonly graphql = inject(GraphQLClient);
+  protected readonly revokeDialog = viewChild.required(RevokeDialog);
+  protected readonly credential = signal<CredentialDetail | null>(null);
+  protected readonly lifecycle = signal<LifecycleEvent[]>([]);
+  protected readonly isLoading = signal(true);
+  protected readonly error = signal('');
+  protected readonly signIns = new CursorPager<SignInAttempt>(async (after) => {
+    const data = await this.graphql.request<{ appPassword: { signIns: Connection<SignInAttempt> } | null }>(SIGN_INS_OF_APP_PASSWORD, { id: this.id(), first: 25, after });
+    return data.appPassword?.signIns ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
+  });
+  protected readonly days = computed(() => this.credential()?.usage.perDay.map((d) => d.day.slice(5)) ?? []);
+  protected readonly perDay = computed(() => {
+    const perDay = this.credential()?.usage.perDay ?? [];
+    return [
+      { name: 'Uses', values: perDay.map((d) => d.uses) },
+      { name: 'Rejections', values: perDay.map((d) => d.rejections) },
+    ];
+  });
+  protected readonly canRevoke = computed(() => {
+    const credential = this.credential();
+    if (!credential || credential.status !== 'ACTIVE') return false;
+    return this.session.canRevokeAny() || (this.session.hasSelfService() && credential.user.id === this.session.me()?.id);
+  });
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  protected async load(): Promise<void> {
+    this.isLoading.set(true);
+    this.error.set('');
+    try {
+      const data = await this.graphql.request<{ appPassword: CredentialDetail | null }>(APP_PASSWORD, { id: this.id(), days: DAYS });
+      this.credential.set(data.appPassword);
+      if (!data.appPassword) this.error.set('No such app password, or it is not yours to see.');
+      else await Promise.all([this.loadLifecycle(), this.signIns.first()]);
+    } catch (error) {
+      this.error.set(messageOf(error));
+    } finally {
+      this.isLoading.set(false);
+    }
+  }
+
+  /** Tenant-wide readers see the events themselves; a user sees what the credential's row records. */
+  private async loadLifecycle(): Promise<void> {
+    if (!this.session.hasTenantWideRead()) return;
+    const data = await this.graphql.request<{ auditEvents: { edges: { node: LifecycleEvent }[] } }>(LIFECYCLE, { streamId: `appPassword-${this.id()}` });
+    this.lifecycle.set(data.auditEvents.edges.map((edge) => edge.node));
+  }
+}

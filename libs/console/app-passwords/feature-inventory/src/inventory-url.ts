@@ -1,0 +1,45 @@
+import type { ParamMap, Params } from '@angular/router';
+import { SCOPES, SORT_FIELDS, type AppPasswordFilter, type AppPasswordSort } from '@keyward/console/app-passwords/data-access';
+import { DEFAULT_SORT, PAGE_SIZES } from './inventory.store';
+
+const TEXT_KEYS = ['search', 'userId', 'label', 'user', 'createdAfter', 'createdBefore', 'lastUsedAfter', 'lastUsedBefore'] as const;
+
+export interface InventoryView {
+  filter: AppPasswordFilter;
+  sort: AppPasswordSort;
+  pageSize: number;
+}
+
+/** The view a URL names; anything it cannot read falls back to the default. */
+export function viewFromUrl(params: ParamMap): InventoryView {
+  const filter: AppPasswordFilter = {};
+  for (const key of TEXT_KEYS) {
+    const value = params.get(key);
+    if (value) filter[key] = value;
+  }
+  const status = params.get('status');
+  if (status === 'ACTIVE' || status === 'REVOKED' || status === 'EXPIRED') filter.status = status;
+  const protocol = params.get('protocol');
+  if ((SCOPES as readonly string[]).includes(protocol ?? '')) filter.protocol = protocol as AppPasswordFilter['protocol'];
+  const neverUsed = params.get('isNeverUsed');
+  if (neverUsed === 'true' || neverUsed === 'false') filter.isNeverUsed = neverUsed === 'true';
+  for (const key of ['expiresWithinDays', 'unusedForDays'] as const) {
+    const value = Number(params.get(key));
+    if (params.get(key) && Number.isInteger(value) && value >= 0) filter[key] = value;
+  }
+  const field = params.get('sort');
+  const sort: AppPasswordSort = (SORT_FIELDS as readonly string[]).includes(field ?? '')
+    ? { field: field as AppPasswordSort['field'], direction: params.get('direction') === 'ASC' ? 'ASC' : 'DESC' }
+    : DEFAULT_SORT;
+  const size = Number(params.get('pageSize'));
+  return { filter, sort, pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : 50 };
+}
+
+/** The query parameters that name a view (defaults left out, so links stay short). */
+export function urlForView({ filter, sort, pageSize }: InventoryView): Params {
+  const params: Params = {};
+  for (const [key, value] of Object.entries(filter)) if (value !== '' && value !== null && value !== undefined) params[key] = String(value);
+  if (sort.field !== DEFAULT_SORT.field || sort.direction !== DEFAULT_SORT.direction) Object.assign(params, { sort: sort.field, direction: sort.direction });
+  if (pageSize !== 50) params['pageSize'] = String(pageSize);
+  return params;
+}

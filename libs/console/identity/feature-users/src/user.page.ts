@@ -1,0 +1,77 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal, viewChild } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { CursorPager, GraphQLClient, messageOf, SessionStore, type ConnectionPage } from '@keyward/console/shared/data-access';
+import { PageState, Pager, PlainReasonPipe } from '@keyward/console/shared/ui';
+import { APP_PASSWORDS, SIGN_INS_OF_USER, type AppPasswordRow, type SignInAttempt } from '@keyward/console/app-passwords/data-access';
+import { AppPasswordTable, GenerateDialog, RevokeDialog } from '@keyward/console/app-passwords/feature-inventory';
+import { RevokeAllDialog } from './revoke-all-dialog';
+import type { UserRow } from './users.page';
+
+const USER = `query User($id: ID!) { user(id: $id) { id userPrincipalName displayName roles mfaRegistered isEnabled } }`;
+const SET_ENABLED = (isEnabled: boolean) => `mutation SetEnabled($id: ID!) { ${isEnabled ? 'enableUser' : 'disableUser'}(id: $id) { id isEnabled } }`;
+
+/** One user: who they are, their app passwords, their sign-ins, and the admin actions on them. */
+@Component({
+  selector: 'kw-user-page',
+  imports: [DatePipe, FormsModule, RouterLink, PageState, Pager, PlainReasonPipe, AppPasswordTable, GenerateDialog, RevokeDialog, RevokeAllDialog],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './user.page.html',
+})
+export class UserPage implements OnInit {
+  /** The user's id, from the route. */
+  readonly id = input.required<string>();
+  protected readonly session = inject(SessionStore);
+  private readonly graphql = inject(GraphQLClient);
+  protected readonly generateDialog = viewChild.required(GenerateDialog);
+  protected readonly revokeDialog = viewChild.required(RevokeDialog);
+  protected readonly revokeAllDialog = viewChild.required(RevokeAllDialog);
+  protected readonly user = signal<UserRow | null>(null);
+  protected readonly isLoading = signal(true);
+  protected readonly error = signal('');
+  protected readonly actionError = signal('');
+  protected outcome: '' | 'USED' | 'REJECTED' = '';
+  protected readonly appPasswords = new CursorPager<AppPasswordRow>(async (after) => {
+    const data = await this.graphql.request<{ appPasswords: ConnectionPage<AppPasswordRow> }>(APP_PASSWORDS, { filter: { userId: this.id() }, first: 25, after });
+    return data.appPasswords;
+  });
+  protected readonly signIns = new CursorPager<SignInAttempt>(async (after) => {
+    const data = await this.graphql.request<{ user: { signIns: ConnectionPage<SignInAttempt> } | null }>(SIGN_INS_OF_USER, {
+      id: this.id(),
+      outcome: this.outcome || null,
+      first: 25,
+      after,
+    });
+    return data.user?.signIns ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
+  });
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  protected async load(): Promise<void> {
+    this.isLoading.set(true);
+    this.error.set('');
+    try {
+      const { user } = await this.graphql.request<{ user: UserRow | null }>(USER, { id: this.id() });
+      this.user.set(user);
+      if (!user) this.error.set('No such user in your tenant.');
+      else await Promise.all([this.appPasswords.first(), this.signIns.first()]);
+    } catch (error) {
+      this.error.set(messageOf(error));
+    } finally {
+      this.isLoading.set(false);
+    }
+  }
+
+  protected async setEnabled(isEnabled: boolean): Promise<void> {
+    this.actionError.set('');
+    try {
+      await this.graphql.request(SET_ENABLED(isEnabled), { id: this.id() });
+      await this.load();
+    } catch (error) {
+      this.actionError.set(messageOf(error));
+    }
+  }
+}

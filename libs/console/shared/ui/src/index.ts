@@ -1,0 +1,6 @@
+export * from './secret-reveal';
+export * from './page-state';
+export * from './stat-card';
+export * from './chart';
+export * from './sign-in-reason';
+export * from './pager';

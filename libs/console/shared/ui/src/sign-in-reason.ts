@@ -1,0 +1,27 @@
+import { Pipe, type PipeTransform } from '@angular/core';
+
+const PLAIN: Record<string, string> = {
+  TYPO: 'A typo: the password was almost right (one character off). Check what the app has saved.',
+  WRONG_SECRET: 'The password does not match this app password. It was changed or mistyped in the app.',
+  WRONG_USER: 'The app password belongs to someone else than the user name the app sent.',
+  REVOKED: 'This app password was revoked. Generate a new one and put it in the app.',
+  EXPIRED: 'This app password has expired. Generate a new one and put it in the app.',
+  SCOPE_NOT_ALLOWED: 'This app password may not be used for this kind of sign-in (for example mail sending).',
+  USER_DISABLED: 'The account is disabled. Ask your administrator.',
+  UNKNOWN_USER: 'The user name is not known. Check the user name in the app.',
+  MALFORMED_PASSWORD: 'What the app sent is not an app password at all; perhaps your normal password.',
+  UNKNOWN_CREDENTIAL: 'No app password with this beginning exists. Perhaps an old one, or a mistyped start.',
+};
+
+/** A rejection reason in plain words, for people rather than logs. */
+export function plainReason(reason: string | null): string {
+  if (!reason) return 'Signed in.';
+  return PLAIN[reason] ?? reason;
+}
+
+@Pipe({ name: 'plainReason' })
+export class PlainReasonPipe implements PipeTransform {
+  transform(reason: string | null): string {
+    return plainReason(reason);
+  }
+}

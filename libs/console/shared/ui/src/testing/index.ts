@@ -1,0 +1,2 @@
+export * from './secret-reveal.harness';
+export * from './page-state.harness';
