@@ -18,9 +18,9 @@ describe('npm run demo', () => {
       events: (await admin.data(AUDIT_EVENTS, {}))['auditEvents'].totalCount,
     });
     const first = await counts();
-    expect(first.users).toBeGreaterThan(50);
-    expect(first.appPasswords).toBeGreaterThan(80);
-    expect(first.events).toBeGreaterThan(2000);
+    expect(first.users).toBe(201);
+    expect(first.appPasswords).toBeGreaterThan(400);
+    expect(first.events).toBeGreaterThan(10_000);
     const revoked = await admin.data(APP_PASSWORDS, { filter: { status: 'REVOKED' } });
     expect(revoked['appPasswords'].totalCount).toBeGreaterThan(0);
 

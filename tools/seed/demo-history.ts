@@ -73,7 +73,7 @@ export function demoHistory(settings: DemoSettings): DemoEvent[] {
   const events: DemoEvent[] = [];
   let credentialCount = 0;
 
-  for (let u = 0; u < (settings.users ?? 60); u++) {
+  for (let u = 0; u < (settings.users ?? 200); u++) {
     const first = FIRST[u % FIRST.length];
     const last = LAST[Math.floor(u / FIRST.length + u) % LAST.length];
     const upn = `${first}.${last}${u >= FIRST.length ? u : ''}@${settings.domain}`.toLowerCase();
@@ -94,7 +94,17 @@ export function demoHistory(settings: DemoSettings): DemoEvent[] {
       events.push(...credentialHistory({ settings, rand, id, userId, label, scopes, client, home, admin, createdAt: new Date(createdAt.getTime() + rand() * 20 * DAY), days }));
     }
   }
+  events.push(...passwordSpray(settings));
   return events.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** Six hours ago, one address tried names that do not exist: a password spray that matched nothing. */
+function passwordSpray(settings: DemoSettings): DemoEvent[] {
+  const start = settings.now.getTime() - 6 * 3_600_000;
+  return Array.from({ length: 30 }, (_, i) => {
+    const data = { userPrincipalName: `${['info', 'sales', 'test', 'admin2', 'hr'][i % 5]}@${settings.domain}`, reason: 'UNKNOWN_USER', protocol: 'smtp', sourceIp: '203.0.113.66', client: null };
+    return { streamId: `signInFailures-${settings.tenantId}`, at: new Date(start + i * 4000), actor: 'gateway:demo' as Actor, event: { type: 'SignInFailed', data }, sourceIp: data.sourceIp, protocol: 'smtp' };
+  });
 }
 
 interface CredentialPlan {
@@ -129,7 +139,7 @@ function credentialHistory(plan: CredentialPlan): DemoEvent[] {
     const data = { appPasswordId: id, userId, protocol, sourceIp: ip, client: plan.client, ...(reason ? { reason } : {}) };
     return { streamId: `appPasswordUsage-${id}`, at, actor: 'gateway:demo', event: { type, data }, sourceIp: ip, protocol, client: plan.client };
   };
-  const perDay = Math.floor(rand() * 6);
+  const perDay = Math.floor(rand() * 4);
   for (let day = plan.days; day >= 0; day--) {
     for (let n = 0; n < perDay; n++) {
       const at = new Date(settings.now.getTime() - day * DAY + rand() * DAY * 0.9 - DAY);

@@ -22,9 +22,10 @@ describe('the demo history', () => {
   });
 
   it('has users, app passwords and weeks of sign-ins', () => {
-    expect(types('UserCreated')).toHaveLength(60);
-    expect(types('AppPasswordGenerated').length).toBeGreaterThan(80);
-    expect(types('AppPasswordUsed').length).toBeGreaterThan(2000);
+    expect(types('UserCreated')).toHaveLength(200);
+    expect(types('AppPasswordGenerated').length).toBeGreaterThan(400);
+    expect(types('AppPasswordGenerated').length).toBeLessThan(600);
+    expect(types('AppPasswordUsed').length).toBeGreaterThan(10_000);
     const firstUse = types('AppPasswordUsed')[0].at.getTime();
     expect(settings.now.getTime() - firstUse).toBeGreaterThan(21 * 86_400_000);
   });
@@ -40,6 +41,7 @@ describe('the demo history', () => {
     expect(rejections.filter((r) => r === 'WRONG_SECRET').length).toBeGreaterThanOrEqual(40);
     expect(rejections).toContain('REVOKED');
     expect(types('AppPasswordRevoked').length).toBeGreaterThan(0);
+    expect(types('SignInFailed').length).toBe(30);
   });
 
   it('never records a sign-in before its credential exists', () => {
