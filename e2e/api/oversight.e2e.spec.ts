@@ -151,6 +151,31 @@ describe('oversight: dashboard, inventory, timelines and policy', () => {
     expect((await signIn('bob@contoso.example', bobPhone.secret, 'smtp', '198.51.100.7')).status).toBe(204);
   });
 
+  it('revokes a disabled user’s app passwords when the policy says so, and only those held at that moment', async () => {
+    const carol = await createUser(admin, 'carol@contoso.example');
+    const laptop = await generate(admin, carol.id, 'Laptop');
+    const status = async (id: string) => (await admin.data(`query($id: ID!) { appPassword(id: $id) { status revokedBy revokeReason } }`, { id }))['appPassword'];
+    await admin.data(`mutation($id: ID!) { disableUser(id: $id) { id } }`, { id: carol.id });
+    const revoked = await eventually(async () => {
+      const now = await status(laptop.appPassword.id);
+      return now.status === 'REVOKED' ? now : undefined;
+    });
+    expect(revoked.revokedBy).toBe('system:revoke-on-disable');
+    expect(revoked.revokeReason).toContain('User disabled');
+    await admin.data(`mutation($id: ID!) { enableUser(id: $id) { id } }`, { id: carol.id });
+    const phone = await generate(admin, carol.id, 'Phone');
+    expect((await signIn('carol@contoso.example', phone.secret, 'imap', '192.0.2.40')).status).toBe(204);
+
+    const policy = (await admin.data(`{ tenantPolicy { ${POLICY_FIELDS} } }`))['tenantPolicy'];
+    await admin.data(CHANGE_POLICY, { input: { ...policy, revokesOnDisable: false } });
+    await admin.data(`mutation($id: ID!) { disableUser(id: $id) { id } }`, { id: carol.id });
+    await admin.data(`mutation($id: ID!) { enableUser(id: $id) { id } }`, { id: carol.id });
+    // The second disable came after the policy change: the phone stays active.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await status(phone.appPassword.id)).status).toBe('ACTIVE');
+    await admin.data(CHANGE_POLICY, { input: policy });
+  });
+
   it('records a policy change as one event with its actor; only global admins change it', async () => {
     const auditor = await as('audrey@contoso.example', 'audrey-console-password');
     const current = (await auditor.data(`{ tenantPolicy { ${POLICY_FIELDS} } }`))['tenantPolicy'];
@@ -161,9 +186,9 @@ describe('oversight: dashboard, inventory, timelines and policy', () => {
     expect((await admin.data(CHANGE_POLICY, { input: strict }))['changeTenantPolicy']).toEqual({ ...strict, allowedScopes: ['imap', 'smtp'] });
     await admin.data(CHANGE_POLICY, { input: strict });
     const events = (await admin.data(AUDIT_EVENTS, { filter: { types: ['TenantPolicyChanged'] } }))['auditEvents'];
-    expect(events.totalCount).toBe(1);
+    expect(events.totalCount).toBe(3);
     const me = (await admin.data('{ me { id } }'))['me'];
-    expect(events.edges[0].node.actor).toBe(`user:${me.id}`);
+    expect(events.edges.every((edge: Json) => edge.node.actor === `user:${me.id}`)).toBe(true);
     // The new policy governs the next generation.
     await generate(admin, bob.id, 'Second');
     expect(codeOf(await admin.graphql(`mutation($input: GenerateAppPasswordInput!) { generateAppPassword(input: $input) { secret } }`, { input: { userId: bob.id, label: 'Third' } }))).toBe(

@@ -8,7 +8,7 @@ import { SessionStore } from '@keyward/console/shared/data-access';
   imports: [RouterOutlet, RouterLink, RouterLinkActive],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a class="skip-link" href="#content">Skip to content</a>
+    <a class="skip-link" href="#content" (click)="skipToContent($event)">Skip to content</a>
     @if (session.me(); as me) {
       <header class="shell-header">
         <a class="brand" routerLink="/">Keyward</a>
@@ -36,6 +36,12 @@ import { SessionStore } from '@keyward/console/shared/data-access';
 export class App {
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+
+  // A plain "#content" link would resolve against <base href="/"> and leave the page.
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    document.getElementById('content')?.focus();
+  }
 
   protected async signOut(): Promise<void> {
     await this.session.signOut();

@@ -11,3 +11,4 @@ export * from './correlation-id.middleware';
 export * from './read-your-writes.interceptor';
 export * from './aggregates';
 export * from './failure-throttle';
+export * from './checkpointed-reactor';

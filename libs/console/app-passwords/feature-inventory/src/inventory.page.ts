@@ -59,7 +59,9 @@ export class InventoryPage implements OnInit {
 
   protected sortBy(field: SortField): void {
     const current = this.store.sort();
-    const direction = current.field === field && current.direction === 'DESC' ? 'ASC' : 'DESC';
+    // A new column starts in its natural order: names A to Z, expiry soonest first, the rest newest or most first.
+    const natural = field === 'LABEL' || field === 'USER' || field === 'EXPIRES_AT' ? 'ASC' : 'DESC';
+    const direction = current.field !== field ? natural : current.direction === 'DESC' ? 'ASC' : 'DESC';
     this.navigate({ sort: { field, direction } });
   }
 

@@ -1,10 +1,13 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { forbidden, type CommandContext } from '@keyward/shared/domain';
 import { Aggregates } from '@keyward/shared/server';
-import { requireRole, userDecider, userStreamId, type Caller, type ExistingUser } from '@keyward/identity/domain';
+import { requireRole, userDecider, userStreamId, type Caller, type ExistingUser, type UserCommand } from '@keyward/identity/domain';
 import { Directory } from '../directory/directory';
 
-/** Disables or enables a user. A disabled user can neither sign in nor use app passwords. */
+/**
+ * Disables or enables a user. A disabled user can neither sign in nor use app passwords; when the
+ * tenant policy says so, the event also asks for the user's app passwords to be revoked.
+ */
 export class SetUserEnabledCommand {
   constructor(
     readonly userId: string,
@@ -25,12 +28,9 @@ export class SetUserEnabledHandler implements ICommandHandler<SetUserEnabledComm
     requireRole(caller, 'GLOBAL_ADMIN');
     await this.directory.userInTenant(caller, userId);
     if (!isEnabled && userId === caller.userId) throw forbidden('You cannot disable yourself.');
-    const { state } = await this.aggregates.handle(
-      userStreamId(userId),
-      userDecider,
-      { type: isEnabled ? 'EnableUser' : 'DisableUser' },
-      context,
-    );
+    const { policy } = await this.directory.callerTenant(caller);
+    const command: UserCommand = isEnabled ? { type: 'EnableUser' } : { type: 'DisableUser', data: { revokesAppPasswords: policy.revokesOnDisable } };
+    const { state } = await this.aggregates.handle(userStreamId(userId), userDecider, command, context);
     return state as ExistingUser;
   }
 }

@@ -28,7 +28,11 @@ export type UserCreated = DomainEvent<
     passwordHash: string | null;
   }
 >;
-export type UserDisabled = DomainEvent<'UserDisabled', { userId: string }>;
+/**
+ * `revokesAppPasswords` records the tenant policy in force at the moment of disabling, so every
+ * node that reacts to the event (now or replaying it later) makes the same decision.
+ */
+export type UserDisabled = DomainEvent<'UserDisabled', { userId: string; revokesAppPasswords?: boolean }>;
 export type UserEnabled = DomainEvent<'UserEnabled', { userId: string }>;
 export type UserEvent = UserCreated | UserDisabled | UserEnabled;
 
@@ -45,7 +49,7 @@ export type CreateUser = {
     passwordHash: string | null;
   };
 };
-export type DisableUser = { type: 'DisableUser' };
+export type DisableUser = { type: 'DisableUser'; data?: { revokesAppPasswords: boolean } };
 export type EnableUser = { type: 'EnableUser' };
 export type UserCommand = CreateUser | DisableUser | EnableUser;
 
@@ -62,7 +66,7 @@ export const userDecider = {
       case 'DisableUser':
         return requireUser(state).status === 'disabled'
           ? []
-          : [{ type: 'UserDisabled', data: { userId: requireUser(state).userId } }];
+          : [{ type: 'UserDisabled', data: { userId: requireUser(state).userId, revokesAppPasswords: command.data?.revokesAppPasswords ?? false } }];
       case 'EnableUser':
         return requireUser(state).status === 'enabled'
           ? []

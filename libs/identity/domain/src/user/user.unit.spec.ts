@@ -65,13 +65,20 @@ describe('creating a user', () => {
 
 describe('disabling and enabling a user', () => {
   it('disables an enabled user once; disabling again changes nothing', () => {
-    const disabled = { type: 'UserDisabled' as const, data: { userId: created.data.userId } };
+    const disabled = { type: 'UserDisabled' as const, data: { userId: created.data.userId, revokesAppPasswords: false } };
     spec.given([created]).when({ type: 'DisableUser' }).then([disabled]);
     spec.given([created, disabled]).when({ type: 'DisableUser' }).thenNothingHappens();
     spec
       .given([created, disabled])
       .when({ type: 'EnableUser' })
       .then([{ type: 'UserEnabled', data: { userId: created.data.userId } }]);
+  });
+
+  it('records whether the policy in force asks for the app passwords to be revoked', () => {
+    spec
+      .given([created])
+      .when({ type: 'DisableUser', data: { revokesAppPasswords: true } })
+      .then([{ type: 'UserDisabled', data: { userId: created.data.userId, revokesAppPasswords: true } }]);
   });
 
   it('refuses to disable a user who does not exist', () => {

@@ -1,0 +1,245 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  ADMIN_PASSWORD,
+  ConsoleClient,
+  createUser,
+  eventually,
+  expectVisible,
+  KeywardProcess,
+  launchChromium,
+  screenshot,
+  seriousAccessibilityViolations,
+  verify,
+} from '@keyward/e2e/support';
+
+// Every page, for every role, on the demo tenant, in Debian's Chromium: what each role sees and
+// may do, with axe run on each page.
+describe('the console for each role, on the demo tenant', () => {
+  const keyward = new KeywardProcess({ command: 'demo' });
+  let browser: Browser;
+  let admin: ConsoleClient;
+
+  beforeAll(async () => {
+    await keyward.start();
+    browser = await launchChromium();
+    admin = new ConsoleClient(keyward.baseUrl);
+    await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
+    await createUser(admin, 'audrey@contoso.example', ['AUDITOR'], { password: 'audrey-console-password' });
+    await createUser(admin, 'ryan@contoso.example', ['INCIDENT_RESPONDER'], { password: 'ryan-console-password' });
+    await createUser(admin, 'uma@contoso.example', ['USER'], { password: 'uma-console-password' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await keyward.stop();
+    keyward.removeData();
+  });
+
+  async function signedIn(user: string, password: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${keyward.baseUrl}/sign-in`);
+    await page.getByLabel('User principal name').fill(user);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+    return { context, page };
+  }
+
+  /** Opens a page, waits for its content, checks it with axe and saves a screenshot. */
+  async function visit(page: Page, path: string, ready: ReturnType<Page['getByText']>, name: string): Promise<void> {
+    await page.goto(`${keyward.baseUrl}${path}`);
+    await expectVisible(ready);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, name);
+  }
+
+  async function openUser(page: Page, userPrincipalName: string): Promise<void> {
+    await page.getByRole('textbox', { name: 'Search' }).fill(userPrincipalName);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: userPrincipalName }).click();
+  }
+
+  const navLinks = async (page: Page) => (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).map((t) => t.trim());
+
+  it('gives a global admin every page, each with content and no serious accessibility violation', async () => {
+    const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD);
+    expect(page.url()).toMatch(/\/dashboard$/);
+    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Audit trail', 'Policy']);
+    await visit(page, '/dashboard', page.getByText('Sign-ins per day by protocol'), 'admin-dashboard');
+    expect(Number(await page.locator('.stat-value').first().textContent())).toBeGreaterThan(300);
+    await page.getByText('Show the numbers').first().click();
+    await expectVisible(page.getByRole('columnheader', { name: 'imap' }));
+
+    await visit(page, '/app-passwords', page.getByRole('table', { name: 'App passwords' }), 'admin-inventory');
+    await visit(page, '/users', page.getByRole('table', { name: 'Users' }), 'admin-users');
+    await openUser(page, 'ines.ito@contoso.example');
+    await expectVisible(page.getByRole('heading', { name: 'Sign-in timeline' }));
+    await expectVisible(page.getByRole('button', { name: 'Revoke all app passwords' }));
+    await expectVisible(page.getByRole('button', { name: 'Disable user' }));
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-user');
+    await page.locator('a[href^="/app-passwords/dem"]').first().click();
+    await expectVisible(page.getByRole('heading', { name: 'Usage history' }));
+    await expectVisible(page.getByText('AppPasswordGenerated'));
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-credential');
+    await visit(page, '/audit', page.getByRole('table', { name: 'Audit events' }), 'admin-audit');
+    await visit(page, '/policy', page.getByRole('button', { name: 'Save policy' }), 'admin-policy');
+    await context.close();
+  });
+
+  it('filters, sorts and exports the inventory on the server, keeping the view in the URL', async () => {
+    const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD);
+    await page.goto(`${keyward.baseUrl}/app-passwords`);
+    const matches = page.getByRole('status').filter({ hasText: 'app passwords match' });
+    await expectVisible(matches.filter({ hasText: /^[1-9]\d* app passwords match/ }));
+    const all = Number((await matches.textContent())?.match(/\d+/)?.[0]);
+    await page.getByLabel('Used over').selectOption('pop');
+    await page.getByLabel('Status').selectOption('ACTIVE');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/protocol=pop/);
+    await eventually(async () => (Number((await matches.textContent())?.match(/\d+/)?.[0]) < all ? true : undefined));
+    const filtered = Number((await matches.textContent())?.match(/\d+/)?.[0]);
+    expect(filtered).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Label' }).click();
+    await page.waitForURL(/sort=LABEL&direction=ASC/);
+    await expectVisible(page.getByRole('columnheader', { name: 'Label' }).and(page.locator('[aria-sort="ascending"]')));
+    const labels = await page.locator('tbody tr td:nth-child(2) a').allTextContents();
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+
+    const href = await page.getByRole('link', { name: 'Download CSV of this view' }).getAttribute('href');
+    expect(href).toContain('protocol=pop');
+    const csv = await (await context.request.get(`${keyward.baseUrl}${href}`)).text();
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(filtered + 1);
+
+    // The view survives a reload: it is in the URL.
+    await page.reload();
+    await expectVisible(matches.filter({ hasText: `${filtered} app passwords match` }));
+    await context.close();
+  });
+
+  it('revokes selected app passwords in bulk with a reason, showing progress', async () => {
+    const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD);
+    await page.goto(`${keyward.baseUrl}/app-passwords?status=ACTIVE&label=Scanner&pageSize=25`);
+    await expectVisible(page.getByRole('table', { name: 'App passwords' }));
+    const boxes = page.locator('tbody input[type="checkbox"]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Revoke selected (2)' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason').fill('Scanner firmware leak');
+    await dialog.getByLabel('Incident reference (optional)').fill('INC-7');
+    await dialog.getByRole('button', { name: 'Revoke 2' }).click();
+    await expectVisible(dialog.getByText('2 of 2 done.'));
+    await screenshot(page, 'admin-bulk-revoke');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const revoked = await admin.data(`{ auditEvents(filter: { types: ["AppPasswordRevoked"] }, first: 200) { edges { node { data } } } }`);
+    const inIncident = revoked['auditEvents'].edges.filter((edge: { node: { data: { incidentRef: string | null } } }) => edge.node.data.incidentRef === 'INC-7');
+    expect(inIncident).toHaveLength(2);
+    await context.close();
+  });
+
+  it('changes the policy as a global admin, and records who did', async () => {
+    const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD);
+    await page.goto(`${keyward.baseUrl}/policy`);
+    await page.getByLabel('Most active app passwords per user').fill('12');
+    await page.getByRole('checkbox', { name: 'pop' }).uncheck();
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await expectVisible(page.getByText('Saved. The new policy applies from now on.'));
+    await expectVisible(page.getByRole('listitem').filter({ hasText: 'by admin@contoso.example' }));
+    const { tenantPolicy } = await admin.data('{ tenantPolicy { maxActivePerUser allowedScopes } }');
+    expect(tenantPolicy).toEqual({ maxActivePerUser: 12, allowedScopes: ['imap', 'smtp', 'http'] });
+    await page.getByLabel('Most active app passwords per user').fill('0');
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await expectVisible(page.getByRole('alert').filter({ hasText: 'maxActivePerUser must be a whole number from 1 to 100' }));
+    await context.close();
+  });
+
+  it('shows an auditor everything and no action that changes anything', async () => {
+    const { context, page } = await signedIn('audrey@contoso.example', 'audrey-console-password');
+    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Audit trail', 'Policy']);
+    await visit(page, '/app-passwords', page.getByRole('table', { name: 'App passwords' }), 'auditor-inventory');
+    expect(await page.getByRole('button', { name: /Revoke|Generate/ }).count()).toBe(0);
+    expect(await page.locator('tbody input[type="checkbox"]').count()).toBe(0);
+    await visit(page, '/policy', page.getByText('Only global admins change the policy; you can read it.'), 'auditor-policy');
+    expect(await page.getByRole('button', { name: 'Save policy' }).count()).toBe(0);
+    expect(await page.getByLabel('Most active app passwords per user').isDisabled()).toBe(true);
+    await page.goto(`${keyward.baseUrl}/users`);
+    await openUser(page, 'ines.ito@contoso.example');
+    await expectVisible(page.getByRole('heading', { name: 'Sign-in timeline' }));
+    expect(await page.getByRole('button', { name: /Revoke|Disable|Generate/ }).count()).toBe(0);
+    await visit(page, '/dashboard', page.getByText('Active app passwords', { exact: true }), 'auditor-dashboard');
+    await context.close();
+  });
+
+  it('lets an incident responder revoke but not generate or change the policy', async () => {
+    const { context, page } = await signedIn('ryan@contoso.example', 'ryan-console-password');
+    await visit(page, '/app-passwords', page.getByRole('table', { name: 'App passwords' }), 'responder-inventory');
+    await expectVisible(page.getByRole('button', { name: /Revoke selected/ }));
+    expect(await page.getByRole('button', { name: 'Generate app password' }).count()).toBe(0);
+    await page.goto(`${keyward.baseUrl}/policy`);
+    await expectVisible(page.getByText('Only global admins change the policy; you can read it.'));
+    await context.close();
+  });
+
+  it('gives a user only their own app passwords, the shown-once secret, and why a client failed', async () => {
+    const { context, page } = await signedIn('uma@contoso.example', 'uma-console-password');
+    expect(page.url()).toMatch(/\/me\/app-passwords$/);
+    expect(await navLinks(page)).toEqual(['My app passwords']);
+    await expectVisible(page.getByText('You have no app passwords yet.'));
+    await page.goto(`${keyward.baseUrl}/dashboard`);
+    await page.waitForURL(/\/me\/app-passwords$/);
+
+    await page.getByRole('button', { name: 'Generate app password' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('For user').count()).toBe(0);
+    await dialog.getByLabel('Label').fill('Phone mail');
+    await dialog.getByRole('button', { name: 'Generate' }).click();
+    const secret = (await dialog.getByTestId('secret').textContent())?.trim() ?? '';
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expectVisible(page.getByRole('link', { name: 'Phone mail' }));
+
+    // A client with a mistyped password, then one with a revoked one.
+    const compact = secret.replace(/ /g, '');
+    const typo = compact.slice(0, 20) + (compact[20] === 'a' ? 'b' : 'a') + compact.slice(21);
+    expect((await verify(keyward.baseUrl, 'uma@contoso.example', typo, { 'x-keyward-protocol': 'imap' })).status).toBe(401);
+    await page.reload();
+    await expectVisible(page.getByRole('cell', { name: /A typo: the password was almost right/ }), 15_000);
+    await expectVisible(page.getByText('Spaces and capitals do not matter'));
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'user-self-service');
+
+    await page.getByRole('button', { name: /^Revoke Phone mail/ }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('New phone');
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await expectVisible(page.getByRole('row').filter({ hasText: 'Phone mail' }).getByText('REVOKED'));
+    expect((await verify(keyward.baseUrl, 'uma@contoso.example', secret)).status).toBe(401);
+    await page.reload();
+    await expectVisible(page.getByRole('cell', { name: /This app password was revoked/ }), 15_000);
+    await context.close();
+  });
+
+  it('is usable from 1024 px wide and with the keyboard alone', async () => {
+    const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD, 1024);
+    for (const path of ['/dashboard', '/app-passwords', '/users', '/policy']) {
+      await page.goto(`${keyward.baseUrl}${path}`);
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+    }
+    await page.goto(`${keyward.baseUrl}/app-passwords`);
+    await expectVisible(page.getByRole('table', { name: 'App passwords' }));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
+    // The generate dialog opens from the keyboard and Escape closes it.
+    await page.getByRole('button', { name: 'Generate app password' }).focus();
+    await page.keyboard.press('Enter');
+    await expectVisible(page.getByRole('dialog').getByLabel('Label'));
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await context.close();
+  });
+});
