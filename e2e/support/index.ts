@@ -4,3 +4,4 @@ export * from './operations';
 export * from './browser';
 export * from './gateways';
 export * from './eventstoredb-fake';
+export * from './history';

@@ -28,6 +28,8 @@ export interface KeywardOptions {
   command?: 'serve' | 'demo';
   /** A fixed port (kept across restarts); by default a free one at every start. */
   port?: number;
+  /** How long the start may take (read models catching up on a large store); 30 s by default. */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -104,7 +106,7 @@ export class KeywardProcess {
   }
 
   private async waitUntilHealthy(): Promise<void> {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + (this.options.startTimeoutMs ?? 30_000);
     while (Date.now() < deadline) {
       if (this.child?.exitCode !== null) throw new Error(`Keyward exited:\n${this.output}`);
       try {

@@ -6,10 +6,12 @@ import { benchAppends } from './append.bench';
 import { formatRow } from './measure';
 import { benchGatewayHop } from './gateway.bench';
 import { benchVerify } from './verify.bench';
+import { benchInventory, quantile } from './inventory.bench';
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, UV_THREADPOOL_SIZE=${process.env['UV_THREADPOOL_SIZE']}`);
+  if (process.argv.includes('--inventory')) return inventory(quick);
   console.log('| benchmark | Keyward | baseline | ratio | goal |');
   console.log('| --- | --- | --- | --- | --- |');
   const appends = await benchAppends(quick ? 200 : 2000);
@@ -21,6 +23,33 @@ async function main(): Promise<void> {
   console.log(`\n/verify latency: p50 ${verify.p50Ms.toFixed(1)} ms, p99 ${verify.p99Ms.toFixed(1)} ms; non-2xx or errors: ${verify.failures}`);
   for (const [name, figures] of [['direct POST /verify', hop.direct], ['IMAP LOGIN via Dovecot', hop.dovecot]] as const) {
     console.log(`${name}: p50 ${figures.p50Ms.toFixed(1)} ms, p99 ${figures.p99Ms.toFixed(1)} ms, failures ${figures.failures}`);
+  }
+}
+
+/**
+ * The console over 100,000 app passwords and 5 million uses (`--quick`: a tenth of that).
+ * `--data-dir DIR` keeps the generated store in DIR and reuses it in later runs.
+ */
+async function inventory(quick: boolean): Promise<void> {
+  const size = { users: quick ? 500 : 5000, appPasswordsPerUser: 20, usesPerAppPassword: 50 };
+  console.log(`${size.users * size.appPasswordsPerUser} app passwords with ${size.usesPerAppPassword} uses each (unless --data-dir holds a store already)…`);
+  const kept = process.argv.indexOf('--data-dir');
+  const result = await benchInventory(size, quick ? 2 : 5, kept > 0 ? process.argv[kept + 1] : null);
+  if (result.events > 0) console.log(`${result.events} events written in ${result.writeSeconds.toFixed(0)} s`);
+  console.log(`Keyward started (read models caught up) in ${result.catchUpSeconds.toFixed(0)} s`);
+  console.log('| measure (median / p90) | big tenant | small tenant (baseline) | ratio | goal |');
+  console.log('| --- | --- | --- | --- | --- |');
+  const row = (name: string, big: number[], small: number[], goalMs: number | null) => {
+    const [b50, b90, s50, s90] = [quantile(big, 0.5), quantile(big, 0.9), quantile(small, 0.5), quantile(small, 0.9)];
+    const goal = goalMs === null ? '—' : `< ${goalMs} ms: ${b90 < goalMs ? 'met' : 'NOT met'} (p90)`;
+    console.log(`| ${name} | ${b50.toFixed(0)} / ${b90.toFixed(0)} ms | ${s50.toFixed(0)} / ${s90.toFixed(0)} ms | ${(b50 / s50).toFixed(2)} | ${goal} |`);
+  };
+  row('inventory first page visible', result.big.firstPage, result.small.firstPage, 1000);
+  row('filter, sort or page change answered', result.big.filterChange, result.small.filterChange, 300);
+  row('dashboard drawn', result.big.dashboard, result.small.dashboard, null);
+  console.log('\n| change (in order) | big tenant median | small tenant median |\n| --- | --- | --- |');
+  for (const [name, samples] of Object.entries(result.big.byChange)) {
+    console.log(`| ${name} | ${quantile(samples, 0.5).toFixed(0)} ms | ${quantile(result.small.byChange[name] ?? [], 0.5).toFixed(0)} ms |`);
   }
 }
 

@@ -6,7 +6,8 @@ import { EndMailSessionsOnRevocation } from './end-mail-sessions/end-mail-sessio
 import { GenerateAppPasswordHandler } from './generate-app-password/generate-app-password.command';
 import { RenameAppPasswordHandler } from './rename-app-password/rename-app-password.command';
 import { RevokeAppPasswordHandler } from './revoke-app-password/revoke-app-password.command';
-import { RevokeAppPasswordsOnDisable } from './revoke-on-disable/revoke-on-disable';
+import { RevokeIdleAppPasswords } from './revoke-idle/revoke-idle-app-passwords';
+import { RevokeAppPasswordsOnUserChange } from './revoke-on-user-change/revoke-on-user-change';
 import { RevokeUserAppPasswordsHandler } from './revoke-user-app-passwords/revoke-user-app-passwords.command';
 import { VerifyAppPassword } from './verify-app-password/verify-app-password';
 
@@ -20,7 +21,8 @@ import { VerifyAppPassword } from './verify-app-password/verify-app-password';
     RevokeUserAppPasswordsHandler,
     VerifyAppPassword,
     EndMailSessionsOnRevocation,
-    RevokeAppPasswordsOnDisable,
+    RevokeAppPasswordsOnUserChange,
+    RevokeIdleAppPasswords,
   ],
   exports: [VerifyAppPassword],
 })

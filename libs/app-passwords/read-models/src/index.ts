@@ -5,4 +5,5 @@ export * from './usage-history/usage-history.projection';
 export * from './usage-history/usage-history.queries';
 export * from './usage-history/credential-usage.queries';
 export * from './dashboard/dashboard.queries';
+export * from './idle/idle-app-passwords.queries';
 export * from './app-passwords-read-models.module';

@@ -4,12 +4,13 @@ import { BootstrapTenants } from './bootstrap/bootstrap-tenants';
 import { ChangeTenantPolicyHandler } from './change-tenant-policy/change-tenant-policy.command';
 import { CreateUserHandler } from './create-user/create-user.command';
 import { Directory } from './directory/directory';
+import { ResetUserPasswordHandler } from './reset-user-password/reset-user-password.command';
 import { SessionService } from './sessions/session-service';
 import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.command';
 
 @Module({
   imports: [CqrsModule],
-  providers: [Directory, SessionService, BootstrapTenants, CreateUserHandler, SetUserEnabledHandler, ChangeTenantPolicyHandler],
+  providers: [Directory, SessionService, BootstrapTenants, CreateUserHandler, SetUserEnabledHandler, ChangeTenantPolicyHandler, ResetUserPasswordHandler],
   exports: [Directory, SessionService, BootstrapTenants],
 })
 export class IdentityApplicationModule {}

@@ -5,3 +5,4 @@ export * from './set-user-enabled/set-user-enabled.command';
 export * from './sessions/session-service';
 export * from './bootstrap/bootstrap-tenants';
 export * from './change-tenant-policy/change-tenant-policy.command';
+export * from './reset-user-password/reset-user-password.command';

@@ -28,6 +28,7 @@ const schema = z.object({
   KEYWARD_USAGE_MAX_COUNT: z.coerce.number().int().min(1).optional(),
   KEYWARD_DOVEADM_URL: z.url({ protocol: /^https?$/ }).optional(),
   KEYWARD_DOVEADM_API_KEY: z.string().min(1).optional(),
+  KEYWARD_IDLE_SWEEP_SECONDS: z.coerce.number().int().min(1).default(3600),
 });
 
 /** Keyward's settings, read once from the environment at start. */
@@ -50,6 +51,8 @@ export interface KeywardConfig {
   readonly verifyFailuresBeforeDelay: number;
   /** Dovecot's doveadm HTTP API (`http://host:port/doveadm/v1`): revocations end open mail sessions there. */
   readonly doveadm?: { readonly url: string; readonly apiKey: string };
+  /** How often app passwords left unused longer than the tenant policy allows are revoked. */
+  readonly idleSweepMs: number;
 }
 
 /** Parses the environment, or throws one message naming every bad variable. */
@@ -79,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     consoleDir: resolve(e.KEYWARD_CONSOLE_DIR),
     verifyFailuresBeforeDelay: e.KEYWARD_VERIFY_FAILURES_BEFORE_DELAY,
     doveadm: e.KEYWARD_DOVEADM_URL ? { url: e.KEYWARD_DOVEADM_URL, apiKey: e.KEYWARD_DOVEADM_API_KEY ?? '' } : undefined,
+    idleSweepMs: e.KEYWARD_IDLE_SWEEP_SECONDS * 1000,
   };
 }

@@ -37,8 +37,20 @@ class ProjectionHost implements OnApplicationBootstrap, OnApplicationShutdown {
     );
   }
 
+  private optimizer: NodeJS.Timeout | null = null;
+
   async onApplicationBootstrap(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.start()));
+    // Query plans depend on statistics (which filters are selective): refresh them once caught
+    // up and then hourly, as SQLite recommends for long-lived connections; bounded, so cheap.
+    this.optimize();
+    this.optimizer = setInterval(() => this.optimize(), 3_600_000);
+    this.optimizer.unref();
+  }
+
+  private optimize(): void {
+    this.db.pragma('analysis_limit = 1000');
+    this.db.pragma('optimize = 0x10002');
   }
 
   /** Resolves once every read model holds every event appended before the call. */
@@ -47,6 +59,7 @@ class ProjectionHost implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.optimizer) clearInterval(this.optimizer);
     await Promise.all(this.runners.map((runner) => runner.stop()));
     await this.store.close();
     this.db.close();

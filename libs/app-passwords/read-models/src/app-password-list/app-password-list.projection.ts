@@ -14,7 +14,9 @@ export const appPasswordListProjection: Projection = {
   name: 'app-password-list',
   filter: { streamPrefixes: ['appPassword-', 'appPasswordUsage-', 'user-'] },
   // 2: the owner's principal name and the protocols used are kept on the row, for filters and sorts.
-  version: 2,
+  // 3: indexes for "never used" and "unused since". 4: indexes for text search, and one that
+  // holds every column the counts and the dashboard read, so they never touch the rows.
+  version: 4,
   tables: ['app_password_list', 'app_password_owners'],
 
   migrate(db) {
@@ -49,6 +51,10 @@ export const appPasswordListProjection: Projection = {
       CREATE INDEX IF NOT EXISTS app_password_list_by_owner ON app_password_list (tenant_id, user_principal_name, app_password_id);
       CREATE INDEX IF NOT EXISTS app_password_list_by_expiry ON app_password_list (tenant_id, coalesce(expires_at, '9999'), app_password_id);
       CREATE INDEX IF NOT EXISTS app_password_list_by_uses ON app_password_list (tenant_id, use_count, app_password_id);
+      CREATE INDEX IF NOT EXISTS app_password_list_never_used ON app_password_list (tenant_id, created_at, app_password_id) WHERE last_used_at IS NULL;
+      CREATE INDEX IF NOT EXISTS app_password_list_by_activity ON app_password_list (tenant_id, coalesce(last_used_at, created_at));
+      CREATE INDEX IF NOT EXISTS app_password_list_for_search ON app_password_list (tenant_id, label, user_principal_name);
+      CREATE INDEX IF NOT EXISTS app_password_list_covering ON app_password_list (tenant_id, status, expires_at, protocols_used, last_used_at, created_at, revoked_at);
       CREATE TABLE IF NOT EXISTS app_password_owners (
         user_id             TEXT PRIMARY KEY,
         user_principal_name TEXT NOT NULL

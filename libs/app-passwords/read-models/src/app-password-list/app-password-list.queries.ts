@@ -8,6 +8,7 @@ import {
   cursorFor,
   DEFAULT_APP_PASSWORD_SORT,
   filtered,
+  listFor,
   ordered,
   sortKeySql,
   STATUS_SQL,
@@ -100,10 +101,11 @@ export class GetAppPasswordsHandler implements IQueryHandler<GetAppPasswordsQuer
   async execute({ caller, filter, first, after, sort, isCounted }: GetAppPasswordsQuery): Promise<AppPasswordPage> {
     const now = this.clock.now();
     const where = filtered(visibleTo(caller, now), filter, now);
-    const totalCount = isCounted ? (this.db.prepare(`SELECT count(*) AS n FROM app_password_list l WHERE ${where}`).get(where.params) as { n: number }).n : -1;
+    const list = listFor(filter);
+    const totalCount = isCounted ? (this.db.prepare(`SELECT count(*) AS n FROM ${list} WHERE ${where}`).get(where.params) as { n: number }).n : -1;
     const orderBy = ordered(where, sort, after);
     const rows = this.db
-      .prepare(`SELECT l.*, ${STATUS_SQL} AS effective_status, ${sortKeySql(sort)} AS sort_key FROM app_password_list l WHERE ${where} ${orderBy} LIMIT @limit`)
+      .prepare(`SELECT l.*, ${STATUS_SQL} AS effective_status, ${sortKeySql(sort)} AS sort_key FROM ${list} WHERE ${where} ${orderBy} LIMIT @limit`)
       .all({ ...where.params, limit: first + 1 }) as Row[];
     return {
       items: rows.slice(0, first).map((row) => ({ item: toItem(row), cursor: cursorFor(row) })),

@@ -75,8 +75,9 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery, Das
            sum(is_active AND coalesce(last_used_at, created_at) < @ago30Days) AS unused30Days,
            sum(is_active AND last_used_at IS NULL) AS neverUsed,
            sum(status = 'REVOKED' AND revoked_at >= @ago7Days) AS revokedThisWeek
-         FROM (SELECT *, status = 'ACTIVE' AND (expires_at IS NULL OR expires_at > @now) AS is_active
-               FROM app_password_list WHERE tenant_id = @tenantId)`,
+         FROM (SELECT status, expires_at, last_used_at, created_at, revoked_at,
+                      status = 'ACTIVE' AND (expires_at IS NULL OR expires_at > @now) AS is_active
+               FROM app_password_list INDEXED BY app_password_list_covering WHERE tenant_id = @tenantId)`,
       )
       .get({ tenantId, now: now.toISOString(), in14Days: iso(14 * DAY_MS), ago30Days: iso(-30 * DAY_MS), ago7Days: iso(-7 * DAY_MS) }) as Record<
       keyof DashboardCounts,
@@ -105,7 +106,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery, Das
         `SELECT born, ended, count(*) AS n FROM (
            SELECT substr(created_at, 1, 10) AS born,
                   substr(min(coalesce(revoked_at, '9999'), coalesce(expires_at, '9999')), 1, 10) AS ended
-           FROM app_password_list WHERE tenant_id = ?)
+           FROM app_password_list INDEXED BY app_password_list_covering WHERE tenant_id = ?)
          GROUP BY born, ended`,
       )
       .all(tenantId) as { born: string; ended: string; n: number }[];

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
-import { GraphQLClient, messageOf } from '@keyward/console/shared/data-access';
+import { GraphQLClient, RequestState } from '@keyward/console/shared/data-access';
 import { ChartView, PageState, StatCard, type ChartSeries } from '@keyward/console/shared/ui';
 
 interface Breakdown {
@@ -35,7 +35,7 @@ export function seriesByKey(days: string[], rows: Breakdown[]): ChartSeries[] {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Dashboard</h1>
-    <kw-page-state [isLoading]="isLoading()" [error]="error()" [isEmpty]="!dashboard()" (retry)="load()">
+    <kw-page-state [isLoading]="request.isLoading()" [error]="request.error()" [isEmpty]="!dashboard()" (retry)="load()">
       @if (dashboard(); as d) {
         <section class="stats" aria-label="Counts">
           <kw-stat-card label="Active app passwords" [value]="d.counts.active" [query]="{ status: 'ACTIVE' }" />
@@ -58,8 +58,7 @@ export function seriesByKey(days: string[], rows: Breakdown[]): ChartSeries[] {
 export class DashboardPage implements OnInit {
   private readonly graphql = inject(GraphQLClient);
   protected readonly dashboard = signal<Dashboard | null>(null);
-  protected readonly isLoading = signal(true);
-  protected readonly error = signal('');
+  protected readonly request = new RequestState(true);
   /** The audit trail from this day on holds the last 24 hours' rejections. */
   protected readonly yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   private readonly days = computed(() => this.dashboard()?.activePerDay.map((d) => d.day) ?? []);
@@ -72,15 +71,7 @@ export class DashboardPage implements OnInit {
     void this.load();
   }
 
-  protected async load(): Promise<void> {
-    this.isLoading.set(true);
-    this.error.set('');
-    try {
-      this.dashboard.set((await this.graphql.request<{ dashboard: Dashboard }>(DASHBOARD)).dashboard);
-    } catch (error) {
-      this.error.set(messageOf(error));
-    } finally {
-      this.isLoading.set(false);
-    }
+  protected load(): Promise<void> {
+    return this.request.run(async () => this.dashboard.set((await this.graphql.request<{ dashboard: Dashboard }>(DASHBOARD)).dashboard));
   }
 }

@@ -1,8 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CursorPager, GraphQLClient, messageOf, SessionStore } from '@keyward/console/shared/data-access';
-import { ChartView, PageState, Pager, PlainReasonPipe } from '@keyward/console/shared/ui';
+import { CursorPager, GraphQLClient, RequestState, SessionStore } from '@keyward/console/shared/data-access';
+import { ChartView, PageState } from '@keyward/console/shared/ui';
 import {
   APP_PASSWORD,
   SIGN_INS_OF_APP_PASSWORD,
@@ -11,6 +11,7 @@ import {
   type SignInAttempt,
 } from '@keyward/console/app-passwords/data-access';
 import { RevokeDialog } from './revoke-dialog';
+import { SignInHistory } from './sign-in-history';
 
 interface CredentialDetail extends AppPasswordRow {
   usage: {
@@ -35,7 +36,7 @@ const DAYS = 30;
 /** One app password: what it is, its lifecycle, its use over time and where it was used from. */
 @Component({
   selector: 'kw-credential-page',
-  imports: [DatePipe, RouterLink, ChartView, PageState, Pager, PlainReasonPipe, RevokeDialog],
+  imports: [DatePipe, RouterLink, ChartView, PageState, RevokeDialog, SignInHistory],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './credential.page.html',
 })
@@ -47,8 +48,7 @@ export class CredentialPage implements OnInit {
   protected readonly revokeDialog = viewChild.required(RevokeDialog);
   protected readonly credential = signal<CredentialDetail | null>(null);
   protected readonly lifecycle = signal<LifecycleEvent[]>([]);
-  protected readonly isLoading = signal(true);
-  protected readonly error = signal('');
+  protected readonly request = new RequestState(true);
   protected readonly signIns = new CursorPager<SignInAttempt>(async (after) => {
     const data = await this.graphql.request<{ appPassword: { signIns: Connection<SignInAttempt> } | null }>(SIGN_INS_OF_APP_PASSWORD, { id: this.id(), first: 25, after });
     return data.appPassword?.signIns ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
@@ -71,19 +71,13 @@ export class CredentialPage implements OnInit {
     void this.load();
   }
 
-  protected async load(): Promise<void> {
-    this.isLoading.set(true);
-    this.error.set('');
-    try {
+  protected load(): Promise<void> {
+    return this.request.run(async () => {
       const data = await this.graphql.request<{ appPassword: CredentialDetail | null }>(APP_PASSWORD, { id: this.id(), days: DAYS });
       this.credential.set(data.appPassword);
-      if (!data.appPassword) this.error.set('No such app password, or it is not yours to see.');
-      else await Promise.all([this.loadLifecycle(), this.signIns.first()]);
-    } catch (error) {
-      this.error.set(messageOf(error));
-    } finally {
-      this.isLoading.set(false);
-    }
+      if (!data.appPassword) throw new Error('No such app password, or it is not yours to see.');
+      await Promise.all([this.loadLifecycle(), this.signIns.first()]);
+    });
   }
 
   /** Tenant-wide readers see the events themselves; a user sees what the credential's row records. */

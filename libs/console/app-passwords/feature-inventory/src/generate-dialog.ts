@@ -101,10 +101,14 @@ export class GenerateDialog {
     this.dialog().nativeElement.close();
   }
 
+  private searchNumber = 0;
+
   protected async findUsers(text: string): Promise<void> {
     if (text.length < 2) return;
+    const search = ++this.searchNumber;
     const data = await this.graphql.request<{ users: { edges: { node: UserOption }[] } }>(USERS_FOR_PICKER, { filter: { search: text }, first: 20 });
-    this.users.set(data.users.edges.map((edge) => edge.node));
+    // Typing fires a search per key; only the latest answer may fill the list.
+    if (search === this.searchNumber) this.users.set(data.users.edges.map((edge) => edge.node));
   }
 
   protected async generate(): Promise<void> {

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { GraphQLClient, messageOf, SessionStore } from '@keyward/console/shared/data-access';
+import { GraphQLClient, messageOf, RequestState, SessionStore } from '@keyward/console/shared/data-access';
 import { PageState } from '@keyward/console/shared/ui';
 
 export interface TenantPolicy {
@@ -39,9 +39,8 @@ export class PolicyPage implements OnInit {
   protected readonly scopes = SCOPES;
   protected readonly draft = signal<TenantPolicy | null>(null);
   protected readonly changes = signal<PolicyChange[]>([]);
-  protected readonly isLoading = signal(true);
+  protected readonly request = new RequestState(true);
   protected readonly isSaving = signal(false);
-  protected readonly error = signal('');
   protected readonly saveError = signal('');
   protected readonly saved = signal('');
   protected isIdleRevocationOn = true;
@@ -52,21 +51,15 @@ export class PolicyPage implements OnInit {
     void this.load();
   }
 
-  protected async load(): Promise<void> {
-    this.isLoading.set(true);
-    this.error.set('');
-    try {
+  protected load(): Promise<void> {
+    return this.request.run(async () => {
       const { tenantPolicy } = await this.graphql.request<{ tenantPolicy: TenantPolicy }>(POLICY);
       this.edit(tenantPolicy);
       if (this.session.hasTenantWideRead()) {
         const data = await this.graphql.request<{ auditEvents: { edges: { node: PolicyChange }[] } }>(CHANGES);
         this.changes.set(data.auditEvents.edges.map((edge) => edge.node).reverse());
       }
-    } catch (error) {
-      this.error.set(messageOf(error));
-    } finally {
-      this.isLoading.set(false);
-    }
+    });
   }
 
   protected async save(): Promise<void> {

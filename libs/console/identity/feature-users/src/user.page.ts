@@ -1,11 +1,11 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { CursorPager, GraphQLClient, messageOf, SessionStore, type ConnectionPage } from '@keyward/console/shared/data-access';
-import { PageState, Pager, PlainReasonPipe } from '@keyward/console/shared/ui';
+import { CursorPager, GraphQLClient, messageOf, RequestState, SessionStore, type ConnectionPage } from '@keyward/console/shared/data-access';
+import { PageState, Pager } from '@keyward/console/shared/ui';
 import { APP_PASSWORDS, SIGN_INS_OF_USER, type AppPasswordRow, type SignInAttempt } from '@keyward/console/app-passwords/data-access';
-import { AppPasswordTable, GenerateDialog, RevokeDialog } from '@keyward/console/app-passwords/feature-inventory';
+import { AppPasswordTable, GenerateDialog, RevokeDialog, SignInHistory } from '@keyward/console/app-passwords/feature-inventory';
+import { ResetPasswordDialog } from './reset-password-dialog';
 import { RevokeAllDialog } from './revoke-all-dialog';
 import type { UserRow } from './users.page';
 
@@ -15,7 +15,7 @@ const SET_ENABLED = (isEnabled: boolean) => `mutation SetEnabled($id: ID!) { ${i
 /** One user: who they are, their app passwords, their sign-ins, and the admin actions on them. */
 @Component({
   selector: 'kw-user-page',
-  imports: [DatePipe, FormsModule, RouterLink, PageState, Pager, PlainReasonPipe, AppPasswordTable, GenerateDialog, RevokeDialog, RevokeAllDialog],
+  imports: [FormsModule, RouterLink, PageState, Pager, AppPasswordTable, GenerateDialog, RevokeDialog, RevokeAllDialog, ResetPasswordDialog, SignInHistory],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './user.page.html',
 })
@@ -27,9 +27,9 @@ export class UserPage implements OnInit {
   protected readonly generateDialog = viewChild.required(GenerateDialog);
   protected readonly revokeDialog = viewChild.required(RevokeDialog);
   protected readonly revokeAllDialog = viewChild.required(RevokeAllDialog);
+  protected readonly resetPasswordDialog = viewChild.required(ResetPasswordDialog);
   protected readonly user = signal<UserRow | null>(null);
-  protected readonly isLoading = signal(true);
-  protected readonly error = signal('');
+  protected readonly request = new RequestState(true);
   protected readonly actionError = signal('');
   protected outcome: '' | 'USED' | 'REJECTED' = '';
   protected readonly appPasswords = new CursorPager<AppPasswordRow>(async (after) => {
@@ -50,19 +50,13 @@ export class UserPage implements OnInit {
     void this.load();
   }
 
-  protected async load(): Promise<void> {
-    this.isLoading.set(true);
-    this.error.set('');
-    try {
+  protected load(): Promise<void> {
+    return this.request.run(async () => {
       const { user } = await this.graphql.request<{ user: UserRow | null }>(USER, { id: this.id() });
       this.user.set(user);
-      if (!user) this.error.set('No such user in your tenant.');
-      else await Promise.all([this.appPasswords.first(), this.signIns.first()]);
-    } catch (error) {
-      this.error.set(messageOf(error));
-    } finally {
-      this.isLoading.set(false);
-    }
+      if (!user) throw new Error('No such user in your tenant.');
+      await Promise.all([this.appPasswords.first(), this.signIns.first()]);
+    });
   }
 
   protected async setEnabled(isEnabled: boolean): Promise<void> {
@@ -70,6 +64,8 @@ export class UserPage implements OnInit {
     try {
       await this.graphql.request(SET_ENABLED(isEnabled), { id: this.id() });
       await this.load();
+      // The policy's revocation on disable follows the event within moments; show it when it has.
+      if (!isEnabled) setTimeout(() => void this.appPasswords.reload(), 1000);
     } catch (error) {
       this.actionError.set(messageOf(error));
     }

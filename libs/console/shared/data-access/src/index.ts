@@ -2,3 +2,4 @@ export * from './graphql-client';
 export * from './session.store';
 export * from './signed-in.guard';
 export * from './cursor-pager';
+export * from './request-state';

@@ -31,3 +31,9 @@ export class UserFilter {
   @Field(() => RoleEnum, { nullable: true }) role?: Role | null;
   @Field(() => Boolean, { nullable: true }) isEnabled?: boolean | null;
 }
+
+@InputType()
+export class ResetUserPasswordInput {
+  @Field(() => ID) userId!: string;
+  @Field({ description: '12 to 256 characters.' }) password!: string;
+}

@@ -2,11 +2,11 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
 import { Connection, pageSize, toConnection } from '@keyward/shared/server';
-import { CreateUserCommand, SetUserEnabledCommand } from '@keyward/identity/application';
+import { CreateUserCommand, ResetUserPasswordCommand, SetUserEnabledCommand } from '@keyward/identity/application';
 import type { Caller, ExistingUser } from '@keyward/identity/domain';
 import { GetUserQuery, GetUsersQuery, type Page, type UserListItem } from '@keyward/identity/read-models';
 import { CurrentCaller, CurrentCommandContext } from '../session/current-caller';
-import { CreateUserInput, UserFilter, UserModel } from './user.model';
+import { CreateUserInput, ResetUserPasswordInput, UserFilter, UserModel } from './user.model';
 
 const UserConnection = Connection(UserModel, 'User');
 
@@ -75,5 +75,14 @@ export class UsersResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<UserModel> {
     return fromAggregate(await this.commands.execute(new SetUserEnabledCommand(id, true, caller, context)));
+  }
+
+  @Mutation(() => UserModel, { description: "Sets a user's console password (global admins); may revoke their app passwords, as the policy says." })
+  async resetUserPassword(
+    @CurrentCaller() caller: Caller,
+    @CurrentCommandContext() context: CommandContext,
+    @Args('input') input: ResetUserPasswordInput,
+  ): Promise<UserModel> {
+    return fromAggregate(await this.commands.execute(new ResetUserPasswordCommand(input.userId, input.password, caller, context)));
   }
 }

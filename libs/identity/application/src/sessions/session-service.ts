@@ -86,6 +86,11 @@ export class SessionService {
   }
 
   /** The caller a session token stands for, or null if it is unknown, expired or its user is disabled. */
+  /** Ends every console session of the user on this node (after a password reset). */
+  endSessionsOf(userId: string): void {
+    this.db.prepare('DELETE FROM console_sessions WHERE user_id = ?').run(userId);
+  }
+
   async callerFor(token: string): Promise<Caller | null> {
     if (token.length > 100) return null;
     const tokenHash = hashToken(token);

@@ -34,7 +34,9 @@ export type UserCreated = DomainEvent<
  */
 export type UserDisabled = DomainEvent<'UserDisabled', { userId: string; revokesAppPasswords?: boolean }>;
 export type UserEnabled = DomainEvent<'UserEnabled', { userId: string }>;
-export type UserEvent = UserCreated | UserDisabled | UserEnabled;
+/** A new console password; `revokesAppPasswords` records the tenant policy in force then. */
+export type UserPasswordReset = DomainEvent<'UserPasswordReset', { userId: string; passwordHash: string; revokesAppPasswords: boolean }>;
+export type UserEvent = UserCreated | UserDisabled | UserEnabled | UserPasswordReset;
 
 export type CreateUser = {
   type: 'CreateUser';
@@ -51,7 +53,8 @@ export type CreateUser = {
 };
 export type DisableUser = { type: 'DisableUser'; data?: { revokesAppPasswords: boolean } };
 export type EnableUser = { type: 'EnableUser' };
-export type UserCommand = CreateUser | DisableUser | EnableUser;
+export type ResetUserPassword = { type: 'ResetUserPassword'; data: { passwordHash: string; revokesAppPasswords: boolean } };
+export type UserCommand = CreateUser | DisableUser | EnableUser | ResetUserPassword;
 
 export type User = { status: 'none' } | (UserCreated['data'] & { status: 'enabled' | 'disabled' });
 export type ExistingUser = Exclude<User, { status: 'none' }>;
@@ -71,6 +74,8 @@ export const userDecider = {
         return requireUser(state).status === 'enabled'
           ? []
           : [{ type: 'UserEnabled', data: { userId: requireUser(state).userId } }];
+      case 'ResetUserPassword':
+        return [{ type: 'UserPasswordReset', data: { userId: requireUser(state).userId, ...command.data } }];
       default:
         return assertUnreachable(command);
     }
@@ -84,6 +89,8 @@ export const userDecider = {
         return state.status === 'none' ? state : { ...state, status: 'disabled' };
       case 'UserEnabled':
         return state.status === 'none' ? state : { ...state, status: 'enabled' };
+      case 'UserPasswordReset':
+        return state.status === 'none' ? state : { ...state, passwordHash: event.data.passwordHash };
       default:
         return assertUnreachable(event);
     }

@@ -85,3 +85,16 @@ describe('disabling and enabling a user', () => {
     spec.given([]).when({ type: 'DisableUser' }).thenThrows('NOT_FOUND');
   });
 });
+
+describe('resetting a console password', () => {
+  it('records the new hash and whether the policy in force revokes the app passwords', () => {
+    spec
+      .given([created])
+      .when({ type: 'ResetUserPassword', data: { passwordHash: '$argon2id$new', revokesAppPasswords: true } })
+      .then([{ type: 'UserPasswordReset', data: { userId: created.data.userId, passwordHash: '$argon2id$new', revokesAppPasswords: true } }]);
+  });
+
+  it('refuses a user who does not exist', () => {
+    spec.given([]).when({ type: 'ResetUserPassword', data: { passwordHash: 'x', revokesAppPasswords: false } }).thenThrows('NOT_FOUND');
+  });
+});
