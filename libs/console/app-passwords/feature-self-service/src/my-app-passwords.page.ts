@@ -48,6 +48,11 @@ export class MyAppPasswordsPage implements OnInit {
     return Promise.all([this.mine.reload(), this.failures.first()]);
   }
 
+  /** The label of one of the user's app passwords on this page, or its key id. */
+  protected labelOf(appPasswordId: string): string {
+    return this.mine.rows().find((row) => row.id === appPasswordId)?.label ?? appPasswordId;
+  }
+
   private myId(): string {
     return this.session.me()?.id ?? '';
   }
