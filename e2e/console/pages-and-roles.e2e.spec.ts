@@ -78,6 +78,13 @@ describe('the console for each role, on the demo tenant', () => {
     await expectVisible(page.getByRole('button', { name: 'Disable user' }));
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'admin-user');
+    await page.getByRole('button', { name: 'Revoke all app passwords' }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('Account compromised');
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke all' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    const userTable = page.getByRole('table', { name: 'App passwords of this user' });
+    await expectVisible(userTable.getByText('Account compromised'));
+    expect(await userTable.getByText('ACTIVE', { exact: true }).count()).toBe(0);
     await page.locator('a[href^="/app-passwords/dem"]').first().click();
     await expectVisible(page.getByRole('heading', { name: 'Usage history' }));
     await expectVisible(page.getByText('AppPasswordGenerated'));

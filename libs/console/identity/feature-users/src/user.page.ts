@@ -6,7 +6,6 @@ import { PageState, Pager } from '@keyward/console/shared/ui';
 import { APP_PASSWORDS, SIGN_INS_OF_USER, type AppPasswordRow, type SignInAttempt } from '@keyward/console/app-passwords/data-access';
 import { AppPasswordTable, GenerateDialog, RevokeDialog, SignInHistory } from '@keyward/console/app-passwords/feature-inventory';
 import { ResetPasswordDialog } from './reset-password-dialog';
-import { RevokeAllDialog } from './revoke-all-dialog';
 import type { UserRow } from './users.page';
 
 const USER = `query User($id: ID!) { user(id: $id) { id userPrincipalName displayName roles mfaRegistered isEnabled } }`;
@@ -15,7 +14,7 @@ const SET_ENABLED = (isEnabled: boolean) => `mutation SetEnabled($id: ID!) { ${i
 /** One user: who they are, their app passwords, their sign-ins, and the admin actions on them. */
 @Component({
   selector: 'kw-user-page',
-  imports: [FormsModule, RouterLink, PageState, Pager, AppPasswordTable, GenerateDialog, RevokeDialog, RevokeAllDialog, ResetPasswordDialog, SignInHistory],
+  imports: [FormsModule, RouterLink, PageState, Pager, AppPasswordTable, GenerateDialog, RevokeDialog, ResetPasswordDialog, SignInHistory],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './user.page.html',
 })
@@ -26,7 +25,6 @@ export class UserPage implements OnInit {
   private readonly graphql = inject(GraphQLClient);
   protected readonly generateDialog = viewChild.required(GenerateDialog);
   protected readonly revokeDialog = viewChild.required(RevokeDialog);
-  protected readonly revokeAllDialog = viewChild.required(RevokeAllDialog);
   protected readonly resetPasswordDialog = viewChild.required(ResetPasswordDialog);
   protected readonly user = signal<UserRow | null>(null);
   protected readonly request = new RequestState(true);
