@@ -52,6 +52,29 @@ describe('tenants and roles', () => {
     expect((await verify(keyward.baseUrl, 'dave@contoso.example', contosoSecret.secret)).status).toBe(204);
   });
 
+  it("keeps every oversight query and action inside the caller's tenant", async () => {
+    const id = contosoSecret.appPassword.id;
+    const across = await fabrikam.data(
+      `query($id: ID!, $user: ID!) { appPassword(id: $id) { usage { addresses { sourceIp } } } user(id: $user) { signIns { totalCount } } dashboard { counts { active } } }`,
+      { id, user: contosoUser.id },
+    );
+    expect(across).toEqual({ appPassword: null, user: null, dashboard: { counts: { active: 0 } } });
+    expect(codeOf(await fabrikam.graphql(`mutation($input: RevokeUserAppPasswordsInput!) { revokeUserAppPasswords(input: $input) { id } }`, {
+      input: { userId: contosoUser.id, reason: 'x' },
+    }))).toBe('NOT_FOUND');
+    expect(codeOf(await fabrikam.graphql(`mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { id } }`, {
+      input: { userId: contosoUser.id, password: 'a-long-enough-password' },
+    }))).toBe('NOT_FOUND');
+    const policy = await fabrikam.data('{ tenantPolicy { maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable } }');
+    await fabrikam.data(`mutation($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { maxActivePerUser } }`, {
+      input: { ...policy['tenantPolicy'], maxActivePerUser: 5 },
+    });
+    expect((await contoso.data('{ tenantPolicy { maxActivePerUser } }'))['tenantPolicy'].maxActivePerUser).toBe(40);
+    const csv = await (await fetch(`${keyward.baseUrl}/exports/app-passwords.csv`, { headers: { cookie: fabrikam.sessionCookie } })).text();
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(1);
+    expect((await verify(keyward.baseUrl, 'dave@contoso.example', contosoSecret.secret)).status).toBe(204);
+  });
+
   it('gives a plain user only their own app passwords and no admin operation', async () => {
     const dave = new ConsoleClient(keyward.baseUrl);
     expect(await dave.signIn('dave@contoso.example', 'dave-console-password')).toBe(200);

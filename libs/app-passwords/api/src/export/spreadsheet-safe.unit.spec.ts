@@ -1,0 +1,19 @@
+import { spreadsheetSafe } from './app-passwords-csv.controller';
+
+describe('CSV cells a spreadsheet opens', () => {
+  it.each([
+    ['=HYPERLINK("http://evil")', `'=HYPERLINK("http://evil")`],
+    ['+1', `'+1`],
+    ['-2+3', `'-2+3`],
+    ['@SUM(A1)', `'@SUM(A1)`],
+    ['Thunderbird on laptop', 'Thunderbird on laptop'],
+  ])('quotes %s so it is shown, never run', (label, cell) => {
+    expect(spreadsheetSafe(label)).toBe(cell);
+  });
+
+  it('writes lists with spaces and nothing for null', () => {
+    expect(spreadsheetSafe(['imap', 'smtp'])).toBe('imap smtp');
+    expect(spreadsheetSafe(null)).toBe('');
+    expect(spreadsheetSafe(3)).toBe('3');
+  });
+});
