@@ -24,6 +24,14 @@ describe('npm run demo', () => {
     const revoked = await admin.data(APP_PASSWORDS, { filter: { status: 'REVOKED' } });
     expect(revoked['appPasswords'].totalCount).toBeGreaterThan(0);
 
+    // Three demo people sign in with the admin's password, one per role below the admin.
+    for (const [upn, role] of [['alice.andersen@contoso.example', 'USER'], ['bruno.bakker@contoso.example', 'AUDITOR'], ['chen.costa@contoso.example', 'INCIDENT_RESPONDER']]) {
+      const person = new ConsoleClient(keyward.baseUrl);
+      expect(await person.signIn(upn, ADMIN_PASSWORD)).toBe(200);
+      expect((await person.data('{ me { roles } }'))['me'].roles).toEqual([role]);
+    }
+    expect(await new ConsoleClient(keyward.baseUrl).signIn('dara.dubois@contoso.example', ADMIN_PASSWORD)).toBe(401);
+
     await keyward.restart();
     admin = new ConsoleClient(keyward.baseUrl);
     await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);

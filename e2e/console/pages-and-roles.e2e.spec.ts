@@ -205,7 +205,7 @@ describe('the console for each role, on the demo tenant', () => {
     await dialog.getByRole('button', { name: 'Generate' }).click();
     const secret = (await dialog.getByTestId('secret').textContent())?.trim() ?? '';
     await dialog.getByRole('button', { name: 'Done' }).click();
-    await expectVisible(page.getByRole('link', { name: 'Phone mail' }));
+    await expectVisible(page.getByRole('link', { name: 'Phone mail' }).first());
 
     // A client with a mistyped password, then one with a revoked one.
     const compact = secret.replace(/ /g, '');
@@ -216,6 +216,16 @@ describe('the console for each role, on the demo tenant', () => {
     await expectVisible(page.getByText('Spaces and capitals do not matter'));
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'user-self-service');
+
+    // Their own credential's page, and nobody else's.
+    await page.getByRole('link', { name: 'Phone mail' }).first().click();
+    await expectVisible(page.getByRole('heading', { name: 'Usage history' }));
+    await expectVisible(page.getByText(/A typo: the password was almost right/));
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'user-credential');
+    await page.goto(`${keyward.baseUrl}/app-passwords/demaaaaaa4`);
+    await expectVisible(page.getByRole('alert').filter({ hasText: 'No such app password, or it is not yours to see.' }));
+    await page.goto(`${keyward.baseUrl}/me/app-passwords`);
 
     await page.getByRole('button', { name: /^Revoke Phone mail/ }).click();
     await page.getByRole('dialog').getByLabel('Reason').fill('New phone');

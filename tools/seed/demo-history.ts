@@ -19,6 +19,8 @@ export interface DemoSettings {
   readonly now: Date;
   /** A real argon2id hash: demo credentials share it, so none of them can be used. */
   readonly secretHash: string;
+  /** The console password hash of the first three demo users (a user, an auditor, a responder), so each role can be tried. */
+  readonly userPasswordHash?: string | null;
   readonly userId: (userPrincipalName: string) => string;
   readonly users?: number;
   readonly days?: number;
@@ -80,11 +82,15 @@ export function demoHistory(settings: DemoSettings): DemoEvent[] {
     const userId = settings.userId(upn);
     const roles = u === 1 ? ['AUDITOR'] : u === 2 ? ['INCIDENT_RESPONDER'] : ['USER'];
     const createdAt = new Date(start + rand() * 10 * DAY);
+    const hasMfa = rand() > 0.08;
     events.push({
       streamId: `user-${userId}`,
       at: createdAt,
       actor: admin,
-      event: { type: 'UserCreated', data: { userId, tenantId: settings.tenantId, userPrincipalName: upn, displayName: `${first} ${last}`, roles, mfaRegistered: rand() > 0.08, passwordHash: null } },
+      event: {
+        type: 'UserCreated',
+        data: { userId, tenantId: settings.tenantId, userPrincipalName: upn, displayName: `${first} ${last}`, roles, mfaRegistered: u < 3 || hasMfa, passwordHash: u < 3 ? (settings.userPasswordHash ?? null) : null },
+      },
     });
     const home = `${pick(NETS)}${10 + u}`;
     const count = Math.floor(rand() * 5);

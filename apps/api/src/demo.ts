@@ -11,10 +11,13 @@ import { demoHistory } from '@keyward/tools/seed';
  * Fills a freshly bootstrapped tenant with the demo history. All appends are issued in one turn
  * of the event loop, so the store commits them together, in order.
  */
-export async function seedDemoData(app: INestApplication, tenant: { tenantId: string; domain: string; adminUserId: string }): Promise<void> {
+export async function seedDemoData(
+  app: INestApplication,
+  tenant: { tenantId: string; domain: string; adminUserId: string; adminPasswordHash: string },
+): Promise<void> {
   const store = app.get<EventStore>(EVENT_STORE);
   const secretHash = await hashSecret(randomBytes(24).toString('base64url'));
-  const history = demoHistory({ ...tenant, now: new Date(), secretHash, userId: userIdFor });
+  const history = demoHistory({ ...tenant, now: new Date(), secretHash, userPasswordHash: tenant.adminPasswordHash, userId: userIdFor });
   await Promise.all(
     history.map(({ streamId, event, at, actor, sourceIp, protocol, client }) => {
       const correlationId = uuidv7();
@@ -36,4 +39,12 @@ export async function seedDemoData(app: INestApplication, tenant: { tenantId: st
     }),
   );
   app.get(Logger).log(`Demo data: ${history.length} events for ${tenant.domain}`);
+  const people = history
+    .filter((entry) => entry.event.type === 'UserCreated')
+    .slice(0, 3)
+    .map((entry) => {
+      const { userPrincipalName, roles } = entry.event.data as { userPrincipalName: string; roles: string[] };
+      return `${userPrincipalName} (${roles.join(', ')})`;
+    });
+  app.get(Logger).log(`Demo: ${people.join(', ')} sign in with the admin's password, to see each role's console`);
 }

@@ -27,7 +27,8 @@ export class BootstrapTenants {
   ) {}
 
   /** Returns the tenants it created (none when the store already had them). */
-  async run(): Promise<{ tenantId: string; domain: string; adminUserId: string }[]> {
+  /** The tenants it created, with the hash of the admins' password (the demo reuses it for a user). */
+  async run(): Promise<{ tenantId: string; domain: string; adminUserId: string; adminPasswordHash: string }[]> {
     const missing: string[] = [];
     for (const domain of this.config.bootstrapDomains) {
       const existing = await this.aggregates.store.readStream(tenantStreamId(tenantIdForDomain(domain)), { maxCount: 1 });
@@ -84,6 +85,6 @@ export class BootstrapTenants {
       expectedRevision: 'no_stream',
     });
     this.logger.log(`Created tenant ${domain} with global admin ${adminUpn}`);
-    return { tenantId, domain, adminUserId };
+    return { tenantId, domain, adminUserId, adminPasswordHash: passwordHash };
   }
 }
