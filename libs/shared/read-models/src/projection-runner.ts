@@ -68,9 +68,10 @@ export class ProjectionRunner {
     const { name, version = 1, tables = [] } = this.projection;
     this.db.exec('CREATE TABLE IF NOT EXISTS projection_versions (projection TEXT PRIMARY KEY, version INTEGER NOT NULL)');
     const row = this.db.prepare('SELECT version FROM projection_versions WHERE projection = ?').get(name) as { version: number } | undefined;
-    if ((row?.version ?? 1) === version && (row || version === 1)) return;
+    // A database from before versions were recorded holds version 1.
+    const built = row?.version ?? 1;
     this.db.transaction(() => {
-      if (row?.version !== version) {
+      if (built !== version) {
         for (const table of tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
         this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(name);
       }

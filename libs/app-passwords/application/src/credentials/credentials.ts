@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@keyward/shared/domain';
+import { notFound, type CommandContext } from '@keyward/shared/domain';
 import { Aggregates } from '@keyward/shared/server';
 import { hasRole, type Caller } from '@keyward/identity/domain';
 import {
@@ -7,6 +7,7 @@ import {
   appPasswordStreamId,
   countActive,
   keyringStreamId,
+  statusAt,
   type AppPassword,
   type AppPasswordSlotReserved,
   type ExistingAppPassword,
@@ -33,6 +34,29 @@ export class Credentials {
       (hasRole(caller, 'GLOBAL_ADMIN', 'INCIDENT_RESPONDER') || (hasRole(caller, 'USER') && credential.userId === caller.userId));
     if (!isVisible) throw notFound('No such app password.');
     return credential;
+  }
+
+  /**
+   * Revokes each app password of the user that is active now (and was reserved no later than
+   * `heldAt`, when given), with one reason; returns those it revoked, as they are now.
+   */
+  async revokeAllOf(
+    userId: string,
+    revocation: { reason: string; incidentRef: string | null },
+    context: CommandContext,
+    heldAt?: string,
+  ): Promise<ExistingAppPassword[]> {
+    const revoked: ExistingAppPassword[] = [];
+    for (const { data } of await this.aggregates.store.readStream(keyringStreamId(userId))) {
+      const { appPasswordId, reservedAt } = data as AppPasswordSlotReserved['data'];
+      if (heldAt !== undefined && reservedAt > heldAt) continue;
+      const state = await this.load(appPasswordId);
+      if (state.status === 'none' || statusAt(state, context.now) !== 'ACTIVE') continue;
+      const command = { type: 'RevokeAppPassword' as const, data: revocation };
+      const handled = await this.aggregates.handle(appPasswordStreamId(appPasswordId), appPasswordDecider, command, context);
+      if (handled.events.length > 0) revoked.push(handled.state as ExistingAppPassword);
+    }
+    return revoked;
   }
 
   /** The user's keyring and how many of its app passwords are active now. */

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@keyward/shared/event-store';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
 import { Aggregates, CheckpointedReactor, CLOCK, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
 import type { UserDisabled, UserPasswordReset } from '@keyward/identity/domain';
-import { appPasswordDecider, appPasswordStreamId, keyringStreamId, type AppPasswordSlotReserved } from '@keyward/app-passwords/domain';
+import { Credentials } from '../credentials/credentials';
 
 const REASONS: Record<string, string> = {
   UserDisabled: 'User disabled (tenant policy: disabling revokes all app passwords)',
@@ -19,7 +19,8 @@ const REASONS: Record<string, string> = {
 @Injectable()
 export class RevokeAppPasswordsOnUserChange extends CheckpointedReactor {
   constructor(
-    private readonly aggregates: Aggregates,
+    aggregates: Aggregates,
+    private readonly credentials: Credentials,
     @Inject(READ_MODEL_DB) db: ReadModelDatabase,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
@@ -36,12 +37,6 @@ export class RevokeAppPasswordsOnUserChange extends CheckpointedReactor {
       correlationId: event.metadata.correlationId,
       causationId: event.id,
     };
-    const revocation = { type: 'RevokeAppPassword' as const, data: { reason: REASONS[event.type], incidentRef: null } };
-    for (const reservation of await this.aggregates.store.readStream(keyringStreamId(userId))) {
-      const { appPasswordId, reservedAt } = reservation.data as AppPasswordSlotReserved['data'];
-      if (reservedAt > event.metadata.occurredAt) continue;
-      const { state } = await this.aggregates.load(appPasswordStreamId(appPasswordId), appPasswordDecider);
-      if (state.status === 'ACTIVE') await this.aggregates.handle(appPasswordStreamId(appPasswordId), appPasswordDecider, revocation, context);
-    }
+    await this.credentials.revokeAllOf(userId, { reason: REASONS[event.type], incidentRef: null }, context, event.metadata.occurredAt);
   }
 }

@@ -46,12 +46,6 @@ export interface AppPasswordSort {
   direction: 'ASC' | 'DESC';
 }
 
-export interface Connection<T> {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: T }[];
-}
-
 const ROW = 'id label status scopes createdAt createdBy expiresAt lastUsedAt lastUsedIp lastUsedProtocol lastUsedClient useCount revokedAt revokedBy revokeReason user { id userPrincipalName }';
 
 export const APP_PASSWORDS = `query AppPasswords($filter: AppPasswordFilter, $first: Int, $after: String, $sort: AppPasswordSort) {

@@ -1,13 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CursorPager, GraphQLClient, RequestState, SessionStore } from '@keyward/console/shared/data-access';
+import { CursorPager, emptyPage, GraphQLClient, RequestState, SessionStore, type ConnectionPage } from '@keyward/console/shared/data-access';
 import { ChartView, PageState } from '@keyward/console/shared/ui';
 import {
   APP_PASSWORD,
   SIGN_INS_OF_APP_PASSWORD,
   type AppPasswordRow,
-  type Connection,
   type SignInAttempt,
 } from '@keyward/console/app-passwords/data-access';
 import { RevokeDialog } from './revoke-dialog';
@@ -50,8 +49,8 @@ export class CredentialPage implements OnInit {
   protected readonly lifecycle = signal<LifecycleEvent[]>([]);
   protected readonly request = new RequestState(true);
   protected readonly signIns = new CursorPager<SignInAttempt>(async (after) => {
-    const data = await this.graphql.request<{ appPassword: { signIns: Connection<SignInAttempt> } | null }>(SIGN_INS_OF_APP_PASSWORD, { id: this.id(), first: 25, after });
-    return data.appPassword?.signIns ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
+    const data = await this.graphql.request<{ appPassword: { signIns: ConnectionPage<SignInAttempt> } | null }>(SIGN_INS_OF_APP_PASSWORD, { id: this.id(), first: 25, after });
+    return data.appPassword?.signIns ?? emptyPage();
   });
   protected readonly days = computed(() => this.credential()?.usage.perDay.map((d) => d.day.slice(5)) ?? []);
   protected readonly perDay = computed(() => {

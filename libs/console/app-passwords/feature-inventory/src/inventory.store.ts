@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { CursorPager, GraphQLClient } from '@keyward/console/shared/data-access';
+import { CursorPager, GraphQLClient, type ConnectionPage } from '@keyward/console/shared/data-access';
 import {
   APP_PASSWORDS,
   exportUrl,
@@ -7,7 +7,6 @@ import {
   type AppPasswordFilter,
   type AppPasswordRow,
   type AppPasswordSort,
-  type Connection,
 } from '@keyward/console/app-passwords/data-access';
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -28,7 +27,7 @@ export class InventoryStore {
   private readonly selection = signal<ReadonlyMap<string, AppPasswordRow>>(new Map());
   readonly selected = computed<ReadonlySet<string>>(() => new Set(this.selection().keys()));
   readonly pager = new CursorPager<AppPasswordRow>(async (after) => {
-    const data = await this.graphql.request<{ appPasswords: Connection<AppPasswordRow> }>(APP_PASSWORDS, {
+    const data = await this.graphql.request<{ appPasswords: ConnectionPage<AppPasswordRow> }>(APP_PASSWORDS, {
       filter: toApiFilter(this.filter()),
       sort: this.sort(),
       first: this.pageSize(),

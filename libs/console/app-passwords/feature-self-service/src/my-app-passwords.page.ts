@@ -1,9 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CursorPager, GraphQLClient, SessionStore } from '@keyward/console/shared/data-access';
+import { CursorPager, emptyPage, GraphQLClient, SessionStore, type ConnectionPage } from '@keyward/console/shared/data-access';
 import { PageState, Pager, PlainReasonPipe } from '@keyward/console/shared/ui';
-import { APP_PASSWORDS, SIGN_INS_OF_USER, type AppPasswordRow, type Connection, type SignInAttempt } from '@keyward/console/app-passwords/data-access';
+import { APP_PASSWORDS, SIGN_INS_OF_USER, type AppPasswordRow, type SignInAttempt } from '@keyward/console/app-passwords/data-access';
 import { AppPasswordTable, GenerateDialog, RevokeDialog } from '@keyward/console/app-passwords/feature-inventory';
 
 /**
@@ -22,7 +22,7 @@ export class MyAppPasswordsPage implements OnInit {
   protected readonly generateDialog = viewChild.required(GenerateDialog);
   protected readonly revokeDialog = viewChild.required(RevokeDialog);
   protected readonly mine = new CursorPager<AppPasswordRow>(async (after) => {
-    const data = await this.graphql.request<{ appPasswords: Connection<AppPasswordRow> }>(APP_PASSWORDS, {
+    const data = await this.graphql.request<{ appPasswords: ConnectionPage<AppPasswordRow> }>(APP_PASSWORDS, {
       filter: { userId: this.myId() },
       sort: { field: 'CREATED_AT', direction: 'DESC' },
       first: 25,
@@ -31,13 +31,13 @@ export class MyAppPasswordsPage implements OnInit {
     return data.appPasswords;
   });
   protected readonly failures = new CursorPager<SignInAttempt>(async (after) => {
-    const data = await this.graphql.request<{ user: { signIns: Connection<SignInAttempt> } | null }>(SIGN_INS_OF_USER, {
+    const data = await this.graphql.request<{ user: { signIns: ConnectionPage<SignInAttempt> } | null }>(SIGN_INS_OF_USER, {
       id: this.myId(),
       outcome: 'REJECTED',
       first: 10,
       after,
     });
-    return data.user?.signIns ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
+    return data.user?.signIns ?? emptyPage();
   });
 
   ngOnInit(): void {

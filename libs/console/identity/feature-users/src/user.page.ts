@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { CursorPager, GraphQLClient, messageOf, RequestState, SessionStore, type ConnectionPage } from '@keyward/console/shared/data-access';
+import { CursorPager, emptyPage, GraphQLClient, messageOf, RequestState, SessionStore, type ConnectionPage } from '@keyward/console/shared/data-access';
 import { PageState, Pager } from '@keyward/console/shared/ui';
 import { APP_PASSWORDS, SIGN_INS_OF_USER, type AppPasswordRow, type SignInAttempt } from '@keyward/console/app-passwords/data-access';
 import { AppPasswordTable, GenerateDialog, RevokeDialog, SignInHistory } from '@keyward/console/app-passwords/feature-inventory';
@@ -41,7 +41,7 @@ export class UserPage implements OnInit {
       first: 25,
       after,
     });
-    return data.user?.signIns ?? { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
+    return data.user?.signIns ?? emptyPage();
   });
 
   ngOnInit(): void {

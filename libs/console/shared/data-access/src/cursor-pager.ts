@@ -8,6 +8,11 @@ export interface ConnectionPage<T> {
   edges: { node: T }[];
 }
 
+/** The page of a connection whose parent was not found (or not the caller's to see). */
+export function emptyPage<T>(): ConnectionPage<T> {
+  return emptyPage();
+}
+
 /**
  * Pages through a cursor connection: the rows of the current page, the cursors of the pages
  * before it (for "Previous"), loading and error state. `fetchPage` asks the server for the page
