@@ -29,8 +29,8 @@ describe('invariants under concurrency, and read models rebuilt from zero', () =
     const succeeded = results.filter((r) => r.data?.['generateAppPassword']);
     const refused = results.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.code);
     expect(succeeded).toHaveLength(40);
-    expect(refused.every((code) => code === 'POLICY_VIOLATION' || code === 'CONFLICT')).toBe(true);
-    expect(refused.filter((code) => code === 'POLICY_VIOLATION').length).toBeGreaterThan(0);
+    // A lost race is decided again, never reported: every refusal is the limit's.
+    expect(refused).toEqual(Array.from({ length: 10 }, () => 'POLICY_VIOLATION'));
 
     // A revoked one frees its slot.
     const first = succeeded[0].data?.['generateAppPassword'].appPassword.id;
@@ -77,7 +77,7 @@ describe('invariants under concurrency, and read models rebuilt from zero', () =
 /** Every read-model table's rows, in a stable order. */
 function snapshot(dataDir: string): Record<string, unknown[]> {
   const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
-  const tables = ['user_list', 'tenant_domains', 'app_password_list', 'app_password_owners', 'audit_trail', 'projection_checkpoints'];
+  const tables = ['user_list', 'tenant_domains', 'app_password_list', 'app_password_owners', 'audit_trail', 'subscriber_checkpoints'];
   const result: Record<string, unknown[]> = {};
   for (const table of tables) result[table] = db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
   db.close();

@@ -96,7 +96,8 @@ describe('tenants and roles', () => {
     await auditor.signIn('audrey@contoso.example', 'audrey-console-password');
     expect((await auditor.data(APP_PASSWORDS, {}))['appPasswords'].totalCount).toBeGreaterThan(0);
     expect((await auditor.data(AUDIT_EVENTS, {}))['auditEvents'].totalCount).toBeGreaterThan(0);
-    expect(codeOf(await auditor.graphql(REVOKE, { input: { id: contosoSecret.appPassword.id, reason: 'x' } }))).toBe('NOT_FOUND');
+    // Auditors hold no permission to revoke at all: FORBIDDEN, before anything is looked up.
+    expect(codeOf(await auditor.graphql(REVOKE, { input: { id: contosoSecret.appPassword.id, reason: 'x' } }))).toBe('FORBIDDEN');
   });
 
   it('refuses every operation without a session', async () => {

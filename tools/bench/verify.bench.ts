@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import * as argon2 from 'argon2';
 import { ADMIN_PASSWORD, basic, ConsoleClient, createUser, generate, KeywardProcess } from '@keyward/e2e/support';
-import { hashSecret } from '@keyward/shared/server';
+import { hashSecret } from '@keyward/shared/security';
 import { throughput } from './measure';
 
 export interface VerifyFigures {

@@ -1,22 +1,24 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Controller, Get, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { LoggerModule } from 'nestjs-pino';
-import { CorrelationIdMiddleware, formatGraphQLError, KeywardCoreModule, KeywardExceptionFilter, ReadYourWritesInterceptor, type KeywardConfig } from '@keyward/shared/server';
+import {
+  CorrelationIdMiddleware,
+  formatGraphQLError,
+  KeywardCoreModule,
+  KeywardExceptionFilter,
+  ReadYourWritesInterceptor,
+  type CoreOverrides,
+  type KeywardConfig,
+} from '@keyward/shared/server';
 import { IdentityApiModule } from '@keyward/identity/api';
 import { AppPasswordsApiModule } from '@keyward/app-passwords/api';
 import { ComplianceApiModule } from '@keyward/compliance/api';
+import { DeadLettersResolver } from './operations/dead-letters.resolver';
+import { HealthController } from './operations/health.controller';
 import { PROJECTIONS } from './projections';
-
-@Controller('health')
-class HealthController {
-  @Get()
-  health() {
-    return { status: 'ok', service: 'keyward' };
-  }
-}
 
 /** Composes the scopes' modules with the shared infrastructure, GraphQL and logging. */
 @Module({})
@@ -25,11 +27,12 @@ export class AppModule implements NestModule {
     consumer.apply(CorrelationIdMiddleware).forRoutes('*path');
   }
 
-  static forRoot(config: KeywardConfig): DynamicModule {
+  static forRoot(config: KeywardConfig, overrides: CoreOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       controllers: [HealthController],
       providers: [
+        DeadLettersResolver,
         { provide: APP_FILTER, useClass: KeywardExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
       ],
@@ -53,7 +56,7 @@ export class AppModule implements NestModule {
             },
           },
         }),
-        KeywardCoreModule.forRoot(config, PROJECTIONS),
+        KeywardCoreModule.forRoot(config, PROJECTIONS, overrides),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

@@ -3,7 +3,8 @@ import { Logger } from 'nestjs-pino';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventStore } from '@keyward/shared/event-store';
-import { EVENT_STORE, hashSecret } from '@keyward/shared/server';
+import { hashSecret } from '@keyward/shared/security';
+import { EVENT_STORE } from '@keyward/shared/server';
 import { userIdFor } from '@keyward/identity/domain';
 import { demoHistory } from '@keyward/tools/seed';
 

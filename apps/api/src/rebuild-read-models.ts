@@ -1,5 +1,6 @@
 import { openEventStore } from '@keyward/shared/event-store';
-import { openReadModelDatabase, ProjectionRunner } from '@keyward/shared/read-models';
+import { DeadLetters, ProjectionRunner } from '@keyward/shared/event-sourcing';
+import { openReadModelDatabase } from '@keyward/shared/read-models';
 import type { KeywardConfig } from '@keyward/shared/server';
 import { PROJECTIONS } from './projections';
 
@@ -10,16 +11,15 @@ import { PROJECTIONS } from './projections';
 export async function rebuildReadModels(config: KeywardConfig): Promise<void> {
   const store = openEventStore(config);
   const db = openReadModelDatabase(config.dataDir);
+  const deadLetters = new DeadLetters(db);
+  const log = { error: (message: string, details: unknown) => console.error(message, details), warn: (message: string, details: unknown) => console.warn(message, details) };
   try {
     for (const projection of PROJECTIONS) {
       const started = Date.now();
-      const runner = new ProjectionRunner(projection, store, db, {
-        error: (message, error) => console.error(message, error),
-      });
+      const runner = new ProjectionRunner(projection, store, db, deadLetters, log);
       runner.reset();
-      await runner.start();
-      await runner.stop();
-      console.log(`Rebuilt ${projection.name} in ${Date.now() - started} ms`);
+      const events = await runner.drain();
+      console.log(`Rebuilt ${projection.name} from ${events} events in ${Date.now() - started} ms`);
     }
   } finally {
     await store.close();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { BootstrapTenants } from '@keyward/identity/application';
-import { ProjectionHost, type KeywardConfig } from '@keyward/shared/server';
+import { SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
 
@@ -40,7 +40,7 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
     else app.get(Logger).log('Demo data is only added to an empty data directory; starting with the data there is.');
   }
   // Healthy means the read models hold everything, bootstrap and demo data included.
-  await app.get(ProjectionHost).settled();
+  await app.get(SubscriberHost).settled();
   await app.listen(config.port, config.host);
   app.get(Logger).log(`Keyward listening on http://${config.host}:${config.port} with data in ${config.dataDir}`);
   return app;

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ComplianceReadModelsModule } from '@keyward/compliance/read-models';
+import { AppPasswordsReadModelsModule } from '@keyward/app-passwords/read-models';
 import { AuditTrailResolver } from './audit-trail/audit-trail.resolver';
+import { AppPasswordsCsvController } from './exports/app-passwords-csv.controller';
 
 @Module({
-  imports: [CqrsModule, ComplianceReadModelsModule],
+  imports: [CqrsModule, ComplianceReadModelsModule, AppPasswordsReadModelsModule],
+  controllers: [AppPasswordsCsvController],
   providers: [AuditTrailResolver],
 })
 export class ComplianceApiModule {}

@@ -1,7 +1,9 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdentityApplicationModule } from '@keyward/identity/application';
 import { IdentityReadModelsModule } from '@keyward/identity/read-models';
+import { PermissionGuard } from './authorization/permission.guard';
 import { AuthController } from './session/auth.controller';
 import { SessionMiddleware } from './session/session.middleware';
 import { TenantPolicyResolver } from './tenant-policy/tenant-policy.resolver';
@@ -10,7 +12,8 @@ import { UsersResolver } from './users/users.resolver';
 @Module({
   imports: [CqrsModule, IdentityApplicationModule, IdentityReadModelsModule],
   controllers: [AuthController],
-  providers: [UsersResolver, TenantPolicyResolver, SessionMiddleware],
+  // The permission guard runs before every route and operation of every module.
+  providers: [UsersResolver, TenantPolicyResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
   exports: [IdentityApplicationModule],
 })
 export class IdentityApiModule implements NestModule {

@@ -1,5 +1,6 @@
 export * from './identity-api.module';
-export * from './session/current-caller';
+export * from './authorization/current-principal.decorator';
+export * from './authorization/requires.decorator';
 export * from './session/session.middleware';
 export * from './users/user.model';
 export * from './tenant-policy/tenant-policy.model';

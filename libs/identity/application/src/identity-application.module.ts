@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { BootstrapTenants } from './bootstrap/bootstrap-tenants';
 import { ChangeTenantPolicyHandler } from './change-tenant-policy/change-tenant-policy.command';
 import { CreateUserHandler } from './create-user/create-user.command';
-import { Directory } from './directory/directory';
+import { Directory } from './directory/directory.repository';
 import { ResetUserPasswordHandler } from './reset-user-password/reset-user-password.command';
 import { SessionService } from './sessions/session-service';
 import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.command';

@@ -1,5 +1,5 @@
 export * from './identity-application.module';
-export * from './directory/directory';
+export * from './directory/directory.repository';
 export * from './create-user/create-user.command';
 export * from './set-user-enabled/set-user-enabled.command';
 export * from './sessions/session-service';

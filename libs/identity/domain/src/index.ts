@@ -3,4 +3,5 @@ export * from './tenant/tenant-policy';
 export * from './tenant/tenant';
 export * from './user/user-principal-name';
 export * from './user/user';
-export * from './caller';
+export * from './authorization/principal';
+export * from './authorization/permissions';

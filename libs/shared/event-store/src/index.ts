@@ -2,5 +2,5 @@ export * from './event-store';
 export * from './errors';
 export * from './sqlite/sqlite-event-store';
 export * from './open-event-store';
-export * from './command-handling';
+
 export * from './esdb/esdb-event-store';

@@ -1,6 +1,6 @@
 export * from './read-model-database';
 export * from './projection';
-export * from './projection-runner';
+
 export * from './cursor';
 export * from './where-clause';
 export * from './statement-cache';

@@ -23,4 +23,10 @@ export interface Projection {
   /** Drops every row, for a rebuild from zero. */
   reset(db: ReadModelDatabase): void;
   apply(db: ReadModelDatabase, event: RecordedEvent): void;
+  /**
+   * Applies many events at once, with the same result as `apply` on each in turn; a projection
+   * may fold a batch in memory first (counters, last-use columns) so that a rebuild writes each
+   * row once per batch instead of once per event. Runs inside the batch's transaction.
+   */
+  applyBatch?(db: ReadModelDatabase, events: readonly RecordedEvent[]): void;
 }

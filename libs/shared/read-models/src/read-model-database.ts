@@ -19,9 +19,19 @@ export function openReadModelDatabase(dataDir: string): ReadModelDatabase {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
-    projection TEXT PRIMARY KEY,
-    position   TEXT NOT NULL
-  )`);
+  moveCheckpoints(db);
   return db;
+}
+
+/** Checkpoints of projections and reactors used to live in two tables; subscribers now share one. */
+function moveCheckpoints(db: ReadModelDatabase): void {
+  db.exec('CREATE TABLE IF NOT EXISTS subscriber_checkpoints (subscriber TEXT PRIMARY KEY, position TEXT NOT NULL)');
+  for (const [table, column] of [['projection_checkpoints', 'projection'], ['reactor_checkpoints', 'reactor']]) {
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+    if (!exists) continue;
+    db.transaction(() => {
+      db.exec(`INSERT OR IGNORE INTO subscriber_checkpoints SELECT ${column}, position FROM ${table}`);
+      db.exec(`DROP TABLE ${table}`);
+    })();
+  }
 }

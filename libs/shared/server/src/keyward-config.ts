@@ -29,6 +29,8 @@ const schema = z.object({
   KEYWARD_DOVEADM_URL: z.url({ protocol: /^https?$/ }).optional(),
   KEYWARD_DOVEADM_API_KEY: z.string().min(1).optional(),
   KEYWARD_IDLE_SWEEP_SECONDS: z.coerce.number().int().min(1).default(3600),
+  KEYWARD_VERIFY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  KEYWARD_VERIFY_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
 });
 
 /** Keyward's settings, read once from the environment at start. */
@@ -53,6 +55,8 @@ export interface KeywardConfig {
   readonly doveadm?: { readonly url: string; readonly apiKey: string };
   /** How often app passwords left unused longer than the tenant policy allows are revoked. */
   readonly idleSweepMs: number;
+  /** The warm verification path: how long a secret that passed argon2 is remembered (0: never), and how many. */
+  readonly verifyCache: { readonly ttlMs: number; readonly maxEntries: number };
 }
 
 /** Parses the environment, or throws one message naming every bad variable. */
@@ -83,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     verifyFailuresBeforeDelay: e.KEYWARD_VERIFY_FAILURES_BEFORE_DELAY,
     doveadm: e.KEYWARD_DOVEADM_URL ? { url: e.KEYWARD_DOVEADM_URL, apiKey: e.KEYWARD_DOVEADM_API_KEY ?? '' } : undefined,
     idleSweepMs: e.KEYWARD_IDLE_SWEEP_SECONDS * 1000,
+    verifyCache: { ttlMs: e.KEYWARD_VERIFY_CACHE_SECONDS * 1000, maxEntries: e.KEYWARD_VERIFY_CACHE_ENTRIES },
   };
 }

@@ -1,7 +1,10 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { from, mergeMap, type Observable } from 'rxjs';
-import { ProjectionHost } from './keyward-core.module';
+import { SubscriberHost } from './subscriber-host';
+
+/** A projection stuck retrying a failing event must not hold every mutation: past this, answer anyway. */
+const MAX_WAIT_MS = 3000;
 
 /**
  * Answers a GraphQL mutation only once this node's read models hold what it wrote, so the
@@ -9,12 +12,18 @@ import { ProjectionHost } from './keyward-core.module';
  */
 @Injectable()
 export class ReadYourWritesInterceptor implements NestInterceptor {
-  constructor(private readonly projections: ProjectionHost) {}
+  constructor(private readonly subscribers: SubscriberHost) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const isMutation =
       context.getType<string>() === 'graphql' && GqlExecutionContext.create(context).getInfo()?.operation?.operation === 'mutation';
     if (!isMutation) return next.handle();
-    return next.handle().pipe(mergeMap((result) => from(this.projections.settled().then(() => result))));
+    return next.handle().pipe(mergeMap((result) => from(this.settled().then(() => result))));
+  }
+
+  private settled(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_WAIT_MS)));
+    return Promise.race([this.subscribers.settled(), limit]).finally(() => clearTimeout(timer));
   }
 }

@@ -2,8 +2,8 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
 import { Connection, pageSize, toConnection } from '@keyward/shared/server';
-import type { Caller } from '@keyward/identity/domain';
-import { CurrentCaller, CurrentCommandContext, UserModel } from '@keyward/identity/api';
+import type { UserPrincipal } from '@keyward/identity/domain';
+import { CurrentCommandContext, CurrentPrincipal, Requires, UserModel } from '@keyward/identity/api';
 import { GetUserQuery } from '@keyward/identity/read-models';
 import { statusAt, type ExistingAppPassword } from '@keyward/app-passwords/domain';
 import {
@@ -47,97 +47,103 @@ export class AppPasswordsResolver {
   ) {}
 
   @Query(() => AppPasswordConnection, { description: "The tenant's app passwords (a user's own, for role USER), newest first." })
+  @Requires('appPasswords.read')
   async appPasswords(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Args('filter', { type: () => AppPasswordFilter, nullable: true }) filter: AppPasswordFilter | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('sort', { type: () => AppPasswordSort, nullable: true, description: 'Default: newest first.' }) sort: AppPasswordSort | null,
   ) {
     const page: AppPasswordPage = await this.queries.execute(
-      new GetAppPasswordsQuery(caller, filter ?? {}, pageSize(first), after ?? null, sort ?? DEFAULT_APP_PASSWORD_SORT),
+      new GetAppPasswordsQuery(principal, filter ?? {}, pageSize(first), after ?? null, sort ?? DEFAULT_APP_PASSWORD_SORT),
     );
     return toConnection(page);
   }
 
   @Query(() => AppPasswordModel, { nullable: true })
-  appPassword(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string): Promise<AppPasswordListItem | null> {
-    return this.queries.execute(new GetAppPasswordQuery(caller, id));
+  @Requires('appPasswords.read')
+  appPassword(@CurrentPrincipal() principal: UserPrincipal, @Args('id', { type: () => ID }) id: string): Promise<AppPasswordListItem | null> {
+    return this.queries.execute(new GetAppPasswordQuery(principal, id));
   }
 
   @ResolveField(() => UserModel)
-  user(@CurrentCaller() caller: Caller, @Parent() appPassword: AppPasswordModel) {
-    return this.queries.execute(new GetUserQuery(caller, appPassword.userId));
+  user(@CurrentPrincipal() principal: UserPrincipal, @Parent() appPassword: AppPasswordModel) {
+    return this.queries.execute(new GetUserQuery(principal, appPassword.userId));
   }
 
   @ResolveField(() => SignInAttemptConnection, { description: 'Sign-in attempts with this app password, newest first.' })
   async signIns(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Parent() appPassword: AppPasswordModel,
     @Args('outcome', { type: () => SignInOutcomeEnum, nullable: true }) outcome: 'USED' | 'REJECTED' | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
     const page: SignInAttemptPage = await this.queries.execute(
-      new GetSignInAttemptsQuery(caller, { appPasswordId: appPassword.id }, outcome ?? null, pageSize(first), after ?? null),
+      new GetSignInAttemptsQuery(principal, { appPasswordId: appPassword.id }, outcome ?? null, pageSize(first), after ?? null),
     );
     return toConnection(page);
   }
 
   @ResolveField(() => CredentialUsageModel, { description: 'Source addresses, and attempts per day over the last `days` days.' })
   usage(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Parent() appPassword: AppPasswordModel,
     @Args('days', { type: () => Int, defaultValue: 30 }) days: number,
   ): Promise<CredentialUsage> {
-    return this.queries.execute(new GetCredentialUsageQuery(caller, appPassword.id, days));
+    return this.queries.execute(new GetCredentialUsageQuery(principal, appPassword.id, days));
   }
 
   @Mutation(() => GeneratedAppPasswordModel, { description: 'The only place the secret ever appears.' })
+  @Requires('appPasswords.generate')
   async generateAppPassword(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @CurrentCommandContext() context: CommandContext,
     @Args('input') input: GenerateAppPasswordInput,
   ): Promise<GeneratedAppPasswordModel> {
-    const generated: GeneratedAppPassword = await this.commands.execute(new GenerateAppPasswordCommand(input, caller, context));
-    return { appPassword: await this.view(caller, generated.appPassword, context), secret: generated.secret };
+    const generated: GeneratedAppPassword = await this.commands.execute(new GenerateAppPasswordCommand(input, principal, context));
+    return { appPassword: await this.view(principal, generated.appPassword, context), secret: generated.secret };
   }
 
   @Mutation(() => AppPasswordModel)
+  @Requires('appPasswords.revoke')
   async revokeAppPassword(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @CurrentCommandContext() context: CommandContext,
     @Args('input') input: RevokeAppPasswordInput,
   ): Promise<AppPasswordModel> {
-    const state = await this.commands.execute(new RevokeAppPasswordCommand(input.id, input.reason, input.incidentRef ?? null, caller, context));
-    return this.view(caller, state, context);
+    const state = await this.commands.execute(new RevokeAppPasswordCommand(input.id, input.reason, input.incidentRef ?? null, principal, context));
+    return this.view(principal, state, context);
   }
 
   @Mutation(() => AppPasswordModel)
+  @Requires('appPasswords.rename')
   async renameAppPassword(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @CurrentCommandContext() context: CommandContext,
     @Args('input') input: RenameAppPasswordInput,
   ): Promise<AppPasswordModel> {
-    const state = await this.commands.execute(new RenameAppPasswordCommand(input.id, input.label, caller, context));
-    return this.view(caller, state, context);
+    const state = await this.commands.execute(new RenameAppPasswordCommand(input.id, input.label, principal, context));
+    return this.view(principal, state, context);
   }
 
   @Mutation(() => [AppPasswordModel], { description: "Revokes every active app password of a user; returns those it revoked." })
+  @Requires('appPasswords.revoke')
   async revokeUserAppPasswords(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @CurrentCommandContext() context: CommandContext,
     @Args('input') input: RevokeUserAppPasswordsInput,
   ): Promise<AppPasswordModel[]> {
     const revoked: ExistingAppPassword[] = await this.commands.execute(
-      new RevokeUserAppPasswordsCommand(input.userId, input.reason, input.incidentRef ?? null, caller, context),
+      new RevokeUserAppPasswordsCommand(input.userId, input.reason, input.incidentRef ?? null, principal, context),
     );
-    return Promise.all(revoked.map((state) => this.view(caller, state, context)));
+    return Promise.all(revoked.map((state) => this.view(principal, state, context)));
   }
 
   /** The state a command left, over the read model's row (which may not have caught up yet). */
-  private async view(caller: Caller, state: ExistingAppPassword, context: CommandContext): Promise<AppPasswordModel> {
-    const row: AppPasswordListItem | null = await this.queries.execute(new GetAppPasswordQuery(caller, state.appPasswordId));
+  private async view(principal: UserPrincipal, state: ExistingAppPassword, context: CommandContext): Promise<AppPasswordModel> {
+    const row: AppPasswordListItem | null = await this.queries.execute(new GetAppPasswordQuery(principal, state.appPasswordId));
     return {
       createdAt: context.now.toISOString(),
       createdBy: context.actor,

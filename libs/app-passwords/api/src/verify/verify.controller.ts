@@ -3,9 +3,8 @@ import { isIP } from 'node:net';
 import type { Response } from 'express';
 import { APP_PASSWORD_SCOPES, type AppPasswordScope } from '@keyward/identity/domain';
 import { clientAddressOf, KEYWARD_CONFIG, type KeywardConfig } from '@keyward/shared/server';
-import type { KeywardRequest } from '@keyward/identity/api';
+import { Public, type KeywardRequest } from '@keyward/identity/api';
 import { VerifyAppPassword, type VerificationResult } from '@keyward/app-passwords/application';
-import type { Actor } from '@keyward/shared/domain';
 import { parseBasicAuthorization } from './basic-credentials';
 
 const PRINTABLE = /^[\x20-\x7e]{1,128}$/;
@@ -17,6 +16,7 @@ const GATEWAY_NAME = /^[a-z0-9-]{1,32}$/;
  * throttled. This is the contract in DESIGN.md section 8.
  */
 @Controller('verify')
+@Public('Gateways ask on behalf of a mail client or an HTTP client; the answer itself is the check, throttled and recorded.')
 export class VerifyController {
   constructor(
     private readonly verification: VerifyAppPassword,
@@ -67,7 +67,7 @@ export class VerifyController {
     return {
       sourceIp: clientAddressOf(request, this.config.trustedProxies),
       client: typeof client === 'string' && PRINTABLE.test(client) ? client : null,
-      gateway: (typeof gateway === 'string' && GATEWAY_NAME.test(gateway) ? `gateway:${gateway}` : 'gateway:verify') as Actor,
+      gateway: { kind: 'gateway' as const, name: typeof gateway === 'string' && GATEWAY_NAME.test(gateway) ? gateway : 'verify' },
       correlationId: request.correlationId,
     };
   }

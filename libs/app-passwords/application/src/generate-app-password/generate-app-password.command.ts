@@ -1,20 +1,21 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomBytes } from 'node:crypto';
-import { conflict, forbidden, type CommandContext } from '@keyward/shared/domain';
-import { WrongExpectedRevisionError } from '@keyward/shared/event-store';
-import { Aggregates, hashSecret } from '@keyward/shared/server';
-import { hasRole, type Caller } from '@keyward/identity/domain';
+import type { CommandContext } from '@keyward/shared/domain';
+import { Aggregates } from '@keyward/shared/event-sourcing';
+import { hashSecret } from '@keyward/shared/security';
+import type { UserPrincipal } from '@keyward/identity/domain';
 import { Directory } from '@keyward/identity/application';
 import {
   appPasswordDecider,
   appPasswordStreamId,
+  decideGeneration,
   groupForDisplay,
   keyringStreamId,
   newAppPasswordSecret,
-  type AppPasswordSlotReserved,
+  type AppPasswordGenerated,
   type ExistingAppPassword,
 } from '@keyward/app-passwords/domain';
-import { Credentials } from '../credentials/credentials';
+import { Credentials } from '../credentials/credentials.repository';
 
 export interface GenerateAppPasswordInput {
   userId: string;
@@ -32,13 +33,16 @@ export interface GeneratedAppPassword {
 export class GenerateAppPasswordCommand {
   constructor(
     readonly input: GenerateAppPasswordInput,
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly context: CommandContext,
   ) {}
 }
 
-const ATTEMPTS = 5;
-
+/**
+ * Generates an app password over two streams: a slot in the owner's keyring, appended at the
+ * revision read (concurrent generations for one user are serialised there, so the policy's limit
+ * holds on any store and any number of nodes), then the credential's own first event.
+ */
 @CommandHandler(GenerateAppPasswordCommand)
 export class GenerateAppPasswordHandler implements ICommandHandler<GenerateAppPasswordCommand, GeneratedAppPassword> {
   constructor(
@@ -47,56 +51,27 @@ export class GenerateAppPasswordHandler implements ICommandHandler<GenerateAppPa
     private readonly credentials: Credentials,
   ) {}
 
-  async execute({ input, caller, context }: GenerateAppPasswordCommand): Promise<GeneratedAppPassword> {
-    const isSelf = input.userId === caller.userId && hasRole(caller, 'USER');
-    if (!isSelf && !hasRole(caller, 'GLOBAL_ADMIN')) throw forbidden('Only global admins generate app passwords for others.');
-    const user = await this.directory.userInTenant(caller, input.userId);
-    const tenant = await this.directory.callerTenant(caller);
+  async execute({ input, principal, context }: GenerateAppPasswordCommand): Promise<GeneratedAppPassword> {
+    const owner = await this.directory.userFor(principal, 'appPasswords.generate', input.userId);
+    const { policy } = await this.directory.tenantOf(principal);
     const generated = newAppPasswordSecret(randomBytes);
     const secretHash = await hashSecret(generated.secret);
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      const keyring = await this.credentials.keyring(user.userId, context.now);
-      const [event] = appPasswordDecider.decide(
-        {
-          type: 'GenerateAppPassword',
-          data: {
-            appPasswordId: generated.keyId,
-            owner: {
-              userId: user.userId,
-              tenantId: user.tenantId,
-              isEnabled: user.status === 'enabled',
-              hasMfa: user.mfaRegistered,
-              activeCount: keyring.activeCount,
-            },
-            policy: tenant.policy,
-            label: input.label,
-            scopes: input.scopes,
-            expiresInDays: input.expiresInDays,
-            secretHash,
-            now: context.now,
-          },
+    const { writes } = await this.aggregates.handleAcross(
+      {
+        load: (streams) => this.credentials.keyringWithCredentials(streams, owner.userId),
+        decide: ({ keyring, credentials }) => {
+          const ownerFacts = { userId: owner.userId, tenantId: owner.tenantId, isEnabled: owner.status === 'enabled', hasMfa: owner.mfaRegistered };
+          const decided = decideGeneration({ ...input, appPasswordId: generated.keyId, owner: ownerFacts, policy, keyring, credentials, secretHash, now: context.now });
+          return [
+            { streamId: keyringStreamId(owner.userId), events: [decided.reservation] },
+            { streamId: appPasswordStreamId(generated.keyId), events: [decided.generated], expectedRevision: 'no_stream' },
+          ];
         },
-        { status: 'none' },
-      );
-      const reservation: AppPasswordSlotReserved = {
-        type: 'AppPasswordSlotReserved',
-        data: { appPasswordId: generated.keyId, userId: user.userId, reservedAt: context.now.toISOString() },
-      };
-      try {
-        // The reservation with the keyring's expected revision serialises concurrent generations.
-        await this.aggregates.store.appendToStream(keyringStreamId(user.userId), this.aggregates.newEvents([reservation], context), {
-          expectedRevision: keyring.revision,
-        });
-      } catch (error) {
-        if (error instanceof WrongExpectedRevisionError) continue;
-        throw error;
-      }
-      await this.aggregates.store.appendToStream(appPasswordStreamId(generated.keyId), this.aggregates.newEvents([event], context), {
-        expectedRevision: 'no_stream',
-      });
-      const appPassword = appPasswordDecider.evolve({ status: 'none' }, event) as ExistingAppPassword;
-      return { appPassword, secret: groupForDisplay(generated.password) };
-    }
-    throw conflict('Too many app passwords were generated for this user at the same time; try again.');
+      },
+      context,
+    );
+    const [, credential] = writes;
+    const appPassword = appPasswordDecider.evolve({ status: 'none' }, credential.events[0] as AppPasswordGenerated) as ExistingAppPassword;
+    return { appPassword, secret: groupForDisplay(generated.password) };
   }
 }

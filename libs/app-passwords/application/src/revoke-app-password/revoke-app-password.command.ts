@@ -1,39 +1,29 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@keyward/shared/domain';
-import { Aggregates } from '@keyward/shared/server';
-import type { Caller } from '@keyward/identity/domain';
-import { appPasswordDecider, appPasswordStreamId, type ExistingAppPassword } from '@keyward/app-passwords/domain';
-import { Credentials } from '../credentials/credentials';
+import { notFound, type CommandContext } from '@keyward/shared/domain';
+import type { UserPrincipal } from '@keyward/identity/domain';
+import type { ExistingAppPassword } from '@keyward/app-passwords/domain';
+import { RevokeAppPasswords, throwIfAnyFailed } from '../revoke-app-passwords/revoke-app-passwords.use-case';
 
 export class RevokeAppPasswordCommand {
   constructor(
     readonly appPasswordId: string,
     readonly reason: string,
     readonly incidentRef: string | null,
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly context: CommandContext,
   ) {}
 }
 
-/**
- * Revokes one credential. Verification reads the credential's stream, so once this returns the
- * next verification of the credential fails on every node.
- */
+/** Revokes one credential; revoking a revoked one answers it as it is. */
 @CommandHandler(RevokeAppPasswordCommand)
 export class RevokeAppPasswordHandler implements ICommandHandler<RevokeAppPasswordCommand, ExistingAppPassword> {
-  constructor(
-    private readonly aggregates: Aggregates,
-    private readonly credentials: Credentials,
-  ) {}
+  constructor(private readonly revocations: RevokeAppPasswords) {}
 
-  async execute({ appPasswordId, reason, incidentRef, caller, context }: RevokeAppPasswordCommand): Promise<ExistingAppPassword> {
-    await this.credentials.loadForChange(caller, appPasswordId);
-    const { state } = await this.aggregates.handle(
-      appPasswordStreamId(appPasswordId),
-      appPasswordDecider,
-      { type: 'RevokeAppPassword', data: { reason, incidentRef } },
-      context,
-    );
-    return state as ExistingAppPassword;
+  async execute({ appPasswordId, reason, incidentRef, principal, context }: RevokeAppPasswordCommand): Promise<ExistingAppPassword> {
+    const outcomes = await this.revocations.revoke(principal, [appPasswordId], { reason, incidentRef }, context);
+    throwIfAnyFailed(outcomes);
+    const [outcome] = outcomes;
+    if (outcome.outcome !== 'REVOKED' && outcome.outcome !== 'ALREADY_REVOKED') throw notFound('No such app password.');
+    return outcome.state;
   }
 }

@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QueryBus } from '@nestjs/cqrs';
 import { SqliteEventStore } from '@keyward/shared/event-store';
-import { Aggregates, hashSecret, loadConfig, type Clock } from '@keyward/shared/server';
+import { Aggregates } from '@keyward/shared/event-sourcing';
+import { hashSecret } from '@keyward/shared/security';
+import { loadConfig, type Clock } from '@keyward/shared/server';
 import { userIdFor, userStreamId } from '@keyward/identity/domain';
 import { Directory } from '@keyward/identity/application';
-import { appPasswordStreamId, newAppPasswordSecret } from '@keyward/app-passwords/domain';
-import { Credentials } from '../credentials/credentials';
-import { VerifyAppPassword, type VerificationAttempt } from './verify-app-password';
+import { appPasswordStreamId, composeAppPassword, newAppPasswordSecret } from '@keyward/app-passwords/domain';
+import { Credentials } from '../credentials/credentials.repository';
+import { VerifyAppPassword, type VerificationAttempt } from './verify-app-password.use-case';
 
 // Real argon2, counted: every module that imports it gets this wrapper.
 jest.mock('argon2', () => {
@@ -48,7 +50,7 @@ describe('verifying an app password', () => {
         },
       ]);
     }
-    const aggregates = new Aggregates(store, { newId: randomUUID });
+    const aggregates = new Aggregates(store, randomUUID);
     const noQueries = { execute: async () => null } as unknown as QueryBus;
     verification = new VerifyAppPassword(aggregates, clock, loadConfig({}), new Directory(aggregates), new Credentials(aggregates), noQueries);
   });
@@ -63,7 +65,7 @@ describe('verifying an app password', () => {
     protocol: 'imap',
     sourceIp: '192.0.2.7',
     client: null,
-    gateway: 'gateway:test',
+    gateway: { kind: 'gateway', name: 'test' },
     correlationId: randomUUID(),
   });
 
@@ -88,5 +90,52 @@ describe('verifying an app password', () => {
     expect((await store.readStream(appPasswordStreamId(keyId))).map((e) => e.type)).toEqual(['AppPasswordGenerated']);
     const usage = await store.readStream(`appPasswordUsage-${keyId}`);
     expect(usage.at(-1)).toMatchObject({ type: 'AppPasswordRejected', data: { reason: 'EXPIRED' } });
+  });
+
+  describe('when the same secret comes again (the warm path)', () => {
+    const argon2Calls = () => (argon2.verify as jest.Mock).mock.calls.length;
+    const keyIdOf = (password: string) => password.slice(2, 12);
+    const usageOf = async (password: string) => (await store.readStream(`appPasswordUsage-${keyIdOf(password)}`)).map((event) => event.type);
+
+    beforeAll(() => (now = new Date('2026-03-02T12:00:00.000Z')));
+
+    it('skips argon2, and still records every use', async () => {
+      expect(await verification.verify(attempt(passwords[2]))).toMatchObject({ result: 'accepted' });
+      const before = argon2Calls();
+      expect(await verification.verify(attempt(passwords[2]))).toMatchObject({ result: 'accepted' });
+      expect(await verification.verify(attempt(passwords[2].toUpperCase()))).toMatchObject({ result: 'accepted' });
+      expect(argon2Calls()).toBe(before);
+      expect(await usageOf(passwords[2])).toEqual(['AppPasswordUsed', 'AppPasswordUsed', 'AppPasswordUsed']);
+    });
+
+    it('never lets a wrong secret hit: it costs argon2 and is rejected', async () => {
+      await verification.verify(attempt(passwords[4]));
+      // The right key id with another secret and a valid checksum: only argon2 can tell.
+      const forged = composeAppPassword(keyIdOf(passwords[4]), newAppPasswordSecret(randomBytes).secret).password;
+      const before = argon2Calls();
+      expect(await verification.verify(attempt(forged))).toEqual({ result: 'rejected' });
+      expect(argon2Calls()).toBe(before + 1);
+      expect((await usageOf(passwords[4])).at(-1)).toBe('AppPasswordRejected');
+    });
+
+    it('refuses a remembered secret once its credential is revoked, with no argon2 and the reason recorded', async () => {
+      await verification.verify(attempt(passwords[3]));
+      await store.appendToStream(appPasswordStreamId(keyIdOf(passwords[3])), [
+        { id: randomUUID(), type: 'AppPasswordRevoked', data: { appPasswordId: keyIdOf(passwords[3]), reason: 'leaked', incidentRef: null }, metadata: meta() },
+      ]);
+      const before = argon2Calls();
+      expect(await verification.verify(attempt(passwords[3]))).toEqual({ result: 'rejected' });
+      expect(argon2Calls()).toBe(before);
+      const usage = await store.readStream(`appPasswordUsage-${keyIdOf(passwords[3])}`);
+      expect(usage.at(-1)).toMatchObject({ type: 'AppPasswordRejected', data: { reason: 'REVOKED' } });
+    });
+
+    it('refuses a remembered secret once its owner is disabled', async () => {
+      await verification.verify(attempt(passwords[1]));
+      await store.appendToStream(userStreamId(userId), [{ id: randomUUID(), type: 'UserDisabled', data: { userId, revokesAppPasswords: false }, metadata: meta() }]);
+      expect(await verification.verify(attempt(passwords[1]))).toEqual({ result: 'rejected' });
+      const usage = await store.readStream(`appPasswordUsage-${keyIdOf(passwords[1])}`);
+      expect(usage.at(-1)).toMatchObject({ type: 'AppPasswordRejected', data: { reason: 'USER_DISABLED' } });
+    });
   });
 });

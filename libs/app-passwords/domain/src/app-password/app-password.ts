@@ -120,9 +120,15 @@ function generate(data: GenerateAppPassword['data']): AppPasswordGenerated {
   };
 }
 
-function revoke(data: RevokeAppPassword['data'], state: ExistingAppPassword): AppPasswordEvent[] {
-  const reason = data.reason.trim();
+/** A revocation's reason, trimmed; BAD_USER_INPUT unless it has 1 to 500 characters. */
+export function requireRevocationReason(input: string): string {
+  const reason = input.trim();
   if (reason.length === 0 || reason.length > 500) throw badInput('A reason of 1 to 500 characters is required.');
+  return reason;
+}
+
+function revoke(data: RevokeAppPassword['data'], state: ExistingAppPassword): AppPasswordEvent[] {
+  const reason = requireRevocationReason(data.reason);
   // Revoking is idempotent: a revoked credential stays revoked and gets no second event.
   if (state.status === 'REVOKED') return [];
   const incidentRef = data.incidentRef?.trim() || null;

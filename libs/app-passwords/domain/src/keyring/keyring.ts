@@ -14,6 +14,17 @@ export type AppPasswordSlotReserved = DomainEvent<
   { appPasswordId: string; userId: string; reservedAt: string }
 >;
 
+/** A user's keyring as its stream folds: every reservation, oldest first. */
+export interface Keyring {
+  readonly reservations: readonly AppPasswordSlotReserved['data'][];
+}
+
+export const keyringFold = {
+  initialState: (): Keyring => ({ reservations: [] }),
+  evolve: (state: Keyring, event: AppPasswordSlotReserved): Keyring =>
+    event.type === 'AppPasswordSlotReserved' ? { reservations: [...state.reservations, event.data] } : state,
+};
+
 /** How long a reservation whose credential was never written still counts (a crash mid-way). */
 export const RESERVATION_GRACE_MS = 5 * 60_000;
 

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
-import type { AppPasswordScope, Caller } from '@keyward/identity/domain';
+import type { AppPasswordScope, UserPrincipal } from '@keyward/identity/domain';
 import type { AppPasswordStatus } from '@keyward/app-passwords/domain';
 import {
   cursorFor,
@@ -47,7 +47,7 @@ export interface AppPasswordPage {
 
 export class GetAppPasswordsQuery {
   constructor(
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly filter: AppPasswordFilter,
     readonly first: number,
     readonly after: string | null,
@@ -59,7 +59,7 @@ export class GetAppPasswordsQuery {
 
 export class GetAppPasswordQuery {
   constructor(
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly appPasswordId: string,
   ) {}
 }
@@ -98,9 +98,9 @@ export class GetAppPasswordsHandler implements IQueryHandler<GetAppPasswordsQuer
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ caller, filter, first, after, sort, isCounted }: GetAppPasswordsQuery): Promise<AppPasswordPage> {
+  async execute({ principal, filter, first, after, sort, isCounted }: GetAppPasswordsQuery): Promise<AppPasswordPage> {
     const now = this.clock.now();
-    const where = filtered(visibleTo(caller, now), filter, now);
+    const where = filtered(visibleTo(principal, now), filter, now);
     const list = listFor(filter);
     const totalCount = isCounted ? (this.db.prepare(`SELECT count(*) AS n FROM ${list} WHERE ${where}`).get(where.params) as { n: number }).n : -1;
     const orderBy = ordered(where, sort, after);
@@ -122,8 +122,8 @@ export class GetAppPasswordHandler implements IQueryHandler<GetAppPasswordQuery,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ caller, appPasswordId }: GetAppPasswordQuery): Promise<AppPasswordListItem | null> {
-    const where = visibleTo(caller, this.clock.now()).always('l.app_password_id = @id', { id: appPasswordId });
+  async execute({ principal, appPasswordId }: GetAppPasswordQuery): Promise<AppPasswordListItem | null> {
+    const where = visibleTo(principal, this.clock.now()).always('l.app_password_id = @id', { id: appPasswordId });
     const row = this.db.prepare(`${SELECT_ROWS} WHERE ${where}`).get(where.params) as Row | undefined;
     return row ? toItem(row) : null;
   }

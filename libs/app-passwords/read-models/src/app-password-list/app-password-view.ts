@@ -1,6 +1,6 @@
 import { badInput, forbidden } from '@keyward/shared/domain';
 import { containsPattern, decodeCursor, encodeCursor, normalisedInstant, WhereClause } from '@keyward/shared/read-models';
-import { hasRole, hasTenantWideRead, type AppPasswordScope, type Caller } from '@keyward/identity/domain';
+import { scopeOf, type AppPasswordScope, type UserPrincipal } from '@keyward/identity/domain';
 import type { AppPasswordStatus } from '@keyward/app-passwords/domain';
 import { protocolBit } from './app-password-list.projection';
 
@@ -47,12 +47,17 @@ const SORT_KEYS: Record<AppPasswordSortField, { sql: string; type: 'string' | 'n
 // An active credential past its expiry is shown as EXPIRED before any expiry event exists.
 export const STATUS_SQL = `CASE WHEN l.status = 'ACTIVE' AND l.expires_at IS NOT NULL AND l.expires_at <= @now THEN 'EXPIRED' ELSE l.status END`;
 
-/** Rows the caller may see: the whole tenant for admins, auditors and responders; their own otherwise. */
-export function visibleTo(caller: Caller, now: Date): WhereClause {
-  const where = new WhereClause('l.tenant_id = @tenantId', { tenantId: caller.tenantId, now: now.toISOString() });
-  if (hasTenantWideRead(caller.roles)) return where;
-  if (hasRole(caller, 'USER')) return where.always('l.user_id = @callerId', { callerId: caller.userId });
-  throw forbidden();
+/** Rows the principal may read (`appPasswords.read`): the whole tenant's, or only its own. */
+export function visibleTo(principal: UserPrincipal, now: Date): WhereClause {
+  const where = new WhereClause('l.tenant_id = @tenantId', { tenantId: principal.tenantId, now: now.toISOString() });
+  switch (scopeOf(principal, 'appPasswords.read')) {
+    case 'TENANT':
+      return where;
+    case 'OWN':
+      return where.always('l.user_id = @principalId', { principalId: principal.userId });
+    case null:
+      throw forbidden('This needs the permission appPasswords.read.');
+  }
 }
 
 /** Adds the filter's conditions; a malformed value is BAD_USER_INPUT. */

@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { forbidden } from '@keyward/shared/domain';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
-import { hasTenantWideRead, type Caller } from '@keyward/identity/domain';
+import { authorizeTenantWide, type UserPrincipal } from '@keyward/identity/domain';
 import { everyDay, startOfDay } from '../usage-history/credential-usage.queries';
 
 const DAY_MS = 86_400_000;
@@ -35,7 +34,7 @@ export interface Dashboard {
 
 /** The tenant at a glance: counts that matter, and the last 30 days drawn from the event history. */
 export class GetDashboardQuery {
-  constructor(readonly caller: Caller) {}
+  constructor(readonly principal: UserPrincipal) {}
 }
 
 @QueryHandler(GetDashboardQuery)
@@ -45,10 +44,10 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery, Das
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ caller }: GetDashboardQuery): Promise<Dashboard> {
-    if (!hasTenantWideRead(caller.roles)) throw forbidden('The dashboard is for admins, auditors and incident responders.');
+  async execute({ principal }: GetDashboardQuery): Promise<Dashboard> {
+    authorizeTenantWide(principal, 'dashboard.read');
     const now = this.clock.now();
-    const tenantId = caller.tenantId;
+    const tenantId = principal.tenantId;
     const since = startOfDay(now, DASHBOARD_DAYS - 1);
     const perDay = (outcome: string) =>
       this.db

@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { badInput, notFound } from '@keyward/shared/domain';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
-import type { Caller } from '@keyward/identity/domain';
+import type { UserPrincipal } from '@keyward/identity/domain';
 import { visibleTo } from '../app-password-list/app-password-view';
 
 /** An address a credential was tried from, with when and how often. */
@@ -30,7 +30,7 @@ export interface CredentialUsage {
 /** A credential's source addresses (most recent first, at most 200) and its attempts per day over `days` days. */
 export class GetCredentialUsageQuery {
   constructor(
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly appPasswordId: string,
     readonly days: number,
   ) {}
@@ -43,10 +43,10 @@ export class GetCredentialUsageHandler implements IQueryHandler<GetCredentialUsa
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ caller, appPasswordId, days }: GetCredentialUsageQuery): Promise<CredentialUsage> {
+  async execute({ principal, appPasswordId, days }: GetCredentialUsageQuery): Promise<CredentialUsage> {
     if (!Number.isInteger(days) || days < 1 || days > 366) throw badInput('days must be between 1 and 366.');
     const now = this.clock.now();
-    const where = visibleTo(caller, now).always('l.app_password_id = @id', { id: appPasswordId });
+    const where = visibleTo(principal, now).always('l.app_password_id = @id', { id: appPasswordId });
     if (!this.db.prepare(`SELECT 1 FROM app_password_list l WHERE ${where}`).get(where.params)) throw notFound('No such app password.');
     const addresses = this.db
       .prepare(

@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { badInput, forbidden } from '@keyward/shared/domain';
 import { decodeCursor, encodeCursor, WhereClause, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { READ_MODEL_DB } from '@keyward/shared/server';
-import { hasTenantWideRead, type Caller } from '@keyward/identity/domain';
+import { can, scopeOf, type UserPrincipal } from '@keyward/identity/domain';
 
 /** One sign-in attempt: a use, or a rejection with its reason. */
 export interface SignInAttempt {
@@ -29,7 +29,7 @@ export interface SignInAttemptPage {
 
 export class GetSignInAttemptsQuery {
   constructor(
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly subject: SignInSubject,
     readonly outcome: 'USED' | 'REJECTED' | null,
     readonly first: number,
@@ -50,15 +50,18 @@ type Row = {
   client: string | null;
 };
 
-/** Attempts the caller may read: the tenant's for tenant-wide readers; otherwise only the caller's own. */
-export function attemptsVisibleTo(caller: Caller, subject: SignInSubject): WhereClause {
-  const where = new WhereClause('h.tenant_id = @tenantId', { tenantId: caller.tenantId });
-  const isTenantWide = hasTenantWideRead(caller.roles);
+/** Attempts the principal may read (`appPasswords.read`): the tenant's, or only its own. */
+export function attemptsVisibleTo(principal: UserPrincipal, subject: SignInSubject): WhereClause {
+  const scope = scopeOf(principal, 'appPasswords.read');
+  if (scope === null) throw forbidden('This needs the permission appPasswords.read.');
+  const where = new WhereClause('h.tenant_id = @tenantId', { tenantId: principal.tenantId });
   if ('appPasswordId' in subject) {
-    if (!isTenantWide) where.always('h.user_id = @callerId', { callerId: caller.userId });
+    if (scope === 'OWN') where.always('h.user_id = @principalId', { principalId: principal.userId });
     return where.always('h.app_password_id = @appPasswordId', { appPasswordId: subject.appPasswordId });
   }
-  if (!isTenantWide && subject.userId !== caller.userId) throw forbidden('You can only read your own sign-ins.');
+  if (!can(principal, 'appPasswords.read', { tenantId: principal.tenantId, ownerId: subject.userId })) {
+    throw forbidden('You can only read your own sign-ins.');
+  }
   // Failures that matched no credential carry only the name that was typed; they are the user's too.
   return where.always('(h.user_id = @userId OR (h.user_id IS NULL AND h.user_principal_name = @principal))', {
     userId: subject.userId,
@@ -70,8 +73,8 @@ export function attemptsVisibleTo(caller: Caller, subject: SignInSubject): Where
 export class GetSignInAttemptsHandler implements IQueryHandler<GetSignInAttemptsQuery, SignInAttemptPage> {
   constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
 
-  async execute({ caller, subject, outcome, first, after }: GetSignInAttemptsQuery): Promise<SignInAttemptPage> {
-    const where = attemptsVisibleTo(caller, subject).when(outcome, 'h.outcome = @outcome', 'outcome');
+  async execute({ principal, subject, outcome, first, after }: GetSignInAttemptsQuery): Promise<SignInAttemptPage> {
+    const where = attemptsVisibleTo(principal, subject).when(outcome, 'h.outcome = @outcome', 'outcome');
     const totalCount = (this.db.prepare(`SELECT count(*) AS n FROM usage_history h WHERE ${where}`).get(where.params) as { n: number }).n;
     if (after) {
       const keys = decodeCursor(after, ['string', 'string', 'number']);

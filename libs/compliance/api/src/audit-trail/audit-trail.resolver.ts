@@ -2,8 +2,8 @@ import { Args, Field, ID, InputType, Int, ObjectType, Parent, Query, ResolveFiel
 import { QueryBus } from '@nestjs/cqrs';
 
 import { Connection, DateTimeScalar, JsonScalar, pageSize, toConnection } from '@keyward/shared/server';
-import type { Caller } from '@keyward/identity/domain';
-import { CurrentCaller } from '@keyward/identity/api';
+import type { UserPrincipal } from '@keyward/identity/domain';
+import { CurrentPrincipal, Requires } from '@keyward/identity/api';
 import { GetUserQuery, type UserListItem } from '@keyward/identity/read-models';
 import { GetAuditEventsQuery, type AuditEventPage } from '@keyward/compliance/read-models';
 
@@ -34,20 +34,21 @@ export class AuditTrailResolver {
   constructor(private readonly queries: QueryBus) {}
 
   @Query(() => AuditEventConnection, { description: "The tenant's events in the order they happened." })
+  @Requires('auditTrail.read')
   async auditEvents(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Args('filter', { type: () => AuditEventFilter, nullable: true }) filter: AuditEventFilter | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
-    const page: AuditEventPage = await this.queries.execute(new GetAuditEventsQuery(caller, filter ?? {}, pageSize(first), after ?? null));
+    const page: AuditEventPage = await this.queries.execute(new GetAuditEventsQuery(principal, filter ?? {}, pageSize(first), after ?? null));
     return toConnection(page);
   }
 
   @ResolveField(() => String, { description: "Who acted, for people: a user's principal name, or the actor as recorded." })
-  async actorName(@CurrentCaller() caller: Caller, @Parent() event: AuditEventModel): Promise<string> {
+  async actorName(@CurrentPrincipal() principal: UserPrincipal, @Parent() event: AuditEventModel): Promise<string> {
     if (!event.actor.startsWith('user:')) return event.actor;
-    const user: UserListItem | null = await this.queries.execute(new GetUserQuery(caller, event.actor.slice('user:'.length)));
+    const user: UserListItem | null = await this.queries.execute(new GetUserQuery(principal, event.actor.slice('user:'.length)));
     return user?.userPrincipalName ?? event.actor;
   }
 }

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { badInput, forbidden } from '@keyward/shared/domain';
+import { badInput } from '@keyward/shared/domain';
 import { decodeCursor, encodeCursor, normalisedInstant, WhereClause, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { READ_MODEL_DB } from '@keyward/shared/server';
-import { hasTenantWideRead, type Caller } from '@keyward/identity/domain';
+import { authorizeTenantWide, type UserPrincipal } from '@keyward/identity/domain';
 
 export interface AuditEventItem {
   id: string;
@@ -25,7 +25,7 @@ export interface AuditEventFilter {
 
 export class GetAuditEventsQuery {
   constructor(
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly filter: AuditEventFilter,
     readonly first: number,
     readonly after: string | null,
@@ -53,9 +53,9 @@ interface Row {
 export class GetAuditEventsHandler implements IQueryHandler<GetAuditEventsQuery, AuditEventPage> {
   constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
 
-  async execute({ caller, filter, first, after }: GetAuditEventsQuery): Promise<AuditEventPage> {
-    if (!hasTenantWideRead(caller.roles)) throw forbidden('Only admins, auditors and incident responders read the audit trail.');
-    const where = new WhereClause('tenant_id = @tenantId', { tenantId: caller.tenantId })
+  async execute({ principal, filter, first, after }: GetAuditEventsQuery): Promise<AuditEventPage> {
+    authorizeTenantWide(principal, 'auditTrail.read');
+    const where = new WhereClause('tenant_id = @tenantId', { tenantId: principal.tenantId })
       .when(filter.streamId, 'stream_id = @streamId', 'streamId')
       .when(filter.actor, 'actor = @actor', 'actor')
       .when(instant(filter.occurredAfter), 'occurred_at >= @occurredAfter', 'occurredAfter')

@@ -2,11 +2,13 @@ import { BadRequestException, Body, Controller, HttpCode, HttpException, HttpSta
 import type { Response } from 'express';
 import { SessionService } from '@keyward/identity/application';
 import { clientAddressOf, KEYWARD_CONFIG, type KeywardConfig } from '@keyward/shared/server';
-import type { KeywardRequest } from './current-caller';
+import type { KeywardRequest } from '../authorization/current-principal.decorator';
+import { Public } from '../authorization/requires.decorator';
 import { SESSION_COOKIE } from './session.middleware';
 
 /** Console sign-in and sign-out. */
 @Controller('auth')
+@Public('Signing in and out is what a session starts and ends with.')
 export class AuthController {
   constructor(
     private readonly sessions: SessionService,

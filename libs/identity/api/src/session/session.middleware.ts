@@ -1,11 +1,11 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
 import { SessionService } from '@keyward/identity/application';
-import type { KeywardRequest } from './current-caller';
+import type { KeywardRequest } from '../authorization/current-principal.decorator';
 
 export const SESSION_COOKIE = 'keyward_session';
 
-/** Attaches the caller a console session cookie stands for. */
+/** Attaches the principal a console session cookie stands for. */
 @Injectable()
 export class SessionMiddleware implements NestMiddleware {
   constructor(private readonly sessions: SessionService) {}
@@ -13,7 +13,7 @@ export class SessionMiddleware implements NestMiddleware {
   async use(request: KeywardRequest, _response: Response, next: NextFunction): Promise<void> {
     const token = request.cookies?.[SESSION_COOKIE];
     if (typeof token === 'string' && token.length > 0) {
-      request.caller = (await this.sessions.callerFor(token)) ?? undefined;
+      request.principal = (await this.sessions.principalFor(token)) ?? undefined;
     }
     next();
   }

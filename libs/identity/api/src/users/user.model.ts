@@ -1,8 +1,17 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ROLES, type Role } from '@keyward/identity/domain';
+import { ROLES, type Permission, type PermissionScope, type Role } from '@keyward/identity/domain';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [K in Role]: K };
 registerEnumType(RoleEnum, { name: 'Role', description: 'What a console user may do.' });
+
+export const PermissionScopeEnum = { TENANT: 'TENANT', OWN: 'OWN' } as const;
+registerEnumType(PermissionScopeEnum, { name: 'PermissionScope', description: "TENANT: anything in the tenant; OWN: only the user's own." });
+
+@ObjectType('Grant', { description: 'A permission a user holds, and over what (PERMISSIONS in the identity domain).' })
+export class GrantModel {
+  @Field(() => String, { description: 'The permission, e.g. appPasswords.revoke.' }) permission!: Permission;
+  @Field(() => PermissionScopeEnum) scope!: PermissionScope;
+}
 
 @ObjectType('User')
 export class UserModel {

@@ -1,12 +1,13 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
 import { Connection, pageSize, toConnection } from '@keyward/shared/server';
 import { CreateUserCommand, ResetUserPasswordCommand, SetUserEnabledCommand } from '@keyward/identity/application';
-import type { Caller, ExistingUser } from '@keyward/identity/domain';
+import { grantsOf, type ExistingUser, type UserPrincipal } from '@keyward/identity/domain';
 import { GetUserQuery, GetUsersQuery, type Page, type UserListItem } from '@keyward/identity/read-models';
-import { CurrentCaller, CurrentCommandContext } from '../session/current-caller';
-import { CreateUserInput, ResetUserPasswordInput, UserFilter, UserModel } from './user.model';
+import { CurrentCommandContext, CurrentPrincipal } from '../authorization/current-principal.decorator';
+import { Requires } from '../authorization/requires.decorator';
+import { CreateUserInput, GrantModel, ResetUserPasswordInput, UserFilter, UserModel } from './user.model';
 
 const UserConnection = Connection(UserModel, 'User');
 
@@ -30,59 +31,74 @@ export class UsersResolver {
   ) {}
 
   @Query(() => UserModel, { description: 'The signed-in user.' })
-  async me(@CurrentCaller() caller: Caller): Promise<UserListItem | null> {
-    return this.queries.execute(new GetUserQuery(caller, caller.userId));
+  @Requires('users.read')
+  async me(@CurrentPrincipal() principal: UserPrincipal): Promise<UserListItem | null> {
+    return this.queries.execute(new GetUserQuery(principal, principal.userId));
   }
 
   @Query(() => UserModel, { nullable: true })
-  user(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string): Promise<UserListItem | null> {
-    return this.queries.execute(new GetUserQuery(caller, id));
+  @Requires('users.read')
+  user(@CurrentPrincipal() principal: UserPrincipal, @Args('id', { type: () => ID }) id: string): Promise<UserListItem | null> {
+    return this.queries.execute(new GetUserQuery(principal, id));
   }
 
   @Query(() => UserConnection)
+  @Requires('users.read')
   async users(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @Args('filter', { type: () => UserFilter, nullable: true }) filter: UserFilter | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
-    const page: Page<UserListItem> = await this.queries.execute(new GetUsersQuery(caller, filter ?? {}, pageSize(first), after ?? null));
+    const page: Page<UserListItem> = await this.queries.execute(new GetUsersQuery(principal, filter ?? {}, pageSize(first), after ?? null));
     return toConnection(page);
   }
 
+  @ResolveField(() => [GrantModel], {
+    description: 'What this user may do, from their roles (for `me`: what this session may do). The console shows only what is listed here.',
+  })
+  permissions(@CurrentPrincipal() principal: UserPrincipal, @Parent() user: UserModel): GrantModel[] {
+    const subject: UserPrincipal = user.id === principal.userId ? principal : { ...principal, userId: user.id, roles: user.roles };
+    return grantsOf(subject);
+  }
+
   @Mutation(() => UserModel)
+  @Requires('users.manage')
   async createUser(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @CurrentCommandContext() context: CommandContext,
     @Args('input') input: CreateUserInput,
   ): Promise<UserModel> {
-    return fromAggregate(await this.commands.execute(new CreateUserCommand(input, caller, context)));
+    return fromAggregate(await this.commands.execute(new CreateUserCommand(input, principal, context)));
   }
 
   @Mutation(() => UserModel)
+  @Requires('users.manage')
   async disableUser(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @CurrentCommandContext() context: CommandContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<UserModel> {
-    return fromAggregate(await this.commands.execute(new SetUserEnabledCommand(id, false, caller, context)));
+    return fromAggregate(await this.commands.execute(new SetUserEnabledCommand(id, false, principal, context)));
   }
 
   @Mutation(() => UserModel)
+  @Requires('users.manage')
   async enableUser(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @CurrentCommandContext() context: CommandContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<UserModel> {
-    return fromAggregate(await this.commands.execute(new SetUserEnabledCommand(id, true, caller, context)));
+    return fromAggregate(await this.commands.execute(new SetUserEnabledCommand(id, true, principal, context)));
   }
 
   @Mutation(() => UserModel, { description: "Sets a user's console password (global admins); may revoke their app passwords, as the policy says." })
+  @Requires('users.manage')
   async resetUserPassword(
-    @CurrentCaller() caller: Caller,
+    @CurrentPrincipal() principal: UserPrincipal,
     @CurrentCommandContext() context: CommandContext,
     @Args('input') input: ResetUserPasswordInput,
   ): Promise<UserModel> {
-    return fromAggregate(await this.commands.execute(new ResetUserPasswordCommand(input.userId, input.password, caller, context)));
+    return fromAggregate(await this.commands.execute(new ResetUserPasswordCommand(input.userId, input.password, principal, context)));
   }
 }

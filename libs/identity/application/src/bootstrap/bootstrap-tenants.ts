@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { CommandContext } from '@keyward/shared/domain';
-import { Aggregates, CLOCK, hashSecret, ID_GENERATOR, KEYWARD_CONFIG, type Clock, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
+import { Aggregates } from '@keyward/shared/event-sourcing';
+import { hashSecret } from '@keyward/shared/security';
+import { CLOCK, ID_GENERATOR, KEYWARD_CONFIG, type Clock, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
 import {
   tenantDecider,
   tenantIdForDomain,
@@ -26,13 +28,12 @@ export class BootstrapTenants {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Returns the tenants it created (none when the store already had them). */
   /** The tenants it created, with the hash of the admins' password (the demo reuses it for a user). */
   async run(): Promise<{ tenantId: string; domain: string; adminUserId: string; adminPasswordHash: string }[]> {
     const missing: string[] = [];
     for (const domain of this.config.bootstrapDomains) {
-      const existing = await this.aggregates.store.readStream(tenantStreamId(tenantIdForDomain(domain)), { maxCount: 1 });
-      if (existing.length === 0) missing.push(domain);
+      const existing = await this.aggregates.load(tenantStreamId(tenantIdForDomain(domain)), tenantDecider);
+      if (existing.status === 'none') missing.push(domain);
     }
     if (missing.length === 0) return [];
     const password = this.config.bootstrapPassword ?? randomBytes(15).toString('base64url');
@@ -57,33 +58,22 @@ export class BootstrapTenants {
       now: this.clock.now(),
       correlationId: this.ids.newId(),
     };
-    const tenantEvents = tenantDecider.decide(
-      { type: 'CreateTenant', data: { tenantId, name: domain, domains: [domain] } },
-      tenantDecider.initialState(),
-    );
-    await this.aggregates.store.appendToStream(tenantStreamId(tenantId), this.aggregates.newEvents(tenantEvents, context), {
-      expectedRevision: 'no_stream',
-    });
+    await this.aggregates.handle(tenantStreamId(tenantId), tenantDecider, { type: 'CreateTenant', data: { tenantId, name: domain, domains: [domain] } }, context);
     const adminUpn = `admin@${domain}`;
-    const userEvents = userDecider.decide(
-      {
-        type: 'CreateUser',
-        data: {
-          tenantId,
-          tenantDomains: [domain],
-          userPrincipalName: adminUpn,
-          displayName: 'Global administrator',
-          roles: ['GLOBAL_ADMIN'],
-          mfaRegistered: true,
-          passwordHash,
-        },
-      },
-      userDecider.initialState(),
-    );
     const adminUserId = userIdFor(adminUpn);
-    await this.aggregates.store.appendToStream(userStreamId(adminUserId), this.aggregates.newEvents(userEvents, context), {
-      expectedRevision: 'no_stream',
-    });
+    const createAdmin = {
+      type: 'CreateUser' as const,
+      data: {
+        tenantId,
+        tenantDomains: [domain],
+        userPrincipalName: adminUpn,
+        displayName: 'Global administrator',
+        roles: ['GLOBAL_ADMIN'],
+        mfaRegistered: true,
+        passwordHash,
+      },
+    };
+    await this.aggregates.handle(userStreamId(adminUserId), userDecider, createAdmin, context);
     this.logger.log(`Created tenant ${domain} with global admin ${adminUpn}`);
     return { tenantId, domain, adminUserId, adminPasswordHash: passwordHash };
   }

@@ -1,17 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@keyward/shared/domain';
-import { badInput } from '@keyward/shared/domain';
-import { Aggregates, hashSecret } from '@keyward/shared/server';
-import {
-  requireRole,
-  requireUserPrincipalName,
-  userDecider,
-  userIdFor,
-  userStreamId,
-  type Caller,
-  type ExistingUser,
-} from '@keyward/identity/domain';
-import { Directory } from '../directory/directory';
+import { badInput, type CommandContext } from '@keyward/shared/domain';
+import { Aggregates } from '@keyward/shared/event-sourcing';
+import { hashSecret } from '@keyward/shared/security';
+import { authorize, requireUserPrincipalName, userDecider, userIdFor, userStreamId, type ExistingUser, type UserPrincipal } from '@keyward/identity/domain';
+import { Directory } from '../directory/directory.repository';
 
 export interface CreateUserInput {
   userPrincipalName: string;
@@ -24,7 +16,7 @@ export interface CreateUserInput {
 export class CreateUserCommand {
   constructor(
     readonly input: CreateUserInput,
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly context: CommandContext,
   ) {}
 }
@@ -36,32 +28,27 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand, Exi
     private readonly directory: Directory,
   ) {}
 
-  async execute({ input, caller, context }: CreateUserCommand): Promise<ExistingUser> {
-    requireRole(caller, 'GLOBAL_ADMIN');
-    const tenant = await this.directory.callerTenant(caller);
+  async execute({ input, principal, context }: CreateUserCommand): Promise<ExistingUser> {
+    authorize(principal, 'users.manage', { tenantId: principal.tenantId });
+    const tenant = await this.directory.tenantOf(principal);
     const upn = requireUserPrincipalName(input.userPrincipalName);
     if (input.password != null && (input.password.length < 12 || input.password.length > 256)) {
       throw badInput('password must be 12 to 256 characters.');
     }
     const passwordHash = input.password ? await hashSecret(input.password) : null;
-    const { state } = await this.aggregates.handle(
-      userStreamId(userIdFor(upn.value)),
-      userDecider,
-      {
-        type: 'CreateUser',
-        data: {
-          tenantId: tenant.tenantId,
-          tenantDomains: tenant.domains,
-          userPrincipalName: upn.value,
-          displayName: input.displayName,
-          roles: input.roles,
-          mfaRegistered: input.mfaRegistered ?? false,
-          passwordHash,
-        },
+    const command = {
+      type: 'CreateUser' as const,
+      data: {
+        tenantId: tenant.tenantId,
+        tenantDomains: tenant.domains,
+        userPrincipalName: upn.value,
+        displayName: input.displayName,
+        roles: input.roles,
+        mfaRegistered: input.mfaRegistered ?? false,
+        passwordHash,
       },
-      context,
-      0,
-    );
+    };
+    const { state } = await this.aggregates.handle(userStreamId(userIdFor(upn.value)), userDecider, command, context);
     return state as ExistingUser;
   }
 }

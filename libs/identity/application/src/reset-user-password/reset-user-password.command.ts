@@ -1,8 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { badInput, type CommandContext } from '@keyward/shared/domain';
-import { Aggregates, hashSecret } from '@keyward/shared/server';
-import { requireRole, userDecider, userStreamId, type Caller, type ExistingUser } from '@keyward/identity/domain';
-import { Directory } from '../directory/directory';
+import { Aggregates } from '@keyward/shared/event-sourcing';
+import { hashSecret } from '@keyward/shared/security';
+import { userDecider, userStreamId, type ExistingUser, type UserPrincipal } from '@keyward/identity/domain';
+import { Directory } from '../directory/directory.repository';
 import { SessionService } from '../sessions/session-service';
 
 /**
@@ -13,7 +14,7 @@ export class ResetUserPasswordCommand {
   constructor(
     readonly userId: string,
     readonly password: string,
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly context: CommandContext,
   ) {}
 }
@@ -26,11 +27,10 @@ export class ResetUserPasswordHandler implements ICommandHandler<ResetUserPasswo
     private readonly sessions: SessionService,
   ) {}
 
-  async execute({ userId, password, caller, context }: ResetUserPasswordCommand): Promise<ExistingUser> {
-    requireRole(caller, 'GLOBAL_ADMIN');
+  async execute({ userId, password, principal, context }: ResetUserPasswordCommand): Promise<ExistingUser> {
+    await this.directory.userFor(principal, 'users.manage', userId);
     if (password.length < 12 || password.length > 256) throw badInput('password must be 12 to 256 characters.');
-    await this.directory.userInTenant(caller, userId);
-    const { policy } = await this.directory.callerTenant(caller);
+    const { policy } = await this.directory.tenantOf(principal);
     const passwordHash = await hashSecret(password);
     const { state } = await this.aggregates.handle(
       userStreamId(userId),

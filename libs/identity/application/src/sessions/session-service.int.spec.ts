@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@keyward/shared/event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '@keyward/shared/read-models';
-import { Aggregates, hashSecret, loadConfig, type Clock } from '@keyward/shared/server';
+import { Aggregates } from '@keyward/shared/event-sourcing';
+import { hashSecret } from '@keyward/shared/security';
+import { loadConfig, type Clock } from '@keyward/shared/server';
 import { userIdFor, userStreamId } from '@keyward/identity/domain';
-import { Directory } from '../directory/directory';
+import { Directory } from '../directory/directory.repository';
 import { SessionService } from './session-service';
 
 // A real SQLite store and read-model file; only the clock is ours, to move time.
@@ -33,7 +35,7 @@ describe('console sessions', () => {
       },
     ]);
     const config = loadConfig({ KEYWARD_SESSION_IDLE_MINUTES: '30', KEYWARD_SESSION_MAX_HOURS: '12' });
-    sessions = new SessionService(db, config, clock, new Directory(new Aggregates(store, { newId: randomUUID })));
+    sessions = new SessionService(db, config, clock, new Directory(new Aggregates(store, randomUUID)));
   });
   beforeEach(() => (now = new Date('2026-03-01T08:00:00.000Z')));
   afterAll(async () => {
@@ -52,7 +54,7 @@ describe('console sessions', () => {
     const result = await sessions.signIn('Kim@Contoso.Example', 'kim-console-password');
     const token = result.outcome === 'signed-in' ? result.token : null;
     expect(Buffer.from(token ?? '', 'base64url')).toHaveLength(32);
-    expect(await sessions.callerFor(token ?? '')).toEqual({ userId: userIdFor(upn), tenantId: 't-1', userPrincipalName: upn, roles: ['AUDITOR'] });
+    expect(await sessions.principalFor(token ?? '')).toEqual({ kind: 'user', userId: userIdFor(upn), tenantId: 't-1', userPrincipalName: upn, roles: ['AUDITOR'] });
   });
 
   it('refuses a wrong password and an unknown user alike', async () => {
@@ -70,25 +72,25 @@ describe('console sessions', () => {
   it('ends a session idle for longer than the idle timeout', async () => {
     const token = await signedIn();
     now = new Date(now.getTime() + 29 * 60_000);
-    expect(await sessions.callerFor(token)).not.toBeNull();
+    expect(await sessions.principalFor(token)).not.toBeNull();
     now = new Date(now.getTime() + 31 * 60_000);
-    expect(await sessions.callerFor(token)).toBeNull();
+    expect(await sessions.principalFor(token)).toBeNull();
   });
 
   it('ends an active session at the absolute timeout', async () => {
     const token = await signedIn();
     for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
       now = new Date(now.getTime() + 20 * 60_000);
-      expect(await sessions.callerFor(token)).not.toBeNull();
+      expect(await sessions.principalFor(token)).not.toBeNull();
     }
     now = new Date(now.getTime() + 40 * 60_000);
-    expect(await sessions.callerFor(token)).toBeNull();
+    expect(await sessions.principalFor(token)).toBeNull();
   });
 
   it('ends a session at sign-out', async () => {
     const token = await signedIn();
     sessions.signOut(token);
-    expect(await sessions.callerFor(token)).toBeNull();
+    expect(await sessions.principalFor(token)).toBeNull();
   });
 
   it('slows down guessing after ten failures, but not the owner from an address they used', async () => {

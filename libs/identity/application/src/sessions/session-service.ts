@@ -1,18 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
-import {
-  CLOCK,
-  FailureThrottle,
-  KEYWARD_CONFIG,
-  READ_MODEL_DB,
-  verifyAgainstNothing,
-  verifySecret,
-  type Clock,
-  type KeywardConfig,
-} from '@keyward/shared/server';
-import { parseUserPrincipalName, userIdFor, type Caller } from '@keyward/identity/domain';
-import { Directory } from '../directory/directory';
+import { FailureThrottle, verifyAgainstNothing, verifySecret } from '@keyward/shared/security';
+import { CLOCK, KEYWARD_CONFIG, READ_MODEL_DB, type Clock, type KeywardConfig } from '@keyward/shared/server';
+import { parseUserPrincipalName, userIdFor, type UserPrincipal } from '@keyward/identity/domain';
+import { Directory } from '../directory/directory.repository';
 
 interface SessionRow {
   user_id: string;
@@ -85,13 +77,13 @@ export class SessionService {
     this.db.prepare('DELETE FROM console_sessions WHERE token_hash = ?').run(hashToken(token));
   }
 
-  /** The caller a session token stands for, or null if it is unknown, expired or its user is disabled. */
   /** Ends every console session of the user on this node (after a password reset). */
   endSessionsOf(userId: string): void {
     this.db.prepare('DELETE FROM console_sessions WHERE user_id = ?').run(userId);
   }
 
-  async callerFor(token: string): Promise<Caller | null> {
+  /** The principal a session token stands for, or null if it is unknown, expired or its user is disabled. */
+  async principalFor(token: string): Promise<UserPrincipal | null> {
     if (token.length > 100) return null;
     const tokenHash = hashToken(token);
     const row = this.db.prepare('SELECT * FROM console_sessions WHERE token_hash = ?').get(tokenHash) as
@@ -108,7 +100,7 @@ export class SessionService {
     if (now - row.last_seen_at > TOUCH_INTERVAL_MS) {
       this.db.prepare('UPDATE console_sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash);
     }
-    return { userId: user.userId, tenantId: user.tenantId, userPrincipalName: user.userPrincipalName, roles: user.roles };
+    return { kind: 'user', userId: user.userId, tenantId: user.tenantId, userPrincipalName: user.userPrincipalName, roles: user.roles };
   }
 }
 

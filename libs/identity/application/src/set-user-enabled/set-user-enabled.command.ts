@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { forbidden, type CommandContext } from '@keyward/shared/domain';
-import { Aggregates } from '@keyward/shared/server';
-import { requireRole, userDecider, userStreamId, type Caller, type ExistingUser, type UserCommand } from '@keyward/identity/domain';
-import { Directory } from '../directory/directory';
+import { Aggregates } from '@keyward/shared/event-sourcing';
+import { userDecider, userStreamId, type ExistingUser, type UserCommand, type UserPrincipal } from '@keyward/identity/domain';
+import { Directory } from '../directory/directory.repository';
 
 /**
  * Disables or enables a user. A disabled user can neither sign in nor use app passwords; when the
@@ -12,7 +12,7 @@ export class SetUserEnabledCommand {
   constructor(
     readonly userId: string,
     readonly isEnabled: boolean,
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly context: CommandContext,
   ) {}
 }
@@ -24,11 +24,10 @@ export class SetUserEnabledHandler implements ICommandHandler<SetUserEnabledComm
     private readonly directory: Directory,
   ) {}
 
-  async execute({ userId, isEnabled, caller, context }: SetUserEnabledCommand): Promise<ExistingUser> {
-    requireRole(caller, 'GLOBAL_ADMIN');
-    await this.directory.userInTenant(caller, userId);
-    if (!isEnabled && userId === caller.userId) throw forbidden('You cannot disable yourself.');
-    const { policy } = await this.directory.callerTenant(caller);
+  async execute({ userId, isEnabled, principal, context }: SetUserEnabledCommand): Promise<ExistingUser> {
+    await this.directory.userFor(principal, 'users.manage', userId);
+    if (!isEnabled && userId === principal.userId) throw forbidden('You cannot disable yourself.');
+    const { policy } = await this.directory.tenantOf(principal);
     const command: UserCommand = isEnabled ? { type: 'EnableUser' } : { type: 'DisableUser', data: { revokesAppPasswords: policy.revokesOnDisable } };
     const { state } = await this.aggregates.handle(userStreamId(userId), userDecider, command, context);
     return state as ExistingUser;

@@ -23,6 +23,7 @@ export type TenantCommand = CreateTenant | ChangeTenantPolicy;
 export type Tenant =
   | { status: 'none' }
   | { status: 'active'; tenantId: string; name: string; domains: string[]; policy: TenantPolicy };
+export type ActiveTenant = Extract<Tenant, { status: 'active' }>;
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 

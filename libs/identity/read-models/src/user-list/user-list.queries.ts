@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { badInput, forbidden } from '@keyward/shared/domain';
+import { badInput } from '@keyward/shared/domain';
 import { containsPattern, decodeCursor, encodeCursor, WhereClause, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { READ_MODEL_DB } from '@keyward/shared/server';
-import { hasRole, hasTenantWideRead, type Caller, type Role } from '@keyward/identity/domain';
+import { authorizeTenantWide, can, type Role, type UserPrincipal } from '@keyward/identity/domain';
 
 /** A row of the user list, as screens see it. */
 export interface UserListItem {
@@ -32,7 +32,7 @@ export interface Page<T> {
 
 export class GetUsersQuery {
   constructor(
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly filter: UserFilter,
     readonly first: number,
     readonly after: string | null,
@@ -41,7 +41,7 @@ export class GetUsersQuery {
 
 export class GetUserQuery {
   constructor(
-    readonly caller: Caller,
+    readonly principal: UserPrincipal,
     readonly userId: string,
   ) {}
 }
@@ -78,9 +78,9 @@ function toItem(row: UserRow): UserListItem {
 export class GetUsersHandler implements IQueryHandler<GetUsersQuery, Page<UserListItem>> {
   constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
 
-  async execute({ caller, filter, first, after }: GetUsersQuery): Promise<Page<UserListItem>> {
-    if (!hasTenantWideRead(caller.roles)) throw forbidden('Only admins, auditors and incident responders list users.');
-    const where = new WhereClause('tenant_id = @tenantId', { tenantId: caller.tenantId })
+  async execute({ principal, filter, first, after }: GetUsersQuery): Promise<Page<UserListItem>> {
+    authorizeTenantWide(principal, 'users.read');
+    const where = new WhereClause('tenant_id = @tenantId', { tenantId: principal.tenantId })
       .when(filter.search ? containsPattern(filter.search) : null, `(user_principal_name LIKE @search ESCAPE '\\' OR display_name LIKE @search ESCAPE '\\')`, 'search')
       .when(filter.role, 'EXISTS (SELECT 1 FROM json_each(roles) WHERE value = @role)', 'role');
     if (filter.isEnabled !== null && filter.isEnabled !== undefined) where.always('is_enabled = @isEnabled', { isEnabled: filter.isEnabled ? 1 : 0 });
@@ -105,13 +105,9 @@ export class GetUsersHandler implements IQueryHandler<GetUsersQuery, Page<UserLi
 export class GetUserHandler implements IQueryHandler<GetUserQuery, UserListItem | null> {
   constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
 
-  async execute({ caller, userId }: GetUserQuery): Promise<UserListItem | null> {
-    const isSelf = userId === caller.userId;
-    if (!isSelf && !hasTenantWideRead(caller.roles) && !hasRole(caller, 'GLOBAL_ADMIN')) return null;
-    const row = this.db.prepare('SELECT * FROM user_list WHERE user_id = ? AND tenant_id = ?').get(userId, caller.tenantId) as
-      | UserRow
-      | undefined;
-    return row ? toItem(row) : null;
+  async execute({ principal, userId }: GetUserQuery): Promise<UserListItem | null> {
+    const row = this.db.prepare('SELECT * FROM user_list WHERE user_id = ?').get(userId) as UserRow | undefined;
+    return row && can(principal, 'users.read', { tenantId: row.tenant_id, ownerId: row.user_id }) ? toItem(row) : null;
   }
 }
 

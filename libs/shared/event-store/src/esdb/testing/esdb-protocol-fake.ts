@@ -27,8 +27,17 @@ export class EsdbProtocolFake {
   private readonly liveSubscriptions = new Set<grpc.ServerWritableStream<streamsPb.ReadReq, streamsPb.ReadResp>>();
   port = 0;
 
-  /** Fault switches: every call fails UNAVAILABLE, or answers NOT_LEADER, or is slowed down. */
-  readonly faults = { isUnavailable: false, isNotLeader: false, delayMs: 0 };
+  /**
+   * Fault switches: every call fails UNAVAILABLE, or answers NOT_LEADER, or is slowed down by
+   * `delayMs`; `latencyMs` adds a random delay between its bounds to each call, as a server a
+   * network hop away would (the order calls arrive in then differs from the order they are answered).
+   */
+  readonly faults: { isUnavailable: boolean; isNotLeader: boolean; delayMs: number; latencyMs: { min: number; max: number } | null } = {
+    isUnavailable: false,
+    isNotLeader: false,
+    delayMs: 0,
+    latencyMs: null,
+  };
 
   constructor() {
     this.appended.setMaxListeners(0);
@@ -71,6 +80,11 @@ export class EsdbProtocolFake {
     this.server.forceShutdown();
   }
 
+  private callDelay(): number {
+    const latency = this.faults.latencyMs;
+    return this.faults.delayMs + (latency ? latency.min + Math.random() * (latency.max - latency.min) : 0);
+  }
+
   private fault(): grpc.ServiceError | null {
     if (this.faults.isUnavailable) return Object.assign(new Error('unavailable (fake)'), { code: grpc.status.UNAVAILABLE, details: 'unavailable (fake)', metadata: new grpc.Metadata() });
     if (this.faults.isNotLeader) {
@@ -91,7 +105,7 @@ export class EsdbProtocolFake {
       else if (request.hasProposedMessage()) proposed.push(request.getProposedMessage() as streamsPb.AppendReq.ProposedMessage);
     });
     call.on('end', async () => {
-      await delay(this.faults.delayMs);
+      await delay(this.callDelay());
       const fault = this.fault();
       if (fault) return callback(fault);
       if (!options) return callback({ code: grpc.status.INVALID_ARGUMENT, details: 'no options' });
@@ -164,7 +178,7 @@ export class EsdbProtocolFake {
   }
 
   private async read(call: grpc.ServerWritableStream<streamsPb.ReadReq, streamsPb.ReadResp>): Promise<void> {
-    await delay(this.faults.delayMs);
+    await delay(this.callDelay());
     const fault = this.fault();
     if (fault) return void call.emit('error', fault);
     const options = call.request.getOptions() as streamsPb.ReadReq.Options;

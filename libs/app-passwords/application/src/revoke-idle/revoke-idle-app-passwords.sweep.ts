@@ -1,19 +1,21 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { Aggregates, CLOCK, KEYWARD_CONFIG, type Clock, type KeywardConfig } from '@keyward/shared/server';
+import { CLOCK, KEYWARD_CONFIG, type Clock, type KeywardConfig } from '@keyward/shared/server';
+import { systemPrincipal } from '@keyward/identity/domain';
 import { Directory } from '@keyward/identity/application';
-import { appPasswordDecider, appPasswordStreamId, statusAt } from '@keyward/app-passwords/domain';
 import { GetIdleAppPasswordsQuery, GetTenantsWithActiveAppPasswordsQuery } from '@keyward/app-passwords/read-models';
+import { RevokeAppPasswords } from '../revoke-app-passwords/revoke-app-passwords.use-case';
 
 const DAY_MS = 86_400_000;
 /** Revocations per tenant and sweep; the next sweep goes on where this one stopped. */
 const PER_SWEEP = 500;
+const PROCESS = 'idle-revocation';
 
 /**
  * Every KEYWARD_IDLE_SWEEP_SECONDS, revokes (as `system:idle-revocation`) the active app passwords
- * left unused longer than their tenant's policy allows. Candidates come from the read model;
- * each is confirmed active from its stream before it is revoked, and revoking is idempotent, so
- * several nodes sweeping at once write each revocation once.
+ * left unused longer than their tenant's policy allows. Candidates come from the read model; the
+ * revoke use case confirms each from its stream, and revoking is idempotent, so several nodes
+ * sweeping at once write each revocation once.
  */
 @Injectable()
 export class RevokeIdleAppPasswords implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,7 +24,7 @@ export class RevokeIdleAppPasswords implements OnApplicationBootstrap, OnApplica
   private running: Promise<number> | null = null;
 
   constructor(
-    private readonly aggregates: Aggregates,
+    private readonly revocations: RevokeAppPasswords,
     private readonly directory: Directory,
     private readonly queries: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -53,22 +55,21 @@ export class RevokeIdleAppPasswords implements OnApplicationBootstrap, OnApplica
   private async sweep(): Promise<number> {
     let revoked = 0;
     const tenantIds: string[] = await this.queries.execute(new GetTenantsWithActiveAppPasswordsQuery());
-    for (const tenantId of tenantIds) {
-      const tenant = await this.directory.tenant(tenantId);
-      if (tenant.status !== 'active' || tenant.policy.idleRevocationDays === null) continue;
-      const days = tenant.policy.idleRevocationDays;
-      const now = this.clock.now();
-      const ids: string[] = await this.queries.execute(new GetIdleAppPasswordsQuery(tenantId, new Date(now.getTime() - days * DAY_MS).toISOString(), PER_SWEEP));
-      const context = { actor: 'system:idle-revocation' as const, tenantId, now, correlationId: `idle-sweep-${now.toISOString()}` };
-      for (const id of ids) {
-        const { state } = await this.aggregates.load(appPasswordStreamId(id), appPasswordDecider);
-        if (state.status === 'none' || statusAt(state, now) !== 'ACTIVE') continue;
-        const revocation = { type: 'RevokeAppPassword' as const, data: { reason: `Unused for ${days} days (tenant policy: idle revocation)`, incidentRef: null } };
-        const { events } = await this.aggregates.handle(appPasswordStreamId(id), appPasswordDecider, revocation, context);
-        revoked += events.length;
-      }
-    }
+    for (const tenantId of tenantIds) revoked += await this.sweepTenant(tenantId);
     if (revoked > 0) this.logger.log({ msg: 'revoked idle app passwords', count: revoked });
     return revoked;
+  }
+
+  private async sweepTenant(tenantId: string): Promise<number> {
+    const tenant = await this.directory.tenant(tenantId);
+    if (tenant.status !== 'active' || tenant.policy.idleRevocationDays === null) return 0;
+    const days = tenant.policy.idleRevocationDays;
+    const now = this.clock.now();
+    const unusedSince = new Date(now.getTime() - days * DAY_MS).toISOString();
+    const ids: string[] = await this.queries.execute(new GetIdleAppPasswordsQuery(tenantId, unusedSince, PER_SWEEP));
+    const context = { actor: `system:${PROCESS}` as const, tenantId, now, correlationId: `idle-sweep-${now.toISOString()}` };
+    const revocation = { reason: `Unused for ${days} days (tenant policy: idle revocation)`, incidentRef: null };
+    const outcomes = await this.revocations.revoke(systemPrincipal(PROCESS, tenantId), ids, revocation, context);
+    return outcomes.filter((outcome) => outcome.outcome === 'REVOKED').length;
   }
 }

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EsdbEventStore } from '@keyward/shared/event-store';
 import { EsdbProtocolFake } from '@keyward/shared/event-store/testing';
-import type { Projection } from './projection';
+import { openReadModelDatabase, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
+import { DeadLetters } from './dead-letters';
 import { ProjectionRunner } from './projection-runner';
-import { openReadModelDatabase, type ReadModelDatabase } from './read-model-database';
+
+const quiet = { error: () => undefined, warn: () => undefined };
 
 // A projection that counts how often it saw each event: any lost or doubled update shows.
 const counting: Projection = {
@@ -44,8 +46,9 @@ describe('a projection fed from EventStoreDB (protocol FAKE) whose subscription 
     ]);
 
   it('resubscribes from its checkpoint: no update lost, none applied twice', async () => {
-    const errors: string[] = [];
-    const runner = new ProjectionRunner(counting, store, db, { error: (message) => errors.push(message) }, 50, 0);
+    const warnings: string[] = [];
+    const log = { ...quiet, warn: (message: string) => warnings.push(message) };
+    const runner = new ProjectionRunner(counting, store, db, new DeadLetters(db), log, { resubscribeDelayMs: 50, coalesceMs: 0 });
     await runner.start();
     for (let n = 0; n < 3; n++) await append(n);
     await runner.settled();
@@ -57,7 +60,7 @@ describe('a projection fed from EventStoreDB (protocol FAKE) whose subscription 
     }
     await runner.stop();
     expect(db.prepare('SELECT times FROM seen').all()).toEqual(Array.from({ length: 6 }, () => ({ times: 1 })));
-    expect(errors.length).toBeGreaterThan(0);
+    expect(warnings.length).toBeGreaterThan(0);
   });
 });
 
@@ -77,13 +80,13 @@ describe('a projection whose schema version changes', () => {
   it('drops its tables and checkpoint, so the new schema is filled from the first event', () => {
     const db = openReadModelDatabase(dir);
     const store = { readAll: jest.fn() } as never;
-    new ProjectionRunner(versioned(1), store, db, { error: () => undefined });
+    new ProjectionRunner(versioned(1), store, db, new DeadLetters(db), quiet);
     db.prepare("INSERT INTO seen (event_id, times) VALUES ('e-1', 1)").run();
-    db.prepare("INSERT INTO projection_checkpoints VALUES ('versioned', 'p-9')").run();
-    const sameVersion = new ProjectionRunner(versioned(1), store, db, { error: () => undefined });
+    db.prepare("INSERT INTO subscriber_checkpoints VALUES ('versioned', 'p-9')").run();
+    const sameVersion = new ProjectionRunner(versioned(1), store, db, new DeadLetters(db), quiet);
     expect(sameVersion.checkpoint()).toBe('p-9');
 
-    const upgraded = new ProjectionRunner(versioned(2), store, db, { error: () => undefined });
+    const upgraded = new ProjectionRunner(versioned(2), store, db, new DeadLetters(db), quiet);
     expect(upgraded.checkpoint()).toBeUndefined();
     expect(db.prepare('SELECT count(*) AS n FROM seen').get()).toEqual({ n: 0 });
     expect(db.prepare('PRAGMA table_info(seen)').all().map((column) => (column as { name: string }).name)).toContain('v2');

@@ -1,4 +1,4 @@
-import { spreadsheetSafe } from './app-passwords-csv.controller';
+import { spreadsheetSafe } from './spreadsheet-safe';
 
 describe('CSV cells a spreadsheet opens', () => {
   it.each([

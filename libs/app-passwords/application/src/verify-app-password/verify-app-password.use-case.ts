@@ -1,8 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { Actor, CommandContext, DomainEvent } from '@keyward/shared/domain';
-import { Aggregates, CLOCK, FailureThrottle, KEYWARD_CONFIG, verifyAgainstNothing, verifySecret, type Clock, type KeywardConfig } from '@keyward/shared/server';
-import { parseUserPrincipalName, userIdFor, type AppPasswordScope, type User, type UserPrincipalName } from '@keyward/identity/domain';
+import type { CommandContext, DomainEvent } from '@keyward/shared/domain';
+import { Aggregates } from '@keyward/shared/event-sourcing';
+import { FailureThrottle, verifyAgainstNothing, verifySecret } from '@keyward/shared/security';
+import { CLOCK, KEYWARD_CONFIG, type Clock, type KeywardConfig } from '@keyward/shared/server';
+import {
+  actorOf,
+  authorize,
+  parseUserPrincipalName,
+  userIdFor,
+  type AppPasswordScope,
+  type GatewayPrincipal,
+  type User,
+  type UserPrincipalName,
+} from '@keyward/identity/domain';
 import { Directory } from '@keyward/identity/application';
 import { GetTenantIdForDomainQuery } from '@keyward/identity/read-models';
 import {
@@ -10,12 +21,15 @@ import {
   decideVerification,
   parseAppPassword,
   signInFailuresStreamId,
+  type AppPassword,
   type AppPasswordUsageEvent,
+  type ExistingAppPassword,
   type SignInDetails,
   type SignInFailed,
   type SignInFailureReason,
 } from '@keyward/app-passwords/domain';
-import { Credentials } from '../credentials/credentials';
+import { Credentials } from '../credentials/credentials.repository';
+import { VerifiedSecrets } from './verified-secrets';
 
 export interface VerificationAttempt {
   readonly userPrincipalName: string;
@@ -23,8 +37,8 @@ export interface VerificationAttempt {
   readonly protocol: AppPasswordScope;
   readonly sourceIp: string | null;
   readonly client: string | null;
-  /** `gateway:<name>`: who asked. */
-  readonly gateway: Actor;
+  /** Who asked. */
+  readonly gateway: GatewayPrincipal;
   readonly correlationId: string;
 }
 
@@ -36,14 +50,17 @@ export type VerificationResult =
 const REJECTED: VerificationResult = { result: 'rejected' };
 
 /**
- * Answers a gateway: may this user sign in with this app password? One argon2 check per attempt
- * (the key id in the password names the credential), state read from the credential's own
- * stream (a revocation is seen as soon as it is acknowledged), every answer recorded as an event.
+ * Answers a gateway: may this user sign in with this app password? State is read from the
+ * user's and the credential's own streams at every attempt (a revocation is seen as soon as it is
+ * acknowledged, on every node), every answer is recorded as an event, and the secret costs one
+ * argon2 check (the key id in the password names the credential) — none when the same secret
+ * passed argon2 moments ago (VerifiedSecrets).
  */
 @Injectable()
 export class VerifyAppPassword {
   private readonly logger = new Logger('Verify');
   readonly throttle: FailureThrottle;
+  readonly verifiedSecrets: VerifiedSecrets;
 
   constructor(
     private readonly aggregates: Aggregates,
@@ -58,9 +75,11 @@ export class VerifyAppPassword {
       addressFailures: 500,
       addressWindowSeconds: 900,
     });
+    this.verifiedSecrets = new VerifiedSecrets(config.verifyCache.ttlMs, config.verifyCache.maxEntries, () => clock.now().getTime());
   }
 
   async verify(attempt: VerificationAttempt): Promise<VerificationResult> {
+    authorize(attempt.gateway, 'appPasswords.verify');
     const upn = parseUserPrincipalName(attempt.userPrincipalName);
     const account = upn?.value ?? null;
     const wait = await this.throttle.waitSeconds(account, attempt.sourceIp);
@@ -68,8 +87,12 @@ export class VerifyAppPassword {
       this.logger.warn({ msg: 'verification throttled', account, sourceIp: attempt.sourceIp, retryAfter: wait });
       return { result: 'throttled', retryAfterSeconds: wait };
     }
-    const user: User = upn ? await this.directory.user(userIdFor(upn.value)) : { status: 'none' };
-    const result = await this.decide(attempt, upn, user);
+    const parsed = parseAppPassword(attempt.password);
+    const [user, credential] = await Promise.all([
+      upn ? this.directory.user(userIdFor(upn.value)) : ({ status: 'none' } as User),
+      parsed.kind === 'parsed' ? this.credentials.load(parsed.keyId) : ({ status: 'none' } as AppPassword),
+    ]);
+    const result = await this.decide(attempt, upn, user, credential);
     if (result.result === 'accepted' && account) {
       await this.throttle.recordSuccess(account, attempt.sourceIp);
     } else {
@@ -80,7 +103,7 @@ export class VerifyAppPassword {
     return result;
   }
 
-  private async decide(attempt: VerificationAttempt, upn: UserPrincipalName | null, user: User): Promise<VerificationResult> {
+  private async decide(attempt: VerificationAttempt, upn: UserPrincipalName | null, user: User, credential: AppPassword): Promise<VerificationResult> {
     if (!upn) return this.unattributable(attempt, 'malformed user name');
     if (user.status === 'none') {
       await verifyAgainstNothing(attempt.password);
@@ -90,12 +113,11 @@ export class VerifyAppPassword {
     }
     const parsed = parseAppPassword(attempt.password);
     if (parsed.kind === 'malformed') return this.recordFailure(user.tenantId, upn.value, 'MALFORMED_PASSWORD', attempt);
-    const credential = await this.credentials.load(parsed.keyId);
     if (credential.status === 'none') {
       await verifyAgainstNothing(parsed.secret);
       return this.recordFailure(user.tenantId, upn.value, 'UNKNOWN_CREDENTIAL', attempt);
     }
-    const isSecretValid = parsed.isChecksumValid && (await verifySecret(credential.secretHash, parsed.secret));
+    const isSecretValid = parsed.isChecksumValid && (await this.checkSecret(credential, parsed.keyId, parsed.secret));
     const now = this.clock.now();
     const decision = decideVerification({
       credential,
@@ -111,7 +133,7 @@ export class VerifyAppPassword {
       decision.outcome === 'accepted'
         ? { type: 'AppPasswordUsed', data: { appPasswordId: credential.appPasswordId, userId: credential.userId, ...details } }
         : { type: 'AppPasswordRejected', data: { appPasswordId: credential.appPasswordId, userId: credential.userId, reason: decision.reason, ...details } };
-    await this.append(appPasswordUsageStreamId(credential.appPasswordId), event, credential.tenantId, attempt, now);
+    await this.record(appPasswordUsageStreamId(credential.appPasswordId), event, credential.tenantId, attempt, now);
     if (decision.outcome === 'rejected') {
       this.logger.log({ msg: 'verification rejected', appPasswordId: credential.appPasswordId, reason: decision.reason, sourceIp: attempt.sourceIp });
       return REJECTED;
@@ -119,9 +141,17 @@ export class VerifyAppPassword {
     return { result: 'accepted', userId: user.userId, appPasswordId: credential.appPasswordId, userPrincipalName: user.userPrincipalName };
   }
 
+  /** The secret against the credential's hash: from the warm cache if it passed argon2 moments ago, else argon2. */
+  private async checkSecret(credential: ExistingAppPassword, keyId: string, secret: string): Promise<boolean> {
+    if (this.verifiedSecrets.has(keyId, secret)) return true;
+    const isValid = await verifySecret(credential.secretHash, secret);
+    if (isValid) this.verifiedSecrets.remember(keyId, secret);
+    return isValid;
+  }
+
   private async recordFailure(tenantId: string, userPrincipalName: string, reason: SignInFailureReason, attempt: VerificationAttempt): Promise<VerificationResult> {
     const event: SignInFailed = { type: 'SignInFailed', data: { userPrincipalName, reason, ...detailsOf(attempt) } };
-    await this.append(signInFailuresStreamId(tenantId), event, tenantId, attempt, this.clock.now());
+    await this.record(signInFailuresStreamId(tenantId), event, tenantId, attempt, this.clock.now());
     this.logger.log({ msg: 'verification failed', reason, sourceIp: attempt.sourceIp });
     return REJECTED;
   }
@@ -132,17 +162,10 @@ export class VerifyAppPassword {
     return REJECTED;
   }
 
-  private async append(streamId: string, event: DomainEvent, tenantId: string, attempt: VerificationAttempt, now: Date): Promise<void> {
-    const context: CommandContext = { actor: attempt.gateway, tenantId, now, correlationId: attempt.correlationId };
-    const details = detailsOf(attempt);
-    await this.aggregates.store.appendToStream(
-      streamId,
-      this.aggregates.newEvents([event], context, {
-        protocol: details.protocol,
-        ...(details.sourceIp ? { sourceIp: details.sourceIp } : {}),
-        ...(details.client ? { client: details.client } : {}),
-      }),
-    );
+  private async record(streamId: string, event: DomainEvent, tenantId: string, attempt: VerificationAttempt, now: Date): Promise<void> {
+    const context: CommandContext = { actor: actorOf(attempt.gateway), tenantId, now, correlationId: attempt.correlationId };
+    const { protocol, sourceIp, client } = detailsOf(attempt);
+    await this.aggregates.record(streamId, [event], context, { protocol, ...(sourceIp ? { sourceIp } : {}), ...(client ? { client } : {}) });
   }
 }
 

@@ -4,9 +4,10 @@ import type { Response } from 'express';
 import { stringify } from 'csv-stringify';
 import { once } from 'node:events';
 import { z } from 'zod';
+import { spreadsheetSafe } from './spreadsheet-safe';
 import { badInput } from '@keyward/shared/domain';
-import { APP_PASSWORD_SCOPES, type Caller } from '@keyward/identity/domain';
-import { CurrentCaller } from '@keyward/identity/api';
+import { APP_PASSWORD_SCOPES, type UserPrincipal } from '@keyward/identity/domain';
+import { CurrentPrincipal, Requires } from '@keyward/identity/api';
 import {
   APP_PASSWORD_SORT_FIELDS,
   GetAppPasswordsQuery,
@@ -58,11 +59,6 @@ const COLUMNS: [keyof AppPasswordListItem, string][] = [
   ['revokeReason', 'revoke_reason'],
 ];
 
-/** A spreadsheet must not run a label as a formula (CSV injection): such cells get a leading quote. */
-export function spreadsheetSafe(value: unknown): string {
-  const cell = Array.isArray(value) ? value.join(' ') : value === null || value === undefined ? '' : String(value);
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
 
 /** `GET /exports/app-passwords.csv`: every row of the inventory's current view, streamed (RFC 4180). */
 @Controller('exports')
@@ -70,12 +66,13 @@ export class AppPasswordsCsvController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('app-passwords.csv')
-  async export(@CurrentCaller() caller: Caller, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+  @Requires('appPasswords.read')
+  async export(@CurrentPrincipal() principal: UserPrincipal, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const parsed = ExportParams.safeParse(query);
     if (!parsed.success) throw badInput(`Bad export parameters: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ')}`);
     const { sort, direction, ...filter } = parsed.data;
     // The first page is read before anything is sent, so a bad filter is still a clean 400.
-    let page: AppPasswordPage = await this.queries.execute(new GetAppPasswordsQuery(caller, filter, PAGE, null, { field: sort, direction }, false));
+    let page: AppPasswordPage = await this.queries.execute(new GetAppPasswordsQuery(principal, filter, PAGE, null, { field: sort, direction }, false));
     response.status(200).type('text/csv; charset=utf-8').attachment('app-passwords.csv');
     const csv = stringify({ header: true, columns: COLUMNS.map(([, header]) => header) });
     csv.pipe(response);
@@ -85,7 +82,7 @@ export class AppPasswordsCsvController {
       }
       if (!page.hasNextPage) break;
       const after = page.items[page.items.length - 1].cursor;
-      page = await this.queries.execute(new GetAppPasswordsQuery(caller, filter, PAGE, after, { field: sort, direction }, false));
+      page = await this.queries.execute(new GetAppPasswordsQuery(principal, filter, PAGE, after, { field: sort, direction }, false));
     }
     csv.end();
   }

@@ -1,0 +1,111 @@
+import { forbidden, notFound } from '@keyward/shared/domain';
+import type { Role } from '../role';
+import type { Principal } from './principal';
+
+const EVERY_ROLE: readonly Role[] = ['GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER', 'USER'];
+const READERS: readonly Role[] = ['GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER'];
+
+/** Who holds a permission: roles over the whole tenant, roles over what is their own, processes, gateways. */
+interface Rule {
+  readonly description: string;
+  /** Roles that hold it for anything in their tenant. */
+  readonly tenant: readonly Role[];
+  /** Roles that hold it only for what is theirs (their own app passwords, their own user). */
+  readonly own?: readonly Role[];
+  /** Keyward's own processes (`system:<process>`) that hold it, in the tenant they act for. */
+  readonly system?: readonly string[];
+  /** Whether gateways hold it. */
+  readonly gateway?: boolean;
+}
+
+/**
+ * The permission table: the one place that says who may do what. Every GraphQL operation and
+ * HTTP route declares one of these, a guard checks it before anything runs, and handlers check it
+ * again against the thing acted on (its tenant, its owner). The console shows what `me.permissions`
+ * lists and hides the rest.
+ */
+export const PERMISSIONS = {
+  'users.read': { description: "Read users: the tenant's, or one's own", tenant: READERS, own: EVERY_ROLE },
+  'users.manage': { description: 'Create, disable and enable users; reset console passwords', tenant: ['GLOBAL_ADMIN'] },
+  'appPasswords.read': { description: 'Read app passwords and their sign-ins', tenant: READERS, own: ['USER'] },
+  'appPasswords.generate': { description: 'Generate app passwords', tenant: ['GLOBAL_ADMIN'], own: ['USER'] },
+  'appPasswords.rename': { description: 'Rename app passwords', tenant: ['GLOBAL_ADMIN'], own: ['USER'] },
+  'appPasswords.revoke': {
+    description: 'Revoke app passwords',
+    tenant: ['GLOBAL_ADMIN', 'INCIDENT_RESPONDER'],
+    own: ['USER'],
+    system: ['idle-revocation', 'revoke-on-disable', 'revoke-on-password-reset'],
+  },
+  'appPasswords.verify': { description: 'Ask whether a sign-in with an app password may pass', tenant: [], gateway: true },
+  'dashboard.read': { description: 'Read the tenant dashboard', tenant: READERS },
+  'auditTrail.read': { description: "Read the tenant's audit trail", tenant: READERS },
+  'policy.read': { description: 'Read the tenant policy', tenant: EVERY_ROLE },
+  'policy.change': { description: 'Change the tenant policy', tenant: ['GLOBAL_ADMIN'] },
+  'operations.read': { description: "Read this node's health: dead letters of the tenant's events", tenant: ['GLOBAL_ADMIN'] },
+  'operations.retry': { description: 'Retry a dead letter', tenant: ['GLOBAL_ADMIN'] },
+} as const satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+/** Over what a principal holds a permission: everything in its tenant, or only what is its own. */
+export type PermissionScope = 'TENANT' | 'OWN';
+
+/** What a permission is checked against: the thing's tenant and, where it has one, its owner. */
+export interface Target {
+  readonly tenantId: string;
+  readonly ownerId?: string | null;
+}
+
+export function isPermission(value: string): value is Permission {
+  return Object.prototype.hasOwnProperty.call(PERMISSIONS, value);
+}
+
+/** The scope over which the principal holds the permission, or null if it does not hold it at all. */
+export function scopeOf(principal: Principal, permission: Permission): PermissionScope | null {
+  const rule: Rule = PERMISSIONS[permission];
+  switch (principal.kind) {
+    case 'user':
+      if (principal.roles.some((role) => rule.tenant.includes(role))) return 'TENANT';
+      return principal.roles.some((role) => rule.own?.includes(role)) ? 'OWN' : null;
+    case 'system':
+      return rule.system?.includes(principal.process) ? 'TENANT' : null;
+    case 'gateway':
+      return rule.gateway ? 'TENANT' : null;
+  }
+}
+
+/**
+ * Whether the principal may do this; with a target, to that thing: it must be in the principal's
+ * tenant and, for an OWN grant, belong to the principal.
+ */
+export function can(principal: Principal, permission: Permission, target?: Target): boolean {
+  const scope = scopeOf(principal, permission);
+  if (scope === null) return false;
+  if (target === undefined || principal.kind === 'gateway') return true;
+  if (target.tenantId !== principal.tenantId) return false;
+  return scope === 'TENANT' || (principal.kind === 'user' && target.ownerId === principal.userId);
+}
+
+/**
+ * Throws unless `can(principal, permission, target)`: FORBIDDEN when the principal does not hold
+ * the permission at all, NOT_FOUND when it does but not for this thing (another tenant's, another
+ * user's), so that ids outside one's reach reveal nothing.
+ */
+export function authorize(principal: Principal, permission: Permission, target?: Target, notFoundMessage = 'Not found.'): void {
+  if (scopeOf(principal, permission) === null) throw forbidden(`This needs the permission ${permission}.`);
+  if (!can(principal, permission, target)) throw notFound(notFoundMessage);
+}
+
+/** Throws FORBIDDEN unless the principal holds the permission over its whole tenant (a list of everyone's, say). */
+export function authorizeTenantWide(principal: Principal, permission: Permission): void {
+  if (scopeOf(principal, permission) !== 'TENANT') throw forbidden(`This needs the permission ${permission} over the whole tenant.`);
+}
+
+/** Every permission the principal holds, with its scope: what the console reads to shape itself. */
+export function grantsOf(principal: Principal): { permission: Permission; scope: PermissionScope }[] {
+  return PERMISSION_NAMES.flatMap((permission) => {
+    const scope = scopeOf(principal, permission);
+    return scope === null ? [] : [{ permission, scope }];
+  });
+}

@@ -1,0 +1,44 @@
+import type { Actor } from '@keyward/shared/domain';
+import type { Role } from '../role';
+
+/** A signed-in user: a console session (later also an API token acting for its creator). */
+export interface UserPrincipal {
+  readonly kind: 'user';
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly userPrincipalName: string;
+  readonly roles: readonly Role[];
+}
+
+/** A background process of Keyward acting in one tenant (the idle sweep, a reactor). */
+export interface SystemPrincipal {
+  readonly kind: 'system';
+  /** `idle-revocation`, `revoke-on-disable`…: the actor is `system:<process>`. */
+  readonly process: string;
+  readonly tenantId: string;
+}
+
+/** A gateway asking whether a sign-in may pass (nginx, a mail server's password database). */
+export interface GatewayPrincipal {
+  readonly kind: 'gateway';
+  readonly name: string;
+}
+
+/** Whoever asks Keyward to do something; the permission table says what each may do. */
+export type Principal = UserPrincipal | SystemPrincipal | GatewayPrincipal;
+
+/** The actor a principal's events record. */
+export function actorOf(principal: Principal): Actor {
+  switch (principal.kind) {
+    case 'user':
+      return `user:${principal.userId}`;
+    case 'system':
+      return `system:${principal.process}`;
+    case 'gateway':
+      return `gateway:${principal.name}`;
+  }
+}
+
+export function systemPrincipal(process: string, tenantId: string): SystemPrincipal {
+  return { kind: 'system', process, tenantId };
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'shared-event-sourcing', preset: '../../../jest.preset.js', rootDir: '.' };

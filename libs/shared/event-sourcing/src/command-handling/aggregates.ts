@@ -1,0 +1,125 @@
+import { conflict, type CommandContext, type DomainEvent, type EventMetadata } from '@keyward/shared/domain';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type StreamRevision,
+} from '@keyward/shared/event-store';
+import { DEFAULT_CONFLICT_RETRY, jitteredDelay, type ConflictRetry } from './conflict-retry';
+import type { Decider, Fold, StreamCommand, StreamWrite } from './stream-command';
+
+export interface HandledCommand<Event, State> {
+  /** The events appended; none when the command changed nothing (revoking twice). */
+  readonly events: Event[];
+  /** The stream's state after them. */
+  readonly state: State;
+}
+
+/**
+ * The one way Keyward writes events: load a decision's streams, decide with pure functions,
+ * append with the revisions read, and on a conflict decide again after a jittered wait. The store
+ * itself is not reachable from here, so no code appends past a decision.
+ */
+export class Aggregates {
+  constructor(
+    private readonly store: EventStore,
+    private readonly newId: () => string,
+    private readonly retry: ConflictRetry = DEFAULT_CONFLICT_RETRY,
+  ) {}
+
+  /** A stream's current state, read from the store (never behind, unlike a read model). */
+  async load<Event extends DomainEvent, State>(streamId: string, fold: Fold<Event, State>): Promise<State> {
+    return (await this.read(streamId, fold)).state;
+  }
+
+  /** Load one stream, decide, append at the revision read; a conflict decides again on fresh state. */
+  async handle<Command, Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    command: Command | ((state: State) => Command),
+    context: CommandContext,
+  ): Promise<HandledCommand<Event, State>> {
+    let decided: Event[] = [];
+    const { state } = await this.handleAcross(
+      {
+        load: (streams) => streams.load(streamId, decider),
+        decide: (current) => {
+          decided = decider.decide(typeof command === 'function' ? (command as (s: State) => Command)(current) : command, current);
+          return [{ streamId, events: decided }];
+        },
+      },
+      context,
+    );
+    return { events: decided, state: decided.reduce(decider.evolve, state) };
+  }
+
+  /** A command over several streams (see StreamCommand); resolves with the state it decided on and what it wrote. */
+  async handleAcross<State>(command: StreamCommand<State>, context: CommandContext): Promise<{ state: State; writes: StreamWrite[] }> {
+    for (let attempt = 1; ; attempt++) {
+      const revisions = new Map<string, StreamRevision | 'no_stream'>();
+      const state = await command.load({
+        load: async (streamId, fold) => {
+          const read = await this.read(streamId, fold);
+          revisions.set(streamId, read.revision);
+          return read.state;
+        },
+      });
+      const writes = command.decide(state).filter((write) => write.events.length > 0);
+      try {
+        await this.appendAll(writes, revisions, context);
+        return { state, writes };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt >= this.retry.maxAttempts) throw conflict('Someone else changed this at the same time; try again.');
+        await new Promise((resolve) => setTimeout(resolve, jitteredDelay(this.retry, attempt)));
+      }
+    }
+  }
+
+  /**
+   * Records facts that need no decision (a sign-in attempt, which only ever adds to its stream):
+   * appended at whatever revision the stream has.
+   */
+  async record(streamId: string, events: readonly DomainEvent[], context: CommandContext, metadata: Partial<EventMetadata> = {}): Promise<void> {
+    await this.store.appendToStream(streamId, this.toNewEvents(events, context, metadata), { expectedRevision: 'any' });
+  }
+
+  private async read<Event extends DomainEvent, State>(streamId: string, fold: Fold<Event, State>) {
+    const events = await this.store.readStream(streamId);
+    const state = events.reduce((current, event) => fold.evolve(current, { type: event.type, data: event.data } as Event), fold.initialState());
+    const revision: StreamRevision | 'no_stream' = events.length === 0 ? 'no_stream' : events[events.length - 1].revision;
+    return { state, revision };
+  }
+
+  private async appendAll(writes: readonly StreamWrite[], revisions: Map<string, StreamRevision | 'no_stream'>, context: CommandContext): Promise<void> {
+    for (const [index, write] of writes.entries()) {
+      const expectedRevision: ExpectedRevision | undefined = write.expectedRevision ?? revisions.get(write.streamId);
+      if (expectedRevision === undefined) throw new Error(`${write.streamId} was neither read nor declared new`);
+      try {
+        await this.store.appendToStream(write.streamId, this.toNewEvents(write.events, context, write.metadata ?? {}), { expectedRevision });
+      } catch (error) {
+        // The first write already stands: deciding again would decide on top of it.
+        if (index > 0 && error instanceof WrongExpectedRevisionError) throw conflict('Someone else changed this at the same time; try again.');
+        throw error;
+      }
+    }
+  }
+
+  private toNewEvents(events: readonly DomainEvent[], context: CommandContext, extra: Partial<EventMetadata>): NewEvent[] {
+    const metadata = metadataFor(context, extra);
+    return events.map((event) => ({ id: this.newId(), type: event.type, data: event.data, metadata }));
+  }
+}
+
+/** The metadata every event of a command carries. */
+export function metadataFor(context: CommandContext, extra: Partial<EventMetadata> = {}): EventMetadata {
+  return {
+    tenantId: context.tenantId,
+    actor: context.actor,
+    occurredAt: context.now.toISOString(),
+    correlationId: context.correlationId,
+    causationId: context.causationId ?? context.correlationId,
+    ...extra,
+  };
+}

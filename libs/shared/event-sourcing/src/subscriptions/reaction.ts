@@ -1,0 +1,32 @@
+import type { EventFilter, RecordedEvent } from '@keyward/shared/event-store';
+import type { SubscriberHandler } from './checkpointed-subscriber';
+
+/**
+ * Something Keyward does when an event happens (revoke a disabled user's app passwords, end mail
+ * sessions). Fed by a CheckpointedSubscriber one event at a time: a reaction runs at least once,
+ * so it must be idempotent (revoking twice writes one event).
+ */
+export interface Reaction {
+  /** Stable name: the checkpoint, failures and dead letters are kept under it. */
+  readonly name: string;
+  readonly filter: EventFilter;
+  /** Whether this node reacts at all (a reaction may depend on configuration). */
+  isEnabled?(): boolean;
+  /** Reacts to one event; a throw is a failure, retried and eventually parked. */
+  react(event: RecordedEvent): Promise<void>;
+}
+
+/** The subscriber's view of a reaction: react, then move the checkpoint past the event. */
+export function reactionHandler(reaction: Reaction): SubscriberHandler {
+  return {
+    name: reaction.name,
+    filter: reaction.filter,
+    isBatched: false,
+    async handle(events, save) {
+      for (const event of events) {
+        await reaction.react(event);
+        save(event.position);
+      }
+    },
+  };
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'shared-security', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,2 @@
+export * from './secret-hashing';
+export * from './failure-throttle';
