@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ADMIN_PASSWORD, ConsoleClient, createUser, generate, KeywardProcess, MAIN, REVOKE, ROOT, verify } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, ConsoleClient, createUser, generate, KeywardProcess, MAIN, NODE_FLAGS, REVOKE, ROOT, verify } from '@keyward/e2e/support';
 
 describe('invariants under concurrency, and read models rebuilt from zero', () => {
   const keyward = new KeywardProcess();
@@ -61,12 +61,12 @@ describe('invariants under concurrency, and read models rebuilt from zero', () =
     await keyward.stop();
 
     const live = snapshot(keyward.dataDir);
-    const output = execFileSync(process.execPath, [MAIN, 'rebuild-read-models'], {
+    const output = execFileSync(process.execPath, [...NODE_FLAGS, MAIN, 'rebuild-read-models'], {
       cwd: ROOT,
       env: { ...process.env, KEYWARD_DATA_DIR: keyward.dataDir },
       encoding: 'utf8',
     });
-    expect(output).toMatch(/Rebuilt audit-trail/);
+    expect(output).toMatch(/Rebuilt 4 read models/);
     const rebuilt = snapshot(keyward.dataDir);
     expect(rebuilt).toEqual(live);
     expect(live['app_password_list'].length).toBeGreaterThan(40);
@@ -74,10 +74,27 @@ describe('invariants under concurrency, and read models rebuilt from zero', () =
   }, 120_000);
 });
 
-/** Every read-model table's rows, in a stable order. */
+/** Every read model's rows, in a stable order. */
 function snapshot(dataDir: string): Record<string, unknown[]> {
   const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
-  const tables = ['user_list', 'tenant_domains', 'app_password_list', 'app_password_owners', 'audit_trail', 'subscriber_checkpoints'];
+  const tables = [
+    'user_list',
+    'tenant_domains',
+    'app_password_list',
+    'app_password_owners',
+    'usage_monthly',
+    'usage_addresses',
+    'usage_tenant_daily',
+    'usage_rejections',
+    'audit_lifecycle',
+    'audit_runs',
+    'audit_day_types',
+    'audit_state',
+    'audit_tenants',
+    'audit_days',
+  ];
+  // Checkpoints are left out: a joint rebuild leaves each at the last event it read, a live
+  // projection at the last event of its own; both are right.
   const result: Record<string, unknown[]> = {};
   for (const table of tables) result[table] = db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
   db.close();

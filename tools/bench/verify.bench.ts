@@ -1,48 +1,85 @@
 import autocannon from 'autocannon';
 import * as argon2 from 'argon2';
-import { ADMIN_PASSWORD, basic, ConsoleClient, createUser, generate, KeywardProcess } from '@keyward/e2e/support';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { ADMIN_PASSWORD, basic, ConsoleClient, createUser, freePort, generate, KeywardProcess } from '@keyward/e2e/support';
 import { hashSecret } from '@keyward/shared/security';
 import { throughput } from './measure';
 
-export interface VerifyFigures {
-  verifyPerSecond: number;
-  argon2PerSecond: number;
+export interface RateFigures {
+  perSecond: number;
   p50Ms: number;
   p99Ms: number;
   failures: number;
 }
 
+export interface VerifyFigures {
+  /** GET /verify with a secret that passed argon2 moments ago (the warm path). */
+  warm: RateFigures;
+  /** A bare node:http server answering 204, same client, same concurrency. */
+  bare: RateFigures;
+  /** GET /verify with the warm path off (KEYWARD_VERIFY_CACHE_SECONDS=0): one argon2 check each. */
+  cold: RateFigures;
+  /** argon2id verify at the same parameters, in this process, same concurrency. */
+  argon2PerSecond: number;
+}
+
+const LOG_QUIET = { KEYWARD_LOG_LEVEL: 'warn' };
+
 /**
- * `GET /verify` of a real Keyward process (one argon2id check, two stream reads and one durable
- * append per request) against raw argon2id verification at the same parameters in this process,
- * both with the same concurrency. Rounds alternate so that noise hits both alike.
+ * Verification against its two baselines, in alternating rounds so that noise hits both alike:
+ * warm `GET /verify` (real Keyward process: two stream reads, one durable append, no argon2)
+ * against a bare node:http server answering 204 to the same autocannon client; cold `GET /verify`
+ * (the warm path switched off) against raw argon2id verification at the same parameters.
  */
 export async function benchVerify(concurrency: number, seconds: number, rounds: number): Promise<VerifyFigures> {
-  const keyward = await new KeywardProcess({ env: { KEYWARD_LOG_LEVEL: 'warn' } }).start();
+  const warmKeyward = await new KeywardProcess({ env: LOG_QUIET }).start();
+  const coldKeyward = await new KeywardProcess({ env: { ...LOG_QUIET, KEYWARD_VERIFY_CACHE_SECONDS: '0' } }).start();
+  const barePort = await freePort();
+  const bare = fork(join(__dirname, 'bare-server.js'), [String(barePort)]);
+  await new Promise((resolve) => bare.once('message', resolve));
   try {
-    const admin = new ConsoleClient(keyward.baseUrl);
-    await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
-    const user = await createUser(admin, 'bench@contoso.example');
-    const { secret } = await generate(admin, user.id, 'bench');
-    const secretPart = secret.replace(/ /g, '').slice(12, 30);
+    const warm = await credentialOn(warmKeyward);
+    const cold = await credentialOn(coldKeyward);
+    const secretPart = cold.secret.replace(/ /g, '').slice(12, 30);
     const hash = await hashSecret(secretPart);
-    const figures: VerifyFigures = { verifyPerSecond: 0, argon2PerSecond: 0, p50Ms: 0, p99Ms: 0, failures: 0 };
+    const figures: VerifyFigures = { warm: empty(), bare: empty(), cold: empty(), argon2PerSecond: 0 };
     for (let round = 0; round < rounds; round++) {
+      add(figures.bare, await load(`http://127.0.0.1:${barePort}/`, {}, concurrency, seconds), rounds);
+      add(figures.warm, await load(`${warmKeyward.baseUrl}/verify`, warm.headers, concurrency, seconds), rounds);
       figures.argon2PerSecond += (await throughput(() => argon2.verify(hash, secretPart), concurrency, seconds)) / rounds;
-      const result = await autocannon({
-        url: `${keyward.baseUrl}/verify`,
-        connections: concurrency,
-        duration: seconds,
-        headers: { authorization: basic('bench@contoso.example', secret), 'x-keyward-protocol': 'imap' },
-      });
-      figures.verifyPerSecond += result.requests.average / rounds;
-      figures.p50Ms += result.latency.p50 / rounds;
-      figures.p99Ms += result.latency.p99 / rounds;
-      figures.failures += result.non2xx + result.errors;
+      add(figures.cold, await load(`${coldKeyward.baseUrl}/verify`, cold.headers, concurrency, seconds), rounds);
     }
     return figures;
   } finally {
-    await keyward.stop();
-    keyward.removeData();
+    bare.kill();
+    for (const keyward of [warmKeyward, coldKeyward]) {
+      await keyward.stop();
+      keyward.removeData();
+    }
   }
+}
+
+async function credentialOn(keyward: KeywardProcess): Promise<{ secret: string; headers: Record<string, string> }> {
+  const admin = new ConsoleClient(keyward.baseUrl);
+  await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
+  const user = await createUser(admin, 'bench@contoso.example');
+  const { secret } = await generate(admin, user.id, 'bench');
+  return { secret, headers: { authorization: basic('bench@contoso.example', secret), 'x-keyward-protocol': 'imap' } };
+}
+
+async function load(url: string, headers: Record<string, string>, connections: number, duration: number): Promise<RateFigures> {
+  const result = await autocannon({ url, connections, duration, headers });
+  return { perSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, failures: result.non2xx + result.errors };
+}
+
+function empty(): RateFigures {
+  return { perSecond: 0, p50Ms: 0, p99Ms: 0, failures: 0 };
+}
+
+function add(total: RateFigures, round: RateFigures, rounds: number): void {
+  total.perSecond += round.perSecond / rounds;
+  total.p50Ms += round.p50Ms / rounds;
+  total.p99Ms += round.p99Ms / rounds;
+  total.failures += round.failures;
 }

@@ -1,12 +1,13 @@
+import { performance } from 'node:perf_hooks';
 import { openEventStore } from '@keyward/shared/event-store';
-import { DeadLetters, ProjectionRunner } from '@keyward/shared/event-sourcing';
+import { catchUpTogether, DeadLetters, ProjectionRunner } from '@keyward/shared/event-sourcing';
 import { openReadModelDatabase } from '@keyward/shared/read-models';
 import type { KeywardConfig } from '@keyward/shared/server';
 import { PROJECTIONS } from './projections';
 
 /**
- * Empties every read model and replays all events into it. Run it with Keyward stopped: the
- * running server's projections would otherwise race the rebuild.
+ * Empties every read model and replays all events into them, in one pass over the store. Run it
+ * with Keyward stopped: the running server's projections would otherwise race the rebuild.
  */
 export async function rebuildReadModels(config: KeywardConfig): Promise<void> {
   const store = openEventStore(config);
@@ -14,13 +15,13 @@ export async function rebuildReadModels(config: KeywardConfig): Promise<void> {
   const deadLetters = new DeadLetters(db);
   const log = { error: (message: string, details: unknown) => console.error(message, details), warn: (message: string, details: unknown) => console.warn(message, details) };
   try {
-    for (const projection of PROJECTIONS) {
-      const started = Date.now();
-      const runner = new ProjectionRunner(projection, store, db, deadLetters, log);
-      runner.reset();
-      const events = await runner.drain();
-      console.log(`Rebuilt ${projection.name} from ${events} events in ${Date.now() - started} ms`);
-    }
+    const runners = PROJECTIONS.map((projection) => new ProjectionRunner(projection, store, db, deadLetters, log));
+    for (const runner of runners) runner.reset();
+    const started = performance.now();
+    const applyMs = new Map<string, number>();
+    const events = await catchUpTogether(runners, store, db, applyMs);
+    const each = [...applyMs].map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ');
+    console.log(`Rebuilt ${runners.length} read models from ${events} events in ${(performance.now() - started).toFixed(0)} ms (applying: ${each})`);
   } finally {
     await store.close();
     db.close();

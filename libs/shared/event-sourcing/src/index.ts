@@ -5,3 +5,4 @@ export * from './subscriptions/checkpointed-subscriber';
 export * from './subscriptions/dead-letters';
 export * from './subscriptions/projection-runner';
 export * from './subscriptions/reaction';
+export * from './subscriptions/catch-up';

@@ -43,6 +43,17 @@ export interface EventFilter {
   readonly eventTypes?: readonly string[];
 }
 
+/** Whether an event is one the filter selects (system streams, `$…`, never are). */
+export function matchesFilter(filter: EventFilter | undefined, event: { streamId: string; type: string }): boolean {
+  const prefixes = filter?.streamPrefixes ?? [];
+  const types = filter?.eventTypes ?? [];
+  return (
+    !event.streamId.startsWith('$') &&
+    (prefixes.length === 0 || prefixes.some((prefix) => event.streamId.startsWith(prefix))) &&
+    (types.length === 0 || types.includes(event.type))
+  );
+}
+
 export interface ReadAllOptions {
   /** Exclusive: events after this position. Defaults to the start of the log. */
   readonly after?: Position;
@@ -51,9 +62,11 @@ export interface ReadAllOptions {
 }
 
 export interface ReadStreamOptions {
-  /** Inclusive. Defaults to 0. */
+  /** Inclusive. Defaults to 0 forwards, and to the last event backwards. */
   readonly fromRevision?: StreamRevision;
   readonly maxCount?: number;
+  /** Oldest first (the default), or newest first. */
+  readonly direction?: 'forwards' | 'backwards';
 }
 
 export interface SubscribeOptions {

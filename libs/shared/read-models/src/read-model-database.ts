@@ -7,6 +7,9 @@ export type ReadModelDatabase = Database.Database;
 /** The read models' file inside the data directory. Disposable: rebuilt from the events. */
 export const READ_MODELS_FILE = 'read-models.sqlite';
 
+/** The read models' page cache: 256 MiB, an upper bound that SQLite only fills as it needs. */
+const READ_MODEL_CACHE_KIB = 256 * 1024;
+
 /**
  * Opens this node's read-model database. Read models live in their own file, not in the event
  * file: they are node-local (each node of a cluster keeps its own), disposable (a backup needs
@@ -19,6 +22,10 @@ export function openReadModelDatabase(dataDir: string): ReadModelDatabase {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Projections insert into several indexes per event, at places all over each index: with
+  // SQLite's default 2 MB page cache those pages are evicted and read back again and again.
+  db.pragma(`cache_size = -${READ_MODEL_CACHE_KIB}`);
+  db.pragma('temp_store = MEMORY');
   moveCheckpoints(db);
   return db;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, SetMetadata, type OnApplicationBootstrap, t
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { EventStore } from '@keyward/shared/event-store';
 import {
+  catchUpTogether,
   CheckpointedSubscriber,
   DeadLetters,
   ProjectionRunner,
@@ -59,6 +60,10 @@ export class SubscriberHost implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // One joint pass first (each event read once for every read model), then each subscribes.
+    await catchUpTogether(this.projections, this.store, this.db).catch((error: unknown) =>
+      this.logger.warn({ msg: 'joint catch-up stopped; each read model goes on by itself', error: String(error) }),
+    );
     await Promise.all(this.projections.map((runner) => runner.start()));
     // Query plans depend on statistics (which filters are selective): refresh them once caught
     // up and then hourly, as SQLite recommends for long-lived connections; bounded, so cheap.

@@ -62,5 +62,8 @@ export type SignInFailed = DomainEvent<
   { userPrincipalName: string; reason: SignInFailureReason } & SignInDetails
 >;
 
+/** The sign-in attempts: high volume, kept in usage streams apart from the lifecycle. */
+export const SIGN_IN_EVENT_TYPES: readonly string[] = ['AppPasswordUsed', 'AppPasswordRejected', 'SignInFailed'];
+
 /** Names of the fields that hold hashes: projections and exports drop them. */
 export const SECRET_FIELDS: readonly string[] = ['secretHash', 'passwordHash'];

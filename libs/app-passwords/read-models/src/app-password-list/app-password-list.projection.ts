@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { APP_PASSWORD_SCOPES, type AppPasswordScope, type UserEvent } from '@keyward/identity/domain';
-import type { AppPasswordEvent, AppPasswordUsageEvent } from '@keyward/app-passwords/domain';
+import type { AppPasswordEvent, AppPasswordUsageEvent, AppPasswordUsed } from '@keyward/app-passwords/domain';
 
 type Handled = RecordedEvent & (AppPasswordEvent | AppPasswordUsageEvent | UserEvent);
 
@@ -66,40 +66,95 @@ export const appPasswordListProjection: Projection = {
   },
 
   apply(db, event) {
-    const e = event as Handled;
-    switch (e.type) {
-      case 'UserCreated':
-        statement(db, 'INSERT OR IGNORE INTO app_password_owners VALUES (?, ?)').run(e.data.userId, e.data.userPrincipalName);
-        return;
-      case 'AppPasswordGenerated':
-        statement(db, 
-          `INSERT OR IGNORE INTO app_password_list
-             (app_password_id, tenant_id, user_id, user_principal_name, label, scopes, status, created_at, created_by, expires_at, lifecycle_revision)
-           VALUES (?, ?, ?, coalesce((SELECT user_principal_name FROM app_password_owners WHERE user_id = ?), ''), ?, ?, 'ACTIVE', ?, ?, ?, ?)`,
-        ).run(e.data.appPasswordId, e.data.tenantId, e.data.userId, e.data.userId, e.data.label, JSON.stringify(e.data.scopes), e.metadata.occurredAt, e.metadata.actor, e.data.expiresAt, e.revision);
-        return;
-      case 'AppPasswordRenamed':
-        lifecycle(db, e, 'label = ?', [e.data.label]);
-        return;
-      case 'AppPasswordRevoked':
-        lifecycle(db, e, "status = 'REVOKED', revoked_at = ?, revoked_by = ?, revoke_reason = ?", [e.metadata.occurredAt, e.metadata.actor, e.data.reason]);
-        return;
-      case 'AppPasswordExpired':
-        lifecycle(db, e, "status = CASE status WHEN 'ACTIVE' THEN 'EXPIRED' ELSE status END", []);
-        return;
-      case 'AppPasswordUsed':
-        statement(db, 
-          `UPDATE app_password_list SET last_used_at = ?, last_used_ip = ?, last_used_protocol = ?, last_used_client = ?,
-             use_count = use_count + 1, protocols_used = protocols_used | ?, usage_revision = ?
-           WHERE app_password_id = ? AND usage_revision < ?`,
-        ).run(e.metadata.occurredAt, e.data.sourceIp, e.data.protocol, e.data.client, protocolBit(e.data.protocol), e.revision, e.data.appPasswordId, e.revision);
-        return;
-      case 'AppPasswordRejected':
-        statement(db, 'UPDATE app_password_list SET usage_revision = ? WHERE app_password_id = ? AND usage_revision < ?').run(e.revision, e.data.appPasswordId, e.revision);
-        return;
-    }
+    applyBatch(db, [event]);
+  },
+
+  applyBatch(db, events) {
+    applyBatch(db, events);
   },
 };
+
+/** What a batch's sign-ins do to one credential's row, folded so the row is written once. */
+interface UsageFold {
+  appliedRevision: bigint;
+  lastUsed: (RecordedEvent & AppPasswordUsed) | null;
+  uses: number;
+  protocols: number;
+}
+
+/** Lifecycle and user events are applied in order; sign-ins are folded per credential and written after them. */
+function applyBatch(db: ReadModelDatabase, events: readonly RecordedEvent[]): void {
+  const usage = new Map<string, UsageFold>();
+  for (const event of events as Handled[]) {
+    if (event.type === 'AppPasswordUsed' || event.type === 'AppPasswordRejected') foldUsage(db, usage, event);
+    else applyOne(db, event);
+  }
+  for (const [appPasswordId, fold] of usage) writeUsage(db, appPasswordId, fold);
+}
+
+function foldUsage(db: ReadModelDatabase, usage: Map<string, UsageFold>, event: RecordedEvent & AppPasswordUsageEvent): void {
+  const id = event.data.appPasswordId;
+  let fold = usage.get(id);
+  if (!fold) {
+    const row = statement(db, 'SELECT usage_revision FROM app_password_list WHERE app_password_id = ?').safeIntegers(true).get(id) as { usage_revision: bigint } | undefined;
+    fold = { appliedRevision: row?.usage_revision ?? BigInt(Number.MAX_SAFE_INTEGER), lastUsed: null, uses: 0, protocols: 0 };
+    usage.set(id, fold);
+  }
+  // A row only moves forward: what it has applied already counts nothing again.
+  if (event.revision <= fold.appliedRevision) return;
+  fold.appliedRevision = event.revision;
+  if (event.type !== 'AppPasswordUsed') return;
+  fold.lastUsed = event;
+  fold.uses += 1;
+  fold.protocols |= protocolBit(event.data.protocol);
+}
+
+function writeUsage(db: ReadModelDatabase, appPasswordId: string, fold: UsageFold): void {
+  if (fold.appliedRevision === BigInt(Number.MAX_SAFE_INTEGER)) return;
+  const last = fold.lastUsed;
+  statement(
+    db,
+    `UPDATE app_password_list SET
+       last_used_at = coalesce(@at, last_used_at), last_used_ip = CASE WHEN @at IS NULL THEN last_used_ip ELSE @ip END,
+       last_used_protocol = coalesce(@protocol, last_used_protocol), last_used_client = CASE WHEN @at IS NULL THEN last_used_client ELSE @client END,
+       use_count = use_count + @uses, protocols_used = protocols_used | @protocols, usage_revision = @revision
+     WHERE app_password_id = @id AND usage_revision < @revision`,
+  ).run({
+    id: appPasswordId,
+    at: last?.metadata.occurredAt ?? null,
+    ip: last?.data.sourceIp ?? null,
+    protocol: last?.data.protocol ?? null,
+    client: last?.data.client ?? null,
+    uses: fold.uses,
+    protocols: fold.protocols,
+    revision: fold.appliedRevision,
+  });
+}
+
+function applyOne(db: ReadModelDatabase, e: Exclude<Handled, RecordedEvent & AppPasswordUsageEvent>): void {
+  switch (e.type) {
+    case 'UserCreated':
+      statement(db, 'INSERT OR IGNORE INTO app_password_owners VALUES (?, ?)').run(e.data.userId, e.data.userPrincipalName);
+      return;
+    case 'AppPasswordGenerated':
+      statement(
+        db,
+        `INSERT OR IGNORE INTO app_password_list
+           (app_password_id, tenant_id, user_id, user_principal_name, label, scopes, status, created_at, created_by, expires_at, lifecycle_revision)
+         VALUES (?, ?, ?, coalesce((SELECT user_principal_name FROM app_password_owners WHERE user_id = ?), ''), ?, ?, 'ACTIVE', ?, ?, ?, ?)`,
+      ).run(e.data.appPasswordId, e.data.tenantId, e.data.userId, e.data.userId, e.data.label, JSON.stringify(e.data.scopes), e.metadata.occurredAt, e.metadata.actor, e.data.expiresAt, e.revision);
+      return;
+    case 'AppPasswordRenamed':
+      lifecycle(db, e, 'label = ?', [e.data.label]);
+      return;
+    case 'AppPasswordRevoked':
+      lifecycle(db, e, "status = 'REVOKED', revoked_at = ?, revoked_by = ?, revoke_reason = ?", [e.metadata.occurredAt, e.metadata.actor, e.data.reason]);
+      return;
+    case 'AppPasswordExpired':
+      lifecycle(db, e, "status = CASE status WHEN 'ACTIVE' THEN 'EXPIRED' ELSE status END", []);
+      return;
+  }
+}
 
 /** Each protocol's bit in `protocols_used`. */
 export function protocolBit(protocol: AppPasswordScope): number {

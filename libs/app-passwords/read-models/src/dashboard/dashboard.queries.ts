@@ -52,10 +52,10 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery, Das
     const perDay = (outcome: string) =>
       this.db
         .prepare(
-          `SELECT substr(hour, 1, 10) AS day, detail AS key, sum(count) AS count FROM usage_hourly
-           WHERE tenant_id = ? AND outcome = ? AND hour >= ? GROUP BY day, key ORDER BY day, key`,
+          `SELECT day, detail AS key, count FROM usage_tenant_daily
+           WHERE tenant_id = ? AND outcome = ? AND day >= ? ORDER BY day, key`,
         )
-        .all(tenantId, outcome, since.slice(0, 13)) as DailyBreakdown[];
+        .all(tenantId, outcome, since.slice(0, 10)) as DailyBreakdown[];
     return {
       counts: this.counts(tenantId, now),
       signInsPerDay: perDay('USED'),
@@ -83,8 +83,8 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery, Das
       number | null
     >;
     const rejected = this.db
-      .prepare(`SELECT sum(count) AS n FROM usage_hourly WHERE tenant_id = ? AND outcome = 'REJECTED' AND hour >= ?`)
-      .get(tenantId, iso(-24 * 3_600_000).slice(0, 13)) as { n: number | null };
+      .prepare('SELECT count(*) AS n FROM usage_rejections WHERE tenant_id = ? AND occurred_at >= ?')
+      .get(tenantId, iso(-24 * 3_600_000)) as { n: number | null };
     return {
       active: row.active ?? 0,
       expiringSoon: row.expiringSoon ?? 0,

@@ -5,6 +5,7 @@ import type { ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
 import type { UserPrincipal } from '@keyward/identity/domain';
 import { visibleTo } from '../app-password-list/app-password-view';
+import type { DayCounts } from './usage-history.projection';
 
 /** An address a credential was tried from, with when and how often. */
 export interface SourceAddress {
@@ -55,12 +56,12 @@ export class GetCredentialUsageHandler implements IQueryHandler<GetCredentialUsa
       )
       .all(appPasswordId) as SourceAddress[];
     const since = startOfDay(now, days - 1);
-    const counted = this.db
-      .prepare(
-        `SELECT substr(occurred_at, 1, 10) AS day, sum(outcome = 'USED') AS uses, sum(outcome = 'REJECTED') AS rejections
-         FROM usage_history WHERE app_password_id = ? AND occurred_at >= ? GROUP BY day`,
-      )
-      .all(appPasswordId, since) as DailyUsage[];
+    const months = this.db
+      .prepare('SELECT month, days FROM usage_monthly WHERE app_password_id = ? AND month >= ? ORDER BY month')
+      .all(appPasswordId, since.slice(0, 7)) as { month: string; days: string }[];
+    const counted = months.flatMap(({ month, days }) =>
+      (JSON.parse(days) as DayCounts[]).map(([uses, rejections], index) => ({ day: `${month}-${String(index + 1).padStart(2, '0')}`, uses, rejections })),
+    );
     return { addresses, perDay: everyDay(now, days, counted, (day) => ({ day, uses: 0, rejections: 0 })) };
   }
 }

@@ -6,16 +6,17 @@ import { openReadModelDatabase, type ReadModelDatabase } from '@keyward/shared/r
 import { usageHistoryProjection } from './usage-history.projection';
 
 const metadata = (occurredAt: string) => ({ tenantId: 't-1', actor: 'gateway:test', occurredAt, correlationId: 'c', causationId: 'c' });
-const used = (revision: number, occurredAt: string, sourceIp: string): RecordedEvent =>
+const attempt = (revision: number, occurredAt: string, sourceIp: string, reason?: string): RecordedEvent =>
   ({
     id: `u-${revision}`,
     streamId: 'appPasswordUsage-k1',
     revision: BigInt(revision),
     position: `${revision}`,
-    type: 'AppPasswordUsed',
-    data: { appPasswordId: 'k1', userId: 'u1', protocol: 'imap', sourceIp, client: null },
+    type: reason ? 'AppPasswordRejected' : 'AppPasswordUsed',
+    data: { appPasswordId: 'k1', userId: 'u1', protocol: 'imap', sourceIp, client: null, ...(reason ? { reason } : {}) },
     metadata: metadata(occurredAt),
   }) as unknown as RecordedEvent;
+const used = (revision: number, occurredAt: string, sourceIp: string) => attempt(revision, occurredAt, sourceIp);
 
 describe('the usage history projection', () => {
   let dir: string;
@@ -30,15 +31,32 @@ describe('the usage history projection', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('given uses from two addresses, when they are applied twice, then every count is as if applied once', () => {
+  it('given uses from two addresses on three days, when they are applied one by one, then each day and address counts them', () => {
     const events = [used(0, '2026-11-01T10:00:00.000Z', '192.0.2.1'), used(1, '2026-11-02T10:00:00.000Z', '192.0.2.2'), used(2, '2026-11-03T10:00:00.000Z', '192.0.2.1')];
-    for (const event of [...events, ...events]) usageHistoryProjection.apply(db, event);
-
-    expect(db.prepare('SELECT count(*) AS n FROM usage_history').get()).toEqual({ n: 3 });
-    expect(db.prepare('SELECT sum(count) AS n FROM usage_hourly').get()).toEqual({ n: 3 });
+    for (const event of events) usageHistoryProjection.apply(db, event);
+    expect(db.prepare('SELECT sum(count) AS n FROM usage_tenant_daily').get()).toEqual({ n: 3 });
+    const [november] = db.prepare('SELECT month, uses, days FROM usage_monthly').all() as { month: string; uses: number; days: string }[];
+    expect(november).toMatchObject({ month: '2026-11', uses: 3 });
+    expect(JSON.parse(november.days).slice(0, 4)).toEqual([[1, 0, 0], [1, 0, 1], [1, 0, 2], [0, 0, -1]]);
     expect(db.prepare('SELECT source_ip, first_seen, last_seen, uses FROM usage_addresses ORDER BY source_ip').all()).toEqual([
       { source_ip: '192.0.2.1', first_seen: '2026-11-01T10:00:00.000Z', last_seen: '2026-11-03T10:00:00.000Z', uses: 2 },
       { source_ip: '192.0.2.2', first_seen: '2026-11-02T10:00:00.000Z', last_seen: '2026-11-02T10:00:00.000Z', uses: 1 },
+    ]);
+  });
+
+  it('given a batch of uses and a rejection on one day, when it is applied at once, then each row is written as the events one by one would', () => {
+    const events = [used(0, '2026-11-05T08:00:00.000Z', '192.0.2.9'), attempt(1, '2026-11-05T09:00:00.000Z', '192.0.2.9', 'WRONG_SECRET'), used(2, '2026-11-05T10:00:00.000Z', '192.0.2.9')];
+    usageHistoryProjection.applyBatch?.(db, events);
+    const [row] = db.prepare('SELECT uses, rejections, days FROM usage_monthly').all() as { uses: number; rejections: number; days: string }[];
+    expect(row).toMatchObject({ uses: 2, rejections: 1 });
+    expect(JSON.parse(row.days)[4]).toEqual([2, 1, 2]);
+    expect(db.prepare('SELECT first_seen, last_seen, uses, rejections FROM usage_addresses').all()).toEqual([
+      { first_seen: '2026-11-05T08:00:00.000Z', last_seen: '2026-11-05T10:00:00.000Z', uses: 2, rejections: 1 },
+    ]);
+    expect(db.prepare('SELECT revision, reason FROM usage_rejections').all()).toEqual([{ revision: 1, reason: 'WRONG_SECRET' }]);
+    expect(db.prepare('SELECT outcome, detail, count FROM usage_tenant_daily ORDER BY outcome').all()).toEqual([
+      { outcome: 'REJECTED', detail: 'WRONG_SECRET', count: 1 },
+      { outcome: 'USED', detail: 'imap', count: 2 },
     ]);
   });
 });

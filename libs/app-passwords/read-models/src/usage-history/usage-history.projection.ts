@@ -1,41 +1,42 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
-import { statement, type Projection } from '@keyward/shared/read-models';
+import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
 import type { AppPasswordUsageEvent, SignInFailed } from '@keyward/app-passwords/domain';
 
 type Handled = RecordedEvent & (AppPasswordUsageEvent | SignInFailed);
 
 /**
- * `UsageHistory`: every sign-in attempt, for timelines, per-credential history and the
- * dashboard. Three tables: one row per attempt (keyed by stream and revision, so a replay
- * inserts nothing), the source addresses of each credential, and hourly counts per tenant.
- * Counters move only when the attempt's row was new.
+ * `UsageHistory`: what screens need of the sign-in attempts, without a copy of each of them (the
+ * store keeps every attempt, in order, in its credential's usage stream; timelines read it there).
+ * Kept here, folded per batch so that a batch writes each row once:
+ * - `usage_monthly`: per credential and month, for each day of the month its uses, rejections and
+ *   the last revision of the usage stream that day (where a timeline starts reading the stream);
+ *   a month to a row, so a busy credential costs one write per batch, not one per day;
+ * - `usage_addresses`: per credential and source address, first and last seen, uses, rejections;
+ * - `usage_tenant_daily`: per tenant and UTC day, attempts by outcome and protocol or reason (the
+ *   dashboard's plots);
+ * - `usage_rejections`: one row per refused attempt (4 % of them; "why did my client fail?", the
+ *   dashboard's last 24 hours, and failures that named a user but matched no credential).
+ * A batch commits with its checkpoint, so no event is counted twice.
  */
 export const usageHistoryProjection: Projection = {
   name: 'usage-history',
   filter: { streamPrefixes: ['appPasswordUsage-', 'signInFailures-'] },
-  version: 1,
-  tables: ['usage_history', 'usage_addresses', 'usage_hourly'],
+  // 2: no row per attempt; monthly counts with stream revisions, and rejections only.
+  version: 2,
+  tables: ['usage_history', 'usage_hourly', 'usage_monthly', 'usage_addresses', 'usage_tenant_daily', 'usage_rejections'],
 
   migrate(db) {
     db.exec(`
-      CREATE TABLE IF NOT EXISTS usage_history (
-        stream              TEXT NOT NULL,
-        revision            INTEGER NOT NULL,
-        tenant_id           TEXT NOT NULL,
-        app_password_id     TEXT,
-        user_id             TEXT,
-        user_principal_name TEXT,
-        occurred_at         TEXT NOT NULL,
-        outcome             TEXT NOT NULL,
-        reason              TEXT,
-        protocol            TEXT,
-        source_ip           TEXT,
-        client              TEXT,
-        PRIMARY KEY (stream, revision)
+      CREATE TABLE IF NOT EXISTS usage_monthly (
+        app_password_id TEXT NOT NULL,
+        month           TEXT NOT NULL,
+        tenant_id       TEXT NOT NULL,
+        user_id         TEXT NOT NULL,
+        uses            INTEGER NOT NULL,
+        rejections      INTEGER NOT NULL,
+        days            TEXT NOT NULL,
+        PRIMARY KEY (app_password_id, month)
       ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS usage_history_by_credential ON usage_history (app_password_id, occurred_at) WHERE app_password_id IS NOT NULL;
-      CREATE INDEX IF NOT EXISTS usage_history_by_user ON usage_history (user_id, occurred_at) WHERE user_id IS NOT NULL;
-      CREATE INDEX IF NOT EXISTS usage_history_by_principal ON usage_history (user_principal_name, occurred_at) WHERE user_id IS NULL;
       CREATE TABLE IF NOT EXISTS usage_addresses (
         app_password_id TEXT NOT NULL,
         source_ip       TEXT NOT NULL,
@@ -45,59 +46,173 @@ export const usageHistoryProjection: Projection = {
         rejections      INTEGER NOT NULL,
         PRIMARY KEY (app_password_id, source_ip)
       ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS usage_hourly (
+      CREATE TABLE IF NOT EXISTS usage_tenant_daily (
         tenant_id TEXT NOT NULL,
-        hour      TEXT NOT NULL,
+        day       TEXT NOT NULL,
         outcome   TEXT NOT NULL,
         detail    TEXT NOT NULL,
         count     INTEGER NOT NULL,
-        PRIMARY KEY (tenant_id, hour, outcome, detail)
-      ) WITHOUT ROWID;`);
+        PRIMARY KEY (tenant_id, day, outcome, detail)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS usage_rejections (
+        stream              TEXT NOT NULL,
+        revision            INTEGER NOT NULL,
+        tenant_id           TEXT NOT NULL,
+        app_password_id     TEXT,
+        user_id             TEXT,
+        user_principal_name TEXT,
+        occurred_at         TEXT NOT NULL,
+        reason              TEXT NOT NULL,
+        protocol            TEXT,
+        source_ip           TEXT,
+        client              TEXT,
+        PRIMARY KEY (stream, revision)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS usage_rejections_by_credential ON usage_rejections (app_password_id, occurred_at) WHERE app_password_id IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS usage_rejections_by_user ON usage_rejections (user_id, occurred_at) WHERE user_id IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS usage_rejections_by_principal ON usage_rejections (user_principal_name, occurred_at) WHERE user_id IS NULL;
+      CREATE INDEX IF NOT EXISTS usage_rejections_by_tenant ON usage_rejections (tenant_id, occurred_at);`);
   },
 
   reset(db) {
-    db.exec('DELETE FROM usage_history; DELETE FROM usage_addresses; DELETE FROM usage_hourly;');
+    db.exec('DELETE FROM usage_monthly; DELETE FROM usage_addresses; DELETE FROM usage_tenant_daily; DELETE FROM usage_rejections;');
   },
 
   apply(db, event) {
-    const e = event as Handled;
-    const isUse = e.type === 'AppPasswordUsed';
-    const outcome = isUse ? 'USED' : 'REJECTED';
-    const reason = e.type === 'AppPasswordUsed' ? null : e.data.reason;
-    const credential = e.type === 'SignInFailed' ? null : e.data;
-    const inserted = statement(
-      db,
-      `INSERT OR IGNORE INTO usage_history
-         (stream, revision, tenant_id, app_password_id, user_id, user_principal_name, occurred_at, outcome, reason, protocol, source_ip, client)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      e.streamId,
-      e.revision,
-      e.metadata.tenantId,
-      credential?.appPasswordId ?? null,
-      credential?.userId ?? null,
-      e.type === 'SignInFailed' ? e.data.userPrincipalName.toLowerCase() : null,
-      e.metadata.occurredAt,
-      outcome,
-      reason,
-      e.data.protocol,
-      e.data.sourceIp,
-      e.data.client,
-    );
-    if (inserted.changes === 0) return;
-    statement(
-      db,
-      `INSERT INTO usage_hourly VALUES (?, ?, ?, ?, 1)
-       ON CONFLICT (tenant_id, hour, outcome, detail) DO UPDATE SET count = count + 1`,
-    ).run(e.metadata.tenantId, e.metadata.occurredAt.slice(0, 13), outcome, reason ?? e.data.protocol);
-    if (credential && e.data.sourceIp) {
-      statement(
-        db,
-        `INSERT INTO usage_addresses VALUES (@id, @ip, @at, @at, @uses, @rejections)
-         ON CONFLICT (app_password_id, source_ip) DO UPDATE SET
-           first_seen = min(first_seen, @at), last_seen = max(last_seen, @at),
-           uses = uses + @uses, rejections = rejections + @rejections`,
-      ).run({ id: credential.appPasswordId, ip: e.data.sourceIp, at: e.metadata.occurredAt, uses: isUse ? 1 : 0, rejections: isUse ? 0 : 1 });
-    }
+    applyUsage(db, [event]);
+  },
+
+  applyBatch(db, events) {
+    applyUsage(db, events);
   },
 };
+
+/** One day of a credential's month: uses, rejections, and the usage stream's last revision that day (-1: none). */
+export type DayCounts = [uses: number, rejections: number, lastRevision: number];
+
+interface Month {
+  appPasswordId: string;
+  month: string;
+  tenantId: string;
+  userId: string;
+  /** Index 0 is the 1st of the month. */
+  days: DayCounts[];
+}
+
+interface Address {
+  appPasswordId: string;
+  sourceIp: string;
+  firstSeen: string;
+  lastSeen: string;
+  uses: number;
+  rejections: number;
+}
+
+/** Folds the batch in memory, then writes each touched row once. */
+function applyUsage(db: ReadModelDatabase, events: readonly RecordedEvent[]): void {
+  const months = new Map<string, Month>();
+  const addresses = new Map<string, Address>();
+  const tenantDaily = new TenantDaily();
+  let last: Month | undefined;
+  for (const event of events as Handled[]) {
+    const { occurredAt, tenantId } = event.metadata;
+    const isUse = event.type === 'AppPasswordUsed';
+    const reason = event.type === 'AppPasswordUsed' ? null : event.data.reason;
+    tenantDaily.add(tenantId, occurredAt.slice(0, 10), isUse ? 'USED' : 'REJECTED', reason ?? event.data.protocol);
+    if (!isUse) insertRejection(db, event);
+    if (event.type === 'SignInFailed') continue;
+    const { appPasswordId, userId, sourceIp } = event.data;
+    // A credential's attempts often come one after another: the previous event's month is checked first.
+    let month = last && last.appPasswordId === appPasswordId && occurredAt.startsWith(last.month) ? last : undefined;
+    if (!month) {
+      const monthKey = `${appPasswordId}\u0000${occurredAt.slice(0, 7)}`;
+      month = months.get(monthKey);
+      if (!month) months.set(monthKey, (month = { appPasswordId, month: occurredAt.slice(0, 7), tenantId, userId, days: storedDays(db, appPasswordId, occurredAt.slice(0, 7)) }));
+    }
+    last = month;
+    const day = month.days[(occurredAt.charCodeAt(8) - 48) * 10 + occurredAt.charCodeAt(9) - 48 - 1];
+    day[isUse ? 0 : 1] += 1;
+    day[2] = Math.max(day[2], Number(event.revision));
+    if (sourceIp) foldAddress(addresses, appPasswordId, sourceIp, occurredAt, isUse);
+  }
+  writeFolded(db, months, addresses, tenantDaily);
+}
+
+function foldAddress(addresses: Map<string, Address>, appPasswordId: string, sourceIp: string, at: string, isUse: boolean): void {
+  const key = `${appPasswordId}\u0000${sourceIp}`;
+  const address = addresses.get(key);
+  if (!address) {
+    addresses.set(key, { appPasswordId, sourceIp, firstSeen: at, lastSeen: at, uses: isUse ? 1 : 0, rejections: isUse ? 0 : 1 });
+    return;
+  }
+  if (at < address.firstSeen) address.firstSeen = at;
+  if (at > address.lastSeen) address.lastSeen = at;
+  if (isUse) address.uses += 1;
+  else address.rejections += 1;
+}
+
+/** The month's days as stored, or 31 empty days. */
+function storedDays(db: ReadModelDatabase, appPasswordId: string, month: string): DayCounts[] {
+  const row = statement(db, 'SELECT days FROM usage_monthly WHERE app_password_id = ? AND month = ?').get(appPasswordId, month) as { days: string } | undefined;
+  return row ? (JSON.parse(row.days) as DayCounts[]) : Array.from({ length: 31 }, (): DayCounts => [0, 0, -1]);
+}
+
+function insertRejection(db: ReadModelDatabase, event: Handled): void {
+  const credential = event.type === 'SignInFailed' ? null : event.data;
+  statement(
+    db,
+    `INSERT OR IGNORE INTO usage_rejections
+       (stream, revision, tenant_id, app_password_id, user_id, user_principal_name, occurred_at, reason, protocol, source_ip, client)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    event.streamId,
+    event.revision,
+    event.metadata.tenantId,
+    credential?.appPasswordId ?? null,
+    credential?.userId ?? null,
+    event.type === 'SignInFailed' ? event.data.userPrincipalName.toLowerCase() : null,
+    event.metadata.occurredAt,
+    event.type === 'AppPasswordUsed' ? '' : event.data.reason,
+    event.data.protocol,
+    event.data.sourceIp,
+    event.data.client,
+  );
+}
+
+/** Attempts per tenant, day, outcome and protocol or reason, folded without building a key per event. */
+class TenantDaily {
+  private readonly counts = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+
+  add(tenantId: string, day: string, outcome: string, detail: string): void {
+    const byDay = this.counts.get(tenantId) ?? new Map<string, Map<string, Map<string, number>>>();
+    this.counts.set(tenantId, byDay);
+    const byOutcome = byDay.get(day) ?? new Map<string, Map<string, number>>();
+    byDay.set(day, byOutcome);
+    const byDetail = byOutcome.get(outcome) ?? new Map<string, number>();
+    byOutcome.set(outcome, byDetail);
+    byDetail.set(detail, (byDetail.get(detail) ?? 0) + 1);
+  }
+
+  *rows(): Generator<[string, string, string, string, number]> {
+    for (const [tenantId, byDay] of this.counts)
+      for (const [day, byOutcome] of byDay) for (const [outcome, byDetail] of byOutcome) for (const [detail, count] of byDetail) yield [tenantId, day, outcome, detail, count];
+  }
+}
+
+function writeFolded(db: ReadModelDatabase, months: Map<string, Month>, addresses: Map<string, Address>, tenantDaily: TenantDaily): void {
+  const saveMonth = statement(db, 'INSERT OR REPLACE INTO usage_monthly VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const { appPasswordId, month, tenantId, userId, days } of months.values()) {
+    const uses = days.reduce((sum, day) => sum + day[0], 0);
+    const rejections = days.reduce((sum, day) => sum + day[1], 0);
+    saveMonth.run(appPasswordId, month, tenantId, userId, uses, rejections, JSON.stringify(days));
+  }
+  const addAddress = statement(
+    db,
+    `INSERT INTO usage_addresses VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (app_password_id, source_ip) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen),
+       last_seen = max(last_seen, excluded.last_seen), uses = uses + excluded.uses, rejections = rejections + excluded.rejections`,
+  );
+  for (const a of addresses.values()) addAddress.run(a.appPasswordId, a.sourceIp, a.firstSeen, a.lastSeen, a.uses, a.rejections);
+  const addTenantDay = statement(db, 'INSERT INTO usage_tenant_daily VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, day, outcome, detail) DO UPDATE SET count = count + excluded.count');
+  for (const row of tenantDaily.rows()) addTenantDay.run(...row);
+}

@@ -1,9 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { badInput } from '@keyward/shared/domain';
-import { decodeCursor, encodeCursor, normalisedInstant, WhereClause, type ReadModelDatabase } from '@keyward/shared/read-models';
-import { READ_MODEL_DB } from '@keyward/shared/server';
+import { USAGE_STREAM_PREFIXES, type EventStore, type RecordedEvent } from '@keyward/shared/event-store';
+import { decodeCursor, encodeCursor, normalisedInstant, type ReadModelDatabase } from '@keyward/shared/read-models';
+import { EVENT_STORE, READ_MODEL_DB } from '@keyward/shared/server';
 import { authorizeTenantWide, type UserPrincipal } from '@keyward/identity/domain';
+import { SIGN_IN_EVENT_TYPES } from '@keyward/app-passwords/domain';
+import { AuditIndex, type AuditFilter } from './audit-index';
+import { withoutSecrets } from './without-secrets';
 
 export interface AuditEventItem {
   id: string;
@@ -38,62 +42,76 @@ export interface AuditEventPage {
   totalCount: number;
 }
 
-interface Row {
-  seq: number;
-  event_id: string;
-  type: string;
-  occurred_at: string;
-  actor: string;
-  stream_id: string;
-  correlation_id: string;
-  data: string;
-}
+const SIGN_INS = new Set(SIGN_IN_EVENT_TYPES);
 
+/**
+ * The tenant's events in store order, read from the store itself. Three ways in, by what the
+ * filter can match: lifecycle events only (their index answers, counts included); one usage
+ * stream (read from the store, by revision); or anything (the tenant's runs of the store, read
+ * page by page). Hashes never leave: each event's data is stripped of them.
+ */
 @QueryHandler(GetAuditEventsQuery)
 export class GetAuditEventsHandler implements IQueryHandler<GetAuditEventsQuery, AuditEventPage> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
+  private readonly index: AuditIndex;
+
+  constructor(
+    @Inject(READ_MODEL_DB) db: ReadModelDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {
+    this.index = new AuditIndex(db, store);
+  }
 
   async execute({ principal, filter, first, after }: GetAuditEventsQuery): Promise<AuditEventPage> {
     authorizeTenantWide(principal, 'auditTrail.read');
-    const where = new WhereClause('tenant_id = @tenantId', { tenantId: principal.tenantId })
-      .when(filter.streamId, 'stream_id = @streamId', 'streamId')
-      .when(filter.actor, 'actor = @actor', 'actor')
-      .when(instant(filter.occurredAfter), 'occurred_at >= @occurredAfter', 'occurredAfter')
-      .when(instant(filter.occurredBefore), 'occurred_at < @occurredBefore', 'occurredBefore');
-    if (filter.types?.length) {
-      const names = filter.types.map((_, i) => `@type${i}`);
-      where.always(`type IN (${names.join(', ')})`, Object.fromEntries(filter.types.map((type, i) => [`type${i}`, type])));
-    }
-    const totalCount = (this.db.prepare(`SELECT count(*) AS n FROM audit_trail WHERE ${where}`).get(where.params) as { n: number }).n;
-    if (after) {
-      const keys = decodeCursor(after, ['number']);
-      if (!keys) throw badInput('The cursor is not valid.');
-      where.always('seq > @afterSeq', { afterSeq: keys[0] });
-    }
-    const rows = this.db
-      .prepare(`SELECT * FROM audit_trail WHERE ${where} ORDER BY seq LIMIT @limit`)
-      .all({ ...where.params, limit: first + 1 }) as Row[];
+    const parsed: AuditFilter = {
+      tenantId: principal.tenantId,
+      types: filter.types?.length ? filter.types : null,
+      streamId: filter.streamId || null,
+      actor: filter.actor || null,
+      occurredAfter: instant(filter.occurredAfter),
+      occurredBefore: instant(filter.occurredBefore),
+    };
+    const from = after === null ? 0 : cursorNumber(after) + 1;
+    const page = canMatchSignIns(parsed)
+      ? parsed.streamId
+        ? await this.index.inStream(parsed, from, first + 1)
+        : await this.index.inLog(parsed, from, first + 1)
+      : await this.index.lifecycle(parsed, from, first + 1);
     return {
-      items: rows.slice(0, first).map((row) => ({
-        item: {
-          id: row.event_id,
-          type: row.type,
-          occurredAt: row.occurred_at,
-          actor: row.actor,
-          streamId: row.stream_id,
-          correlationId: row.correlation_id,
-          data: JSON.parse(row.data),
-        },
-        cursor: encodeCursor([row.seq]),
-      })),
-      hasNextPage: rows.length > first,
-      totalCount,
+      items: page.events.slice(0, first).map(({ key, event }) => ({ item: toItem(event), cursor: encodeCursor([key]) })),
+      hasNextPage: page.events.length > first,
+      totalCount: page.totalCount,
     };
   }
 }
 
-function instant(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
+/** Whether a sign-in could match: if not, the lifecycle index answers on its own. */
+function canMatchSignIns(filter: AuditFilter): boolean {
+  if (filter.types && filter.types.every((type) => !SIGN_INS.has(type))) return false;
+  if (filter.streamId && !USAGE_STREAM_PREFIXES.some((prefix) => filter.streamId?.startsWith(prefix))) return false;
+  return !filter.actor || filter.actor.startsWith('gateway:');
+}
+
+function toItem(event: RecordedEvent): AuditEventItem {
+  return {
+    id: event.id,
+    type: event.type,
+    occurredAt: event.metadata.occurredAt,
+    actor: event.metadata.actor,
+    streamId: event.streamId,
+    correlationId: event.metadata.correlationId,
+    data: withoutSecrets(event.data),
+  };
+}
+
+function cursorNumber(cursor: string): number {
+  const keys = decodeCursor(cursor, ['number']);
+  if (!keys || !Number.isSafeInteger(keys[0]) || (keys[0] as number) < 0) throw badInput('The cursor is not valid.');
+  return keys[0] as number;
+}
+
+function instant(value: string | null | undefined): string | null {
+  if (!value) return null;
   const normalised = normalisedInstant(value);
   if (!normalised) throw badInput('Dates must be ISO-8601 date-times.');
   return normalised;

@@ -1,10 +1,10 @@
-import type { EventStore, Position, RecordedEvent } from '@keyward/shared/event-store';
+import type { EventFilter, EventStore, Position, RecordedEvent } from '@keyward/shared/event-store';
 import type { Projection, ReadModelDatabase } from '@keyward/shared/read-models';
 import { CheckpointedSubscriber, type SubscriberLogger, type SubscriberOptions } from './checkpointed-subscriber';
 import type { DeadLetters } from './dead-letters';
 
 /** Events a rebuild or a clean stop reads at a time. */
-const DRAIN_BATCH = 2000;
+const DRAIN_BATCH = 5000;
 
 /**
  * Feeds one projection from the store through a CheckpointedSubscriber: each batch is applied
@@ -36,6 +36,20 @@ export class ProjectionRunner {
 
   get name(): string {
     return this.projection.name;
+  }
+
+  get filter(): EventFilter {
+    return this.projection.filter;
+  }
+
+  /**
+   * Applies events a joint catch-up read for this projection, and moves its checkpoint to
+   * `position` (the end of what was read, even if none of it was this projection's). Runs inside
+   * the caller's transaction.
+   */
+  applyCaughtUp(events: readonly RecordedEvent[], position: Position): void {
+    if (events.length > 0) this.applyEvents(events);
+    this.subscriber.save(position);
   }
 
   /** Starts and resolves once the projection has caught up with the store. */
@@ -83,10 +97,14 @@ export class ProjectionRunner {
 
   private apply(events: readonly RecordedEvent[], save: (position: Position) => void): void {
     this.db.transaction(() => {
-      if (this.projection.applyBatch) this.projection.applyBatch(this.db, events);
-      else for (const event of events) this.projection.apply(this.db, event);
+      this.applyEvents(events);
       save(events[events.length - 1].position);
     })();
+  }
+
+  private applyEvents(events: readonly RecordedEvent[]): void {
+    if (this.projection.applyBatch) this.projection.applyBatch(this.db, events);
+    else for (const event of events) this.projection.apply(this.db, event);
   }
 
   /** Drops the projection's tables and checkpoint when they were built for another schema version. */

@@ -17,19 +17,20 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { EventMetadata } from '@keyward/shared/domain';
-import type {
-  AppendResult,
-  BatchHandler,
-  EventFilter,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  Position,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
+import {
+  matchesFilter,
+  type AppendResult,
+  type BatchHandler,
+  type EventFilter,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
 } from '../event-store';
 import { WrongExpectedRevisionError } from '../errors';
 import { EsdbSubscription } from './esdb-subscription';
@@ -91,9 +92,10 @@ export class EsdbEventStore implements EventStore {
   private async readStreamOnce(streamId: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
+      const isBackwards = options.direction === 'backwards';
       const stream = this.client.readStream(streamId, {
-        direction: FORWARDS,
-        fromRevision: options.fromRevision ?? START,
+        direction: isBackwards ? BACKWARDS : FORWARDS,
+        fromRevision: options.fromRevision ?? (isBackwards ? END : START),
         maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
       });
       for await (const resolved of stream) events.push(toRecordedEvent(resolved));
@@ -214,12 +216,7 @@ function isAtOrAfter(position: Position, target: Position): boolean {
 }
 
 function matcher(filter: EventFilter | undefined): (event: RecordedEvent) => boolean {
-  const prefixes = filter?.streamPrefixes ?? [];
-  const types = filter?.eventTypes ?? [];
-  return (event) =>
-    !event.streamId.startsWith('$') &&
-    (prefixes.length === 0 || prefixes.some((prefix) => event.streamId.startsWith(prefix))) &&
-    (types.length === 0 || types.includes(event.type));
+  return (event) => matchesFilter(filter, event);
 }
 
 function toRecordedEvent(resolved: ResolvedEvent): RecordedEvent {

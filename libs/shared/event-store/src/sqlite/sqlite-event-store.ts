@@ -20,15 +20,23 @@ import type {
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { PollingSubscription } from './polling-subscription';
 
+/**
+ * An event as read: the position as text (it is opaque to callers anyway) and the revision as a
+ * plain number (no stream in one SQLite file reaches 2^53 events), so that reading many events
+ * makes no BigInt per column; the revision becomes one when the event is built.
+ */
 interface EventRow {
-  position: bigint;
+  pos: string;
   event_id: string;
   stream_id: string;
-  revision: bigint;
+  revision: number;
   type: string;
   data: string;
   metadata: string;
 }
+
+/** The columns every read selects, in EventRow's shape (`pos`: an alias must not hide the column ORDER BY sorts on). */
+const EVENT_COLUMNS = 'CAST(position AS TEXT) AS pos, event_id, stream_id, revision, type, data, metadata';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -97,12 +105,14 @@ export class SqliteEventStore implements EventStore {
            VALUES (?, ?, ?, ?, ?, ?)`,
         )
         .safeIntegers(true),
-      readStream: this.db
-        .prepare(
-          `SELECT * FROM events WHERE stream_id = ? AND revision >= ?
-           ORDER BY revision LIMIT ?`,
-        )
-        .safeIntegers(true),
+      readStream: this.db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ?
+         ORDER BY revision LIMIT ?`,
+      ),
+      readStreamBackwards: this.db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ?
+         ORDER BY revision DESC LIMIT ?`,
+      ),
     };
     this.appendTransaction = this.db.transaction(
       (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) =>
@@ -127,9 +137,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const rows = this.statements.readStream.all(
+    const isBackwards = options.direction === 'backwards';
+    const statement = isBackwards ? this.statements.readStreamBackwards : this.statements.readStream;
+    const rows = statement.all(
       streamId,
-      options.fromRevision ?? 0n,
+      options.fromRevision ?? (isBackwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n),
       BigInt(options.maxCount ?? Number.MAX_SAFE_INTEGER),
     ) as EventRow[];
     return rows.map(toRecordedEvent);
@@ -259,10 +271,10 @@ export class SqliteEventStore implements EventStore {
       params.push(...filter.eventTypes);
     }
     params.push(BigInt(maxCount));
-    const sql = `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
+    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
     let statement = this.readAllStatements.get(sql);
     if (!statement) {
-      statement = this.db.prepare(sql).safeIntegers(true);
+      statement = this.db.prepare(sql);
       this.readAllStatements.set(sql, statement);
     }
     return (statement.all(...params) as EventRow[]).map(toRecordedEvent);
@@ -301,8 +313,8 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     id: row.event_id,
     type: row.type,
     streamId: row.stream_id,
-    revision: row.revision,
-    position: toPosition(row.position),
+    revision: BigInt(row.revision),
+    position: row.pos as Position,
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata),
   };
