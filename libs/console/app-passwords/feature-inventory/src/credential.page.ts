@@ -63,7 +63,7 @@ export class CredentialPage implements OnInit {
   protected readonly canRevoke = computed(() => {
     const credential = this.credential();
     if (!credential || credential.status !== 'ACTIVE') return false;
-    return this.session.canRevokeAny() || (this.session.hasSelfService() && credential.user.id === this.session.me()?.id);
+    return this.session.can('appPasswords.revoke', credential.user.id);
   });
 
   ngOnInit(): void {
@@ -79,9 +79,9 @@ export class CredentialPage implements OnInit {
     });
   }
 
-  /** Tenant-wide readers see the events themselves; a user sees what the credential's row records. */
+  /** Readers of the audit trail see the events themselves; others see what the credential's row records. */
   private async loadLifecycle(): Promise<void> {
-    if (!this.session.hasTenantWideRead()) return;
+    if (!this.session.can('auditTrail.read')) return;
     const data = await this.graphql.request<{ auditEvents: { edges: { node: LifecycleEvent }[] } }>(LIFECYCLE, { streamId: `appPassword-${this.id()}` });
     this.lifecycle.set(data.auditEvents.edges.map((edge) => edge.node));
   }

@@ -10,8 +10,8 @@ interface UserOption {
 }
 
 /**
- * Generates an app password and shows its secret once. Global admins pick the owner; everyone
- * else generates for themselves. Closing the dialog forgets the secret.
+ * Generates an app password and shows its secret once. Whoever may generate across the tenant
+ * picks the owner; everyone else generates for themselves. Closing the dialog forgets the secret.
  */
 @Component({
   selector: 'kw-generate-dialog',
@@ -78,13 +78,13 @@ export class GenerateDialog {
   protected expiresInDays: number | null = null;
   protected chosen: Record<string, boolean> = {};
 
-  /** Opens the form: for `userId` when given, for the caller when they are not a global admin. */
+  /** Opens the form: for `userId` when given, for the caller when they may generate only their own. */
   async open(userId: string | null = null): Promise<void> {
     this.label = '';
     this.owner = '';
     this.expiresInDays = null;
     this.error.set('');
-    this.fixedUserId = userId ?? (this.session.isGlobalAdmin() ? null : (this.session.me()?.id ?? null));
+    this.fixedUserId = userId ?? (this.session.can('appPasswords.generate') ? null : (this.session.me()?.id ?? null));
     this.isForOthers.set(this.fixedUserId === null);
     this.dialog().nativeElement.showModal();
     try {

@@ -4,7 +4,7 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { SessionStore } from '@keyward/console/shared/data-access';
 import { PageState, Pager } from '@keyward/console/shared/ui';
-import { SCOPES, type AppPasswordFilter, type SortField } from '@keyward/console/app-passwords/data-access';
+import { SCOPES, type AppPasswordFilter, type AppPasswordRow, type SortField } from '@keyward/console/app-passwords/data-access';
 import { AppPasswordTable } from './app-password-table';
 import { BulkRevokeDialog } from './bulk-revoke-dialog';
 import { GenerateDialog } from './generate-dialog';
@@ -34,6 +34,7 @@ export class InventoryPage implements OnInit {
   protected readonly bulkDialog = viewChild.required(BulkRevokeDialog);
   protected readonly scopes = SCOPES;
   protected readonly pageSizes = PAGE_SIZES;
+  protected readonly isRevocable = (row: AppPasswordRow) => this.session.can('appPasswords.revoke', row.user.id);
   /** The filter being edited; applied to the URL (and so to the table) on submit. */
   protected draft: AppPasswordFilter = {};
   protected neverUsed = '';

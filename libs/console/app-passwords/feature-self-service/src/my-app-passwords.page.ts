@@ -7,7 +7,7 @@ import { APP_PASSWORDS, SIGN_INS_OF_USER, type AppPasswordRow, type SignInAttemp
 import { AppPasswordTable, GenerateDialog, RevokeDialog } from '@keyward/console/app-passwords/feature-inventory';
 
 /**
- * Self-service for role USER: generate, list and revoke one's own app passwords, see why a
+ * Self-service: generate, list and revoke one's own app passwords (as far as one's grants allow), see why a
  * client's sign-in failed, and what usually fixes it.
  */
 @Component({
@@ -19,6 +19,7 @@ import { AppPasswordTable, GenerateDialog, RevokeDialog } from '@keyward/console
 export class MyAppPasswordsPage implements OnInit {
   protected readonly session = inject(SessionStore);
   private readonly graphql = inject(GraphQLClient);
+  protected readonly isRevocable = (row: AppPasswordRow) => this.session.can('appPasswords.revoke', row.user.id);
   protected readonly generateDialog = viewChild.required(GenerateDialog);
   protected readonly revokeDialog = viewChild.required(RevokeDialog);
   protected readonly mine = new CursorPager<AppPasswordRow>(async (after) => {

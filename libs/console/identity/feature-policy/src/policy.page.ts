@@ -26,7 +26,7 @@ const CHANGES = `query PolicyChanges { auditEvents(filter: { types: ["TenantPoli
 const CHANGE = `mutation ChangePolicy($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { ${FIELDS} } }`;
 const SCOPES = ['imap', 'pop', 'smtp', 'http'];
 
-/** The tenant's rules for app passwords: global admins change them, auditors and responders read them. */
+/** The tenant's rules for app passwords: whoever holds policy.change changes them; the other tenant readers read them. */
 @Component({
   selector: 'kw-policy-page',
   imports: [DatePipe, FormsModule, PageState],
@@ -55,7 +55,7 @@ export class PolicyPage implements OnInit {
     return this.request.run(async () => {
       const { tenantPolicy } = await this.graphql.request<{ tenantPolicy: TenantPolicy }>(POLICY);
       this.edit(tenantPolicy);
-      if (this.session.hasTenantWideRead()) {
+      if (this.session.can('auditTrail.read')) {
         const data = await this.graphql.request<{ auditEvents: { edges: { node: PolicyChange }[] } }>(CHANGES);
         this.changes.set(data.auditEvents.edges.map((edge) => edge.node).reverse());
       }

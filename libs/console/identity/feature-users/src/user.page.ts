@@ -30,6 +30,7 @@ export class UserPage implements OnInit {
   protected readonly request = new RequestState(true);
   protected readonly actionError = signal('');
   protected outcome: '' | 'USED' | 'REJECTED' = '';
+  protected readonly isRevocable = (row: AppPasswordRow) => this.session.can('appPasswords.revoke', row.user.id);
   protected readonly appPasswords = new CursorPager<AppPasswordRow>(async (after) => {
     const data = await this.graphql.request<{ appPasswords: ConnectionPage<AppPasswordRow> }>(APP_PASSWORDS, { filter: { userId: this.id() }, first: 25, after });
     return data.appPasswords;

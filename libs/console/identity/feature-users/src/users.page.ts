@@ -21,14 +21,14 @@ const USERS = `query Users($filter: UserFilter, $first: Int, $after: String) {
 const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName } }`;
 const ROLES: Role[] = ['USER', 'GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER'];
 
-/** The tenant's users, each a link to their page; global admins add new ones. */
+/** The tenant's users, each a link to their page; whoever manages users adds new ones. */
 @Component({
   selector: 'kw-users-page',
   imports: [FormsModule, RouterLink, PageState, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Users</h1>
-    @if (session.isGlobalAdmin()) {
+    @if (session.can('users.manage')) {
       <form class="panel toolbar" (ngSubmit)="create()" aria-label="Add a user">
         <label class="grow">User principal name
           <input name="upn" type="email" required placeholder="alice@contoso.example" [(ngModel)]="draft.userPrincipalName" />
