@@ -5,11 +5,8 @@ import { CursorPager, emptyPage, GraphQLClient, messageOf, RequestState, Session
 import { PageState, Pager } from '@keyward/console/shared/ui';
 import { APP_PASSWORDS, SIGN_INS_OF_USER, type AppPasswordRow, type SignInAttempt } from '@keyward/console/app-passwords/data-access';
 import { AppPasswordTable, GenerateDialog, RevokeDialog, SignInHistory } from '@keyward/console/app-passwords/feature-inventory';
+import { UsersApi, type UserRow } from '@keyward/console/identity/data-access';
 import { ResetPasswordDialog } from './reset-password-dialog';
-import type { UserRow } from './users.page';
-
-const USER = `query User($id: ID!) { user(id: $id) { id userPrincipalName displayName roles mfaRegistered isEnabled } }`;
-const SET_ENABLED = (isEnabled: boolean) => `mutation SetEnabled($id: ID!) { ${isEnabled ? 'enableUser' : 'disableUser'}(id: $id) { id isEnabled } }`;
 
 /** One user: who they are, their app passwords, their sign-ins, and the admin actions on them. */
 @Component({
@@ -23,6 +20,7 @@ export class UserPage implements OnInit {
   readonly id = input.required<string>();
   protected readonly session = inject(SessionStore);
   private readonly graphql = inject(GraphQLClient);
+  private readonly users = inject(UsersApi);
   protected readonly generateDialog = viewChild.required(GenerateDialog);
   protected readonly revokeDialog = viewChild.required(RevokeDialog);
   protected readonly resetPasswordDialog = viewChild.required(ResetPasswordDialog);
@@ -51,7 +49,7 @@ export class UserPage implements OnInit {
 
   protected load(): Promise<void> {
     return this.request.run(async () => {
-      const { user } = await this.graphql.request<{ user: UserRow | null }>(USER, { id: this.id() });
+      const user = await this.users.one(this.id());
       this.user.set(user);
       if (!user) throw new Error('No such user in your tenant.');
       await Promise.all([this.appPasswords.first(), this.signIns.first()]);
@@ -61,7 +59,7 @@ export class UserPage implements OnInit {
   protected async setEnabled(isEnabled: boolean): Promise<void> {
     this.actionError.set('');
     try {
-      await this.graphql.request(SET_ENABLED(isEnabled), { id: this.id() });
+      await this.users.setEnabled(this.id(), isEnabled);
       await this.load();
       // The policy's revocation on disable follows the event within moments; show it when it has.
       if (!isEnabled) setTimeout(() => void this.appPasswords.reload(), 1000);
