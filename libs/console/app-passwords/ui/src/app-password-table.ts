@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { AppPasswordRow, AppPasswordSort, SortField } from '@keyward/console/app-passwords/data-access';
+import type { AppPasswordRow, AppPasswordSort, SortField } from '@keyward/console/app-passwords/util';
 
 interface Column {
   field: SortField | null;

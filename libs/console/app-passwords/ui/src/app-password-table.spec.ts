@@ -2,7 +2,7 @@ import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import type { AppPasswordRow, AppPasswordSort, SortField } from '@keyward/console/app-passwords/data-access';
+import type { AppPasswordRow, AppPasswordSort, SortField } from '@keyward/console/app-passwords/util';
 import { AppPasswordTable } from './app-password-table';
 import { AppPasswordTableHarness } from './testing/app-password-table.harness';
 
