@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionStore, type Permission } from '@keyward/console/shared/data-access';
+import { DeadLetterBanner } from '@keyward/console/operations/feature-dead-letters';
 
 /** The tenant pages, in the order of the navigation, each with the permission its route requires (app.routes.ts). */
 const TENANT_LINKS: { path: string; title: string; permission: Permission; isExact?: boolean }[] = [
@@ -14,11 +15,11 @@ const TENANT_LINKS: { path: string; title: string; permission: Permission; isExa
 
 /**
  * The shell: a skip link, navigation shaped by the user's permissions (the roles are only shown),
- * and the current page.
+ * the dead-letter banner for whoever reads this node's operations, and the current page.
  */
 @Component({
   selector: 'kw-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, DeadLetterBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#content" (click)="skipToContent($event)">Skip to content</a>
@@ -36,6 +37,9 @@ const TENANT_LINKS: { path: string; title: string; permission: Permission; isExa
         <span class="who">{{ me.userPrincipalName }} <span class="roles">{{ me.roles.join(', ') }}</span></span>
         <button type="button" class="on-dark" (click)="signOut()">Sign out</button>
       </header>
+      @if (session.can('operations.read')) {
+        <kw-dead-letter-banner />
+      }
     }
     <main id="content" tabindex="-1">
       <router-outlet />

@@ -4,3 +4,4 @@ export * from './session.store';
 export * from './signed-in.guard';
 export * from './cursor-pager';
 export * from './request-state';
+export * from './dead-letters.api';
