@@ -65,7 +65,11 @@ describe('the console for each role, on the demo tenant', () => {
     const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD);
     expect(page.url()).toMatch(/\/dashboard$/);
     expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Audit trail', 'Policy']);
+    // A global admin holds operations.read: the console asks this node for dead letters, and shows no banner when there are none.
+    const deadLetters = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('deadLetters'));
     await visit(page, '/dashboard', page.getByText('Sign-ins per day by protocol'), 'admin-dashboard');
+    expect(await (await deadLetters).json()).toEqual({ data: { deadLetters: [] } });
+    expect(await page.getByText('failed to process on this node').count()).toBe(0);
     expect(Number(await page.locator('.stat-value').first().textContent())).toBeGreaterThan(300);
     await page.getByText('Show the numbers').first().click();
     await expectVisible(page.getByRole('columnheader', { name: 'imap' }));
@@ -165,6 +169,10 @@ describe('the console for each role, on the demo tenant', () => {
 
   it('shows an auditor everything and no action that changes anything', async () => {
     const { context, page } = await signedIn('audrey@contoso.example', 'audrey-console-password');
+    const deadLetterQueries: string[] = [];
+    page.on('request', (request) => {
+      if ((request.postData() ?? '').includes('deadLetters')) deadLetterQueries.push(request.url());
+    });
     expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Audit trail', 'Policy']);
     await visit(page, '/app-passwords', page.getByRole('table', { name: 'App passwords' }), 'auditor-inventory');
     expect(await page.getByRole('button', { name: /Revoke|Generate/ }).count()).toBe(0);
@@ -177,6 +185,8 @@ describe('the console for each role, on the demo tenant', () => {
     await expectVisible(page.getByRole('heading', { name: 'Sign-in timeline' }));
     expect(await page.getByRole('button', { name: /Revoke|Disable|Generate/ }).count()).toBe(0);
     await visit(page, '/dashboard', page.getByText('Active app passwords', { exact: true }), 'auditor-dashboard');
+    // Without operations.read, the console never asks for dead letters.
+    expect(deadLetterQueries).toEqual([]);
     await context.close();
   });
 
@@ -234,6 +244,46 @@ describe('the console for each role, on the demo tenant', () => {
     expect((await verify(keyward.baseUrl, 'uma@contoso.example', secret)).status).toBe(401);
     await page.reload();
     await expectVisible(page.getByRole('cell', { name: /This app password was revoked/ }), 15_000);
+    await context.close();
+  });
+
+  it('shows a global admin the events this node failed to process, and retries one', async () => {
+    const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD, 1024);
+    // A healthy node has no subscriber that fails on demand, so only its answers about dead letters
+    // are stubbed here; every other request reaches the real server.
+    let letters = [
+      {
+        id: '7',
+        subscriber: 'app-password-list',
+        eventId: 'e7',
+        type: 'AppPasswordRevoked',
+        streamId: 'appPassword-demaaaaaa1',
+        occurredAt: '2026-12-01T10:00:00.000Z',
+        attempts: 5,
+        lastError: 'SQLITE_BUSY: database is locked',
+        parkedAt: '2026-12-01T10:05:00.000Z',
+      },
+    ];
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('retryDeadLetter')) {
+        letters = [];
+        return route.fulfill({ json: { data: { retryDeadLetter: { isResolved: true, deadLetter: null } } } });
+      }
+      if (body.includes('deadLetters')) return route.fulfill({ json: { data: { deadLetters: letters } } });
+      return route.continue();
+    });
+    await page.goto(`${keyward.baseUrl}/app-passwords`);
+    const banner = page.getByRole('alert').filter({ hasText: '1 event failed to process on this node.' });
+    await expectVisible(banner);
+    await page.getByText('Show the failed events').click();
+    await expectVisible(page.getByRole('cell', { name: 'SQLITE_BUSY: database is locked' }));
+    await expectVisible(page.getByRole('table', { name: 'App passwords' }));
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await screenshot(page, 'admin-dead-letters');
+    await page.getByRole('button', { name: 'Retry AppPasswordRevoked in app-password-list' }).click();
+    await banner.waitFor({ state: 'detached' });
     await context.close();
   });
 

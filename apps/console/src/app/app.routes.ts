@@ -1,7 +1,11 @@
 import type { Routes } from '@angular/router';
-import { home, signedIn, tenantWideReader } from '@keyward/console/shared/data-access';
+import { home, requires, signedIn } from '@keyward/console/shared/data-access';
 
-/** Each feature library is loaded when its page is first opened. */
+/**
+ * Each feature library is loaded when its page is first opened. The tenant pages open to whoever
+ * reads the tenant's dashboard (their home), each page also needing its own permission over the
+ * whole tenant; "My app passwords" is open to every signed-in user and shows what their grants allow.
+ */
 export const routes: Routes = [
   { path: 'sign-in', title: 'Sign in · Keyward', loadComponent: () => import('@keyward/console/identity/feature-sign-in').then((m) => m.SignInPage) },
   {
@@ -17,14 +21,19 @@ export const routes: Routes = [
       { path: 'app-passwords/:id', title: 'App password · Keyward', loadComponent: () => import('@keyward/console/app-passwords/feature-inventory').then((m) => m.CredentialPage) },
       {
         path: '',
-        canActivate: [tenantWideReader],
+        canActivate: [requires('dashboard.read')],
         children: [
           { path: 'dashboard', title: 'Dashboard · Keyward', loadComponent: () => import('@keyward/console/app-passwords/feature-dashboard').then((m) => m.DashboardPage) },
-          { path: 'app-passwords', title: 'App passwords · Keyward', loadComponent: () => import('@keyward/console/app-passwords/feature-inventory').then((m) => m.InventoryPage) },
-          { path: 'users', title: 'Users · Keyward', loadComponent: () => import('@keyward/console/identity/feature-users').then((m) => m.UsersPage) },
-          { path: 'users/:id', title: 'User · Keyward', loadComponent: () => import('@keyward/console/identity/feature-users').then((m) => m.UserPage) },
-          { path: 'audit', title: 'Audit trail · Keyward', loadComponent: () => import('@keyward/console/compliance/feature-audit-trail').then((m) => m.AuditTrailPage) },
-          { path: 'policy', title: 'Policy · Keyward', loadComponent: () => import('@keyward/console/identity/feature-policy').then((m) => m.PolicyPage) },
+          {
+            path: 'app-passwords',
+            title: 'App passwords · Keyward',
+            canActivate: [requires('appPasswords.read')],
+            loadComponent: () => import('@keyward/console/app-passwords/feature-inventory').then((m) => m.InventoryPage),
+          },
+          { path: 'users', title: 'Users · Keyward', canActivate: [requires('users.read')], loadComponent: () => import('@keyward/console/identity/feature-users').then((m) => m.UsersPage) },
+          { path: 'users/:id', title: 'User · Keyward', canActivate: [requires('users.read')], loadComponent: () => import('@keyward/console/identity/feature-users').then((m) => m.UserPage) },
+          { path: 'audit', title: 'Audit trail · Keyward', canActivate: [requires('auditTrail.read')], loadComponent: () => import('@keyward/console/compliance/feature-audit-trail').then((m) => m.AuditTrailPage) },
+          { path: 'policy', title: 'Policy · Keyward', canActivate: [requires('policy.read')], loadComponent: () => import('@keyward/console/identity/feature-policy').then((m) => m.PolicyPage) },
         ],
       },
     ],

@@ -1,11 +1,25 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { SessionStore } from '@keyward/console/shared/data-access';
+import { SessionStore, type Permission } from '@keyward/console/shared/data-access';
+import { DeadLetterBanner } from '@keyward/console/operations/feature-dead-letters';
 
-/** The shell: a skip link, navigation shaped by the user's roles, and the current page. */
+/** The tenant pages, in the order of the navigation, each with the permission its route requires (app.routes.ts). */
+const TENANT_LINKS: { path: string; title: string; permission: Permission; isExact?: boolean }[] = [
+  { path: '/dashboard', title: 'Dashboard', permission: 'dashboard.read' },
+  // Not active on one app password's page, which a user without this page opens too.
+  { path: '/app-passwords', title: 'App passwords', permission: 'appPasswords.read', isExact: true },
+  { path: '/users', title: 'Users', permission: 'users.read' },
+  { path: '/audit', title: 'Audit trail', permission: 'auditTrail.read' },
+  { path: '/policy', title: 'Policy', permission: 'policy.read' },
+];
+
+/**
+ * The shell: a skip link, navigation shaped by the user's permissions (the roles are only shown),
+ * the dead-letter banner for whoever reads this node's operations, and the current page.
+ */
 @Component({
   selector: 'kw-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, DeadLetterBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#content" (click)="skipToContent($event)">Skip to content</a>
@@ -13,20 +27,19 @@ import { SessionStore } from '@keyward/console/shared/data-access';
       <header class="shell-header">
         <a class="brand" routerLink="/">Keyward</a>
         <nav aria-label="Main">
-          @if (session.hasTenantWideRead()) {
-            <a routerLink="/dashboard" routerLinkActive="active" ariaCurrentWhenActive="page">Dashboard</a>
-            <a routerLink="/app-passwords" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">App passwords</a>
-            <a routerLink="/users" routerLinkActive="active" ariaCurrentWhenActive="page">Users</a>
-            <a routerLink="/audit" routerLinkActive="active" ariaCurrentWhenActive="page">Audit trail</a>
-            <a routerLink="/policy" routerLinkActive="active" ariaCurrentWhenActive="page">Policy</a>
+          @for (link of tenantLinks(); track link.path) {
+            <a [routerLink]="link.path" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: link.isExact ?? false }" ariaCurrentWhenActive="page">{{ link.title }}</a>
           }
-          @if (session.hasSelfService()) {
+          @if (hasSelfService()) {
             <a routerLink="/me/app-passwords" routerLinkActive="active" ariaCurrentWhenActive="page">My app passwords</a>
           }
         </nav>
         <span class="who">{{ me.userPrincipalName }} <span class="roles">{{ me.roles.join(', ') }}</span></span>
         <button type="button" class="on-dark" (click)="signOut()">Sign out</button>
       </header>
+      @if (session.can('operations.read')) {
+        <kw-dead-letter-banner />
+      }
     }
     <main id="content" tabindex="-1">
       <router-outlet />
@@ -36,6 +49,10 @@ import { SessionStore } from '@keyward/console/shared/data-access';
 export class App {
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  /** The tenant pages the user may open: those behind the dashboard, as the routes guard them. */
+  protected readonly tenantLinks = computed(() => (this.session.can('dashboard.read') ? TENANT_LINKS.filter((link) => this.session.can(link.permission)) : []));
+  /** "My app passwords" is for whoever may generate app passwords only for themselves. */
+  protected readonly hasSelfService = computed(() => this.session.scopeOf('appPasswords.generate') === 'OWN');
 
   // A plain "#content" link would resolve against <base href="/"> and leave the page.
   protected skipToContent(event: Event): void {

@@ -1,26 +1,4 @@
-/** The GraphQL operations on app passwords, and the shapes they return. */
-export type AppPasswordStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED';
-export const SCOPES = ['imap', 'pop', 'smtp', 'http'] as const;
-export type Scope = (typeof SCOPES)[number];
-
-export interface AppPasswordRow {
-  id: string;
-  label: string;
-  status: AppPasswordStatus;
-  scopes: string[];
-  createdAt: string;
-  createdBy: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  lastUsedIp: string | null;
-  lastUsedProtocol: string | null;
-  lastUsedClient: string | null;
-  useCount: number;
-  revokedAt: string | null;
-  revokedBy: string | null;
-  revokeReason: string | null;
-  user: { id: string; userPrincipalName: string };
-}
+import type { AppPasswordRow, AppPasswordSort, Scope } from '@keyward/console/app-passwords/util';
 
 /** The inventory's server-side filter; empty strings mean "any". */
 export interface AppPasswordFilter {
@@ -28,7 +6,7 @@ export interface AppPasswordFilter {
   userId?: string;
   label?: string;
   user?: string;
-  status?: AppPasswordStatus | '';
+  status?: AppPasswordRow['status'] | '';
   protocol?: Scope | '';
   createdAfter?: string;
   createdBefore?: string;
@@ -39,11 +17,21 @@ export interface AppPasswordFilter {
   unusedForDays?: number | null;
 }
 
-export const SORT_FIELDS = ['CREATED_AT', 'LAST_USED_AT', 'LABEL', 'USER', 'EXPIRES_AT', 'USE_COUNT'] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-export interface AppPasswordSort {
-  field: SortField;
-  direction: 'ASC' | 'DESC';
+/** One app password with its use over the last days: the credential page. */
+export interface AppPasswordDetail extends AppPasswordRow {
+  usage: {
+    addresses: { sourceIp: string; firstSeen: string; lastSeen: string; uses: number; rejections: number }[];
+    perDay: { day: string; uses: number; rejections: number }[];
+  };
+}
+
+/** An event in an app password's stream, as its lifecycle lists it. */
+export interface LifecycleEvent {
+  id: string;
+  type: string;
+  occurredAt: string;
+  actorName: string;
+  data: { label?: string; reason?: string; incidentRef?: string | null; expiresAt?: string | null };
 }
 
 const ROW = 'id label status scopes createdAt createdBy expiresAt lastUsedAt lastUsedIp lastUsedProtocol lastUsedClient useCount revokedAt revokedBy revokeReason user { id userPrincipalName }';
@@ -61,8 +49,12 @@ export const APP_PASSWORD = `query AppPassword($id: ID!, $days: Int!) {
   }
 }`;
 
+export const LIFECYCLE = `query Lifecycle($streamId: String!) {
+  auditEvents(filter: { streamId: $streamId }, first: 200) { edges { node { id type occurredAt actorName data } } }
+}`;
+
 /** The fields of a page of sign-in attempts, for every timeline. */
-export const SIGN_IN_PAGE = 'totalCount pageInfo { hasNextPage endCursor } edges { node { occurredAt outcome reason protocol sourceIp client appPasswordId } }';
+const SIGN_IN_PAGE = 'totalCount pageInfo { hasNextPage endCursor } edges { node { occurredAt outcome reason protocol sourceIp client appPasswordId } }';
 
 export const SIGN_INS_OF_APP_PASSWORD = `query CredentialSignIns($id: ID!, $first: Int, $after: String) {
   appPassword(id: $id) { signIns(first: $first, after: $after) { ${SIGN_IN_PAGE} } }
@@ -88,22 +80,11 @@ export const USERS_FOR_PICKER = `query UsersForPicker($filter: UserFilter, $firs
   users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }
 }`;
 
-export const ALLOWED_SCOPES = `query AllowedScopes { tenantPolicy { allowedScopes maxLifetimeDays } }`;
+export const GENERATION_POLICY = `query AllowedScopes { tenantPolicy { allowedScopes maxLifetimeDays } }`;
 
-/** A sign-in attempt, as timelines show it. */
-export interface SignInAttempt {
-  occurredAt: string;
-  outcome: 'USED' | 'REJECTED';
-  reason: string | null;
-  protocol: string | null;
-  sourceIp: string | null;
-  client: string | null;
-  appPasswordId: string | null;
-}
-
-/** The variables for APP_PASSWORDS: empty filter values left out. */
-export function filterVariables(filter: AppPasswordFilter): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== '' && value !== null && value !== undefined));
+/** The filter without its empty values (every field is optional, so what is left is still a filter). */
+export function filterVariables(filter: AppPasswordFilter): AppPasswordFilter {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== '' && value !== null && value !== undefined)) as AppPasswordFilter;
 }
 
 /** The CSV export of exactly this view. */

@@ -1,12 +1,22 @@
 import { Component, viewChild } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { ApiError, GraphQLClient } from '@keyward/console/shared/data-access';
-import type { AppPasswordRow } from '@keyward/console/app-passwords/data-access';
+import { ApiError } from '@keyward/console/shared/data-access';
+import { AppPasswordsApi } from '@keyward/console/app-passwords/data-access';
+import type { AppPasswordRow, RevocationReason } from '@keyward/console/app-passwords/util';
 import { BulkRevokeDialog } from './bulk-revoke-dialog';
 import { BulkRevokeDialogHarness } from './testing/bulk-revoke-dialog.harness';
 
 const row = (id: string, label: string) => ({ id, label, user: { id: 'u1', userPrincipalName: 'alice@contoso.example' } }) as AppPasswordRow;
+
+/** A test double for the app-password API: no server runs in a component test. k2 is already gone. */
+class RevokingApiDouble {
+  readonly sent: ({ id: string } & RevocationReason)[] = [];
+  async revoke(id: string, reason: RevocationReason): Promise<void> {
+    this.sent.push({ id, ...reason });
+    if (id === 'k2') throw new ApiError('NOT_FOUND', 'No such app password.');
+  }
+}
 
 @Component({ imports: [BulkRevokeDialog], template: `<kw-bulk-revoke-dialog (finished)="finished = finished + 1" />` })
 class Host {
@@ -26,16 +36,8 @@ describe('revoking several app passwords at once', () => {
   });
 
   it('revokes each one with the same reason, goes on after a failure, and reports both', async () => {
-    // A test double for the API: no server runs in a component test.
-    const sent: unknown[] = [];
-    const apiDouble = {
-      request: jest.fn(async (_query: string, variables: { input: { id: string } }) => {
-        sent.push(variables.input);
-        if (variables.input.id === 'k2') throw new ApiError('NOT_FOUND', 'No such app password.');
-        return { revokeAppPassword: { id: variables.input.id, status: 'REVOKED' } };
-      }),
-    };
-    TestBed.configureTestingModule({ providers: [{ provide: GraphQLClient, useValue: apiDouble }] });
+    const api = new RevokingApiDouble();
+    TestBed.configureTestingModule({ providers: [{ provide: AppPasswordsApi, useValue: api }] });
     const fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
     fixture.componentInstance.dialog().open([row('k1', 'Thunderbird'), row('k2', 'Gone'), row('k3', 'Scanner')]);
@@ -45,7 +47,7 @@ describe('revoking several app passwords at once', () => {
     await dialog.revokeWithReason('Suspected leak');
     await fixture.whenStable();
 
-    expect(sent).toEqual([
+    expect(api.sent).toEqual([
       { id: 'k1', reason: 'Suspected leak', incidentRef: null },
       { id: 'k2', reason: 'Suspected leak', incidentRef: null },
       { id: 'k3', reason: 'Suspected leak', incidentRef: null },

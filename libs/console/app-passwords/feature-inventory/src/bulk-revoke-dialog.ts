@@ -1,45 +1,42 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, output, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { GraphQLClient, messageOf } from '@keyward/console/shared/data-access';
-import { REVOKE, type AppPasswordRow } from '@keyward/console/app-passwords/data-access';
-
-interface Failure {
-  label: string;
-  message: string;
-}
+import { BulkRevocationStore } from '@keyward/console/app-passwords/data-access';
+import type { AppPasswordRow } from '@keyward/console/app-passwords/util';
 
 /**
- * Revokes the selected app passwords one by one with one reason, showing progress and every
- * failure; each revocation is its own event, and one failure does not stop the rest.
+ * Revokes the selected app passwords with one reason, showing progress and every failure (the
+ * store revokes them one by one; one failure does not stop the rest). Only the inventory uses it,
+ * so it stays in this feature.
  */
 @Component({
   selector: 'kw-bulk-revoke-dialog',
   imports: [FormsModule],
+  providers: [BulkRevocationStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dialog #dialog aria-labelledby="bulk-revoke-title">
-      <form (ngSubmit)="revoke()">
-        <h2 id="bulk-revoke-title">Revoke {{ targets().length }} app passwords</h2>
+      <form (ngSubmit)="revokeAll()">
+        <h2 id="bulk-revoke-title">Revoke {{ bulk.targets().length }} app passwords</h2>
         <p class="muted">Sign-ins with them fail from the moment each is revoked. Their owners must generate new ones.</p>
         <label>Reason
-          <input name="reason" required maxlength="500" placeholder="Suspected leak" [(ngModel)]="reason" [disabled]="isBusy()" />
+          <input name="reason" required maxlength="500" placeholder="Suspected leak" [(ngModel)]="reason" [disabled]="bulk.isBusy()" />
         </label>
         <label>Incident reference (optional)
-          <input name="incidentRef" maxlength="100" placeholder="INC-2041" [(ngModel)]="incidentRef" [disabled]="isBusy()" />
+          <input name="incidentRef" maxlength="100" placeholder="INC-2041" [(ngModel)]="incidentRef" [disabled]="bulk.isBusy()" />
         </label>
-        @if (isBusy() || done() > 0) {
+        @if (bulk.isBusy() || bulk.done() > 0) {
           <label>Progress
-            <progress [max]="targets().length" [value]="done()">{{ done() }} of {{ targets().length }}</progress>
+            <progress [max]="bulk.targets().length" [value]="bulk.done()">{{ bulk.done() }} of {{ bulk.targets().length }}</progress>
           </label>
-          <p role="status">{{ done() }} of {{ targets().length }} done{{ failures().length ? ', ' + failures().length + ' failed' : '' }}.</p>
+          <p role="status">{{ bulk.done() }} of {{ bulk.targets().length }} done{{ bulk.failures().length ? ', ' + bulk.failures().length + ' failed' : '' }}.</p>
         }
-        @for (failure of failures(); track failure.label) {
+        @for (failure of bulk.failures(); track failure.label) {
           <p class="error" role="alert">{{ failure.label }}: {{ failure.message }}</p>
         }
         <div class="actions">
-          <button type="button" class="secondary" (click)="close()" [disabled]="isBusy()">{{ done() ? 'Close' : 'Cancel' }}</button>
-          @if (done() === 0) {
-            <button type="submit" class="danger" [disabled]="isBusy() || !reason.trim()">Revoke {{ targets().length }}</button>
+          <button type="button" class="secondary" (click)="close()" [disabled]="bulk.isBusy()">{{ bulk.done() ? 'Close' : 'Cancel' }}</button>
+          @if (bulk.done() === 0) {
+            <button type="submit" class="danger" [disabled]="bulk.isBusy() || !reason.trim()">Revoke {{ bulk.targets().length }}</button>
           }
         </div>
       </form>
@@ -49,19 +46,13 @@ interface Failure {
 export class BulkRevokeDialog {
   /** Emits once the run is over, whatever its outcome. */
   readonly finished = output<void>();
-  private readonly graphql = inject(GraphQLClient);
+  protected readonly bulk = inject(BulkRevocationStore);
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-  protected readonly targets = signal<AppPasswordRow[]>([]);
-  protected readonly done = signal(0);
-  protected readonly failures = signal<Failure[]>([]);
-  protected readonly isBusy = signal(false);
   protected reason = '';
   protected incidentRef = '';
 
   open(rows: AppPasswordRow[]): void {
-    this.targets.set(rows);
-    this.done.set(0);
-    this.failures.set([]);
+    this.bulk.prepare(rows);
     this.reason = '';
     this.incidentRef = '';
     this.dialog().nativeElement.showModal();
@@ -71,17 +62,8 @@ export class BulkRevokeDialog {
     this.dialog().nativeElement.close();
   }
 
-  protected async revoke(): Promise<void> {
-    this.isBusy.set(true);
-    for (const row of this.targets()) {
-      try {
-        await this.graphql.request(REVOKE, { input: { id: row.id, reason: this.reason, incidentRef: this.incidentRef || null } });
-      } catch (error) {
-        this.failures.update((failures) => [...failures, { label: `${row.label} (${row.user.userPrincipalName})`, message: messageOf(error) }]);
-      }
-      this.done.update((done) => done + 1);
-    }
-    this.isBusy.set(false);
+  protected async revokeAll(): Promise<void> {
+    await this.bulk.revokeAll({ reason: this.reason, incidentRef: this.incidentRef || null });
     this.finished.emit();
   }
 }

@@ -1,41 +1,19 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CursorPager, emptyPage, GraphQLClient, RequestState, SessionStore, type ConnectionPage } from '@keyward/console/shared/data-access';
-import { ChartView, PageState } from '@keyward/console/shared/ui';
-import {
-  APP_PASSWORD,
-  SIGN_INS_OF_APP_PASSWORD,
-  type AppPasswordRow,
-  type SignInAttempt,
-} from '@keyward/console/app-passwords/data-access';
-import { RevokeDialog } from './revoke-dialog';
-import { SignInHistory } from './sign-in-history';
+import { CursorPager, RequestState, SessionStore } from '@keyward/console/shared/data-access';
+import { ChartView, PageState, Pager } from '@keyward/console/shared/ui';
+import { AppPasswordsApi, RevocationStore, type AppPasswordDetail, type LifecycleEvent } from '@keyward/console/app-passwords/data-access';
+import { RevokeDialog, SignInTable } from '@keyward/console/app-passwords/ui';
+import type { RevocationReason, SignInAttempt } from '@keyward/console/app-passwords/util';
 
-interface CredentialDetail extends AppPasswordRow {
-  usage: {
-    addresses: { sourceIp: string; firstSeen: string; lastSeen: string; uses: number; rejections: number }[];
-    perDay: { day: string; uses: number; rejections: number }[];
-  };
-}
-
-interface LifecycleEvent {
-  id: string;
-  type: string;
-  occurredAt: string;
-  actorName: string;
-  data: { label?: string; reason?: string; incidentRef?: string | null; expiresAt?: string | null };
-}
-
-const LIFECYCLE = `query Lifecycle($streamId: String!) {
-  auditEvents(filter: { streamId: $streamId }, first: 200) { edges { node { id type occurredAt actorName data } } }
-}`;
 const DAYS = 30;
 
 /** One app password: what it is, its lifecycle, its use over time and where it was used from. */
 @Component({
   selector: 'kw-credential-page',
-  imports: [DatePipe, RouterLink, ChartView, PageState, RevokeDialog, SignInHistory],
+  imports: [DatePipe, RouterLink, ChartView, PageState, Pager, RevokeDialog, SignInTable],
+  providers: [RevocationStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './credential.page.html',
 })
@@ -43,15 +21,12 @@ export class CredentialPage implements OnInit {
   /** The app password's id, from the route. */
   readonly id = input.required<string>();
   protected readonly session = inject(SessionStore);
-  private readonly graphql = inject(GraphQLClient);
-  protected readonly revokeDialog = viewChild.required(RevokeDialog);
-  protected readonly credential = signal<CredentialDetail | null>(null);
+  protected readonly revocation = inject(RevocationStore);
+  private readonly api = inject(AppPasswordsApi);
+  protected readonly credential = signal<AppPasswordDetail | null>(null);
   protected readonly lifecycle = signal<LifecycleEvent[]>([]);
   protected readonly request = new RequestState(true);
-  protected readonly signIns = new CursorPager<SignInAttempt>(async (after) => {
-    const data = await this.graphql.request<{ appPassword: { signIns: ConnectionPage<SignInAttempt> } | null }>(SIGN_INS_OF_APP_PASSWORD, { id: this.id(), first: 25, after });
-    return data.appPassword?.signIns ?? emptyPage();
-  });
+  protected readonly signIns = new CursorPager<SignInAttempt>((after) => this.api.signInsOf(this.id(), 25, after));
   protected readonly days = computed(() => this.credential()?.usage.perDay.map((d) => d.day.slice(5)) ?? []);
   protected readonly perDay = computed(() => {
     const perDay = this.credential()?.usage.perDay ?? [];
@@ -62,8 +37,7 @@ export class CredentialPage implements OnInit {
   });
   protected readonly canRevoke = computed(() => {
     const credential = this.credential();
-    if (!credential || credential.status !== 'ACTIVE') return false;
-    return this.session.canRevokeAny() || (this.session.hasSelfService() && credential.user.id === this.session.me()?.id);
+    return credential?.status === 'ACTIVE' && this.session.can('appPasswords.revoke', credential.user.id);
   });
 
   ngOnInit(): void {
@@ -72,17 +46,19 @@ export class CredentialPage implements OnInit {
 
   protected load(): Promise<void> {
     return this.request.run(async () => {
-      const data = await this.graphql.request<{ appPassword: CredentialDetail | null }>(APP_PASSWORD, { id: this.id(), days: DAYS });
-      this.credential.set(data.appPassword);
-      if (!data.appPassword) throw new Error('No such app password, or it is not yours to see.');
+      const credential = await this.api.one(this.id(), DAYS);
+      this.credential.set(credential);
+      if (!credential) throw new Error('No such app password, or it is not yours to see.');
       await Promise.all([this.loadLifecycle(), this.signIns.first()]);
     });
   }
 
-  /** Tenant-wide readers see the events themselves; a user sees what the credential's row records. */
+  protected async revoke(reason: RevocationReason): Promise<void> {
+    if (await this.revocation.confirm(reason)) await this.load();
+  }
+
+  /** Readers of the audit trail see the events themselves; others see what the credential's row records. */
   private async loadLifecycle(): Promise<void> {
-    if (!this.session.hasTenantWideRead()) return;
-    const data = await this.graphql.request<{ auditEvents: { edges: { node: LifecycleEvent }[] } }>(LIFECYCLE, { streamId: `appPassword-${this.id()}` });
-    this.lifecycle.set(data.auditEvents.edges.map((edge) => edge.node));
+    if (this.session.can('auditTrail.read')) this.lifecycle.set(await this.api.lifecycleOf(this.id()));
   }
 }

@@ -1,5 +1,6 @@
 import type { ParamMap, Params } from '@angular/router';
-import { SCOPES, SORT_FIELDS, type AppPasswordFilter, type AppPasswordSort } from '@keyward/console/app-passwords/data-access';
+import type { AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
+import { SCOPES, SORT_FIELDS, type AppPasswordSort } from '@keyward/console/app-passwords/util';
 import { DEFAULT_SORT, PAGE_SIZES } from './inventory.store';
 
 const TEXT_KEYS = ['search', 'userId', 'label', 'user', 'createdAfter', 'createdBefore', 'lastUsedAfter', 'lastUsedBefore'] as const;

@@ -4,13 +4,12 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { SessionStore } from '@keyward/console/shared/data-access';
 import { PageState, Pager } from '@keyward/console/shared/ui';
-import { SCOPES, type AppPasswordFilter, type SortField } from '@keyward/console/app-passwords/data-access';
-import { AppPasswordTable } from './app-password-table';
+import { GenerationStore, RevocationStore, type AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
+import { AppPasswordTable, GenerateDialog, RevokeDialog } from '@keyward/console/app-passwords/ui';
+import { SCOPES, type AppPasswordRow, type GenerationRequest, type RevocationReason, type SortField } from '@keyward/console/app-passwords/util';
 import { BulkRevokeDialog } from './bulk-revoke-dialog';
-import { GenerateDialog } from './generate-dialog';
 import { urlForView, viewFromUrl } from './inventory-url';
 import { InventoryStore, PAGE_SIZES } from './inventory.store';
-import { RevokeDialog } from './revoke-dialog';
 
 /**
  * Every app password of the tenant: server-side filters and sort kept in the URL, cursor pages,
@@ -19,7 +18,7 @@ import { RevokeDialog } from './revoke-dialog';
 @Component({
   selector: 'kw-inventory-page',
   imports: [FormsModule, AppPasswordTable, PageState, Pager, GenerateDialog, RevokeDialog, BulkRevokeDialog],
-  providers: [InventoryStore],
+  providers: [InventoryStore, RevocationStore, GenerationStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './inventory.page.html',
 })
@@ -29,11 +28,12 @@ export class InventoryPage implements OnInit {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
-  protected readonly generateDialog = viewChild.required(GenerateDialog);
-  protected readonly revokeDialog = viewChild.required(RevokeDialog);
+  protected readonly revocation = inject(RevocationStore);
+  protected readonly generation = inject(GenerationStore);
   protected readonly bulkDialog = viewChild.required(BulkRevokeDialog);
   protected readonly scopes = SCOPES;
   protected readonly pageSizes = PAGE_SIZES;
+  protected readonly isRevocable = (row: AppPasswordRow) => this.session.can('appPasswords.revoke', row.user.id);
   /** The filter being edited; applied to the URL (and so to the table) on submit. */
   protected draft: AppPasswordFilter = {};
   protected neverUsed = '';
@@ -71,6 +71,14 @@ export class InventoryPage implements OnInit {
 
   protected revokeSelected(): void {
     this.bulkDialog().open(this.store.selectedRows());
+  }
+
+  protected async revoke(reason: RevocationReason): Promise<void> {
+    if (await this.revocation.confirm(reason)) await this.store.pager.reload();
+  }
+
+  protected async generate(request: GenerationRequest): Promise<void> {
+    if (await this.generation.generate(request)) await this.store.pager.reload();
   }
 
   private navigate(change: Partial<{ filter: AppPasswordFilter; sort: ReturnType<InventoryStore['sort']>; pageSize: number }>): void {

@@ -1,13 +1,7 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { CursorPager, GraphQLClient, type ConnectionPage } from '@keyward/console/shared/data-access';
-import {
-  APP_PASSWORDS,
-  exportUrl,
-  filterVariables,
-  type AppPasswordFilter,
-  type AppPasswordRow,
-  type AppPasswordSort,
-} from '@keyward/console/app-passwords/data-access';
+import { CursorPager } from '@keyward/console/shared/data-access';
+import { AppPasswordsApi, exportUrl, filterVariables, type AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
+import type { AppPasswordRow, AppPasswordSort } from '@keyward/console/app-passwords/util';
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 export const DEFAULT_SORT: AppPasswordSort = { field: 'CREATED_AT', direction: 'DESC' };
@@ -18,7 +12,7 @@ export const DEFAULT_SORT: AppPasswordSort = { field: 'CREATED_AT', direction: '
  */
 @Injectable()
 export class InventoryStore {
-  private readonly graphql = inject(GraphQLClient);
+  private readonly api = inject(AppPasswordsApi);
 
   readonly filter = signal<AppPasswordFilter>({});
   readonly sort = signal<AppPasswordSort>(DEFAULT_SORT);
@@ -26,15 +20,7 @@ export class InventoryStore {
   /** Selected rows by id; the selection holds across pages until the view changes. */
   private readonly selection = signal<ReadonlyMap<string, AppPasswordRow>>(new Map());
   readonly selected = computed<ReadonlySet<string>>(() => new Set(this.selection().keys()));
-  readonly pager = new CursorPager<AppPasswordRow>(async (after) => {
-    const data = await this.graphql.request<{ appPasswords: ConnectionPage<AppPasswordRow> }>(APP_PASSWORDS, {
-      filter: toApiFilter(this.filter()),
-      sort: this.sort(),
-      first: this.pageSize(),
-      after,
-    });
-    return data.appPasswords;
-  });
+  readonly pager = new CursorPager<AppPasswordRow>((after) => this.api.list(toApiFilter(this.filter()), this.sort(), this.pageSize(), after));
   /** The CSV of exactly what the table shows, every page of it. */
   readonly csvUrl = computed(() => exportUrl(toApiFilter(this.filter()), this.sort()));
   /** Active rows of this page, the ones that can be selected. */
@@ -81,7 +67,7 @@ export class InventoryStore {
 }
 
 /** Dates from the form (`YYYY-MM-DD`, UTC days) become instants; "before" includes the whole day. */
-export function toApiFilter(filter: AppPasswordFilter): Record<string, unknown> {
+export function toApiFilter(filter: AppPasswordFilter): AppPasswordFilter {
   const day = (value: string | undefined, offsetDays = 0) => {
     if (!value) return undefined;
     const time = Date.parse(`${value}T00:00:00.000Z`);

@@ -1,44 +1,34 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, type OnInit, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CursorPager, emptyPage, GraphQLClient, SessionStore, type ConnectionPage } from '@keyward/console/shared/data-access';
+import { CursorPager, SessionStore } from '@keyward/console/shared/data-access';
 import { PageState, Pager, PlainReasonPipe } from '@keyward/console/shared/ui';
-import { APP_PASSWORDS, SIGN_INS_OF_USER, type AppPasswordRow, type SignInAttempt } from '@keyward/console/app-passwords/data-access';
-import { AppPasswordTable, GenerateDialog, RevokeDialog } from '@keyward/console/app-passwords/feature-inventory';
+import { AppPasswordsApi, GenerationStore, RevocationStore } from '@keyward/console/app-passwords/data-access';
+import { AppPasswordTable, GenerateDialog, RevokeDialog } from '@keyward/console/app-passwords/ui';
+import type { AppPasswordRow, GenerationRequest, RevocationReason, SignInAttempt } from '@keyward/console/app-passwords/util';
 
 /**
- * Self-service for role USER: generate, list and revoke one's own app passwords, see why a
- * client's sign-in failed, and what usually fixes it.
+ * Self-service: one's own app passwords, generated and revoked as far as one's grants allow, why
+ * a client's sign-in failed, and what usually fixes it.
  */
 @Component({
   selector: 'kw-my-app-passwords-page',
   imports: [DatePipe, RouterLink, AppPasswordTable, GenerateDialog, RevokeDialog, PageState, Pager, PlainReasonPipe],
+  providers: [RevocationStore, GenerationStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-app-passwords.page.html',
 })
 export class MyAppPasswordsPage implements OnInit {
   protected readonly session = inject(SessionStore);
-  private readonly graphql = inject(GraphQLClient);
-  protected readonly generateDialog = viewChild.required(GenerateDialog);
-  protected readonly revokeDialog = viewChild.required(RevokeDialog);
-  protected readonly mine = new CursorPager<AppPasswordRow>(async (after) => {
-    const data = await this.graphql.request<{ appPasswords: ConnectionPage<AppPasswordRow> }>(APP_PASSWORDS, {
-      filter: { userId: this.myId() },
-      sort: { field: 'CREATED_AT', direction: 'DESC' },
-      first: 25,
-      after,
-    });
-    return data.appPasswords;
-  });
-  protected readonly failures = new CursorPager<SignInAttempt>(async (after) => {
-    const data = await this.graphql.request<{ user: { signIns: ConnectionPage<SignInAttempt> } | null }>(SIGN_INS_OF_USER, {
-      id: this.myId(),
-      outcome: 'REJECTED',
-      first: 10,
-      after,
-    });
-    return data.user?.signIns ?? emptyPage();
-  });
+  protected readonly revocation = inject(RevocationStore);
+  protected readonly generation = inject(GenerationStore);
+  private readonly api = inject(AppPasswordsApi);
+  protected readonly canGenerate = computed(() => this.session.can('appPasswords.generate', this.myId()));
+  protected readonly isRevocable = (row: AppPasswordRow) => this.session.can('appPasswords.revoke', row.user.id);
+  protected readonly mine = new CursorPager<AppPasswordRow>((after) =>
+    this.api.list({ userId: this.myId() }, { field: 'CREATED_AT', direction: 'DESC' }, 25, after),
+  );
+  protected readonly failures = new CursorPager<SignInAttempt>((after) => this.api.signInsOfUser(this.myId(), 'REJECTED', 10, after));
 
   ngOnInit(): void {
     void this.reload();
@@ -46,6 +36,14 @@ export class MyAppPasswordsPage implements OnInit {
 
   protected reload(): Promise<unknown> {
     return Promise.all([this.mine.reload(), this.failures.first()]);
+  }
+
+  protected async generate(request: GenerationRequest): Promise<void> {
+    if (await this.generation.generate(request)) await this.reload();
+  }
+
+  protected async revoke(reason: RevocationReason): Promise<void> {
+    if (await this.revocation.confirm(reason)) await this.reload();
   }
 
   /** The label of one of the user's app passwords on this page, or its key id. */

@@ -1,32 +1,13 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { GraphQLClient, messageOf, RequestState, SessionStore } from '@keyward/console/shared/data-access';
+import { messageOf, RequestState, SessionStore } from '@keyward/console/shared/data-access';
 import { PageState } from '@keyward/console/shared/ui';
+import { PolicyApi, type PolicyChange, type TenantPolicy } from '@keyward/console/identity/data-access';
 
-export interface TenantPolicy {
-  maxActivePerUser: number;
-  maxLifetimeDays: number;
-  idleRevocationDays: number | null;
-  allowedScopes: string[];
-  isMfaRequired: boolean;
-  revokesOnPasswordReset: boolean;
-  revokesOnDisable: boolean;
-}
-
-interface PolicyChange {
-  id: string;
-  occurredAt: string;
-  actorName: string;
-}
-
-const FIELDS = 'maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable';
-const POLICY = `query Policy { tenantPolicy { ${FIELDS} } }`;
-const CHANGES = `query PolicyChanges { auditEvents(filter: { types: ["TenantPolicyChanged"] }, first: 200) { totalCount edges { node { id occurredAt actorName } } } }`;
-const CHANGE = `mutation ChangePolicy($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { ${FIELDS} } }`;
 const SCOPES = ['imap', 'pop', 'smtp', 'http'];
 
-/** The tenant's rules for app passwords: global admins change them, auditors and responders read them. */
+/** The tenant's rules for app passwords: whoever holds policy.change changes them; the other tenant readers read them. */
 @Component({
   selector: 'kw-policy-page',
   imports: [DatePipe, FormsModule, PageState],
@@ -35,7 +16,7 @@ const SCOPES = ['imap', 'pop', 'smtp', 'http'];
 })
 export class PolicyPage implements OnInit {
   protected readonly session = inject(SessionStore);
-  private readonly graphql = inject(GraphQLClient);
+  private readonly api = inject(PolicyApi);
   protected readonly scopes = SCOPES;
   protected readonly draft = signal<TenantPolicy | null>(null);
   protected readonly changes = signal<PolicyChange[]>([]);
@@ -53,12 +34,8 @@ export class PolicyPage implements OnInit {
 
   protected load(): Promise<void> {
     return this.request.run(async () => {
-      const { tenantPolicy } = await this.graphql.request<{ tenantPolicy: TenantPolicy }>(POLICY);
-      this.edit(tenantPolicy);
-      if (this.session.hasTenantWideRead()) {
-        const data = await this.graphql.request<{ auditEvents: { edges: { node: PolicyChange }[] } }>(CHANGES);
-        this.changes.set(data.auditEvents.edges.map((edge) => edge.node).reverse());
-      }
+      this.edit(await this.api.get());
+      if (this.session.can('auditTrail.read')) this.changes.set(await this.api.changes());
     });
   }
 
@@ -76,8 +53,7 @@ export class PolicyPage implements OnInit {
         idleRevocationDays: this.isIdleRevocationOn ? Number(this.idleDays) : null,
         allowedScopes: SCOPES.filter((scope) => this.chosen[scope]),
       };
-      const { changeTenantPolicy } = await this.graphql.request<{ changeTenantPolicy: TenantPolicy }>(CHANGE, { input });
-      this.edit(changeTenantPolicy);
+      this.edit(await this.api.change(input));
       this.saved.set('Saved. The new policy applies from now on.');
       await this.load();
     } catch (error) {

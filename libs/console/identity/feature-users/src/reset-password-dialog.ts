@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, output, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { GraphQLClient, messageOf } from '@keyward/console/shared/data-access';
+import { messageOf } from '@keyward/console/shared/data-access';
+import { UsersApi } from '@keyward/console/identity/data-access';
 
-const RESET = `mutation ResetPassword($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { id } }`;
-
-/** Sets a user's console password (global admins). The policy decides whether their app passwords go too. */
+/**
+ * Sets a user's console password (whoever holds users.manage). The policy decides whether their
+ * app passwords go too. Only the user page uses it, so it stays in this feature.
+ */
 @Component({
   selector: 'kw-reset-password-dialog',
   imports: [FormsModule],
@@ -29,7 +31,7 @@ const RESET = `mutation ResetPassword($input: ResetUserPasswordInput!) { resetUs
 export class ResetPasswordDialog {
   /** Emits after the password was reset. */
   readonly done = output<void>();
-  private readonly graphql = inject(GraphQLClient);
+  private readonly users = inject(UsersApi);
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
   protected readonly target = signal<{ id: string; userPrincipalName: string } | null>(null);
   protected readonly error = signal('');
@@ -53,7 +55,7 @@ export class ResetPasswordDialog {
     if (!user) return;
     this.isBusy.set(true);
     try {
-      await this.graphql.request(RESET, { input: { userId: user.id, password: this.password } });
+      await this.users.resetPassword(user.id, this.password);
       this.close();
       this.done.emit();
     } catch (error) {

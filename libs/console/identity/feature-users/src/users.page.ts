@@ -1,34 +1,20 @@
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { CursorPager, GraphQLClient, messageOf, SessionStore, type ConnectionPage, type Role } from '@keyward/console/shared/data-access';
+import { CursorPager, messageOf, SessionStore, type Role } from '@keyward/console/shared/data-access';
 import { PageState, Pager } from '@keyward/console/shared/ui';
+import { UsersApi, type UserRow } from '@keyward/console/identity/data-access';
 
-export interface UserRow {
-  id: string;
-  userPrincipalName: string;
-  displayName: string;
-  roles: Role[];
-  mfaRegistered: boolean;
-  isEnabled: boolean;
-}
-
-const USERS = `query Users($filter: UserFilter, $first: Int, $after: String) {
-  users(filter: $filter, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { id userPrincipalName displayName roles mfaRegistered isEnabled } }
-  }
-}`;
-const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName } }`;
 const ROLES: Role[] = ['USER', 'GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER'];
 
-/** The tenant's users, each a link to their page; global admins add new ones. */
+/** The tenant's users, each a link to their page; whoever manages users adds new ones. */
 @Component({
   selector: 'kw-users-page',
   imports: [FormsModule, RouterLink, PageState, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Users</h1>
-    @if (session.isGlobalAdmin()) {
+    @if (session.can('users.manage')) {
       <form class="panel toolbar" (ngSubmit)="create()" aria-label="Add a user">
         <label class="grow">User principal name
           <input name="upn" type="email" required placeholder="alice@contoso.example" [(ngModel)]="draft.userPrincipalName" />
@@ -74,16 +60,13 @@ const ROLES: Role[] = ['USER', 'GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER'];
 })
 export class UsersPage implements OnInit {
   protected readonly session = inject(SessionStore);
-  private readonly graphql = inject(GraphQLClient);
+  private readonly api = inject(UsersApi);
   protected readonly roles = ROLES;
   protected readonly createError = signal('');
   protected readonly isCreating = signal(false);
   protected search = '';
   protected draft = { userPrincipalName: '', displayName: '', role: 'USER' as Role, mfaRegistered: true };
-  protected readonly users = new CursorPager<UserRow>(async (after) => {
-    const data = await this.graphql.request<{ users: ConnectionPage<UserRow> }>(USERS, { filter: { search: this.search || null }, first: 50, after });
-    return data.users;
-  });
+  protected readonly users = new CursorPager<UserRow>((after) => this.api.list(this.search, 50, after));
 
   ngOnInit(): void {
     void this.users.first();
@@ -93,8 +76,8 @@ export class UsersPage implements OnInit {
     this.isCreating.set(true);
     this.createError.set('');
     try {
-      const { role, ...input } = this.draft;
-      await this.graphql.request(CREATE_USER, { input: { ...input, roles: [role] } });
+      const { role, ...user } = this.draft;
+      await this.api.create({ ...user, roles: [role] });
       this.draft = { userPrincipalName: '', displayName: '', role: 'USER', mfaRegistered: true };
       await this.users.first();
     } catch (error) {

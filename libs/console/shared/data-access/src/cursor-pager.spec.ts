@@ -1,4 +1,4 @@
-import { CursorPager, type ConnectionPage } from './cursor-pager';
+import { CursorPager, emptyPage, type ConnectionPage } from './cursor-pager';
 
 const page = (rows: string[], endCursor: string | null, hasNextPage = endCursor !== null): ConnectionPage<string> => ({
   totalCount: 5,
@@ -41,5 +41,13 @@ describe('paging through a cursor connection', () => {
     await failing.first();
     expect(failing.error()).toBe('Keyward could not be reached.');
     expect(failing.isLoading()).toBe(false);
+  });
+
+  it('shows a parent that was not found as an empty list, not an error', async () => {
+    const pager = new CursorPager<string>(async () => emptyPage());
+    await pager.first();
+    expect(pager.isEmpty()).toBe(true);
+    expect(pager.error()).toBe('');
+    expect(pager.hasNextPage()).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ export interface ConnectionPage<T> {
 
 /** The page of a connection whose parent was not found (or not the caller's to see). */
 export function emptyPage<T>(): ConnectionPage<T> {
-  return emptyPage();
+  return { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };
 }
 
 /**

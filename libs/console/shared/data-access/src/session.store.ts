@@ -2,7 +2,9 @@ import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { GraphQLClient } from './graphql-client';
+import type { Grant, Permission, PermissionScope } from './permission';
 
+/** A role, as the header and the users page show it. Roles never decide what the console shows: permissions do. */
 export type Role = 'GLOBAL_ADMIN' | 'AUDITOR' | 'INCIDENT_RESPONDER' | 'USER';
 
 export interface Me {
@@ -10,31 +12,55 @@ export interface Me {
   userPrincipalName: string;
   displayName: string;
   roles: Role[];
+  /** Every permission the user holds, from the server's permission table. */
+  permissions: Grant[];
 }
 
-/** Who is signed in. The server decides what they may do; this only shapes the interface. */
+const ME = '{ me { id userPrincipalName displayName roles permissions { permission scope } } }';
+
+/**
+ * Who is signed in and what they may do. The server decides on every request; this only shapes
+ * the interface, from `me.permissions`, the way the server's `can` decides.
+ */
 @Injectable({ providedIn: 'root' })
 export class SessionStore {
   private readonly http = inject(HttpClient);
   private readonly graphql = inject(GraphQLClient);
   private readonly current = signal<Me | null>(null);
+  /** The scope of each permission held; TENANT where the server lists both. */
+  private readonly scopes = computed(() => {
+    const scopes = new Map<Permission, PermissionScope>();
+    for (const { permission, scope } of this.current()?.permissions ?? []) {
+      if (scopes.get(permission) !== 'TENANT') scopes.set(permission, scope);
+    }
+    return scopes;
+  });
 
   /** The signed-in user, or null. */
   readonly me = this.current.asReadonly();
-  readonly isGlobalAdmin = computed(() => this.hasRole('GLOBAL_ADMIN'));
-  readonly hasTenantWideRead = computed(() => this.hasRole('GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER'));
-  /** Whether the user may revoke any app password of the tenant. */
-  readonly canRevokeAny = computed(() => this.hasRole('GLOBAL_ADMIN', 'INCIDENT_RESPONDER'));
-  /** Whether the user manages app passwords of their own (role USER). */
-  readonly hasSelfService = computed(() => this.hasRole('USER'));
-  /** Where the user starts: the dashboard for tenant-wide readers, their own app passwords otherwise. */
-  readonly homePath = computed(() => (this.hasTenantWideRead() ? '/dashboard' : '/me/app-passwords'));
+  /** Where the user starts: the dashboard for whoever reads it, their own app passwords otherwise. */
+  readonly homePath = computed(() => (this.can('dashboard.read') ? '/dashboard' : '/me/app-passwords'));
+
+  /** The scope over which the signed-in user holds the permission, or null when they do not. */
+  scopeOf(permission: Permission): PermissionScope | null {
+    return this.scopes().get(permission) ?? null;
+  }
+
+  /**
+   * Whether the signed-in user may do this: with a TENANT grant, to anything in the tenant; with
+   * an OWN grant, only to what belongs to them, so only when `ownerId` is their own id.
+   */
+  can(permission: Permission, ownerId?: string | null): boolean {
+    const scope = this.scopeOf(permission);
+    if (scope === 'TENANT') return true;
+    return scope === 'OWN' && ownerId !== undefined && ownerId !== null && ownerId === this.current()?.id;
+  }
 
   /** Loads the signed-in user from the session cookie; false when there is no session. */
   async restore(): Promise<boolean> {
     if (this.current()) return true;
     try {
-      const data = await this.graphql.request<{ me: Me }>('{ me { id userPrincipalName displayName roles } }');
+      const data = await this.graphql.request<{ me: Me }>(ME);
       this.current.set(data.me);
       return true;
     } catch {
@@ -51,9 +77,5 @@ export class SessionStore {
   async signOut(): Promise<void> {
     await firstValueFrom(this.http.post('/auth/logout', {})).catch(() => undefined);
     this.current.set(null);
-  }
-
-  private hasRole(...roles: Role[]): boolean {
-    return this.current()?.roles.some((role) => roles.includes(role)) ?? false;
   }
 }

@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn } from '@angular/router';
+import type { Permission } from './permission';
 import { SessionStore } from './session.store';
 
 /** Sends a visitor without a session to the sign-in page. */
@@ -10,13 +11,16 @@ export const signedIn: CanActivateFn = async () => {
 };
 
 /**
- * Keeps tenant-wide pages out of a plain user's way. Only the interface: the server refuses
- * their data to anyone without the role, whatever the browser does.
+ * Opens a tenant-wide page only to whoever holds its permission over the whole tenant; anyone
+ * else goes where they start. Only the interface: the server refuses the page's data to anyone
+ * without the permission, whatever the browser does.
  */
-export const tenantWideReader: CanActivateFn = () => {
-  const session = inject(SessionStore);
-  return session.hasTenantWideRead() || inject(Router).parseUrl(session.homePath());
-};
+export function requires(permission: Permission): CanActivateFn {
+  return () => {
+    const session = inject(SessionStore);
+    return session.can(permission) || inject(Router).parseUrl(session.homePath());
+  };
+}
 
 /** Sends `/` to where the signed-in user starts. */
 export const home: CanActivateFn = () => inject(Router).parseUrl(inject(SessionStore).homePath());

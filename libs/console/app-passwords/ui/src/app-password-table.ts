@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { AppPasswordRow, AppPasswordSort, SortField } from '@keyward/console/app-passwords/data-access';
+import type { AppPasswordRow, AppPasswordSort, SortField } from '@keyward/console/app-passwords/util';
 
 interface Column {
   field: SortField | null;
@@ -66,7 +66,7 @@ interface Column {
             </td>
             <td class="number">{{ row.useCount }}</td>
             <td>
-              @if (canRevoke() && row.status === 'ACTIVE') {
+              @if (row.status === 'ACTIVE' && isRevocable()(row)) {
                 <button type="button" class="danger small" (click)="revoke.emit(row)" [attr.aria-label]="'Revoke ' + row.label + ' of ' + row.user.userPrincipalName">Revoke</button>
               }
             </td>
@@ -90,7 +90,8 @@ export class AppPasswordTable {
   readonly showUser = input(true);
   /** Whether owners link to their user page (tenant-wide readers only). */
   readonly linksUsers = input(false);
-  readonly canRevoke = input(false);
+  /** Whether the viewer may revoke this row's app password (the page asks the session). */
+  readonly isRevocable = input<(row: AppPasswordRow) => boolean>(() => false);
   readonly sortBy = output<SortField>();
   readonly toggle = output<string>();
   readonly toggleAll = output<void>();

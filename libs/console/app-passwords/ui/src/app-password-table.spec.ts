@@ -2,7 +2,7 @@ import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import type { AppPasswordRow, AppPasswordSort, SortField } from '@keyward/console/app-passwords/data-access';
+import type { AppPasswordRow, AppPasswordSort, SortField } from '@keyward/console/app-passwords/util';
 import { AppPasswordTable } from './app-password-table';
 import { AppPasswordTableHarness } from './testing/app-password-table.harness';
 
@@ -27,13 +27,14 @@ const row = (id: string, label: string, status: AppPasswordRow['status']): AppPa
 
 @Component({
   imports: [AppPasswordTable],
-  template: `<kw-app-password-table [rows]="rows" [sort]="sort()" [isSelectable]="true" [selected]="selected()" [canRevoke]="true"
+  template: `<kw-app-password-table [rows]="rows" [sort]="sort()" [isSelectable]="true" [selected]="selected()" [isRevocable]="everyRow"
     (sortBy)="sorted.push($event)" (toggle)="toggle($event)" (toggleAll)="toggleAll()" (revoke)="revoked.push($event.id)" />`,
 })
 class Host {
   rows = [row('k1', 'Thunderbird', 'ACTIVE'), row('k2', 'Old phone', 'REVOKED'), row('k3', 'Scanner', 'ACTIVE')];
   sort = signal<AppPasswordSort>({ field: 'CREATED_AT', direction: 'DESC' });
   selected = signal<ReadonlySet<string>>(new Set());
+  everyRow = () => true;
   sorted: SortField[] = [];
   revoked: string[] = [];
   toggle(id: string) {

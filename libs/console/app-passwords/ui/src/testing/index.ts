@@ -1,0 +1,2 @@
+export * from './app-password-table.harness';
+export * from './revoke-dialog.harness';

@@ -1,0 +1,30 @@
+/**
+ * The permissions of the server's one permission table
+ * (libs/identity/domain/src/authorization/permissions.ts) that a signed-in user can hold.
+ * `me.permissions` lists those the user holds; the console shows only what they allow.
+ */
+export const PERMISSIONS = [
+  'users.read',
+  'users.manage',
+  'appPasswords.read',
+  'appPasswords.generate',
+  'appPasswords.rename',
+  'appPasswords.revoke',
+  'dashboard.read',
+  'auditTrail.read',
+  'policy.read',
+  'policy.change',
+  'operations.read',
+  'operations.retry',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Over what a permission is held: anything in the tenant, or only the user's own things. */
+export type PermissionScope = 'TENANT' | 'OWN';
+
+/** A permission the user holds, and over what. */
+export interface Grant {
+  permission: Permission;
+  scope: PermissionScope;
+}
