@@ -33,7 +33,7 @@ export default tseslint.config(
             { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', 'type:util', 'type:application', 'type:read-models'] },
             { sourceTag: 'type:read-models', onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', 'type:util'] },
             { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', 'type:util', 'type:application', 'type:read-models', 'type:api'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:ui', 'type:data-access', 'type:util'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:util'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
             // Scopes: shared code depends on nothing scoped; compliance and app passwords may read identity.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
