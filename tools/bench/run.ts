@@ -30,9 +30,10 @@ async function main(): Promise<void> {
 /** Warm and cold GET /verify against their baselines (`--verify` runs only this). */
 async function verification(quick: boolean): Promise<void> {
   const verify = await benchVerify(8, quick ? 3 : 10, quick ? 1 : 3);
-  console.log(formatRow('warm GET /verify (same secret again: no argon2) vs bare node:http answering 204, 8 connections', verify.warm.perSecond, verify.bare.perSecond, 0.5));
+  console.log(formatRow('warm GET /verify (same secret again: no argon2) vs bare node:http answering 204 in the client process, 8 connections', verify.warm.perSecond, verify.bare.perSecond, 0.5));
+  console.log(formatRow('warm GET /verify vs the same bare server in a process of its own (context)', verify.warm.perSecond, verify.bareAlone.perSecond, null));
   console.log(formatRow('cold GET /verify (warm path off: one argon2id check) vs raw argon2id verify (m=19456, t=2, p=1), 8 concurrent', verify.cold.perSecond, verify.argon2PerSecond, 0.9));
-  for (const [name, figures] of [['warm /verify', verify.warm], ['bare node:http', verify.bare], ['cold /verify', verify.cold]] as const) {
+  for (const [name, figures] of [['warm /verify', verify.warm], ['bare node:http (client process)', verify.bare], ['bare node:http (own process)', verify.bareAlone], ['cold /verify', verify.cold]] as const) {
     console.log(`${name}: p50 ${figures.p50Ms.toFixed(1)} ms, p99 ${figures.p99Ms.toFixed(1)} ms, non-2xx or errors ${figures.failures}`);
   }
 }

@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { BootstrapTenants } from '@keyward/identity/application';
+import { VerifyHandler, verifyRoute } from '@keyward/app-passwords/api';
 import { SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
@@ -24,11 +25,9 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
       directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
     },
   });
-  // The gateways' endpoint answers with a status and two headers; browser policy headers would
-  // only cost its hot path time.
-  app.use((request: Request, response: Response, next: NextFunction) =>
-    request.path === '/verify' ? next() : securityHeaders(request, response, next),
-  );
+  // The gateways' endpoint comes first, ahead of everything else (VerifyHandler says why).
+  app.use(verifyRoute(app.get(VerifyHandler)));
+  app.use(securityHeaders);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '64kb' });
   serveConsole(app, config.consoleDir);
@@ -46,14 +45,19 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
   return app;
 }
 
-/** The built Angular console, with every non-API path answered by its index.html. */
+/**
+ * The built Angular console, with every non-API path answered by its index.html. API paths never
+ * reach the file system: a look-up per request would put every /verify behind a stat() in libuv's
+ * thread pool, where argon2 also runs.
+ */
 function serveConsole(app: NestExpressApplication, consoleDir: string): void {
   const index = join(consoleDir, 'index.html');
   if (!existsSync(index)) return;
-  app.useStaticAssets(consoleDir, { index: false, maxAge: '1h' });
+  const isApi = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  const assets = express.static(consoleDir, { index: false, maxAge: '1h' });
+  app.use((request: Request, response: Response, next: NextFunction) => (isApi(request.path) ? next() : assets(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const isApi = API_PREFIXES.some((prefix) => request.path === prefix || request.path.startsWith(`${prefix}/`));
-    if (request.method !== 'GET' || isApi) return next();
+    if (request.method !== 'GET' || isApi(request.path)) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);
   });

@@ -4,11 +4,11 @@ import { AppPasswordsApplicationModule } from '@keyward/app-passwords/applicatio
 import { AppPasswordsReadModelsModule } from '@keyward/app-passwords/read-models';
 import { AppPasswordsResolver } from './graphql/app-passwords.resolver';
 import { UsageResolver } from './graphql/usage.resolver';
-import { VerifyController } from './verify/verify.controller';
+import { VerifyHandler } from './verify/verify.handler';
 
 @Module({
   imports: [CqrsModule, AppPasswordsApplicationModule, AppPasswordsReadModelsModule],
-  controllers: [VerifyController],
-  providers: [AppPasswordsResolver, UsageResolver],
+  providers: [AppPasswordsResolver, UsageResolver, VerifyHandler],
+  exports: [VerifyHandler],
 })
 export class AppPasswordsApiModule {}

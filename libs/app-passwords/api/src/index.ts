@@ -1,1 +1,2 @@
 export * from './app-passwords-api.module';
+export * from './verify/verify.handler';

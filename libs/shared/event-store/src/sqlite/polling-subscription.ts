@@ -3,7 +3,10 @@ import type { BatchHandler, Position, RecordedEvent, Subscription } from '../eve
 export interface PollingSubscriptionOptions {
   readonly after?: Position;
   readonly batchSize: number;
-  readonly read: (after: Position | undefined, count: number) => RecordedEvent[];
+  /** Up to `count` matching events after `after` and at or before `upTo`. */
+  readonly read: (after: Position | undefined, count: number, upTo: Position | undefined) => RecordedEvent[];
+  /** The newest position in the store, matching or not. */
+  readonly head: () => Position | undefined;
   /** Registers a wake-up call for appends made by this process; returns the unregistration. */
   readonly onAppended: (listener: () => void) => () => void;
   /** Appends by other processes sharing the file are seen within this many ms. */
@@ -16,7 +19,9 @@ export interface PollingSubscriptionOptions {
 /**
  * Catch-up then live delivery over a store that can be read from a position: read a batch,
  * hand it over, repeat; when nothing is left, wait for an append in this process or for the
- * poll interval (appends from other processes).
+ * poll interval (appends from other processes). A read that comes back short has seen every
+ * event up to the head it was bounded by, matching or not: the next read starts there, so a
+ * subscriber to rare events does not scan the same busy tail of the log at every append.
  */
 export class PollingSubscription implements Subscription {
   readonly caughtUp: Promise<void>;
@@ -63,12 +68,14 @@ export class PollingSubscription implements Subscription {
       while (!this.isStopped) {
         this.hasNews = false;
         const read = ++this.reads;
-        const batch = this.options.read(after, this.options.batchSize);
+        const head = this.options.head();
+        const batch = this.options.read(after, this.options.batchSize, head);
         if (batch.length > 0) {
           await this.options.handler(batch);
-          after = batch[batch.length - 1].position;
+          after = batch.length < this.options.batchSize ? head : batch[batch.length - 1].position;
           continue;
         }
+        after = head ?? after;
         this.markCaughtUp();
         this.releaseWaiters(read);
         await this.sleep();

@@ -96,6 +96,7 @@ export class SqliteEventStore implements EventStore {
       streamRevision: this.db
         .prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?')
         .safeIntegers(true),
+      head: this.db.prepare('SELECT max(position) AS position FROM events').safeIntegers(true),
       eventById: this.db
         .prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?')
         .safeIntegers(true),
@@ -155,7 +156,8 @@ export class SqliteEventStore implements EventStore {
     return new PollingSubscription({
       after: options.after,
       batchSize: options.batchSize ?? 500,
-      read: (after, count) => this.readAfter(after, count, options.filter),
+      read: (after, count, upTo) => this.readAfter(after, count, options.filter, upTo),
+      head: () => this.head(),
       onAppended: (listener) => {
         this.appended.on('appended', listener);
         return () => this.appended.off('appended', listener);
@@ -255,13 +257,24 @@ export class SqliteEventStore implements EventStore {
     return { nextExpectedRevision: last.revision, position: toPosition(last.position) };
   }
 
+  /** The newest position in the store, or undefined when it is empty. */
+  private head(): Position | undefined {
+    const row = this.statements.head.get() as { position: bigint | null };
+    return row.position === null ? undefined : toPosition(row.position);
+  }
+
   private readAfter(
     after: Position | undefined,
     maxCount: number,
     filter: EventFilter | undefined,
+    upTo?: Position,
   ): RecordedEvent[] {
     const where = ['position > ?'];
     const params: unknown[] = [after === undefined ? 0n : fromPosition(after)];
+    if (upTo !== undefined) {
+      where.push('position <= ?');
+      params.push(fromPosition(upTo));
+    }
     if (filter?.streamPrefixes?.length) {
       where.push(`(${filter.streamPrefixes.map(() => 'stream_id >= ? AND stream_id < ?').join(' OR ')})`);
       for (const prefix of filter.streamPrefixes) params.push(prefix, prefixUpperBound(prefix));

@@ -1,0 +1,126 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { isIP } from 'node:net';
+import { APP_PASSWORD_SCOPES, type AppPasswordScope } from '@keyward/identity/domain';
+import { clientAddressOf, correlationIdOf, ID_GENERATOR, KEYWARD_CONFIG, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
+import { VerifyAppPassword, type VerificationResult } from '@keyward/app-passwords/application';
+import { parseBasicAuthorization } from './basic-credentials';
+
+const PRINTABLE = /^[\x20-\x7e]{1,128}$/;
+const GATEWAY_NAME = /^[a-z0-9-]{1,32}$/;
+
+/**
+ * The gateways' endpoint, `/verify`: nginx `auth_request` (GET with Basic credentials) and mail
+ * servers' password databases (POST JSON). 204 on success, 401 on any failure with no hint why,
+ * 429 when throttled (DESIGN.md section 8). Public: the gateway asks on behalf of a client, and
+ * the answer itself is the check, throttled and recorded as an event.
+ *
+ * It is mounted in front of the whole Nest pipeline (serve.ts), because it is the hot path: a mail
+ * client's every sign-in, thousands a second. It takes only what it needs of a request, writes no
+ * access log line (every answer is an event already), and lets the use case check the
+ * gateway's permission against the permission table.
+ */
+@Injectable()
+export class VerifyHandler {
+  private readonly json = express.json({ limit: '8kb' });
+  private readonly logger = new Logger('Verify');
+
+  constructor(
+    private readonly verification: VerifyAppPassword,
+    @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  /** The Express middleware for `/verify`. */
+  readonly middleware: RequestHandler = (request, response) => {
+    const correlationId = correlationIdOf(request, () => this.ids.newId());
+    (request as Request & { correlationId?: string }).correlationId = correlationId;
+    response.setHeader('X-Request-Id', correlationId);
+    const failed = (error: unknown) => this.fail(response, error);
+    if (request.method === 'GET') return void this.verifyBasic(request, response).catch(failed);
+    if (request.method === 'POST') return this.json(request, response, (error?: unknown) => (error ? failed(error) : void this.verifyJson(request, response).catch(failed)));
+    response.setHeader('Allow', 'GET, POST');
+    response.status(405).json({ message: 'Use GET with Basic credentials, or POST JSON.' });
+  };
+
+  /** A client's mistake the body parser caught keeps its status; anything else is logged and answered without details. */
+  private fail(response: Response, error: unknown): void {
+    const status = (error as { status?: unknown; expose?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: unknown }).expose) {
+      return void response.status(status).json({ message: (error as Error).message });
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (!response.headersSent) response.status(500).json({ message: 'Internal error' });
+  }
+
+  private async verifyBasic(request: Request, response: Response): Promise<void> {
+    const protocol = protocolOf(request.headers['x-keyward-protocol']);
+    if (!protocol) return void response.status(400).json({ message: 'X-Keyward-Protocol must be one of imap, pop, smtp, http.' });
+    const credentials = parseBasicAuthorization(request.headers.authorization);
+    if (!credentials) return this.answer(response, { result: 'rejected' });
+    const result = await this.verification.verify({ userPrincipalName: credentials.userName, password: credentials.password, protocol, ...this.origin(request) });
+    this.answer(response, result);
+  }
+
+  private async verifyJson(request: Request, response: Response): Promise<void> {
+    const { userPrincipalName, password, protocol, clientIp } = (request.body ?? {}) as Record<string, unknown>;
+    const scope = protocolOf(protocol);
+    const isValid =
+      typeof userPrincipalName === 'string' &&
+      typeof password === 'string' &&
+      userPrincipalName.length > 0 &&
+      userPrincipalName.length <= 320 &&
+      password.length <= 1024 &&
+      scope !== null &&
+      (clientIp === undefined || clientIp === null || typeof clientIp === 'string');
+    if (!isValid) return void response.status(400).json({ message: 'Send JSON {"userPrincipalName", "password", "protocol", "clientIp"}.' });
+    const origin = this.origin(request);
+    const isFromProxy = request.socket.remoteAddress !== undefined && this.config.trustedProxies.includes(request.socket.remoteAddress);
+    // Only a trusted proxy may say where the client is, and only with an address.
+    const sourceIp = isFromProxy && typeof clientIp === 'string' && isIP(clientIp) !== 0 ? clientIp : origin.sourceIp;
+    const result = await this.verification.verify({ userPrincipalName, password, protocol: scope, ...origin, sourceIp });
+    this.answer(response, result);
+  }
+
+  private origin(request: Request) {
+    const client = request.headers['x-keyward-client'];
+    const gateway = request.headers['x-keyward-gateway'];
+    return {
+      sourceIp: clientAddressOf(request, this.config.trustedProxies),
+      client: typeof client === 'string' && PRINTABLE.test(client) ? client : null,
+      gateway: { kind: 'gateway' as const, name: typeof gateway === 'string' && GATEWAY_NAME.test(gateway) ? gateway : 'verify' },
+      correlationId: (request as Request & { correlationId: string }).correlationId,
+    };
+  }
+
+  private answer(response: Response, result: VerificationResult): void {
+    response.setHeader('Cache-Control', 'no-store');
+    switch (result.result) {
+      case 'accepted':
+        response.setHeader('X-Keyward-User', result.userPrincipalName);
+        response.setHeader('X-Keyward-Credential', result.appPasswordId);
+        response.status(204).end();
+        return;
+      case 'throttled':
+        response.setHeader('Retry-After', String(result.retryAfterSeconds));
+        response.status(429).json({ message: 'Too many failed attempts; retry later.' });
+        return;
+      case 'rejected':
+        response.setHeader('WWW-Authenticate', 'Basic realm="keyward"');
+        response.status(401).json({ message: 'Unauthorized' });
+        return;
+    }
+  }
+}
+
+/** Routes a request for `/verify` to the handler; everything else goes on to the Nest pipeline. */
+export function verifyRoute(handler: VerifyHandler): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => (request.path === '/verify' ? handler.middleware(request, response, next) : next());
+}
+
+function protocolOf(value: unknown): AppPasswordScope | null {
+  if (value === undefined) return 'http';
+  return typeof value === 'string' && (APP_PASSWORD_SCOPES as readonly string[]).includes(value.toLowerCase())
+    ? (value.toLowerCase() as AppPasswordScope)
+    : null;
+}
