@@ -111,7 +111,7 @@ interface Address {
 /** Folds the batch in memory, then writes each touched row once. */
 function applyUsage(db: ReadModelDatabase, events: readonly RecordedEvent[]): void {
   const months = new Map<string, Month>();
-  const addresses = new Map<string, Address>();
+  const addresses = new Addresses();
   const tenantDaily = new TenantDaily();
   let last: Month | undefined;
   for (const event of events as Handled[]) {
@@ -133,22 +133,36 @@ function applyUsage(db: ReadModelDatabase, events: readonly RecordedEvent[]): vo
     const day = month.days[(occurredAt.charCodeAt(8) - 48) * 10 + occurredAt.charCodeAt(9) - 48 - 1];
     day[isUse ? 0 : 1] += 1;
     day[2] = Math.max(day[2], Number(event.revision));
-    if (sourceIp) foldAddress(addresses, appPasswordId, sourceIp, occurredAt, isUse);
+    if (sourceIp) addresses.add(appPasswordId, sourceIp, occurredAt, isUse);
   }
   writeFolded(db, months, addresses, tenantDaily);
 }
 
-function foldAddress(addresses: Map<string, Address>, appPasswordId: string, sourceIp: string, at: string, isUse: boolean): void {
-  const key = `${appPasswordId}\u0000${sourceIp}`;
-  const address = addresses.get(key);
-  if (!address) {
-    addresses.set(key, { appPasswordId, sourceIp, firstSeen: at, lastSeen: at, uses: isUse ? 1 : 0, rejections: isUse ? 0 : 1 });
-    return;
+/** Source addresses per credential, folded; the previous event's credential is looked up first. */
+class Addresses {
+  private readonly byCredential = new Map<string, Map<string, Address>>();
+  private last: { appPasswordId: string; addresses: Map<string, Address> } | null = null;
+
+  add(appPasswordId: string, sourceIp: string, at: string, isUse: boolean): void {
+    if (this.last?.appPasswordId !== appPasswordId) {
+      let addresses = this.byCredential.get(appPasswordId);
+      if (!addresses) this.byCredential.set(appPasswordId, (addresses = new Map()));
+      this.last = { appPasswordId, addresses };
+    }
+    const address = this.last.addresses.get(sourceIp);
+    if (!address) {
+      this.last.addresses.set(sourceIp, { appPasswordId, sourceIp, firstSeen: at, lastSeen: at, uses: isUse ? 1 : 0, rejections: isUse ? 0 : 1 });
+      return;
+    }
+    if (at < address.firstSeen) address.firstSeen = at;
+    if (at > address.lastSeen) address.lastSeen = at;
+    if (isUse) address.uses += 1;
+    else address.rejections += 1;
   }
-  if (at < address.firstSeen) address.firstSeen = at;
-  if (at > address.lastSeen) address.lastSeen = at;
-  if (isUse) address.uses += 1;
-  else address.rejections += 1;
+
+  *all(): Generator<Address> {
+    for (const addresses of this.byCredential.values()) yield* addresses.values();
+  }
 }
 
 /** The month's days as stored, or 31 empty days. */
@@ -182,12 +196,17 @@ function insertRejection(db: ReadModelDatabase, event: Handled): void {
 /** Attempts per tenant, day, outcome and protocol or reason, folded without building a key per event. */
 class TenantDaily {
   private readonly counts = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  private last: { tenantId: string; day: string; byOutcome: Map<string, Map<string, number>> } | null = null;
 
   add(tenantId: string, day: string, outcome: string, detail: string): void {
-    const byDay = this.counts.get(tenantId) ?? new Map<string, Map<string, Map<string, number>>>();
-    this.counts.set(tenantId, byDay);
-    const byOutcome = byDay.get(day) ?? new Map<string, Map<string, number>>();
-    byDay.set(day, byOutcome);
+    if (this.last?.tenantId !== tenantId || this.last.day !== day) {
+      const byDay = this.counts.get(tenantId) ?? new Map<string, Map<string, Map<string, number>>>();
+      this.counts.set(tenantId, byDay);
+      const found = byDay.get(day) ?? new Map<string, Map<string, number>>();
+      byDay.set(day, found);
+      this.last = { tenantId, day, byOutcome: found };
+    }
+    const byOutcome = this.last.byOutcome;
     const byDetail = byOutcome.get(outcome) ?? new Map<string, number>();
     byOutcome.set(outcome, byDetail);
     byDetail.set(detail, (byDetail.get(detail) ?? 0) + 1);
@@ -199,7 +218,7 @@ class TenantDaily {
   }
 }
 
-function writeFolded(db: ReadModelDatabase, months: Map<string, Month>, addresses: Map<string, Address>, tenantDaily: TenantDaily): void {
+function writeFolded(db: ReadModelDatabase, months: Map<string, Month>, addresses: Addresses, tenantDaily: TenantDaily): void {
   const saveMonth = statement(db, 'INSERT OR REPLACE INTO usage_monthly VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (const { appPasswordId, month, tenantId, userId, days } of months.values()) {
     const uses = days.reduce((sum, day) => sum + day[0], 0);
@@ -212,7 +231,7 @@ function writeFolded(db: ReadModelDatabase, months: Map<string, Month>, addresse
      ON CONFLICT (app_password_id, source_ip) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen),
        last_seen = max(last_seen, excluded.last_seen), uses = uses + excluded.uses, rejections = rejections + excluded.rejections`,
   );
-  for (const a of addresses.values()) addAddress.run(a.appPasswordId, a.sourceIp, a.firstSeen, a.lastSeen, a.uses, a.rejections);
+  for (const a of addresses.all()) addAddress.run(a.appPasswordId, a.sourceIp, a.firstSeen, a.lastSeen, a.uses, a.rejections);
   const addTenantDay = statement(db, 'INSERT INTO usage_tenant_daily VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, day, outcome, detail) DO UPDATE SET count = count + excluded.count');
   for (const row of tenantDaily.rows()) addTenantDay.run(...row);
 }

@@ -33,7 +33,7 @@ export async function catchUpTogether(
       db.transaction(() => {
         for (const runner of group) {
           const started = performance.now();
-          runner.applyCaughtUp(batch.filter((event) => matchesFilter(runner.filter, event)), last);
+          runner.applyCaughtUp(isEverything(runner.filter) ? batch : batch.filter((event) => matchesFilter(runner.filter, event)), last);
           applyMs?.set(runner.name, (applyMs.get(runner.name) ?? 0) + performance.now() - started);
         }
       })();
@@ -42,6 +42,10 @@ export async function catchUpTogether(
     }
   }
   return read;
+}
+
+function isEverything(filter: EventFilter): boolean {
+  return !filter.streamPrefixes?.length && !filter.eventTypes?.length;
 }
 
 /** A filter that lets through what any of the filters would (the runners then pick their own). */

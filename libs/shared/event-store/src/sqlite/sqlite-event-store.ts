@@ -21,21 +21,14 @@ import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import { PollingSubscription } from './polling-subscription';
 
 /**
- * An event as read: the position as text (it is opaque to callers anyway) and the revision as a
- * plain number (no stream in one SQLite file reaches 2^53 events), so that reading many events
- * makes no BigInt per column; the revision becomes one when the event is built.
+ * An event as read, as an array in EVENT_COLUMNS' order (raw rows are cheaper to build than
+ * objects when thousands are read at once): the position as text (it is opaque to callers
+ * anyway) and the revision as a plain number (no stream in one SQLite file reaches 2^53 events),
+ * so that reading makes no BigInt per column; the revision becomes one when the event is built.
  */
-interface EventRow {
-  pos: string;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-}
+type EventRow = [position: string, eventId: string, streamId: string, revision: number, type: string, data: string, metadata: string];
 
-/** The columns every read selects, in EventRow's shape (`pos`: an alias must not hide the column ORDER BY sorts on). */
+/** The columns every read selects (`pos`: an alias must not hide the column ORDER BY sorts on). */
 const EVENT_COLUMNS = 'CAST(position AS TEXT) AS pos, event_id, stream_id, revision, type, data, metadata';
 
 const SCHEMA = `
@@ -106,14 +99,18 @@ export class SqliteEventStore implements EventStore {
            VALUES (?, ?, ?, ?, ?, ?)`,
         )
         .safeIntegers(true),
-      readStream: this.db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ?
-         ORDER BY revision LIMIT ?`,
-      ),
-      readStreamBackwards: this.db.prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ?
-         ORDER BY revision DESC LIMIT ?`,
-      ),
+      readStream: this.db
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ?
+           ORDER BY revision LIMIT ?`,
+        )
+        .raw(true),
+      readStreamBackwards: this.db
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ?
+           ORDER BY revision DESC LIMIT ?`,
+        )
+        .raw(true),
     };
     this.appendTransaction = this.db.transaction(
       (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) =>
@@ -287,7 +284,7 @@ export class SqliteEventStore implements EventStore {
     const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
     let statement = this.readAllStatements.get(sql);
     if (!statement) {
-      statement = this.db.prepare(sql);
+      statement = this.db.prepare(sql).raw(true);
       this.readAllStatements.set(sql, statement);
     }
     return (statement.all(...params) as EventRow[]).map(toRecordedEvent);
@@ -321,14 +318,14 @@ function fromPosition(position: Position): bigint {
   return BigInt(position);
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+function toRecordedEvent([position, id, streamId, revision, type, data, metadata]: EventRow): RecordedEvent {
   return {
-    id: row.event_id,
-    type: row.type,
-    streamId: row.stream_id,
-    revision: BigInt(row.revision),
-    position: row.pos as Position,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
+    id,
+    type,
+    streamId,
+    revision: BigInt(revision),
+    position: position as Position,
+    data: JSON.parse(data),
+    metadata: JSON.parse(metadata),
   };
 }
