@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@keyward/shared/domain';
 import { Aggregates, type StreamReader } from '@keyward/shared/event-sourcing';
-import { authorize, type Permission, type Principal } from '@keyward/identity/domain';
+import { authorizeFound, type Permission, type Principal } from '@keyward/identity/domain';
 import {
   appPasswordDecider,
   appPasswordStreamId,
@@ -28,12 +27,9 @@ export class Credentials {
    */
   async loadFor(principal: Principal, permission: Permission, appPasswordId: string): Promise<ExistingAppPassword> {
     const credential = await this.load(appPasswordId);
-    if (credential.status === 'none') {
-      authorize(principal, permission);
-      throw notFound('No such app password.');
-    }
-    authorize(principal, permission, { tenantId: credential.tenantId, ownerId: credential.userId }, 'No such app password.');
-    return credential;
+    const target = credential.status === 'none' ? null : { tenantId: credential.tenantId, ownerId: credential.userId };
+    authorizeFound(principal, permission, target, 'No such app password.');
+    return credential as ExistingAppPassword;
   }
 
   keyring(userId: string): Promise<Keyring> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound } from '@keyward/shared/domain';
 import { Aggregates } from '@keyward/shared/event-sourcing';
 import {
-  authorize,
+  authorizeFound,
   tenantDecider,
   tenantStreamId,
   userDecider,
@@ -44,11 +44,7 @@ export class Directory {
    */
   async userFor(principal: Principal, permission: Permission, userId: string): Promise<ExistingUser> {
     const user = await this.user(userId);
-    if (user.status === 'none') {
-      authorize(principal, permission);
-      throw notFound('No such user.');
-    }
-    authorize(principal, permission, { tenantId: user.tenantId, ownerId: user.userId }, 'No such user.');
-    return user;
+    authorizeFound(principal, permission, user.status === 'none' ? null : { tenantId: user.tenantId, ownerId: user.userId }, 'No such user.');
+    return user as ExistingUser;
   }
 }

@@ -97,6 +97,16 @@ export function authorize(principal: Principal, permission: Permission, target?:
   if (!can(principal, permission, target)) throw notFound(notFoundMessage);
 }
 
+/**
+ * `authorize` for a thing looked up by id: `target` null means there is no such thing, which is
+ * NOT_FOUND for a principal that holds the permission (and FORBIDDEN for one that does not), the
+ * same answer as a thing out of reach.
+ */
+export function authorizeFound(principal: Principal, permission: Permission, target: Target | null, notFoundMessage: string): void {
+  authorize(principal, permission, target ?? undefined, notFoundMessage);
+  if (target === null) throw notFound(notFoundMessage);
+}
+
 /** Throws FORBIDDEN unless the principal holds the permission over its whole tenant (a list of everyone's, say). */
 export function authorizeTenantWide(principal: Principal, permission: Permission): void {
   if (scopeOf(principal, permission) !== 'TENANT') throw forbidden(`This needs the permission ${permission} over the whole tenant.`);
