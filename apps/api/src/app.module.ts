@@ -10,7 +10,6 @@ import {
   KeywardCoreModule,
   KeywardExceptionFilter,
   ReadYourWritesInterceptor,
-  type CoreOverrides,
   type KeywardConfig,
 } from '@keyward/shared/server';
 import { IdentityApiModule } from '@keyward/identity/api';
@@ -27,7 +26,7 @@ export class AppModule implements NestModule {
     consumer.apply(CorrelationIdMiddleware).forRoutes('*path');
   }
 
-  static forRoot(config: KeywardConfig, overrides: CoreOverrides = {}): DynamicModule {
+  static forRoot(config: KeywardConfig): DynamicModule {
     return {
       module: AppModule,
       controllers: [HealthController],
@@ -56,7 +55,7 @@ export class AppModule implements NestModule {
             },
           },
         }),
-        KeywardCoreModule.forRoot(config, PROJECTIONS, overrides),
+        KeywardCoreModule.forRoot(config, PROJECTIONS),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { openEventStore, type EventStore } from '@keyward/shared/event-store';
-import { Aggregates, DEFAULT_FAILURE_POLICY, type FailurePolicy } from '@keyward/shared/event-sourcing';
+import { Aggregates, DEFAULT_FAILURE_POLICY } from '@keyward/shared/event-sourcing';
 import { openReadModelDatabase, type Projection } from '@keyward/shared/read-models';
 import { v7 as uuidv7 } from 'uuid';
 import type { KeywardConfig } from './keyward-config';
@@ -18,11 +18,6 @@ import {
   type IdGenerator,
 } from './tokens';
 
-export interface CoreOverrides {
-  readonly clock?: Clock;
-  readonly failurePolicy?: FailurePolicy;
-}
-
 /**
  * The infrastructure every scope shares: configuration, the event store (reached through
  * Aggregates only, by application code), this node's read-model database, the clock, id
@@ -31,8 +26,8 @@ export interface CoreOverrides {
 @Global()
 @Module({})
 export class KeywardCoreModule {
-  static forRoot(config: KeywardConfig, projections: Projection[], overrides: CoreOverrides = {}): DynamicModule {
-    const clock: Clock = overrides.clock ?? { now: () => new Date() };
+  static forRoot(config: KeywardConfig, projections: Projection[]): DynamicModule {
+    const clock: Clock = { now: () => new Date() };
     const ids: IdGenerator = { newId: () => uuidv7() };
     return {
       module: KeywardCoreModule,
@@ -44,7 +39,7 @@ export class KeywardCoreModule {
         { provide: CLOCK, useValue: clock },
         { provide: ID_GENERATOR, useValue: ids },
         { provide: PROJECTIONS, useValue: projections },
-        { provide: SUBSCRIBER_FAILURE_POLICY, useValue: overrides.failurePolicy ?? DEFAULT_FAILURE_POLICY },
+        { provide: SUBSCRIBER_FAILURE_POLICY, useValue: DEFAULT_FAILURE_POLICY },
         { provide: Aggregates, useFactory: (store: EventStore) => new Aggregates(store, () => ids.newId()), inject: [EVENT_STORE] },
         SubscriberHost,
       ],
