@@ -35,11 +35,12 @@ export default tseslint.config(
             { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', 'type:util', 'type:application', 'type:read-models', 'type:api'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:util'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
-            // Scopes: shared code depends on nothing scoped; compliance and app passwords may read identity.
+            // Scopes: shared code depends on nothing scoped; app passwords may read identity; compliance and incidents may read both.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
             { sourceTag: 'scope:app-passwords', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:app-passwords'] },
             { sourceTag: 'scope:compliance', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:app-passwords', 'scope:compliance'] },
+            { sourceTag: 'scope:incidents', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:app-passwords', 'scope:incidents'] },
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e', 'scope:shared', 'scope:identity', 'scope:app-passwords'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },

@@ -58,6 +58,9 @@ describe('invariants under concurrency, and read models rebuilt from zero', () =
     const generated = await generate(admin, ivan.id);
     await verify(keyward.baseUrl, 'ivan@contoso.example', generated.secret, { 'x-keyward-protocol': 'smtp' });
     await verify(keyward.baseUrl, 'ivan@contoso.example', 'kwwrongwrongwrongwrongwrongwrong');
+    const bulk = 'mutation($input: BulkRevokeInput!) { revokeAppPasswords(input: $input) { id } }';
+    await admin.data(bulk, { input: { filter: { userIds: [ivan.id] }, reason: '', incidentRef: '', dryRun: true } });
+    await admin.data(bulk, { input: { filter: { userIds: [ivan.id] }, reason: 'drill', incidentRef: 'INC-1', expectedMatched: 1 } });
     await keyward.stop();
 
     const live = snapshot(keyward.dataDir);
@@ -66,7 +69,7 @@ describe('invariants under concurrency, and read models rebuilt from zero', () =
       env: { ...process.env, KEYWARD_DATA_DIR: keyward.dataDir },
       encoding: 'utf8',
     });
-    expect(output).toMatch(/Rebuilt 4 read models/);
+    expect(output).toMatch(/Rebuilt 5 read models/);
     const rebuilt = snapshot(keyward.dataDir);
     expect(rebuilt).toEqual(live);
     expect(live['app_password_list'].length).toBeGreaterThan(40);
@@ -84,6 +87,7 @@ function snapshot(dataDir: string): Record<string, unknown[]> {
     'app_password_owners',
     'usage_monthly',
     'usage_addresses',
+    'usage_address_months',
     'usage_tenant_daily',
     'usage_rejections',
     'audit_lifecycle',
@@ -92,6 +96,8 @@ function snapshot(dataDir: string): Record<string, unknown[]> {
     'audit_state',
     'audit_tenants',
     'audit_days',
+    'revocation_cases',
+    'revocation_outcomes',
   ];
   // Checkpoints are left out: a joint rebuild leaves each at the last event it read, a live
   // projection at the last event of its own; both are right.

@@ -18,6 +18,8 @@ interface Subject {
   userId: string;
   appPasswordId: string;
   tenantId: string;
+  /** A dry-run revocation case of the subject's tenant, over its app password. */
+  caseId: string;
 }
 
 /**
@@ -91,6 +93,25 @@ const OPERATIONS: Record<string, OperationCase> = {
     query: 'mutation($input: RevokeUserAppPasswordsInput!) { revokeUserAppPasswords(input: $input) { id } }',
     variables: (s) => ({ input: { userId: s.userId, reason: 'matrix' } }),
   },
+  revokeAppPasswords: {
+    targets: 'tenant',
+    query: 'mutation($input: BulkRevokeInput!) { revokeAppPasswords(input: $input) { id } }',
+    variables: (s) => ({ input: { filter: { ids: [s.appPasswordId] }, reason: 'matrix', incidentRef: 'INC-1', dryRun: true } }),
+  },
+  suspendAppPasswords: {
+    targets: 'tenant',
+    query: 'mutation($input: BulkRevokeInput!) { suspendAppPasswords(input: $input) { id } }',
+    variables: (s) => ({ input: { filter: { ids: [s.appPasswordId] }, reason: 'matrix', incidentRef: 'INC-1', dryRun: true } }),
+  },
+  // The subjects' cases are dry runs: an authorised call is refused by the domain, past the permission check.
+  reinstateAppPasswords: {
+    targets: ['tenant', 'foreign'],
+    query: 'mutation($input: ReinstateAppPasswordsInput!) { reinstateAppPasswords(input: $input) { id } }',
+    variables: (s) => ({ input: { caseId: s.caseId, reason: 'matrix' } }),
+  },
+  cancelRevocationCase: { targets: ['tenant', 'foreign'], query: 'mutation($id: ID!) { cancelRevocationCase(id: $id) { id } }', variables: (s) => ({ id: s.caseId }) },
+  revocationCase: { targets: ['tenant', 'foreign'], query: 'query($id: ID!) { revocationCase(id: $id) { id } }', variables: (s) => ({ id: s.caseId }) },
+  revocationCases: { targets: 'tenant', isTenantWide: true, query: '{ revocationCases { totalCount } }', variables: () => ({}) },
   retryDeadLetter: { targets: 'tenant', whenAllowed: 'hidden', query: 'mutation { retryDeadLetter(id: "999999") { isResolved } }', variables: () => ({}) },
 };
 
@@ -133,7 +154,12 @@ describe('authorization: one permission table, every operation', () => {
     const admin = new ConsoleClient(baseUrl);
     await admin.signIn('admin@contoso.example', password);
     const contosoId = ((await admin.data('{ me { id } }')) as { me: { id: string } }).me.id;
-    const subjectOf = async (client: ConsoleClient, userId: string, tenantId: string): Promise<Subject> => ({ userId, tenantId, appPasswordId: (await generate(client, userId)).appPassword.id });
+    const subjectOf = async (client: ConsoleClient, userId: string, tenantId: string): Promise<Subject> => {
+      const appPasswordId = (await generate(client, userId)).appPassword.id;
+      const preview = 'mutation($input: BulkRevokeInput!) { revokeAppPasswords(input: $input) { id } }';
+      const { revokeAppPasswords } = (await client.data(preview, { input: { filter: { ids: [appPasswordId] }, reason: '', incidentRef: '', dryRun: true } })) as { revokeAppPasswords: { id: string } };
+      return { userId, tenantId, appPasswordId, caseId: revokeAppPasswords.id };
+    };
     const contosoTenant = tenantIdOf('admin@contoso.example');
     for (const role of ['GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER', 'USER'] as const) {
       const upn = role === 'GLOBAL_ADMIN' ? 'admin@contoso.example' : `${role.toLowerCase().replace('_', '-')}@contoso.example`;

@@ -4,3 +4,4 @@ export * from './app-password/app-password';
 export * from './keyring/keyring';
 export * from './generation/generation';
 export * from './verification/verification';
+export * from './address/address-range';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { GetAppPasswordHandler, GetAppPasswordsHandler } from './app-password-list/app-password-list.queries';
+import { GetAppPasswordHandler, GetAppPasswordsHandler, MatchAppPasswordsHandler } from './app-password-list/app-password-list.queries';
 import { GetIdleAppPasswordsHandler, GetTenantsWithActiveAppPasswordsHandler } from './idle/idle-app-passwords.queries';
 import { GetDashboardHandler } from './dashboard/dashboard.queries';
 import { GetCredentialUsageHandler } from './usage-history/credential-usage.queries';
@@ -8,6 +8,6 @@ import { GetSignInAttemptsHandler } from './usage-history/usage-history.queries'
 
 @Module({
   imports: [CqrsModule],
-  providers: [GetAppPasswordsHandler, GetAppPasswordHandler, GetSignInAttemptsHandler, GetCredentialUsageHandler, GetDashboardHandler, GetTenantsWithActiveAppPasswordsHandler, GetIdleAppPasswordsHandler],
+  providers: [GetAppPasswordsHandler, GetAppPasswordHandler, MatchAppPasswordsHandler, GetSignInAttemptsHandler, GetCredentialUsageHandler, GetDashboardHandler, GetTenantsWithActiveAppPasswordsHandler, GetIdleAppPasswordsHandler],
 })
 export class AppPasswordsReadModelsModule {}

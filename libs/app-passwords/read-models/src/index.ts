@@ -7,3 +7,4 @@ export * from './usage-history/credential-usage.queries';
 export * from './dashboard/dashboard.queries';
 export * from './idle/idle-app-passwords.queries';
 export * from './app-passwords-read-models.module';
+export * from './usage-history/used-from-address';

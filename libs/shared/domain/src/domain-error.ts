@@ -27,7 +27,7 @@ export const badInput = (message: string, details?: Record<string, unknown>) =>
 export const notFound = (message: string) => new DomainError('NOT_FOUND', message);
 export const forbidden = (message = 'You are not allowed to do this.') =>
   new DomainError('FORBIDDEN', message);
-export const conflict = (message: string) => new DomainError('CONFLICT', message);
+export const conflict = (message: string, details?: Record<string, unknown>) => new DomainError('CONFLICT', message, details);
 export const policyViolation = (message: string, details?: Record<string, unknown>) =>
   new DomainError('POLICY_VIOLATION', message, details);
 

@@ -9,3 +9,4 @@ export * from './exception-filter';
 export * from './scalars';
 export * from './correlation-id.middleware';
 export * from './read-your-writes.interceptor';
+export * from './spreadsheet-safe';

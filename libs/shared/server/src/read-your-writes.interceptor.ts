@@ -22,8 +22,16 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
   }
 
   private settled(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_WAIT_MS)));
-    return Promise.race([this.subscribers.settled(), limit]).finally(() => clearTimeout(timer));
+    return readModelsSettled(this.subscribers);
   }
+}
+
+/**
+ * Resolves once this node's read models hold every event appended before the call, or after
+ * MAX_WAIT_MS: for a mutation that answers with what it wrote, read from a read model.
+ */
+export function readModelsSettled(subscribers: SubscriberHost): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_WAIT_MS)));
+  return Promise.race([subscribers.settled(), limit]).finally(() => clearTimeout(timer));
 }

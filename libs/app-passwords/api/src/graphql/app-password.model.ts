@@ -5,7 +5,7 @@ import { AppPasswordScopeEnum } from '@keyward/identity/api';
 import type { AppPasswordStatus } from '@keyward/app-passwords/domain';
 import { APP_PASSWORD_SORT_FIELDS, type AppPasswordSortField } from '@keyward/app-passwords/read-models';
 
-export const AppPasswordStatusEnum = { ACTIVE: 'ACTIVE', REVOKED: 'REVOKED', EXPIRED: 'EXPIRED' } as const;
+export const AppPasswordStatusEnum = { ACTIVE: 'ACTIVE', SUSPENDED: 'SUSPENDED', REVOKED: 'REVOKED', EXPIRED: 'EXPIRED' } as const;
 registerEnumType(AppPasswordStatusEnum, { name: 'AppPasswordStatus' });
 
 @ObjectType('AppPassword', { description: 'An app password. Neither its secret nor its hash is ever readable.' })
@@ -72,6 +72,17 @@ export class AppPasswordFilter {
   @Field(() => AppPasswordScopeEnum, { nullable: true, description: 'Used at least once over this protocol.' }) protocol?: AppPasswordScope | null;
   @Field(() => Int, { nullable: true, description: 'Active and expiring within this many days.' }) expiresWithinDays?: number | null;
   @Field(() => Int, { nullable: true, description: 'Active, and neither used nor created in this many days.' }) unusedForDays?: number | null;
+  @Field(() => [ID], { nullable: true, description: 'Only these app passwords (at most 1,000).' }) ids?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: "Only these users' app passwords (at most 1,000)." }) userIds?: string[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tried at least once from this IP address or CIDR block (IPv4 or IPv6), within usedAfter/usedBefore when given.',
+  })
+  usedFromAddress?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO-8601, inclusive: with usedFromAddress.' }) usedAfter?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO-8601, exclusive: with usedFromAddress.' }) usedBefore?: string | null;
+  @Field(() => Boolean, { nullable: true, description: "Created before the owner's last password reset (true), or not (false)." })
+  survivedPasswordReset?: boolean | null;
 }
 
 export const AppPasswordSortFieldEnum = Object.fromEntries(APP_PASSWORD_SORT_FIELDS.map((f) => [f, f])) as { [K in AppPasswordSortField]: K };

@@ -23,7 +23,7 @@ export class RevokeAppPasswordHandler implements ICommandHandler<RevokeAppPasswo
     const outcomes = await this.revocations.revoke(principal, [appPasswordId], { reason, incidentRef }, context);
     throwIfAnyFailed(outcomes);
     const [outcome] = outcomes;
-    if (outcome.outcome !== 'REVOKED' && outcome.outcome !== 'ALREADY_REVOKED') throw notFound('No such app password.');
+    if (outcome.outcome !== 'REVOKED' && outcome.outcome !== 'UNCHANGED') throw notFound('No such app password.');
     return outcome.state;
   }
 }

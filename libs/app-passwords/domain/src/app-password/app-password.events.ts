@@ -20,12 +20,25 @@ export type AppPasswordGenerated = DomainEvent<
   }
 >;
 export type AppPasswordRenamed = DomainEvent<'AppPasswordRenamed', { appPasswordId: string; label: string }>;
+/** `caseId` names the revocation case it was part of, when it was (incident response). */
 export type AppPasswordRevoked = DomainEvent<
   'AppPasswordRevoked',
-  { appPasswordId: string; reason: string; incidentRef: string | null }
+  { appPasswordId: string; reason: string; incidentRef: string | null; caseId?: string | null }
 >;
 export type AppPasswordExpired = DomainEvent<'AppPasswordExpired', { appPasswordId: string }>;
-export type AppPasswordEvent = AppPasswordGenerated | AppPasswordRenamed | AppPasswordRevoked | AppPasswordExpired;
+/** Quarantined by an incident case: it never verifies until the case reinstates it. */
+export type AppPasswordSuspended = DomainEvent<
+  'AppPasswordSuspended',
+  { appPasswordId: string; reason: string; incidentRef: string | null; caseId: string }
+>;
+export type AppPasswordReinstated = DomainEvent<'AppPasswordReinstated', { appPasswordId: string; reason: string; caseId: string }>;
+export type AppPasswordEvent =
+  | AppPasswordGenerated
+  | AppPasswordRenamed
+  | AppPasswordRevoked
+  | AppPasswordExpired
+  | AppPasswordSuspended
+  | AppPasswordReinstated;
 
 /** Why a verification of a known credential failed. */
 export const REJECTION_REASONS = [
@@ -33,6 +46,7 @@ export const REJECTION_REASONS = [
   'WRONG_SECRET',
   'WRONG_USER',
   'REVOKED',
+  'SUSPENDED',
   'EXPIRED',
   'SCOPE_NOT_ALLOWED',
   'USER_DISABLED',

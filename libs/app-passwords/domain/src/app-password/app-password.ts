@@ -3,7 +3,7 @@ import type { AppPasswordScope, TenantPolicy } from '@keyward/identity/domain';
 import { APP_PASSWORD_SCOPES } from '@keyward/identity/domain';
 import type { AppPasswordEvent, AppPasswordGenerated } from './app-password.events';
 
-export type AppPasswordStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED';
+export type AppPasswordStatus = 'ACTIVE' | 'SUSPENDED' | 'REVOKED' | 'EXPIRED';
 
 export type AppPassword =
   | { status: 'none' }
@@ -11,6 +11,10 @@ export type AppPassword =
       status: AppPasswordStatus;
       /** Why it was revoked; absent while it is not. */
       revokeReason?: string | null;
+      /** The case that suspended it, while it is suspended. */
+      suspendedByCase?: string | null;
+      /** The case that revoked it, when a case did. */
+      revokedByCase?: string | null;
     });
 export type ExistingAppPassword = Exclude<AppPassword, { status: 'none' }>;
 
@@ -40,16 +44,26 @@ export type GenerateAppPassword = {
 export type RenameAppPassword = { type: 'RenameAppPassword'; data: { label: string } };
 export type RevokeAppPassword = {
   type: 'RevokeAppPassword';
-  data: { reason: string; incidentRef?: string | null };
+  data: { reason: string; incidentRef?: string | null; caseId?: string | null };
 };
 export type ExpireAppPassword = { type: 'ExpireAppPassword'; data: { now: Date } };
-export type AppPasswordCommand = GenerateAppPassword | RenameAppPassword | RevokeAppPassword | ExpireAppPassword;
+/** Quarantine: reversible, unlike a revocation; only an active credential is suspended. */
+export type SuspendAppPassword = { type: 'SuspendAppPassword'; data: { reason: string; incidentRef?: string | null; caseId: string; now: Date } };
+/** Lifts the suspension the case made; a credential suspended by another case, or revoked since, stays as it is. */
+export type ReinstateAppPassword = { type: 'ReinstateAppPassword'; data: { reason: string; caseId: string } };
+export type AppPasswordCommand =
+  | GenerateAppPassword
+  | RenameAppPassword
+  | RevokeAppPassword
+  | ExpireAppPassword
+  | SuspendAppPassword
+  | ReinstateAppPassword;
 
 const DAY_MS = 86_400_000;
 
-/** The status as of `now`: an active credential past its expiry is expired, event or not. */
+/** The status as of `now`: an active or suspended credential past its expiry is expired, event or not. */
 export function statusAt(state: ExistingAppPassword, now: Date): AppPasswordStatus {
-  if (state.status === 'ACTIVE' && isPast(state.expiresAt, now)) return 'EXPIRED';
+  if ((state.status === 'ACTIVE' || state.status === 'SUSPENDED') && isPast(state.expiresAt, now)) return 'EXPIRED';
   return state.status;
 }
 
@@ -74,6 +88,14 @@ export const appPasswordDecider = {
           ? [{ type: 'AppPasswordExpired', data: { appPasswordId: existing.appPasswordId } }]
           : [];
       }
+      case 'SuspendAppPassword':
+        return suspend(command.data, requireExisting(state));
+      case 'ReinstateAppPassword': {
+        const existing = requireExisting(state);
+        const reason = requireRevocationReason(command.data.reason);
+        if (existing.status !== 'SUSPENDED' || existing.suspendedByCase !== command.data.caseId) return [];
+        return [{ type: 'AppPasswordReinstated', data: { appPasswordId: existing.appPasswordId, reason, caseId: command.data.caseId } }];
+      }
       default:
         return assertUnreachable(command);
     }
@@ -86,9 +108,13 @@ export const appPasswordDecider = {
       case 'AppPasswordRenamed':
         return state.status === 'none' ? state : { ...state, label: event.data.label };
       case 'AppPasswordRevoked':
-        return state.status === 'none' ? state : { ...state, status: 'REVOKED', revokeReason: event.data.reason };
+        return state.status === 'none' ? state : { ...state, status: 'REVOKED', revokeReason: event.data.reason, revokedByCase: event.data.caseId ?? null, suspendedByCase: null };
       case 'AppPasswordExpired':
-        return state.status === 'ACTIVE' ? { ...state, status: 'EXPIRED' } : state;
+        return state.status === 'ACTIVE' || state.status === 'SUSPENDED' ? { ...state, status: 'EXPIRED', suspendedByCase: null } : state;
+      case 'AppPasswordSuspended':
+        return state.status === 'ACTIVE' ? { ...state, status: 'SUSPENDED', suspendedByCase: event.data.caseId } : state;
+      case 'AppPasswordReinstated':
+        return state.status === 'SUSPENDED' ? { ...state, status: 'ACTIVE', suspendedByCase: null } : state;
       default:
         return assertUnreachable(event);
     }
@@ -132,7 +158,16 @@ function revoke(data: RevokeAppPassword['data'], state: ExistingAppPassword): Ap
   // Revoking is idempotent: a revoked credential stays revoked and gets no second event.
   if (state.status === 'REVOKED') return [];
   const incidentRef = data.incidentRef?.trim() || null;
-  return [{ type: 'AppPasswordRevoked', data: { appPasswordId: state.appPasswordId, reason, incidentRef } }];
+  const caseId = data.caseId ?? null;
+  return [{ type: 'AppPasswordRevoked', data: { appPasswordId: state.appPasswordId, reason, incidentRef, ...(caseId ? { caseId } : {}) } }];
+}
+
+function suspend(data: SuspendAppPassword['data'], state: ExistingAppPassword): AppPasswordEvent[] {
+  const reason = requireRevocationReason(data.reason);
+  // Only what works can be suspended; suspending twice, or a revoked or expired credential, changes nothing.
+  if (statusAt(state, data.now) !== 'ACTIVE') return [];
+  const incidentRef = data.incidentRef?.trim() || null;
+  return [{ type: 'AppPasswordSuspended', data: { appPasswordId: state.appPasswordId, reason, incidentRef, caseId: data.caseId } }];
 }
 
 function requireExisting(state: AppPassword): ExistingAppPassword {

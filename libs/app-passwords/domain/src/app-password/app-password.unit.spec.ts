@@ -132,3 +132,37 @@ describe('renaming and expiring', () => {
     expect(statusAt(state, new Date('2027-03-01T12:00:00.000Z'))).toBe('EXPIRED');
   });
 });
+
+describe('suspending and reinstating an app password (incident quarantine)', () => {
+  const suspend = { type: 'SuspendAppPassword' as const, data: { reason: 'Suspected leak', incidentRef: 'INC-9', caseId: 'case-1', now } };
+  const suspended = { type: 'AppPasswordSuspended' as const, data: { appPasswordId: 'abcdefghij', reason: 'Suspected leak', incidentRef: 'INC-9', caseId: 'case-1' } };
+
+  it('given an active credential, when a case suspends it, then it is suspended with the case, reason and reference', () => {
+    spec.given([generated]).when(suspend).then([suspended]);
+  });
+
+  it('given a suspended credential, when it is suspended again or a revoked one is suspended, then nothing happens', () => {
+    spec.given([generated, suspended]).when(suspend).thenNothingHappens();
+    spec.given([generated, revoked]).when(suspend).thenNothingHappens();
+  });
+
+  it('given a suspended credential, when its case reinstates it, then it is active again; another case cannot', () => {
+    const reinstate = (caseId: string) => ({ type: 'ReinstateAppPassword' as const, data: { reason: 'False alarm', caseId } });
+    spec.given([generated, suspended]).when(reinstate('case-1')).then([{ type: 'AppPasswordReinstated', data: { appPasswordId: 'abcdefghij', reason: 'False alarm', caseId: 'case-1' } }]);
+    spec.given([generated, suspended]).when(reinstate('case-2')).thenNothingHappens();
+  });
+
+  it('given a suspended credential, when it is revoked, then the revocation is final and carries its case', () => {
+    spec
+      .given([generated, suspended])
+      .when({ type: 'RevokeAppPassword', data: { reason: 'Confirmed leak', incidentRef: 'INC-9', caseId: 'case-3' } })
+      .then([{ type: 'AppPasswordRevoked', data: { appPasswordId: 'abcdefghij', reason: 'Confirmed leak', incidentRef: 'INC-9', caseId: 'case-3' } }]);
+  });
+
+  it('is reported as suspended, and as expired once past its expiry', () => {
+    const state = [generated, suspended].reduce(appPasswordDecider.evolve, appPasswordDecider.initialState());
+    if (state.status === 'none') throw new Error('no state');
+    expect(statusAt(state, now)).toBe('SUSPENDED');
+    expect(statusAt(state, new Date('2027-03-02T00:00:00.000Z'))).toBe('EXPIRED');
+  });
+});

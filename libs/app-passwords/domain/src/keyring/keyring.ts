@@ -40,6 +40,8 @@ export function countActive(
   return reservations.filter(({ appPasswordId, reservedAt }) => {
     const credential = credentialOf(appPasswordId);
     if (credential.status === 'none') return now.getTime() - Date.parse(reservedAt) < RESERVATION_GRACE_MS;
-    return statusAt(credential, now) === 'ACTIVE';
+    // A suspended credential may be reinstated: it keeps its slot.
+    const status = statusAt(credential, now);
+    return status === 'ACTIVE' || status === 'SUSPENDED';
   }).length;
 }

@@ -31,6 +31,7 @@ export function decideVerification(facts: VerificationFacts): VerificationOutcom
   if (facts.claimedUserId !== facts.credential.userId) return reject('WRONG_USER');
   const status = statusAt(facts.credential, facts.now);
   if (status === 'REVOKED') return reject('REVOKED');
+  if (status === 'SUSPENDED') return reject('SUSPENDED');
   if (status === 'EXPIRED') return reject('EXPIRED');
   if (!facts.isOwnerEnabled) return reject('USER_DISABLED');
   if (!facts.credential.scopes.includes(facts.protocol)) return reject('SCOPE_NOT_ALLOWED');

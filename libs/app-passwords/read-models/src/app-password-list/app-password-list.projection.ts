@@ -16,7 +16,8 @@ export const appPasswordListProjection: Projection = {
   // 2: the owner's principal name and the protocols used are kept on the row, for filters and sorts.
   // 3: indexes for "never used" and "unused since". 4: indexes for text search, and one that
   // holds every column the counts and the dashboard read, so they never touch the rows.
-  version: 4,
+  // 5: suspended credentials, and each owner's last password reset.
+  version: 5,
   tables: ['app_password_list', 'app_password_owners'],
 
   migrate(db) {
@@ -56,8 +57,9 @@ export const appPasswordListProjection: Projection = {
       CREATE INDEX IF NOT EXISTS app_password_list_for_search ON app_password_list (tenant_id, label, user_principal_name);
       CREATE INDEX IF NOT EXISTS app_password_list_covering ON app_password_list (tenant_id, status, expires_at, protocols_used, last_used_at, created_at, revoked_at);
       CREATE TABLE IF NOT EXISTS app_password_owners (
-        user_id             TEXT PRIMARY KEY,
-        user_principal_name TEXT NOT NULL
+        user_id                TEXT PRIMARY KEY,
+        user_principal_name    TEXT NOT NULL,
+        last_password_reset_at TEXT
       );`);
   },
 
@@ -134,7 +136,20 @@ function writeUsage(db: ReadModelDatabase, appPasswordId: string, fold: UsageFol
 function applyOne(db: ReadModelDatabase, e: Exclude<Handled, RecordedEvent & AppPasswordUsageEvent>): void {
   switch (e.type) {
     case 'UserCreated':
-      statement(db, 'INSERT OR IGNORE INTO app_password_owners VALUES (?, ?)').run(e.data.userId, e.data.userPrincipalName);
+      statement(db, 'INSERT OR IGNORE INTO app_password_owners VALUES (?, ?, NULL)').run(e.data.userId, e.data.userPrincipalName);
+      return;
+    case 'UserPasswordReset':
+      statement(db, 'UPDATE app_password_owners SET last_password_reset_at = max(coalesce(last_password_reset_at, ?), ?) WHERE user_id = ?').run(
+        e.metadata.occurredAt,
+        e.metadata.occurredAt,
+        e.data.userId,
+      );
+      return;
+    case 'AppPasswordSuspended':
+      lifecycle(db, e, "status = CASE status WHEN 'ACTIVE' THEN 'SUSPENDED' ELSE status END", []);
+      return;
+    case 'AppPasswordReinstated':
+      lifecycle(db, e, "status = CASE status WHEN 'SUSPENDED' THEN 'ACTIVE' ELSE status END", []);
       return;
     case 'AppPasswordGenerated':
       statement(
@@ -151,7 +166,7 @@ function applyOne(db: ReadModelDatabase, e: Exclude<Handled, RecordedEvent & App
       lifecycle(db, e, "status = 'REVOKED', revoked_at = ?, revoked_by = ?, revoke_reason = ?", [e.metadata.occurredAt, e.metadata.actor, e.data.reason]);
       return;
     case 'AppPasswordExpired':
-      lifecycle(db, e, "status = CASE status WHEN 'ACTIVE' THEN 'EXPIRED' ELSE status END", []);
+      lifecycle(db, e, "status = CASE WHEN status IN ('ACTIVE', 'SUSPENDED') THEN 'EXPIRED' ELSE status END", []);
       return;
   }
 }

@@ -1,9 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { type ReadModelDatabase } from '@keyward/shared/read-models';
-import { CLOCK, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
+import { badInput } from '@keyward/shared/domain';
+import type { EventStore } from '@keyward/shared/event-store';
+import { normalisedInstant, type ReadModelDatabase, type WhereClause } from '@keyward/shared/read-models';
+import { CLOCK, EVENT_STORE, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
 import type { AppPasswordScope, UserPrincipal } from '@keyward/identity/domain';
-import type { AppPasswordStatus } from '@keyward/app-passwords/domain';
+import { addressRange, type AppPasswordStatus } from '@keyward/app-passwords/domain';
+import { credentialsUsedFrom } from '../usage-history/used-from-address';
 import {
   cursorFor,
   DEFAULT_APP_PASSWORD_SORT,
@@ -91,16 +94,42 @@ function toItem(row: Row): AppPasswordListItem {
   };
 }
 
+/**
+ * The rows a filter selects for a principal, as a WHERE clause: its visibility, the filter's
+ * conditions, and the credentials `usedFromAddress` matched (worked out first, from the address
+ * rows and, for a day the window cuts through, the store).
+ */
+async function selection(db: ReadModelDatabase, store: EventStore, principal: UserPrincipal, filter: AppPasswordFilter, now: Date): Promise<WhereClause> {
+  let usedFrom: string[] | null = null;
+  if (!filter.usedFromAddress && (filter.usedAfter || filter.usedBefore)) {
+    throw badInput('usedAfter and usedBefore bound usedFromAddress: give the address too (for any use in a period, use lastUsedAfter).');
+  }
+  if (filter.usedFromAddress) {
+    const range = addressRange(filter.usedFromAddress);
+    if (!range) throw badInput('usedFromAddress must be an IP address or a CIDR block, such as 203.0.113.0/24.');
+    usedFrom = await credentialsUsedFrom(db, store, principal.tenantId, range, instantOf(filter.usedAfter, 'usedAfter'), instantOf(filter.usedBefore, 'usedBefore'));
+  }
+  return filtered(visibleTo(principal, now), filter, now, usedFrom);
+}
+
+function instantOf(value: string | null | undefined, name: string): string | null {
+  if (!value) return null;
+  const normalised = normalisedInstant(value);
+  if (!normalised) throw badInput(`${name} must be an ISO-8601 date-time.`);
+  return normalised;
+}
+
 @QueryHandler(GetAppPasswordsQuery)
 export class GetAppPasswordsHandler implements IQueryHandler<GetAppPasswordsQuery, AppPasswordPage> {
   constructor(
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ principal, filter, first, after, sort, isCounted }: GetAppPasswordsQuery): Promise<AppPasswordPage> {
     const now = this.clock.now();
-    const where = filtered(visibleTo(principal, now), filter, now);
+    const where = await selection(this.db, this.store, principal, filter, now);
     const list = listFor(filter);
     const totalCount = isCounted ? (this.db.prepare(`SELECT count(*) AS n FROM ${list} WHERE ${where}`).get(where.params) as { n: number }).n : -1;
     const orderBy = ordered(where, sort, after);
@@ -126,5 +155,44 @@ export class GetAppPasswordHandler implements IQueryHandler<GetAppPasswordQuery,
     const where = visibleTo(principal, this.clock.now()).always('l.app_password_id = @id', { id: appPasswordId });
     const row = this.db.prepare(`${SELECT_ROWS} WHERE ${where}`).get(where.params) as Row | undefined;
     return row ? toItem(row) : null;
+  }
+}
+
+/** What a bulk action over a filter would touch: the active credentials it selects, fixed now. */
+export interface AppPasswordMatch {
+  /** Ids of the matching ACTIVE app passwords (active now: expired ones are left out). */
+  ids: string[];
+  /** How many of them were used in the last 24 hours: what revoking them will break. */
+  recentlyUsed: number;
+  /** How many owners they belong to. */
+  usersAffected: number;
+}
+
+/** The active app passwords a filter selects for the principal, for a bulk action (incident response). */
+export class MatchAppPasswordsQuery {
+  constructor(
+    readonly principal: UserPrincipal,
+    readonly filter: AppPasswordFilter,
+  ) {}
+}
+
+@QueryHandler(MatchAppPasswordsQuery)
+export class MatchAppPasswordsHandler implements IQueryHandler<MatchAppPasswordsQuery, AppPasswordMatch> {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ principal, filter }: MatchAppPasswordsQuery): Promise<AppPasswordMatch> {
+    const now = this.clock.now();
+    const where = await selection(this.db, this.store, principal, { ...filter, status: 'ACTIVE' }, now);
+    where.params['recently'] = new Date(now.getTime() - 86_400_000).toISOString();
+    const rows = this.db.prepare(`SELECT l.app_password_id AS id, l.user_id AS userId, l.last_used_at >= @recently AS isRecent FROM app_password_list l WHERE ${where} ORDER BY l.app_password_id`).all(where.params) as {
+      id: string;
+      userId: string;
+      isRecent: number | null;
+    }[];
+    return { ids: rows.map((row) => row.id), recentlyUsed: rows.filter((row) => row.isRecent === 1).length, usersAffected: new Set(rows.map((row) => row.userId)).size };
   }
 }

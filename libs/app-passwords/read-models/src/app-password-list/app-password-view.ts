@@ -24,7 +24,20 @@ export interface AppPasswordFilter {
   expiresWithinDays?: number | null;
   /** Active, and neither used nor created in this many days. */
   unusedForDays?: number | null;
+  /** Only these credentials (at most MAX_LISTED). */
+  ids?: readonly string[] | null;
+  /** Only these owners' credentials (at most MAX_LISTED). */
+  userIds?: readonly string[] | null;
+  /** Tried at least once from this address or CIDR block, within usedAfter/usedBefore when given. */
+  usedFromAddress?: string | null;
+  usedAfter?: string | null;
+  usedBefore?: string | null;
+  /** Created before the owner's last password reset (true), or not (false). */
+  survivedPasswordReset?: boolean | null;
 }
+
+/** The most ids or user ids one filter may list. */
+export const MAX_LISTED = 1_000;
 
 export const APP_PASSWORD_SORT_FIELDS = ['CREATED_AT', 'LAST_USED_AT', 'LABEL', 'USER', 'EXPIRES_AT', 'USE_COUNT'] as const;
 export type AppPasswordSortField = (typeof APP_PASSWORD_SORT_FIELDS)[number];
@@ -45,7 +58,7 @@ const SORT_KEYS: Record<AppPasswordSortField, { sql: string; type: 'string' | 'n
 };
 
 // An active credential past its expiry is shown as EXPIRED before any expiry event exists.
-export const STATUS_SQL = `CASE WHEN l.status = 'ACTIVE' AND l.expires_at IS NOT NULL AND l.expires_at <= @now THEN 'EXPIRED' ELSE l.status END`;
+export const STATUS_SQL = `CASE WHEN l.status IN ('ACTIVE', 'SUSPENDED') AND l.expires_at IS NOT NULL AND l.expires_at <= @now THEN 'EXPIRED' ELSE l.status END`;
 
 /** Rows the principal may read (`appPasswords.read`): the whole tenant's, or only its own. */
 export function visibleTo(principal: UserPrincipal, now: Date): WhereClause {
@@ -60,8 +73,11 @@ export function visibleTo(principal: UserPrincipal, now: Date): WhereClause {
   }
 }
 
-/** Adds the filter's conditions; a malformed value is BAD_USER_INPUT. */
-export function filtered(where: WhereClause, filter: AppPasswordFilter, now: Date): WhereClause {
+/**
+ * Adds the filter's conditions; a malformed value is BAD_USER_INPUT. `usedFrom` is the set of
+ * credentials `usedFromAddress` matched, worked out beforehand (credentialsUsedFrom).
+ */
+export function filtered(where: WhereClause, filter: AppPasswordFilter, now: Date, usedFrom: readonly string[] | null = null): WhereClause {
   where
     .when(filter.userId, 'l.user_id = @userId', 'userId')
     .when(filter.status, `${STATUS_SQL} = @status`, 'status')
@@ -73,6 +89,13 @@ export function filtered(where: WhereClause, filter: AppPasswordFilter, now: Dat
     .when(instant(filter.createdBefore, 'createdBefore'), 'l.created_at < @createdBefore', 'createdBefore')
     .when(instant(filter.lastUsedAfter, 'lastUsedAfter'), 'l.last_used_at >= @lastUsedAfter', 'lastUsedAfter')
     .when(instant(filter.lastUsedBefore, 'lastUsedBefore'), 'l.last_used_at < @lastUsedBefore', 'lastUsedBefore');
+  listed(where, filter.ids, 'l.app_password_id', 'ids');
+  listed(where, filter.userIds, 'l.user_id', 'userIds');
+  if (filter.usedFromAddress) where.always('l.app_password_id IN (SELECT value FROM json_each(@usedFrom))', { usedFrom: JSON.stringify(usedFrom ?? []) });
+  if (filter.survivedPasswordReset !== null && filter.survivedPasswordReset !== undefined) {
+    const survived = 'EXISTS (SELECT 1 FROM app_password_owners o WHERE o.user_id = l.user_id AND l.created_at < o.last_password_reset_at)';
+    where.always(filter.survivedPasswordReset ? survived : `NOT ${survived}`);
+  }
   if (filter.isNeverUsed === true) where.always('l.last_used_at IS NULL');
   if (filter.isNeverUsed === false) where.always('l.last_used_at IS NOT NULL');
   const expiresWithin = days(filter.expiresWithinDays, 'expiresWithinDays');
@@ -89,6 +112,12 @@ export function filtered(where: WhereClause, filter: AppPasswordFilter, now: Dat
 }
 
 const DAY_MS = 86_400_000;
+
+function listed(where: WhereClause, values: readonly string[] | null | undefined, column: string, name: string): void {
+  if (values === null || values === undefined) return;
+  if (values.length > MAX_LISTED) throw badInput(`${name} may list at most ${MAX_LISTED} values.`);
+  where.always(`${column} IN (SELECT value FROM json_each(@${name}))`, { [name]: JSON.stringify(values) });
+}
 
 function days(value: number | null | undefined, name: string): number | null {
   if (value === null || value === undefined) return null;

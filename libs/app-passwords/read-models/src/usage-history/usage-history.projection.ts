@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
-import type { AppPasswordUsageEvent, SignInFailed } from '@keyward/app-passwords/domain';
+import { addressKey, type AppPasswordUsageEvent, type SignInFailed } from '@keyward/app-passwords/domain';
 
 type Handled = RecordedEvent & (AppPasswordUsageEvent | SignInFailed);
 
@@ -12,6 +12,9 @@ type Handled = RecordedEvent & (AppPasswordUsageEvent | SignInFailed);
  *   the last revision of the usage stream that day (where a timeline starts reading the stream);
  *   a month to a row, so a busy credential costs one write per batch, not one per day;
  * - `usage_addresses`: per credential and source address, first and last seen, uses, rejections;
+ * - `usage_address_months`: per credential, source address and month, the days it was tried from
+ *   there (a bitmask) and the first and last time that month, by a sortable key of the address
+ *   so a CIDR block is a range (incident response: "used from 203.0.113.0/24 since Monday");
  * - `usage_tenant_daily`: per tenant and UTC day, attempts by outcome and protocol or reason (the
  *   dashboard's plots);
  * - `usage_rejections`: one row per refused attempt (4 % of them; "why did my client fail?", the
@@ -21,9 +24,9 @@ type Handled = RecordedEvent & (AppPasswordUsageEvent | SignInFailed);
 export const usageHistoryProjection: Projection = {
   name: 'usage-history',
   filter: { streamPrefixes: ['appPasswordUsage-', 'signInFailures-'] },
-  // 2: no row per attempt; monthly counts with stream revisions, and rejections only.
-  version: 2,
-  tables: ['usage_history', 'usage_hourly', 'usage_monthly', 'usage_addresses', 'usage_tenant_daily', 'usage_rejections'],
+  // 2: no row per attempt; monthly counts with stream revisions, and rejections only. 3: addresses by month.
+  version: 3,
+  tables: ['usage_history', 'usage_hourly', 'usage_monthly', 'usage_addresses', 'usage_address_months', 'usage_tenant_daily', 'usage_rejections'],
 
   migrate(db) {
     db.exec(`
@@ -46,6 +49,18 @@ export const usageHistoryProjection: Projection = {
         rejections      INTEGER NOT NULL,
         PRIMARY KEY (app_password_id, source_ip)
       ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS usage_address_months (
+        app_password_id TEXT NOT NULL,
+        address_key     TEXT NOT NULL,
+        month           TEXT NOT NULL,
+        tenant_id       TEXT NOT NULL,
+        source_ip       TEXT NOT NULL,
+        days            INTEGER NOT NULL,
+        first_seen      TEXT NOT NULL,
+        last_seen       TEXT NOT NULL,
+        PRIMARY KEY (app_password_id, address_key, month)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS usage_address_months_by_address ON usage_address_months (tenant_id, address_key, month);
       CREATE TABLE IF NOT EXISTS usage_tenant_daily (
         tenant_id TEXT NOT NULL,
         day       TEXT NOT NULL,
@@ -75,7 +90,7 @@ export const usageHistoryProjection: Projection = {
   },
 
   reset(db) {
-    db.exec('DELETE FROM usage_monthly; DELETE FROM usage_addresses; DELETE FROM usage_tenant_daily; DELETE FROM usage_rejections;');
+    db.exec('DELETE FROM usage_monthly; DELETE FROM usage_addresses; DELETE FROM usage_address_months; DELETE FROM usage_tenant_daily; DELETE FROM usage_rejections;');
   },
 
   apply(db, event) {
@@ -101,11 +116,14 @@ interface Month {
 
 interface Address {
   appPasswordId: string;
+  tenantId: string;
   sourceIp: string;
   firstSeen: string;
   lastSeen: string;
   uses: number;
   rejections: number;
+  /** Per month (`YYYY-MM`): the days tried from here (bit 0 is the 1st), the first and last time. */
+  months: Map<string, { days: number; firstSeen: string; lastSeen: string }>;
 }
 
 /** Folds the batch in memory, then writes each touched row once. */
@@ -133,7 +151,7 @@ function applyUsage(db: ReadModelDatabase, events: readonly RecordedEvent[]): vo
     const day = month.days[(occurredAt.charCodeAt(8) - 48) * 10 + occurredAt.charCodeAt(9) - 48 - 1];
     day[isUse ? 0 : 1] += 1;
     day[2] = Math.max(day[2], Number(event.revision));
-    if (sourceIp) addresses.add(appPasswordId, sourceIp, occurredAt, isUse);
+    if (sourceIp) addresses.add(appPasswordId, tenantId, sourceIp, occurredAt, isUse);
   }
   writeFolded(db, months, addresses, tenantDaily);
 }
@@ -143,21 +161,27 @@ class Addresses {
   private readonly byCredential = new Map<string, Map<string, Address>>();
   private last: { appPasswordId: string; addresses: Map<string, Address> } | null = null;
 
-  add(appPasswordId: string, sourceIp: string, at: string, isUse: boolean): void {
+  add(appPasswordId: string, tenantId: string, sourceIp: string, at: string, isUse: boolean): void {
     if (this.last?.appPasswordId !== appPasswordId) {
       let addresses = this.byCredential.get(appPasswordId);
       if (!addresses) this.byCredential.set(appPasswordId, (addresses = new Map()));
       this.last = { appPasswordId, addresses };
     }
-    const address = this.last.addresses.get(sourceIp);
+    let address = this.last.addresses.get(sourceIp);
     if (!address) {
-      this.last.addresses.set(sourceIp, { appPasswordId, sourceIp, firstSeen: at, lastSeen: at, uses: isUse ? 1 : 0, rejections: isUse ? 0 : 1 });
-      return;
+      address = { appPasswordId, tenantId, sourceIp, firstSeen: at, lastSeen: at, uses: 0, rejections: 0, months: new Map() };
+      this.last.addresses.set(sourceIp, address);
     }
     if (at < address.firstSeen) address.firstSeen = at;
     if (at > address.lastSeen) address.lastSeen = at;
     if (isUse) address.uses += 1;
     else address.rejections += 1;
+    const month = at.slice(0, 7);
+    const inMonth = address.months.get(month) ?? { days: 0, firstSeen: at, lastSeen: at };
+    inMonth.days |= 1 << (Number(at.slice(8, 10)) - 1);
+    if (at < inMonth.firstSeen) inMonth.firstSeen = at;
+    if (at > inMonth.lastSeen) inMonth.lastSeen = at;
+    address.months.set(month, inMonth);
   }
 
   *all(): Generator<Address> {
@@ -231,7 +255,18 @@ function writeFolded(db: ReadModelDatabase, months: Map<string, Month>, addresse
      ON CONFLICT (app_password_id, source_ip) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen),
        last_seen = max(last_seen, excluded.last_seen), uses = uses + excluded.uses, rejections = rejections + excluded.rejections`,
   );
-  for (const a of addresses.all()) addAddress.run(a.appPasswordId, a.sourceIp, a.firstSeen, a.lastSeen, a.uses, a.rejections);
+  const addMonth = statement(
+    db,
+    `INSERT INTO usage_address_months VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (app_password_id, address_key, month) DO UPDATE SET days = days | excluded.days,
+       first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
+  );
+  for (const a of addresses.all()) {
+    addAddress.run(a.appPasswordId, a.sourceIp, a.firstSeen, a.lastSeen, a.uses, a.rejections);
+    const key = addressKey(a.sourceIp);
+    if (!key) continue;
+    for (const [month, { days, firstSeen, lastSeen }] of a.months) addMonth.run(a.appPasswordId, key, month, a.tenantId, a.sourceIp, days, firstSeen, lastSeen);
+  }
   const addTenantDay = statement(db, 'INSERT INTO usage_tenant_daily VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, day, outcome, detail) DO UPDATE SET count = count + excluded.count');
   for (const row of tenantDaily.rows()) addTenantDay.run(...row);
 }

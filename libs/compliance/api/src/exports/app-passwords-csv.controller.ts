@@ -4,8 +4,8 @@ import type { Response } from 'express';
 import { stringify } from 'csv-stringify';
 import { once } from 'node:events';
 import { z } from 'zod';
-import { spreadsheetSafe } from './spreadsheet-safe';
 import { badInput } from '@keyward/shared/domain';
+import { spreadsheetSafe } from '@keyward/shared/server';
 import { APP_PASSWORD_SCOPES, type UserPrincipal } from '@keyward/identity/domain';
 import { CurrentPrincipal, Requires } from '@keyward/identity/api';
 import {
@@ -23,7 +23,7 @@ const flag = z.enum(['true', 'false']).transform((value) => value === 'true').op
 const ExportParams = z
   .object({
     userId: text,
-    status: z.enum(['ACTIVE', 'REVOKED', 'EXPIRED']).optional(),
+    status: z.enum(['ACTIVE', 'SUSPENDED', 'REVOKED', 'EXPIRED']).optional(),
     search: text,
     label: text,
     user: text,
@@ -35,6 +35,10 @@ const ExportParams = z
     isNeverUsed: flag,
     expiresWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
     unusedForDays: z.coerce.number().int().min(0).max(3650).optional(),
+    usedFromAddress: text,
+    usedAfter: text,
+    usedBefore: text,
+    survivedPasswordReset: flag,
     sort: z.enum(APP_PASSWORD_SORT_FIELDS).default('CREATED_AT'),
     direction: z.enum(['ASC', 'DESC']).default('DESC'),
   })

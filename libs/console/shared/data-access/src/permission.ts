@@ -14,6 +14,10 @@ export const PERMISSIONS = [
   'auditTrail.read',
   'policy.read',
   'policy.change',
+  'incidents.read',
+  'incidents.respond',
+  'leaks.scan',
+  'alerts.acknowledge',
   'operations.read',
   'operations.retry',
 ] as const;

@@ -78,6 +78,19 @@ export class Aggregates {
   }
 
   /**
+   * Holds a stream for a long-running process (a revocation case working through its credentials):
+   * read once, then each command is decided on the state in memory and appended at the revision
+   * last seen. Only when someone else wrote to the stream meanwhile (a cancellation) is it read
+   * again and the command decided on what is there now.
+   */
+  async hold<Command, Event extends DomainEvent, State>(streamId: string, decider: Decider<Command, Event, State>): Promise<HeldStream<Command, Event, State>> {
+    const { state, revision } = await this.read(streamId, decider);
+    const append = async (events: readonly Event[], expectedRevision: StreamRevision | 'no_stream', context: CommandContext) =>
+      (await this.store.appendToStream(streamId, this.toNewEvents(events, context, {}), { expectedRevision })).nextExpectedRevision;
+    return new HeldStream(decider, state, revision, append, () => this.read(streamId, decider), this.retry);
+  }
+
+  /**
    * Records facts that need no decision (a sign-in attempt, which only ever adds to its stream):
    * appended at whatever revision the stream has.
    */
@@ -109,6 +122,46 @@ export class Aggregates {
   private toNewEvents(events: readonly DomainEvent[], context: CommandContext, extra: Partial<EventMetadata>): NewEvent[] {
     const metadata = metadataFor(context, extra);
     return events.map((event) => ({ id: this.newId(), type: event.type, data: event.data, metadata }));
+  }
+}
+
+/** A stream held by one process (see Aggregates.hold): its state is always what the process last read or wrote. */
+export class HeldStream<Command, Event extends DomainEvent, State> {
+  constructor(
+    private readonly decider: Decider<Command, Event, State>,
+    private current: State,
+    private revision: StreamRevision | 'no_stream',
+    private readonly append: (events: readonly Event[], expectedRevision: StreamRevision | 'no_stream', context: CommandContext) => Promise<StreamRevision>,
+    private readonly reread: () => Promise<{ state: State; revision: StreamRevision | 'no_stream' }>,
+    private readonly retry: ConflictRetry,
+  ) {}
+
+  get state(): State {
+    return this.current;
+  }
+
+  /** Decides on the held state and appends; on a conflict, rereads the stream and decides again. */
+  async handle(command: Command | ((state: State) => Command), context: CommandContext): Promise<Event[]> {
+    for (let attempt = 1; ; attempt++) {
+      const events = this.decider.decide(typeof command === 'function' ? (command as (s: State) => Command)(this.current) : command, this.current);
+      if (events.length === 0) return events;
+      try {
+        this.revision = await this.append(events, this.revision, context);
+        this.current = events.reduce(this.decider.evolve, this.current);
+        return events;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt >= this.retry.maxAttempts) throw conflict('Someone else changed this at the same time; try again.');
+        await this.refresh();
+      }
+    }
+  }
+
+  /** Reads the stream again: what others wrote since becomes part of the held state. */
+  async refresh(): Promise<void> {
+    const { state, revision } = await this.reread();
+    this.current = state;
+    this.revision = revision;
   }
 }
 

@@ -3,7 +3,7 @@ import type { SubscriberHandler } from './checkpointed-subscriber';
 
 /**
  * Something Keyward does when an event happens (revoke a disabled user's app passwords, end mail
- * sessions). Fed by a CheckpointedSubscriber one event at a time: a reaction runs at least once,
+ * sessions). Fed by a CheckpointedSubscriber one event at a time, or in batches (reactToBatch): a reaction runs at least once,
  * so it must be idempotent (revoking twice writes one event).
  */
 export interface Reaction {
@@ -14,6 +14,12 @@ export interface Reaction {
   isEnabled?(): boolean;
   /** Reacts to one event; a throw is a failure, retried and eventually parked. */
   react(event: RecordedEvent): Promise<void>;
+  /**
+   * Reacts to several events at once (one request to Dovecot for a whole revocation case, say).
+   * When it throws, the events are handed to `react` one at a time, so that only the failing one
+   * is retried and parked.
+   */
+  reactToBatch?(events: readonly RecordedEvent[]): Promise<void>;
 }
 
 /** The subscriber's view of a reaction: react, then move the checkpoint past the event. */
@@ -21,8 +27,13 @@ export function reactionHandler(reaction: Reaction): SubscriberHandler {
   return {
     name: reaction.name,
     filter: reaction.filter,
-    isBatched: false,
+    isBatched: reaction.reactToBatch !== undefined,
     async handle(events, save) {
+      if (reaction.reactToBatch && events.length > 1) {
+        await reaction.reactToBatch(events);
+        save(events[events.length - 1].position);
+        return;
+      }
       for (const event of events) {
         await reaction.react(event);
         save(event.position);

@@ -1,0 +1,46 @@
+import ipaddr from 'ipaddr.js';
+
+/**
+ * Addresses as sortable keys: the 16 bytes of the IPv6 form (an IPv4 address as IPv4-mapped,
+ * `::ffff:a.b.c.d`) in hex, so that a CIDR block is a range of keys an index can scan.
+ */
+export function addressKey(address: string): string | null {
+  if (!ipaddr.isValid(address)) return null;
+  return hex(toIPv6(ipaddr.parse(address)).toByteArray());
+}
+
+/** The keys an address or CIDR block (`203.0.113.0/24`, `2001:db8::/32`) covers, or null if it is neither. */
+export function addressRange(text: string): { from: string; to: string } | null {
+  const value = text.trim();
+  if (value.length === 0 || value.length > 64) return null;
+  if (!value.includes('/')) {
+    const key = addressKey(value);
+    return key ? { from: key, to: key } : null;
+  }
+  let network: ipaddr.IPv4 | ipaddr.IPv6;
+  let prefix: number;
+  try {
+    [network, prefix] = ipaddr.parseCIDR(value);
+  } catch {
+    return null;
+  }
+  const bytes = toIPv6(network).toByteArray();
+  const bits = network.kind() === 'ipv4' ? prefix + 96 : prefix;
+  const from = bytes.map((byte, i) => byte & maskByte(bits, i));
+  const to = bytes.map((byte, i) => (byte & maskByte(bits, i)) | (~maskByte(bits, i) & 0xff));
+  return { from: hex(from), to: hex(to) };
+}
+
+function toIPv6(address: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv6 {
+  return address.kind() === 'ipv4' ? (address as ipaddr.IPv4).toIPv4MappedAddress() : (address as ipaddr.IPv6);
+}
+
+/** The network mask's byte `index` for a prefix of `bits`. */
+function maskByte(bits: number, index: number): number {
+  const inByte = Math.max(0, Math.min(8, bits - index * 8));
+  return (0xff << (8 - inByte)) & 0xff;
+}
+
+function hex(bytes: number[]): string {
+  return bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}

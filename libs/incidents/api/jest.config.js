@@ -1,0 +1,1 @@
+module.exports = { displayName: 'incidents-api', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'incidents-application', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'incidents-domain', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,2 @@
+export * from './revocation-case/revocation-case.events';
+export * from './revocation-case/revocation-case';

@@ -1,0 +1,213 @@
+import { assertUnreachable, badInput, conflict, notFound } from '@keyward/shared/domain';
+import { requireRevocationReason } from '@keyward/app-passwords/domain';
+import type { CaseAction, CaseOutcome, RecordedOutcome, RevocationCaseEvent } from './revocation-case.events';
+
+export type CaseStatus = 'DRY_RUN' | 'RUNNING' | 'COMPLETED' | 'CANCELLED';
+
+export interface OpenCase {
+  status: CaseStatus;
+  caseId: string;
+  tenantId: string;
+  action: CaseAction;
+  reason: string;
+  incidentRef: string;
+  requestedBy: string;
+  matched: number;
+  /** The credential set, fixed at the request, in order. */
+  targets: string[];
+  /** Each credential's outcome once it had its turn. */
+  outcomes: Map<string, CaseOutcome>;
+  reinstatement: 'none' | 'requested' | 'done';
+}
+export type RevocationCase = { status: 'none' } | OpenCase;
+
+/** The credentials a filter matched when the case was asked for. */
+export interface CaseMatch {
+  readonly ids: readonly string[];
+  readonly recentlyUsed: number;
+  readonly usersAffected: number;
+}
+
+export type RequestRevocationCase = {
+  type: 'RequestRevocationCase';
+  data: {
+    caseId: string;
+    tenantId: string;
+    action: CaseAction;
+    isDryRun: boolean;
+    reason: string;
+    incidentRef: string;
+    requestedBy: string;
+    now: Date;
+    filter: Record<string, unknown>;
+    match: CaseMatch;
+    /** The count the responder saw in the preview; another count now is CONFLICT. */
+    expectedMatched?: number | null;
+  };
+};
+export type RecordOutcomes = { type: 'RecordOutcomes'; data: { outcomes: readonly RecordedOutcome[] } };
+export type CompleteCase = { type: 'CompleteCase'; data: Record<string, never> };
+export type CancelCase = { type: 'CancelCase'; data: { cancelledBy: string } };
+export type RequestReinstatement = { type: 'RequestReinstatement'; data: { reason: string; requestedBy: string } };
+export type CompleteReinstatement = { type: 'CompleteReinstatement'; data: { reinstated: number } };
+export type RevocationCaseCommand = RequestRevocationCase | RecordOutcomes | CompleteCase | CancelCase | RequestReinstatement | CompleteReinstatement;
+
+/** The most credentials one case takes on; a larger incident is split by its filter. */
+export const MAX_CASE_SIZE = 500_000;
+/** Credentials per RevocationTargetsFixed event: each event stays well under a store's append limit. */
+export const TARGETS_PER_EVENT = 5_000;
+const SAMPLE_SIZE = 10;
+
+/**
+ * A revocation case: one request, the credential set fixed at that moment, one outcome per
+ * credential, then completion (or cancellation). The runner works through the targets; this
+ * decides what may be recorded. The outcome set grows in place as events are folded: a state is
+ * never used again once an event has been folded into it.
+ */
+export const revocationCaseDecider = {
+  initialState: (): RevocationCase => ({ status: 'none' }),
+
+  decide(command: RevocationCaseCommand, state: RevocationCase): RevocationCaseEvent[] {
+    switch (command.type) {
+      case 'RequestRevocationCase':
+        if (state.status !== 'none') throw conflict('This case exists already.');
+        return request(command.data);
+      case 'RecordOutcomes': {
+        const existing = requireCase(state);
+        // Outcomes are recorded even after a cancellation: what was done while it came in stays recorded.
+        if (existing.status === 'DRY_RUN' || existing.status === 'COMPLETED') return [];
+        const fresh = command.data.outcomes.filter(({ appPasswordId }) => !existing.outcomes.has(appPasswordId));
+        return fresh.length === 0 ? [] : [{ type: 'RevocationOutcomesRecorded', data: { caseId: existing.caseId, outcomes: fresh } }];
+      }
+      case 'CompleteCase': {
+        const existing = requireCase(state);
+        if (existing.status !== 'RUNNING' || existing.outcomes.size < existing.targets.length) return [];
+        return [{ type: 'RevocationCaseCompleted', data: { caseId: existing.caseId, ...countsOf(existing) } }];
+      }
+      case 'CancelCase': {
+        const existing = requireCase(state);
+        if (existing.status === 'CANCELLED') return [];
+        if (existing.status !== 'RUNNING') throw conflict(existing.status === 'DRY_RUN' ? 'A dry run has nothing to cancel.' : 'The case has completed; there is nothing left to cancel.');
+        return [{ type: 'RevocationCaseCancelled', data: { caseId: existing.caseId, cancelledBy: command.data.cancelledBy } }];
+      }
+      case 'RequestReinstatement': {
+        const existing = requireCase(state);
+        const reason = requireRevocationReason(command.data.reason);
+        if (existing.action !== 'SUSPEND') throw badInput('Only a suspension case can be reinstated: a revocation is final.');
+        if (existing.status === 'DRY_RUN') throw badInput('A dry run suspended nothing.');
+        if (existing.status === 'RUNNING') throw conflict('The case is still running: cancel it or wait for it to complete.');
+        if (existing.reinstatement !== 'none') throw conflict('This case has been reinstated already.');
+        return [{ type: 'CaseReinstatementRequested', data: { caseId: existing.caseId, reason, requestedBy: command.data.requestedBy } }];
+      }
+      case 'CompleteReinstatement': {
+        const existing = requireCase(state);
+        if (existing.reinstatement !== 'requested') return [];
+        return [{ type: 'CaseReinstated', data: { caseId: existing.caseId, reinstated: command.data.reinstated } }];
+      }
+      default:
+        return assertUnreachable(command);
+    }
+  },
+
+  evolve(state: RevocationCase, event: RevocationCaseEvent): RevocationCase {
+    if (event.type === 'RevocationCaseRequested') {
+      const { caseId, tenantId, action, isDryRun, reason, incidentRef, requestedBy, matched } = event.data;
+      return { status: isDryRun ? 'DRY_RUN' : 'RUNNING', caseId, tenantId, action, reason, incidentRef, requestedBy, matched, targets: [], outcomes: new Map(), reinstatement: 'none' };
+    }
+    if (state.status === 'none') return state;
+    switch (event.type) {
+      case 'RevocationTargetsFixed':
+        state.targets.push(...event.data.appPasswordIds);
+        return { ...state };
+      case 'RevocationOutcomesRecorded':
+        for (const { appPasswordId, outcome } of event.data.outcomes) state.outcomes.set(appPasswordId, outcome);
+        return { ...state };
+      case 'RevocationCaseCompleted':
+        return { ...state, status: 'COMPLETED' };
+      case 'RevocationCaseCancelled':
+        return { ...state, status: 'CANCELLED' };
+      case 'CaseReinstatementRequested':
+        return { ...state, reinstatement: 'requested' };
+      case 'CaseReinstated':
+        return { ...state, reinstatement: 'done' };
+      default:
+        return assertUnreachable(event);
+    }
+  },
+};
+
+/** The credentials still waiting for their turn, in order. */
+export function pendingTargets(state: OpenCase): string[] {
+  return state.targets.filter((id) => !state.outcomes.has(id));
+}
+
+/** The credentials the case suspended: what a reinstatement makes active again. */
+export function suspendedTargets(state: OpenCase): string[] {
+  return state.targets.filter((id) => state.outcomes.get(id) === 'SUSPENDED');
+}
+
+export function countsOf(state: OpenCase): { revoked: number; alreadyRevoked: number; failed: number } {
+  const counts = { revoked: 0, alreadyRevoked: 0, failed: 0 };
+  for (const outcome of state.outcomes.values()) {
+    if (outcome === 'REVOKED' || outcome === 'SUSPENDED') counts.revoked++;
+    else if (outcome === 'ALREADY_REVOKED') counts.alreadyRevoked++;
+    else counts.failed++;
+  }
+  return counts;
+}
+
+/** An incident reference, trimmed: 1 to 200 characters on one line (a ticket number, a case URL). */
+export function requireIncidentRef(input: string): string {
+  const incidentRef = input.trim();
+  if (incidentRef.length === 0 || incidentRef.length > 200 || /[\u0000-\u001f\u007f]/.test(incidentRef)) {
+    throw badInput('An incident reference of 1 to 200 characters on one line is required (a ticket number, say).');
+  }
+  return incidentRef;
+}
+
+function request(data: RequestRevocationCase['data']): RevocationCaseEvent[] {
+  const { match, expectedMatched } = data;
+  // A preview may be asked for before the reason is written; a real run never goes without one.
+  const reason = data.isDryRun ? data.reason.trim().slice(0, 500) : requireRevocationReason(data.reason);
+  const incidentRef = data.isDryRun ? data.incidentRef.trim().slice(0, 200) : requireIncidentRef(data.incidentRef);
+  if (expectedMatched !== null && expectedMatched !== undefined) {
+    if (!Number.isInteger(expectedMatched) || expectedMatched < 0) throw badInput('expectedMatched must be a whole number of at least 0.');
+    if (expectedMatched !== match.ids.length) {
+      throw conflict(`The filter now matches ${match.ids.length} active app passwords, not the ${expectedMatched} expected: preview it again.`, {
+        matched: match.ids.length,
+        expectedMatched,
+      });
+    }
+  }
+  if (match.ids.length > MAX_CASE_SIZE) throw badInput(`The filter matches ${match.ids.length} app passwords; one case takes at most ${MAX_CASE_SIZE}. Narrow the filter.`);
+  if (!data.isDryRun && match.ids.length === 0) throw badInput('The filter matches no active app password: there is nothing to revoke.');
+  const requested: RevocationCaseEvent = {
+    type: 'RevocationCaseRequested',
+    data: {
+      caseId: data.caseId,
+      tenantId: data.tenantId,
+      action: data.action,
+      isDryRun: data.isDryRun,
+      reason,
+      incidentRef,
+      requestedBy: data.requestedBy,
+      requestedAt: data.now.toISOString(),
+      filter: data.filter,
+      matched: match.ids.length,
+      recentlyUsed: match.recentlyUsed,
+      usersAffected: match.usersAffected,
+      sample: match.ids.slice(0, SAMPLE_SIZE),
+    },
+  };
+  if (data.isDryRun) return [requested];
+  const targets: RevocationCaseEvent[] = [];
+  for (let start = 0; start < match.ids.length; start += TARGETS_PER_EVENT) {
+    targets.push({ type: 'RevocationTargetsFixed', data: { caseId: data.caseId, appPasswordIds: match.ids.slice(start, start + TARGETS_PER_EVENT) } });
+  }
+  return [requested, ...targets];
+}
+
+function requireCase(state: RevocationCase): OpenCase {
+  if (state.status === 'none') throw notFound('No such revocation case.');
+  return state;
+}

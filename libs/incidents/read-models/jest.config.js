@@ -1,0 +1,1 @@
+module.exports = { displayName: 'incidents-read-models', preset: '../../../jest.preset.js', rootDir: '.' };
