@@ -74,6 +74,7 @@ export class SubscriberHost implements OnApplicationBootstrap, OnApplicationShut
     this.reactions = this.discoverReactions()
       .filter((reaction) => reaction.isEnabled?.() ?? true)
       .map((reaction) => new CheckpointedSubscriber(reactionHandler(reaction), this.store, this.db, this.deadLetters, this.log, options));
+    requireUniqueNames(this.subscribers().map((subscriber) => subscriber.name));
     for (const reaction of this.reactions) void reaction.start();
   }
 
@@ -136,4 +137,13 @@ export class SubscriberHost implements OnApplicationBootstrap, OnApplicationShut
     this.db.pragma('analysis_limit = 1000');
     this.db.pragma('optimize = 0x10002');
   }
+}
+
+/**
+ * Checkpoints, failure counts and dead letters are kept by subscriber name: two subscribers of
+ * one name would move each other's checkpoint and skip events. Refuses to start with such a pair.
+ */
+export function requireUniqueNames(names: readonly string[]): void {
+  const repeated = names.filter((name, index) => names.indexOf(name) !== index);
+  if (repeated.length > 0) throw new Error(`Two subscribers (projections or reactions) share a name: ${[...new Set(repeated)].join(', ')}`);
 }

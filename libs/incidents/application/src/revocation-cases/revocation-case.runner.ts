@@ -37,7 +37,7 @@ type HeldCase = HeldStream<RevocationCaseCommand, RevocationCaseEvent, Revocatio
 @Injectable()
 @Reactor()
 export class RevocationCaseRunner implements Reaction {
-  readonly name = 'revocation-cases';
+  readonly name = 'revocation-case-runner';
   readonly filter = { streamPrefixes: ['revocationCase-'], eventTypes: ['RevocationCaseRequested', 'CaseReinstatementRequested'] };
   private readonly logger = new Logger('RevocationCases');
 
