@@ -54,7 +54,7 @@ export class KeywardProcess {
   async start(): Promise<this> {
     const port = this.options.port ?? (await freePort());
     this.baseUrl = `http://127.0.0.1:${port}`;
-    this.child = spawn(process.execPath, [...NODE_FLAGS, MAIN, this.options.command ?? 'serve'], {
+    this.child = spawn(process.execPath, [...NODE_FLAGS, ...profiling(), MAIN, this.options.command ?? 'serve'], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -124,4 +124,10 @@ export class KeywardProcess {
     }
     throw new Error(`Keyward did not become healthy:\n${this.output}`);
   }
+}
+
+/** With KEYWARD_PROFILE_DIR set (benchmarks), each process writes a V8 CPU profile there when it stops. */
+function profiling(): string[] {
+  const dir = process.env['KEYWARD_PROFILE_DIR'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }

@@ -31,6 +31,7 @@ const schema = z.object({
   KEYWARD_IDLE_SWEEP_SECONDS: z.coerce.number().int().min(1).default(3600),
   KEYWARD_VERIFY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   KEYWARD_VERIFY_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
+  KEYWARD_CASE_STEP: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
 /** Keyward's settings, read once from the environment at start. */
@@ -57,6 +58,8 @@ export interface KeywardConfig {
   readonly idleSweepMs: number;
   /** The warm verification path: how long a secret that passed argon2 is remembered (0: never), and how many. */
   readonly verifyCache: { readonly ttlMs: number; readonly maxEntries: number };
+  /** Credentials a revocation case takes per step (their appends share commits; smaller steps let verification in between). */
+  readonly caseStep: number;
 }
 
 /** Parses the environment, or throws one message naming every bad variable. */
@@ -88,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     doveadm: e.KEYWARD_DOVEADM_URL ? { url: e.KEYWARD_DOVEADM_URL, apiKey: e.KEYWARD_DOVEADM_API_KEY ?? '' } : undefined,
     idleSweepMs: e.KEYWARD_IDLE_SWEEP_SECONDS * 1000,
     verifyCache: { ttlMs: e.KEYWARD_VERIFY_CACHE_SECONDS * 1000, maxEntries: e.KEYWARD_VERIFY_CACHE_ENTRIES },
+    caseStep: e.KEYWARD_CASE_STEP,
   };
 }

@@ -41,7 +41,7 @@ export function throwIfAnyFailed(outcomes: readonly RevocationOutcome[]): void {
 }
 
 /** Credentials changed at once: their appends share group commits, and no more are in flight than this. */
-const CONCURRENCY = 250;
+const CONCURRENCY = 1000;
 
 /**
  * The one way app passwords are revoked (and, for incident cases, suspended and reinstated): by a

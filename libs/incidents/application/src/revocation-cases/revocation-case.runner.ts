@@ -2,10 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isDomainError, type Actor, type CommandContext } from '@keyward/shared/domain';
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { Aggregates, type HeldStream, type Reaction } from '@keyward/shared/event-sourcing';
-import { CLOCK, Reactor, type Clock } from '@keyward/shared/server';
+import { CLOCK, KEYWARD_CONFIG, Reactor, type Clock, type KeywardConfig } from '@keyward/shared/server';
 import { systemPrincipal } from '@keyward/identity/domain';
 import { RevokeAppPasswords, throwIfAnyFailed, type RevocationOutcome } from '@keyward/app-passwords/application';
 import {
+  caseControlDecider,
+  caseControlStreamId,
   pendingTargets,
   revocationCaseDecider,
   revocationCaseStreamId,
@@ -19,20 +21,18 @@ import {
   type RevocationCaseRequested,
 } from '@keyward/incidents/domain';
 
-/** Credentials per step: their revocations share group commits, and their outcomes one event. */
-export const CASE_STEP = 1000;
-
 type HeldCase = HeldStream<RevocationCaseCommand, RevocationCaseEvent, RevocationCase>;
 
 /**
- * Works through a revocation case: revokes (or suspends) its credentials a step at a time, then
+ * Works through a revocation case: revokes (or suspends) its credentials a step (KEYWARD_CASE_STEP, 1,000) at a time, then
  * records their outcomes on the case, then completes it. Each revocation event carries the case's
  * id, reason and incident reference, and names the responder who asked as its actor.
  *
  * After `kill -9` the subscriber hands the request over again and the runner goes on from the
  * outcomes recorded: a credential revoked but not yet recorded is found revoked by this very case
- * (REVOKED, not written twice), and none is missed. A cancellation appended meanwhile is seen at
- * the next step, whose outcomes are still recorded.
+ * (REVOKED, not written twice), and none is missed. A cancellation goes to the case's control
+ * stream, read between steps: the step in flight is finished and recorded, then the case is
+ * cancelled.
  */
 @Injectable()
 @Reactor()
@@ -45,6 +45,7 @@ export class RevocationCaseRunner implements Reaction {
     private readonly aggregates: Aggregates,
     private readonly revocations: RevokeAppPasswords,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
   ) {}
 
   async react(event: RecordedEvent): Promise<void> {
@@ -62,27 +63,36 @@ export class RevocationCaseRunner implements Reaction {
     const started = Date.now();
     const principal = systemPrincipal('revocation-case', state.tenantId);
     const revocation = { reason: state.reason, incidentRef: state.incidentRef, caseId: state.caseId };
-    let pending = pendingTargets(state);
-    if (pending.length < state.targets.length) this.logger.log({ msg: 'resuming a revocation case', caseId: state.caseId, pending: pending.length });
-    while (pending.length > 0 && held.state.status === 'RUNNING') {
-      const step = pending.slice(0, CASE_STEP);
+    let pending = (await this.cancellationRequestedBy(state)) === null ? pendingTargets(state) : [];
+    if (state.outcomes.size > 0) this.logger.log({ msg: 'resuming a revocation case', caseId: state.caseId, pending: pending.length });
+    // A step's outcomes are appended while the next step's revocations are: they share commits.
+    let recording: Promise<unknown> = Promise.resolve();
+    while (pending.length > 0) {
+      const step = pending.slice(0, this.config.caseStep);
+      pending = pending.slice(this.config.caseStep);
       const context = this.contextFor(state, event);
       const outcomes =
         state.action === 'REVOKE'
           ? await this.revocations.revoke(principal, step, revocation, context)
           : await this.revocations.suspend(principal, step, revocation, context);
+      await recording;
       // Every write of a step failing for no reason of the domain's: the store is away. Throw, so
-      // the subscriber retries later and the case goes on from here.
+      // the subscriber retries later and the case goes on from the outcomes recorded.
       if (outcomes.every((outcome) => outcome.outcome === 'FAILED' && !isDomainError(outcome.error))) throwIfAnyFailed(outcomes);
-      await held.handle({ type: 'RecordOutcomes', data: { outcomes: outcomes.map(recorded) } }, context);
-      pending = pending.slice(CASE_STEP);
+      recording = held.handle({ type: 'RecordOutcomes', data: { outcomes: outcomes.map(recorded) } }, context);
+      if ((await this.cancellationRequestedBy(state)) !== null) break;
     }
+    await recording;
     const [completed] = await held.handle({ type: 'CompleteCase', data: {} }, this.contextFor(state, event));
     if (completed?.type === 'RevocationCaseCompleted') {
-      this.logger.log({ msg: 'revocation case completed', caseId: state.caseId, revoked: completed.data.revoked, alreadyRevoked: completed.data.alreadyRevoked, failed: completed.data.failed, ms: Date.now() - started });
-    } else if (held.state.status === 'CANCELLED') {
-      this.logger.log({ msg: 'revocation case cancelled', caseId: state.caseId, done: (held.state as OpenCase).outcomes.size, of: state.targets.length });
+      const { revoked, alreadyRevoked, failed } = completed.data;
+      this.logger.log({ msg: 'revocation case completed', caseId: state.caseId, revoked, alreadyRevoked, failed, ms: Date.now() - started });
+      return;
     }
+    const cancelledBy = await this.cancellationRequestedBy(state);
+    if (cancelledBy === null) return;
+    await held.handle({ type: 'CancelCase', data: { cancelledBy } }, this.contextFor(state, event));
+    this.logger.log({ msg: 'revocation case cancelled', caseId: state.caseId, done: (held.state as OpenCase).outcomes.size, of: state.targets.length });
   }
 
   private async reinstate(held: HeldCase, event: RecordedEvent & CaseReinstatementRequested): Promise<void> {
@@ -95,6 +105,11 @@ export class RevocationCaseRunner implements Reaction {
     const reinstated = outcomes.filter((outcome) => 'state' in outcome && outcome.state.status === 'ACTIVE').length;
     await held.handle({ type: 'CompleteReinstatement', data: { reinstated } }, context);
     this.logger.log({ msg: 'suspension case reinstated', caseId: state.caseId, reinstated });
+  }
+
+  /** Who asked the case to stop, if anyone did (its control stream, read between steps). */
+  private async cancellationRequestedBy(state: OpenCase): Promise<string | null> {
+    return (await this.aggregates.load(caseControlStreamId(state.caseId), caseControlDecider)).cancellationRequestedBy;
   }
 
   /** The changes are the responder's: they name the requester as actor and the case as correlation. */

@@ -6,13 +6,19 @@ import { ID_GENERATOR, type IdGenerator } from '@keyward/shared/server';
 import { actorOf, authorizeFound, authorizeTenantWide, type Principal, type UserPrincipal } from '@keyward/identity/domain';
 import { MatchAppPasswordsQuery, type AppPasswordFilter } from '@keyward/app-passwords/read-models';
 import {
+  caseControlDecider,
+  caseControlStreamId,
   revocationCaseDecider,
   revocationCaseStreamId,
   type CaseAction,
   type CaseMatch,
+  type OpenCase,
   type RevocationCase,
   type RevocationCaseCommand,
 } from '@keyward/incidents/domain';
+
+/** How long a cancellation waits for the runner to confirm it, so the answer usually says CANCELLED. */
+const CANCEL_WAIT_MS = 5000;
 
 /** What a responder asks for: a filter, what to do with what it matches, and why. */
 export interface CaseRequest {
@@ -53,8 +59,20 @@ export class RevocationCases {
     return this.open(principal, request, match, context);
   }
 
+  /**
+   * Asks a running case to stop, through its control stream (the runner reads it between steps),
+   * and waits a few seconds for the runner to say it stopped; resolves either way.
+   */
   async cancel(principal: Principal, caseId: string, context: CommandContext): Promise<void> {
-    await this.handle(principal, caseId, { type: 'CancelCase', data: { cancelledBy: actorOf(principal) } }, context);
+    const state = await this.aggregates.load(revocationCaseStreamId(caseId), revocationCaseDecider);
+    authorizeFound(principal, 'incidents.respond', state.status === 'none' ? null : { tenantId: state.tenantId }, 'No such revocation case.');
+    const command = { type: 'RequestCancellation' as const, data: { caseId, requestedBy: actorOf(principal), caseStatus: (state as OpenCase).status } };
+    await this.aggregates.handle(caseControlStreamId(caseId), caseControlDecider, command, context);
+    for (const deadline = Date.now() + CANCEL_WAIT_MS; Date.now() < deadline; ) {
+      const last = await this.aggregates.lastEventType(revocationCaseStreamId(caseId));
+      if (last === 'RevocationCaseCancelled' || last === 'RevocationCaseCompleted') return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   async reinstate(principal: Principal, caseId: string, reason: string, context: CommandContext): Promise<void> {

@@ -1,6 +1,11 @@
 import type { DomainEvent } from '@keyward/shared/domain';
 
 export const revocationCaseStreamId = (caseId: string) => `revocationCase-${caseId}`;
+/**
+ * A running case's inbox: the runner is the case stream's only writer while it runs, and reads
+ * this stream between steps, so a cancellation never has to win a race against its appends.
+ */
+export const caseControlStreamId = (caseId: string) => `revocationCaseControl-${caseId}`;
 
 /** What a case does to each credential: revoke it (final) or suspend it (reversible by the case). */
 export type CaseAction = 'REVOKE' | 'SUSPEND';
@@ -46,6 +51,8 @@ export type RevocationOutcomesRecorded = DomainEvent<'RevocationOutcomesRecorded
 export type RevocationCaseCompleted = DomainEvent<'RevocationCaseCompleted', { caseId: string; revoked: number; alreadyRevoked: number; failed: number }>;
 /** Stopped before every credential had its turn; what was done stays done. */
 export type RevocationCaseCancelled = DomainEvent<'RevocationCaseCancelled', { caseId: string; cancelledBy: string }>;
+/** Someone asked a running case to stop (in the case's control stream). */
+export type CaseCancellationRequested = DomainEvent<'CaseCancellationRequested', { caseId: string; requestedBy: string }>;
 /** The suspensions of a case are to be lifted. */
 export type CaseReinstatementRequested = DomainEvent<'CaseReinstatementRequested', { caseId: string; reason: string; requestedBy: string }>;
 export type CaseReinstated = DomainEvent<'CaseReinstated', { caseId: string; reinstated: number }>;

@@ -1,6 +1,6 @@
 import { assertUnreachable, badInput, conflict, notFound } from '@keyward/shared/domain';
 import { requireRevocationReason } from '@keyward/app-passwords/domain';
-import type { CaseAction, CaseOutcome, RecordedOutcome, RevocationCaseEvent } from './revocation-case.events';
+import type { CaseAction, CaseCancellationRequested, CaseOutcome, RecordedOutcome, RevocationCaseEvent } from './revocation-case.events';
 
 export type CaseStatus = 'DRY_RUN' | 'RUNNING' | 'COMPLETED' | 'CANCELLED';
 
@@ -85,9 +85,9 @@ export const revocationCaseDecider = {
         return [{ type: 'RevocationCaseCompleted', data: { caseId: existing.caseId, ...countsOf(existing) } }];
       }
       case 'CancelCase': {
+        // The runner's, on a cancellation request: a case that completed meanwhile stays completed.
         const existing = requireCase(state);
-        if (existing.status === 'CANCELLED') return [];
-        if (existing.status !== 'RUNNING') throw conflict(existing.status === 'DRY_RUN' ? 'A dry run has nothing to cancel.' : 'The case has completed; there is nothing left to cancel.');
+        if (existing.status !== 'RUNNING') return [];
         return [{ type: 'RevocationCaseCancelled', data: { caseId: existing.caseId, cancelledBy: command.data.cancelledBy } }];
       }
       case 'RequestReinstatement': {
@@ -133,6 +133,27 @@ export const revocationCaseDecider = {
       default:
         return assertUnreachable(event);
     }
+  },
+};
+
+/** A case's control stream: whether someone asked it to stop, and who. */
+export type CaseControl = { cancellationRequestedBy: string | null };
+export type RequestCancellation = { type: 'RequestCancellation'; data: { caseId: string; requestedBy: string; caseStatus: CaseStatus } };
+
+export const caseControlDecider = {
+  initialState: (): CaseControl => ({ cancellationRequestedBy: null }),
+
+  decide(command: RequestCancellation, state: CaseControl): CaseCancellationRequested[] {
+    const { caseId, requestedBy, caseStatus } = command.data;
+    if (caseStatus === 'DRY_RUN') throw conflict('A dry run has nothing to cancel.');
+    if (caseStatus === 'COMPLETED') throw conflict('The case has completed; there is nothing left to cancel.');
+    // Asking twice, or asking a cancelled case, changes nothing.
+    if (caseStatus === 'CANCELLED' || state.cancellationRequestedBy !== null) return [];
+    return [{ type: 'CaseCancellationRequested', data: { caseId, requestedBy } }];
+  },
+
+  evolve(state: CaseControl, event: CaseCancellationRequested): CaseControl {
+    return state.cancellationRequestedBy === null ? { cancellationRequestedBy: event.data.requestedBy } : state;
   },
 };
 

@@ -1,5 +1,5 @@
 import { specFor } from '@keyward/shared/domain/testing';
-import { MAX_CASE_SIZE, pendingTargets, revocationCaseDecider, suspendedTargets, TARGETS_PER_EVENT, type OpenCase, type RequestRevocationCase } from './revocation-case';
+import { caseControlDecider, MAX_CASE_SIZE, pendingTargets, revocationCaseDecider, suspendedTargets, TARGETS_PER_EVENT, type OpenCase, type RequestRevocationCase } from './revocation-case';
 import type { RevocationCaseEvent, RevocationCaseRequested } from './revocation-case.events';
 
 const spec = specFor(revocationCaseDecider);
@@ -115,14 +115,29 @@ describe('working through a case', () => {
     spec.given([requested, fixed, cancelled, outcomes(['ap-1', 'REVOKED'])]).when({ type: 'CompleteCase', data: {} }).thenNothingHappens();
   });
 
-  it('refuses to cancel a completed case or a dry run', () => {
+  it('is not cancelled by the runner once it has completed', () => {
     const done: RevocationCaseEvent = { type: 'RevocationCaseCompleted', data: { caseId: 'case-1', revoked: 3, alreadyRevoked: 0, failed: 0 } };
-    spec.given([requested, fixed, outcomes(['ap-1', 'REVOKED'], ['ap-2', 'REVOKED'], ['ap-3', 'REVOKED']), done]).when({ type: 'CancelCase', data: { cancelledBy: 'user:r' } }).thenThrows('CONFLICT', /completed/);
-    spec.given([{ ...requested, data: { ...requested.data, isDryRun: true } }]).when({ type: 'CancelCase', data: { cancelledBy: 'user:r' } }).thenThrows('CONFLICT', /dry run/);
+    spec.given([requested, fixed, outcomes(['ap-1', 'REVOKED'], ['ap-2', 'REVOKED'], ['ap-3', 'REVOKED']), done]).when({ type: 'CancelCase', data: { cancelledBy: 'user:r' } }).thenNothingHappens();
   });
 
   it('answers NOT_FOUND for a case that does not exist', () => {
     spec.given([]).when({ type: 'CancelCase', data: { cancelledBy: 'user:r' } }).thenThrows('NOT_FOUND');
+  });
+});
+
+describe("asking a running case to stop (its control stream)", () => {
+  const control = specFor(caseControlDecider);
+  const asked = { type: 'CaseCancellationRequested' as const, data: { caseId: 'case-1', requestedBy: 'user:responder' } };
+
+  it('records the request once: asking again, or asking a cancelled case, changes nothing', () => {
+    control.given([]).when({ type: 'RequestCancellation', data: { caseId: 'case-1', requestedBy: 'user:responder', caseStatus: 'RUNNING' } }).then([asked]);
+    control.given([asked]).when({ type: 'RequestCancellation', data: { caseId: 'case-1', requestedBy: 'user:other', caseStatus: 'RUNNING' } }).thenNothingHappens();
+    control.given([]).when({ type: 'RequestCancellation', data: { caseId: 'case-1', requestedBy: 'user:r', caseStatus: 'CANCELLED' } }).thenNothingHappens();
+  });
+
+  it('refuses to cancel a completed case or a dry run', () => {
+    control.given([]).when({ type: 'RequestCancellation', data: { caseId: 'case-1', requestedBy: 'user:r', caseStatus: 'COMPLETED' } }).thenThrows('CONFLICT', /completed/);
+    control.given([]).when({ type: 'RequestCancellation', data: { caseId: 'case-1', requestedBy: 'user:r', caseStatus: 'DRY_RUN' } }).thenThrows('CONFLICT', /dry run/);
   });
 });
 

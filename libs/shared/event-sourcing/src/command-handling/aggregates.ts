@@ -77,6 +77,12 @@ export class Aggregates {
     }
   }
 
+  /** The type of a stream's newest event (null for no stream): a cheap look at how a process stands. */
+  async lastEventType(streamId: string): Promise<string | null> {
+    const [last] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return last?.type ?? null;
+  }
+
   /**
    * Holds a stream for a long-running process (a revocation case working through its credentials):
    * read once, then each command is decided on the state in memory and appended at the revision

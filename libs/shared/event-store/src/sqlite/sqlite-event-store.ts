@@ -179,8 +179,13 @@ export class SqliteEventStore implements EventStore {
         .transaction(() => {
           for (const append of batch) {
             try {
-              // A transaction inside a transaction is a savepoint in better-sqlite3.
-              outcomes.push({ result: this.appendTransaction(append.streamId, append.events, append.expected) });
+              // A transaction inside a transaction is a savepoint in better-sqlite3. A single event
+              // needs none: every check comes before its one insert, and a failed statement leaves nothing.
+              const result =
+                append.events.length > 1
+                  ? this.appendTransaction(append.streamId, append.events, append.expected)
+                  : this.appendNow(append.streamId, append.events, append.expected);
+              outcomes.push({ result });
             } catch (error) {
               outcomes.push({ error });
             }
