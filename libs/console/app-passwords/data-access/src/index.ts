@@ -2,4 +2,3 @@ export { exportUrl, filterVariables, toApiFilter, type AppPasswordDetail, type A
 export * from './app-passwords.api';
 export * from './revocation.store';
 export * from './generation.store';
-export * from './bulk-revocation.store';
