@@ -15,8 +15,8 @@ export class RespondStore {
   private readonly appPasswords = inject(AppPasswordsApi);
   private previewed: CaseRequest | null = null;
 
-  /** The query as the form edits it (ngModel). */
-  draft: CaseQueryDraft = {};
+  /** The query as the form edits it (ngModel); a select shows its "Any" option only for ''. */
+  draft: CaseQueryDraft = { survivedPasswordReset: '', protocol: '', neverUsed: '' };
   readonly action = signal<CaseAction>('REVOKE');
   readonly reason = signal('');
   readonly incidentRef = signal('');
