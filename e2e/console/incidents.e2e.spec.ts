@@ -1,5 +1,3 @@
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   ADMIN_PASSWORD,
@@ -10,7 +8,6 @@ import {
   generate,
   KeywardProcess,
   launchChromium,
-  ROOT,
   screenshot,
   seriousAccessibilityViolations,
   verify,
@@ -135,7 +132,6 @@ describe('incident response in the console', () => {
     expect(await page.getByRole('button', { name: 'Cancel the case' }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'responder-incident-case');
-    copyFileSync(join(ROOT, 'e2e/console/screenshots/responder-incident-case.png'), join(ROOT, 'docs/console/incidents.png'));
 
     const href = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     const csv = await context.request.get(`${keyward.baseUrl}${href}`);
