@@ -64,7 +64,7 @@ describe('the console for each role, on the demo tenant', () => {
   it('gives a global admin every page, each with content and no serious accessibility violation', async () => {
     const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD);
     expect(page.url()).toMatch(/\/dashboard$/);
-    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Audit trail', 'Policy']);
+    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Incidents', 'Audit trail', 'Policy']);
     // A global admin holds operations.read: the console asks this node for dead letters, and shows no banner when there are none.
     const deadLetters = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('deadLetters'));
     await visit(page, '/dashboard', page.getByText('Sign-ins per day by protocol'), 'admin-dashboard');
@@ -96,6 +96,8 @@ describe('the console for each role, on the demo tenant', () => {
     await screenshot(page, 'admin-credential');
     await visit(page, '/audit', page.getByRole('table', { name: 'Audit events' }), 'admin-audit');
     await visit(page, '/policy', page.getByRole('button', { name: 'Save policy' }), 'admin-policy');
+    await visit(page, '/incidents', page.getByRole('button', { name: 'Preview' }), 'admin-incidents');
+    await visit(page, '/incidents/cases', page.getByRole('heading', { name: 'Revocation cases' }), 'admin-incident-cases');
     await context.close();
   });
 
@@ -130,7 +132,7 @@ describe('the console for each role, on the demo tenant', () => {
     await context.close();
   });
 
-  it('revokes selected app passwords in bulk with a reason, showing progress', async () => {
+  it('revokes selected app passwords as one revocation case with a reason, showing its progress', async () => {
     const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD);
     await page.goto(`${keyward.baseUrl}/app-passwords?status=ACTIVE&label=Scanner&pageSize=25`);
     await expectVisible(page.getByRole('table', { name: 'App passwords' }));
@@ -140,14 +142,18 @@ describe('the console for each role, on the demo tenant', () => {
     await page.getByRole('button', { name: 'Revoke selected (2)' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Reason').fill('Scanner firmware leak');
-    await dialog.getByLabel('Incident reference (optional)').fill('INC-7');
+    await dialog.getByLabel('Incident reference').fill('INC-7');
     await dialog.getByRole('button', { name: 'Revoke 2' }).click();
-    await expectVisible(dialog.getByText('2 of 2 done.'));
+    await expectVisible(dialog.getByText('2 of 2 done: 2 revoked, 0 already revoked, 0 failed.'), 15_000);
     await screenshot(page, 'admin-bulk-revoke');
     await dialog.getByRole('button', { name: 'Close' }).click();
     const revoked = await admin.data(`{ auditEvents(filter: { types: ["AppPasswordRevoked"] }, first: 200) { edges { node { data } } } }`);
     const inIncident = revoked['auditEvents'].edges.filter((edge: { node: { data: { incidentRef: string | null } } }) => edge.node.data.incidentRef === 'INC-7');
     expect(inIncident).toHaveLength(2);
+    // One case for the selection, not one mutation per row.
+    const { revocationCases } = await admin.data('{ revocationCases(first: 50) { edges { node { incidentRef matched status } } } }');
+    const cases = revocationCases.edges.map((edge: { node: { incidentRef: string } }) => edge.node).filter((found: { incidentRef: string }) => found.incidentRef === 'INC-7');
+    expect(cases).toEqual([{ incidentRef: 'INC-7', matched: 2, status: 'COMPLETED' }]);
     await context.close();
   });
 
@@ -173,7 +179,7 @@ describe('the console for each role, on the demo tenant', () => {
     page.on('request', (request) => {
       if ((request.postData() ?? '').includes('deadLetters')) deadLetterQueries.push(request.url());
     });
-    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Audit trail', 'Policy']);
+    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Incidents', 'Audit trail', 'Policy']);
     await visit(page, '/app-passwords', page.getByRole('table', { name: 'App passwords' }), 'auditor-inventory');
     expect(await page.getByRole('button', { name: /Revoke|Generate/ }).count()).toBe(0);
     expect(await page.locator('tbody input[type="checkbox"]').count()).toBe(0);
@@ -195,6 +201,7 @@ describe('the console for each role, on the demo tenant', () => {
     await visit(page, '/app-passwords', page.getByRole('table', { name: 'App passwords' }), 'responder-inventory');
     await expectVisible(page.getByRole('button', { name: /Revoke selected/ }));
     expect(await page.getByRole('button', { name: 'Generate app password' }).count()).toBe(0);
+    await visit(page, '/incidents', page.getByRole('button', { name: 'Preview' }), 'responder-incidents');
     await page.goto(`${keyward.baseUrl}/policy`);
     await expectVisible(page.getByText('Only global admins change the policy; you can read it.'));
     await context.close();
@@ -207,6 +214,9 @@ describe('the console for each role, on the demo tenant', () => {
     await expectVisible(page.getByText('You have no app passwords yet.'));
     await page.goto(`${keyward.baseUrl}/dashboard`);
     await page.waitForURL(/\/me\/app-passwords$/);
+    await page.goto(`${keyward.baseUrl}/incidents`);
+    await expectVisible(page.getByRole('heading', { name: 'Not allowed' }));
+    await page.goto(`${keyward.baseUrl}/me/app-passwords`);
 
     await page.getByRole('button', { name: 'Generate app password' }).click();
     const dialog = page.getByRole('dialog');
@@ -289,7 +299,7 @@ describe('the console for each role, on the demo tenant', () => {
 
   it('is usable from 1024 px wide and with the keyboard alone', async () => {
     const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD, 1024);
-    for (const path of ['/dashboard', '/app-passwords', '/users', '/policy']) {
+    for (const path of ['/dashboard', '/app-passwords', '/users', '/policy', '/incidents', '/incidents/cases']) {
       await page.goto(`${keyward.baseUrl}${path}`);
       await page.waitForLoadState('networkidle');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,10 +1,12 @@
 import type { Routes } from '@angular/router';
-import { home, requires, signedIn } from '@keyward/console/shared/data-access';
+import { holds, home, requires, signedIn } from '@keyward/console/shared/data-access';
 
 /**
  * Each feature library is loaded when its page is first opened. The tenant pages open to whoever
  * reads the tenant's dashboard (their home), each page also needing its own permission over the
  * whole tenant; "My app passwords" is open to every signed-in user and shows what their grants allow.
+ * The Incidents section is open to whoever reads incidents; anyone else gets a "not allowed" page
+ * at the same URL. Its child routes with `data.sectionLink` are listed in the section's navigation.
  */
 export const routes: Routes = [
   { path: 'sign-in', title: 'Sign in · Keyward', loadComponent: () => import('@keyward/console/identity/feature-sign-in').then((m) => m.SignInPage) },
@@ -17,6 +19,36 @@ export const routes: Routes = [
         path: 'me/app-passwords',
         title: 'My app passwords · Keyward',
         loadComponent: () => import('@keyward/console/app-passwords/feature-self-service').then((m) => m.MyAppPasswordsPage),
+      },
+      {
+        path: 'incidents',
+        canMatch: [holds('incidents.read')],
+        loadComponent: () => import('@keyward/console/incidents/feature-incidents').then((m) => m.IncidentsSection),
+        children: [
+          {
+            path: '',
+            pathMatch: 'full',
+            canMatch: [holds('incidents.respond')],
+            title: 'Respond · Keyward',
+            data: { sectionLink: { title: 'Revoke by query', permission: 'incidents.respond' } },
+            loadComponent: () => import('@keyward/console/incidents/feature-incidents').then((m) => m.RespondPage),
+          },
+          // Whoever reads cases but may not act on them starts at the case list.
+          { path: '', pathMatch: 'full', redirectTo: 'cases' },
+          {
+            path: 'cases',
+            title: 'Revocation cases · Keyward',
+            data: { sectionLink: { title: 'Cases', permission: 'incidents.read' } },
+            loadComponent: () => import('@keyward/console/incidents/feature-incidents').then((m) => m.CasesPage),
+          },
+          { path: 'cases/:id', title: 'Revocation case · Keyward', loadComponent: () => import('@keyward/console/incidents/feature-incidents').then((m) => m.CasePage) },
+        ],
+      },
+      {
+        path: 'incidents',
+        title: 'Not allowed · Keyward',
+        data: { what: 'incident response', who: 'Revocation cases are for global admins, incident responders and auditors. Ask a global admin if you need them.' },
+        children: [{ path: '**', loadComponent: () => import('@keyward/console/shared/ui').then((m) => m.NotAllowedPage) }],
       },
       { path: 'app-passwords/:id', title: 'App password · Keyward', loadComponent: () => import('@keyward/console/app-passwords/feature-inventory').then((m) => m.CredentialPage) },
       {

@@ -3,12 +3,17 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { SessionStore, type Permission } from '@keyward/console/shared/data-access';
 import { DeadLetterBanner } from '@keyward/console/operations/feature-dead-letters';
 
-/** The tenant pages, in the order of the navigation, each with the permission its route requires (app.routes.ts). */
-const TENANT_LINKS: { path: string; title: string; permission: Permission; isExact?: boolean }[] = [
+/**
+ * The tenant pages, in the order of the navigation, each with the permission its route requires
+ * (app.routes.ts). The pages behind the dashboard also need dashboard.read; a section with its own
+ * guard (Incidents, whose pages its own navigation lists) does not.
+ */
+const TENANT_LINKS: { path: string; title: string; permission: Permission; isExact?: boolean; isSection?: boolean }[] = [
   { path: '/dashboard', title: 'Dashboard', permission: 'dashboard.read' },
   // Not active on one app password's page, which a user without this page opens too.
   { path: '/app-passwords', title: 'App passwords', permission: 'appPasswords.read', isExact: true },
   { path: '/users', title: 'Users', permission: 'users.read' },
+  { path: '/incidents', title: 'Incidents', permission: 'incidents.read', isSection: true },
   { path: '/audit', title: 'Audit trail', permission: 'auditTrail.read' },
   { path: '/policy', title: 'Policy', permission: 'policy.read' },
 ];
@@ -49,8 +54,8 @@ const TENANT_LINKS: { path: string; title: string; permission: Permission; isExa
 export class App {
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
-  /** The tenant pages the user may open: those behind the dashboard, as the routes guard them. */
-  protected readonly tenantLinks = computed(() => (this.session.can('dashboard.read') ? TENANT_LINKS.filter((link) => this.session.can(link.permission)) : []));
+  /** The tenant pages the user may open, as the routes guard them. */
+  protected readonly tenantLinks = computed(() => TENANT_LINKS.filter((link) => this.session.can(link.permission) && (link.isSection || this.session.can('dashboard.read'))));
   /** "My app passwords" is for whoever may generate app passwords only for themselves. */
   protected readonly hasSelfService = computed(() => this.session.scopeOf('appPasswords.generate') === 'OWN');
 

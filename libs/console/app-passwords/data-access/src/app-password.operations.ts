@@ -15,6 +15,16 @@ export interface AppPasswordFilter {
   isNeverUsed?: boolean | null;
   expiresWithinDays?: number | null;
   unusedForDays?: number | null;
+  /** Only these app passwords (at most 1,000): a selection. */
+  ids?: string[];
+  /** Only these users' app passwords (at most 1,000). */
+  userIds?: string[];
+  /** Tried at least once from this IP address or CIDR block, within usedAfter/usedBefore when given (ISO-8601). */
+  usedFromAddress?: string;
+  usedAfter?: string;
+  usedBefore?: string;
+  /** Created before the owner's last password reset (true), or not (false). */
+  survivedPasswordReset?: boolean | null;
 }
 
 /** One app password with its use over the last days: the credential page. */
@@ -84,7 +94,27 @@ export const GENERATION_POLICY = `query AllowedScopes { tenantPolicy { allowedSc
 
 /** The filter without its empty values (every field is optional, so what is left is still a filter). */
 export function filterVariables(filter: AppPasswordFilter): AppPasswordFilter {
-  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== '' && value !== null && value !== undefined)) as AppPasswordFilter;
+  const isEmpty = (value: unknown) => value === '' || value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => !isEmpty(value))) as AppPasswordFilter;
+}
+
+/**
+ * The filter as a form holds it, for the API: days (`YYYY-MM-DD`, UTC) become instants, a
+ * "before" day counting whole; empty values are left out.
+ */
+export function toApiFilter(filter: AppPasswordFilter): AppPasswordFilter {
+  const day = (value: string | undefined, offsetDays = 0) => {
+    if (!value) return undefined;
+    const time = Date.parse(`${value}T00:00:00.000Z`);
+    return Number.isNaN(time) ? undefined : new Date(time + offsetDays * 86_400_000).toISOString();
+  };
+  return filterVariables({
+    ...filter,
+    createdAfter: day(filter.createdAfter),
+    createdBefore: day(filter.createdBefore, 1),
+    lastUsedAfter: day(filter.lastUsedAfter),
+    lastUsedBefore: day(filter.lastUsedBefore, 1),
+  });
 }
 
 /** The CSV export of exactly this view. */

@@ -1,5 +1,4 @@
-export { exportUrl, filterVariables, type AppPasswordDetail, type AppPasswordFilter, type LifecycleEvent } from './app-password.operations';
+export { exportUrl, filterVariables, toApiFilter, type AppPasswordDetail, type AppPasswordFilter, type LifecycleEvent } from './app-password.operations';
 export * from './app-passwords.api';
 export * from './revocation.store';
 export * from './generation.store';
-export * from './bulk-revocation.store';

@@ -1,22 +1,14 @@
 import { Component, viewChild } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { ApiError } from '@keyward/console/shared/data-access';
-import { AppPasswordsApi } from '@keyward/console/app-passwords/data-access';
-import type { AppPasswordRow, RevocationReason } from '@keyward/console/app-passwords/util';
+import { CASE_POLL_MS, IncidentsApi } from '@keyward/console/incidents/data-access';
+import { caseOf, IncidentsApiDouble } from '@keyward/console/incidents/data-access/testing';
+import type { AppPasswordRow } from '@keyward/console/app-passwords/util';
 import { BulkRevokeDialog } from './bulk-revoke-dialog';
 import { BulkRevokeDialogHarness } from './testing/bulk-revoke-dialog.harness';
 
 const row = (id: string, label: string) => ({ id, label, user: { id: 'u1', userPrincipalName: 'alice@contoso.example' } }) as AppPasswordRow;
-
-/** A test double for the app-password API: no server runs in a component test. k2 is already gone. */
-class RevokingApiDouble {
-  readonly sent: ({ id: string } & RevocationReason)[] = [];
-  async revoke(id: string, reason: RevocationReason): Promise<void> {
-    this.sent.push({ id, ...reason });
-    if (id === 'k2') throw new ApiError('NOT_FOUND', 'No such app password.');
-  }
-}
 
 @Component({ imports: [BulkRevokeDialog], template: `<kw-bulk-revoke-dialog (finished)="finished = finished + 1" />` })
 class Host {
@@ -24,7 +16,25 @@ class Host {
   finished = 0;
 }
 
-describe('revoking several app passwords at once', () => {
+async function openWith(api: IncidentsApiDouble, rows: AppPasswordRow[]) {
+  TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: IncidentsApi, useValue: api }, { provide: CASE_POLL_MS, useValue: 1 }] });
+  const fixture = TestBed.createComponent(Host);
+  fixture.detectChanges();
+  fixture.componentInstance.dialog().open(rows);
+  const dialog = await TestbedHarnessEnvironment.harnessForFixture(fixture, BulkRevokeDialogHarness);
+  return { fixture, dialog };
+}
+
+/** Waits until the condition holds, letting the dialog's polling and rendering run. */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('condition not met');
+}
+
+describe('revoking the selected app passwords as one case', () => {
   beforeAll(() => {
     // jsdom has no <dialog> behaviour; opening only has to make the form reachable.
     HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
@@ -35,25 +45,36 @@ describe('revoking several app passwords at once', () => {
     };
   });
 
-  it('revokes each one with the same reason, goes on after a failure, and reports both', async () => {
-    const api = new RevokingApiDouble();
-    TestBed.configureTestingModule({ providers: [{ provide: AppPasswordsApi, useValue: api }] });
-    const fixture = TestBed.createComponent(Host);
-    fixture.detectChanges();
-    fixture.componentInstance.dialog().open([row('k1', 'Thunderbird'), row('k2', 'Gone'), row('k3', 'Scanner')]);
-    const dialog = await TestbedHarnessEnvironment.harnessForFixture(fixture, BulkRevokeDialogHarness);
+  it('sends one case by ids, expecting the selection’s size, then follows it to the end and links to it', async () => {
+    const api = new IncidentsApiDouble();
+    api.script = [caseOf({ revoked: 1 }), caseOf({ revoked: 2 }), caseOf({ status: 'COMPLETED', revoked: 2, alreadyRevoked: 1, finishedAt: '2026-12-01T10:00:03.000Z' })];
+    const { fixture, dialog } = await openWith(api, [row('k1', 'Thunderbird'), row('k2', 'Gone'), row('k3', 'Scanner')]);
 
     expect(await dialog.getTitle()).toBe('Revoke 3 app passwords');
-    await dialog.revokeWithReason('Suspected leak');
+    await dialog.revokeWith('Suspected leak', 'INC-7');
+    await until(async () => (await dialog.getProgress()).startsWith('3 of 3'));
+
+    expect(api.sent).toEqual([{ call: 'start', request: { action: 'REVOKE', filter: { ids: ['k1', 'k2', 'k3'] }, reason: 'Suspected leak', incidentRef: 'INC-7' }, expectedMatched: 3 }]);
+    expect(await dialog.getProgress()).toBe('3 of 3 done: 2 revoked, 1 already revoked, 0 failed.');
+    expect(await dialog.getCaseLink()).toBe('/incidents/cases/case-1');
+    expect(fixture.componentInstance.finished).toBe(1);
+  });
+
+  it('needs a reason and an incident reference', async () => {
+    const { dialog } = await openWith(new IncidentsApiDouble(), [row('k1', 'Thunderbird')]);
+    expect(await dialog.isConfirmDisabled()).toBe(true);
+  });
+
+  it('says how many of the selection are still active when the server counts otherwise, and revokes nothing', async () => {
+    const api = new IncidentsApiDouble();
+    api.matched = 2;
+    const { fixture, dialog } = await openWith(api, [row('k1', 'Thunderbird'), row('k2', 'Gone'), row('k3', 'Scanner')]);
+    await dialog.revokeWith('Suspected leak', 'INC-7');
     await fixture.whenStable();
 
-    expect(api.sent).toEqual([
-      { id: 'k1', reason: 'Suspected leak', incidentRef: null },
-      { id: 'k2', reason: 'Suspected leak', incidentRef: null },
-      { id: 'k3', reason: 'Suspected leak', incidentRef: null },
-    ]);
-    expect(await dialog.getProgress()).toBe('3 of 3 done, 1 failed.');
-    expect(await dialog.getFailures()).toEqual(['Gone (alice@contoso.example): No such app password.']);
-    expect(fixture.componentInstance.finished).toBe(1);
+    expect(await dialog.getErrors()).toEqual(['Only 2 of the 3 selected app passwords are still active. Close, and select again from the reloaded list.']);
+    expect(await dialog.getCaseLink()).toBeNull();
+    expect(api.reads).toBe(0);
+    expect(fixture.componentInstance.finished).toBe(0);
   });
 });

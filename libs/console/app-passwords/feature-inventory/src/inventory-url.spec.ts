@@ -1,6 +1,6 @@
 import { convertToParamMap } from '@angular/router';
 import { urlForView, viewFromUrl } from './inventory-url';
-import { toApiFilter } from './inventory.store';
+import { toApiFilter } from '@keyward/console/app-passwords/data-access';
 
 describe('the inventory view in the URL', () => {
   it('round-trips every filter, the sort and the page size', () => {
@@ -10,6 +10,10 @@ describe('the inventory view in the URL', () => {
       pageSize: 100,
     };
     expect(viewFromUrl(convertToParamMap(urlForView(view)))).toEqual(view);
+  });
+
+  it('reads a suspended status, which incident cases leave behind', () => {
+    expect(viewFromUrl(convertToParamMap({ status: 'SUSPENDED' })).filter).toEqual({ status: 'SUSPENDED' });
   });
 
   it('falls back to the defaults for what it cannot read', () => {

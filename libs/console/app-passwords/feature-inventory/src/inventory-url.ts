@@ -1,6 +1,6 @@
 import type { ParamMap, Params } from '@angular/router';
 import type { AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
-import { SCOPES, SORT_FIELDS, type AppPasswordSort } from '@keyward/console/app-passwords/util';
+import { APP_PASSWORD_STATUSES, SCOPES, SORT_FIELDS, type AppPasswordSort, type AppPasswordStatus } from '@keyward/console/app-passwords/util';
 import { DEFAULT_SORT, PAGE_SIZES } from './inventory.store';
 
 const TEXT_KEYS = ['search', 'userId', 'label', 'user', 'createdAfter', 'createdBefore', 'lastUsedAfter', 'lastUsedBefore'] as const;
@@ -19,7 +19,7 @@ export function viewFromUrl(params: ParamMap): InventoryView {
     if (value) filter[key] = value;
   }
   const status = params.get('status');
-  if (status === 'ACTIVE' || status === 'REVOKED' || status === 'EXPIRED') filter.status = status;
+  if ((APP_PASSWORD_STATUSES as readonly string[]).includes(status ?? '')) filter.status = status as AppPasswordStatus;
   const protocol = params.get('protocol');
   if ((SCOPES as readonly string[]).includes(protocol ?? '')) filter.protocol = protocol as AppPasswordFilter['protocol'];
   const neverUsed = params.get('isNeverUsed');

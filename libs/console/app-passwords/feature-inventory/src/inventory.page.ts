@@ -41,7 +41,8 @@ export class InventoryPage implements OnInit {
   ngOnInit(): void {
     this.route.queryParamMap.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((params) => {
       const view = viewFromUrl(params);
-      this.draft = { ...view.filter };
+      // A select shows its "Any" option only for '', not for a missing value.
+      this.draft = { status: '', protocol: '', ...view.filter };
       this.neverUsed = view.filter.isNeverUsed === undefined || view.filter.isNeverUsed === null ? '' : String(view.filter.isNeverUsed);
       void this.store.show(view.filter, view.sort, view.pageSize);
     });

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { CursorPager } from '@keyward/console/shared/data-access';
-import { AppPasswordsApi, exportUrl, filterVariables, type AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
+import { AppPasswordsApi, exportUrl, toApiFilter, type AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
 import type { AppPasswordRow, AppPasswordSort } from '@keyward/console/app-passwords/util';
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -64,20 +64,4 @@ export class InventoryStore {
   clearSelection(): void {
     this.selection.set(new Map());
   }
-}
-
-/** Dates from the form (`YYYY-MM-DD`, UTC days) become instants; "before" includes the whole day. */
-export function toApiFilter(filter: AppPasswordFilter): AppPasswordFilter {
-  const day = (value: string | undefined, offsetDays = 0) => {
-    if (!value) return undefined;
-    const time = Date.parse(`${value}T00:00:00.000Z`);
-    return Number.isNaN(time) ? undefined : new Date(time + offsetDays * 86_400_000).toISOString();
-  };
-  return filterVariables({
-    ...filter,
-    createdAfter: day(filter.createdAfter),
-    createdBefore: day(filter.createdBefore, 1),
-    lastUsedAfter: day(filter.lastUsedAfter),
-    lastUsedBefore: day(filter.lastUsedBefore, 1),
-  });
 }

@@ -1,5 +1,7 @@
 /** An app password as the console lists it, and the words for its status, scopes and sort. */
-export type AppPasswordStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED';
+export const APP_PASSWORD_STATUSES = ['ACTIVE', 'SUSPENDED', 'REVOKED', 'EXPIRED'] as const;
+/** SUSPENDED: taken out of service by an incident case, reversibly (the case can reinstate it). */
+export type AppPasswordStatus = (typeof APP_PASSWORD_STATUSES)[number];
 export const SCOPES = ['imap', 'pop', 'smtp', 'http'] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -2,11 +2,12 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
-/** An error the API answered with: its `extensions.code` and a message fit to show. */
+/** An error the API answered with: its `extensions.code`, a message fit to show, and the other extensions (a CONFLICT's counts, say). */
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -14,7 +15,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
 /** Sends GraphQL operations to /graphql with the session cookie; errors become ApiErrors. */
@@ -32,7 +33,10 @@ export class GraphQLClient {
       else throw new ApiError('NETWORK', 'Keyward could not be reached. Check your connection and try again.');
     }
     const first = response.errors?.[0];
-    if (first) throw new ApiError(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first.message);
+    if (first) {
+      const { code, ...details } = first.extensions ?? {};
+      throw new ApiError(code ?? 'INTERNAL_SERVER_ERROR', first.message, details);
+    }
     if (!response.data) throw new ApiError('INTERNAL_SERVER_ERROR', 'Keyward sent an empty answer.');
     return response.data;
   }

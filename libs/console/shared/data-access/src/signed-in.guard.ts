@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { Router, type CanActivateFn } from '@angular/router';
+import { Router, type CanActivateFn, type CanMatchFn } from '@angular/router';
 import type { Permission } from './permission';
 import { SessionStore } from './session.store';
 
@@ -24,3 +24,16 @@ export function requires(permission: Permission): CanActivateFn {
 
 /** Sends `/` to where the signed-in user starts. */
 export const home: CanActivateFn = () => inject(Router).parseUrl(inject(SessionStore).homePath());
+
+/**
+ * Matches a route only for whoever holds the permission over the whole tenant, so that the next
+ * route with the same path (a "not allowed" page, say) serves everyone else at the same URL.
+ * Matching runs before any parent's canActivate, so it loads the session first.
+ */
+export function holds(permission: Permission): CanMatchFn {
+  return async () => {
+    const session = inject(SessionStore);
+    await session.restore();
+    return session.can(permission);
+  };
+}

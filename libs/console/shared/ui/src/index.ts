@@ -4,3 +4,4 @@ export * from './stat-card';
 export * from './chart';
 export * from './sign-in-reason';
 export * from './pager';
+export * from './not-allowed.page';

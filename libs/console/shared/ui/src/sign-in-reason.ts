@@ -5,6 +5,7 @@ const PLAIN: Record<string, string> = {
   WRONG_SECRET: 'The password does not match this app password. It was changed or mistyped in the app.',
   WRONG_USER: 'The app password belongs to someone else than the user name the app sent.',
   REVOKED: 'This app password was revoked. Generate a new one and put it in the app.',
+  SUSPENDED: 'This app password is suspended while an incident is investigated. Ask your administrator; it may be reinstated.',
   EXPIRED: 'This app password has expired. Generate a new one and put it in the app.',
   SCOPE_NOT_ALLOWED: 'This app password may not be used for this kind of sign-in (for example mail sending).',
   USER_DISABLED: 'The account is disabled. Ask your administrator.',

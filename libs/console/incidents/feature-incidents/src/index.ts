@@ -1,0 +1,4 @@
+export * from './incidents-section';
+export * from './respond.page';
+export * from './cases.page';
+export * from './case.page';

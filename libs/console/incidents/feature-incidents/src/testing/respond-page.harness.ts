@@ -1,0 +1,77 @@
+import { ComponentHarness } from '@angular/cdk/testing';
+
+/** Drives the respond page as a responder would: fill the query, preview, type the count, confirm. */
+export class RespondPageHarness extends ComponentHarness {
+  static hostSelector = 'kw-respond-page';
+  private readonly previewButton = this.locatorFor('form.respond button[type="submit"]');
+  private readonly confirmButton = this.locatorForOptional('form.confirm button[type="submit"]');
+  private readonly addressHint = this.locatorFor('#address-hint');
+  private readonly figures = this.locatorForAll('.figures dd');
+  private readonly alerts = this.locatorForAll('[role="alert"]');
+  private readonly stale = this.locatorForOptional('.warning[role="status"]');
+  private readonly sampleUsers = this.locatorForAll('kw-case-sample-table tbody td:nth-child(2)');
+
+  /** Types into the field named `name` (an input, textarea or select) as a user would. */
+  async fill(name: string, value: string): Promise<void> {
+    const field = await this.locatorFor(`[name="${name}"]`)();
+    if ((await field.getProperty<string>('tagName')) === 'SELECT') await field.selectOptions(await this.optionIndex(name, value));
+    else {
+      await field.setInputValue(value);
+      await field.dispatchEvent('input');
+    }
+    await field.dispatchEvent('change');
+  }
+
+  async chooseAction(action: 'REVOKE' | 'SUSPEND'): Promise<void> {
+    await (await this.locatorFor(`input[name="action"][value="${action}"]`)()).click();
+  }
+
+  async getAddressHint(): Promise<{ text: string; isInvalid: boolean }> {
+    const hint = await this.addressHint();
+    return { text: await hint.text(), isInvalid: await hint.hasClass('invalid') };
+  }
+
+  async preview(): Promise<void> {
+    await (await this.previewButton()).click();
+  }
+
+  /** Matched, recently used, users affected, as shown. */
+  async getFigures(): Promise<number[]> {
+    return Promise.all((await this.figures()).map(async (figure) => Number(await figure.text())));
+  }
+
+  async getSampleUsers(): Promise<string[]> {
+    return Promise.all((await this.sampleUsers()).map((cell) => cell.text()));
+  }
+
+  async typeCount(count: string): Promise<void> {
+    await this.fill('typedCount', count);
+  }
+
+  /** The confirm button's text and whether it can be pressed; null without a preview that matched. */
+  async getConfirm(): Promise<{ text: string; isEnabled: boolean } | null> {
+    const button = await this.confirmButton();
+    return button ? { text: await button.text(), isEnabled: !(await button.getProperty<boolean>('disabled')) } : null;
+  }
+
+  async confirm(): Promise<void> {
+    const button = await this.confirmButton();
+    if (!button) throw new Error('Nothing to confirm.');
+    await button.click();
+  }
+
+  async getErrors(): Promise<string[]> {
+    return Promise.all((await this.alerts()).map((alert) => alert.text()));
+  }
+
+  /** Whether the page says the preview no longer matches the query. */
+  async isPreviewStale(): Promise<boolean> {
+    return (await this.stale()) !== null;
+  }
+
+  private async optionIndex(name: string, value: string): Promise<number> {
+    const options = await this.locatorForAll(`[name="${name}"] option`)();
+    for (let index = 0; index < options.length; index++) if ((await options[index].getProperty<string>('value')) === value) return index;
+    throw new Error(`No option ${value} in ${name}`);
+  }
+}

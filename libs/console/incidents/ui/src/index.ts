@@ -1,0 +1,3 @@
+export * from './case-progress';
+export * from './outcome-table';
+export * from './case-sample-table';

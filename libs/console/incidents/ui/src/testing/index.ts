@@ -1,0 +1,2 @@
+export * from './case-progress.harness';
+export * from './outcome-table.harness';
