@@ -98,6 +98,27 @@ describe('legacy clients through nginx and Dovecot', () => {
     }
   });
 
+  it('ends the open IMAP sessions of every owner a revocation case reaches', async () => {
+    const owners = [await gateways.userWithPassword('gil@contoso.example'), await gateways.userWithPassword('hal@contoso.example')];
+    const sessions = owners.map((owner, index) => openImapSession(gateways.imapSessionCommand(['gil', 'hal'][index] + '@contoso.example', owner.secret)));
+    try {
+      for (const session of sessions) expect(await session.nextLine()).toBe('ready');
+      const started = await gateways.admin.data(`mutation($input: BulkRevokeInput!) { revokeAppPasswords(input: $input) { id } }`, {
+        input: { filter: { ids: owners.map((owner) => owner.appPasswordId) }, reason: 'Phones stolen', incidentRef: 'INC-12', expectedMatched: 2 },
+      });
+      expect(started['revokeAppPasswords'].id).toBeTruthy();
+      for (const user of ['gil', 'hal']) {
+        await eventually(async () => (new RegExp(`imap\\(${user}@contoso\\.example\\).*Disconnected: Server shutting down`).test(gateways.dovecot.log()) ? true : undefined), 15_000);
+      }
+      for (const session of sessions) {
+        session.write('noop\n');
+        expect(await session.nextLine()).toMatch(/^ended/);
+      }
+    } finally {
+      for (const session of sessions) session.kill();
+    }
+  });
+
   it('refuses a disabled user', async () => {
     const { userId, secret } = await gateways.userWithPassword('eve@contoso.example');
     await gateways.admin.data(`mutation($id: ID!) { disableUser(id: $id) { isEnabled } }`, { id: userId });
@@ -143,3 +164,15 @@ describe('legacy clients through nginx and Dovecot', () => {
     expect(after.every((poll) => poll.status === 401)).toBe(true);
   });
 });
+
+/** An IMAP session held open by the test's client script: read its lines, write commands, end it. */
+function openImapSession([command, args]: [string, string[]]) {
+  const client = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: client.stdout })[Symbol.asyncIterator]();
+  return {
+    nextLine: () =>
+      Promise.race([lines.next().then((line) => line.value as string), new Promise<string>((resolve) => setTimeout(() => resolve('(no answer in 15 s)'), 15_000))]),
+    write: (text: string) => client.stdin.write(text),
+    kill: () => client.kill(),
+  };
+}
