@@ -59,11 +59,6 @@ export class LeakReports implements OnApplicationShutdown {
     return true;
   }
 
-  /** Resolves once every report taken so far has been checked. */
-  async settled(): Promise<void> {
-    while (this.draining) await this.draining;
-  }
-
   async onApplicationShutdown(): Promise<void> {
     this.isStopping = true;
     await this.draining;

@@ -83,11 +83,6 @@ export class CandidateStream {
     return [...this.found.values()];
   }
 
-  /** Candidates found so far. */
-  get count(): number {
-    return this.found.size;
-  }
-
   private pushPart(piece: string): void {
     const text = this.pending + piece;
     // A start closer to the end than a whole password (and the character after it) waits for more.
