@@ -255,8 +255,8 @@ describe('leak intake: scan text for leaked app passwords, and take leak reports
       expect(answers[0]).toMatchObject({ status: 202, body: '{"received":1}' });
       const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
       const [real, garbage] = [median(answers.filter((a) => a.real).map((a) => a.ms)), median(answers.filter((a) => !a.real).map((a) => a.ms))];
-      // An argon2 check takes tens of milliseconds: an answer that waited for one would show it.
-      expect(Math.abs(real - garbage)).toBeLessThan(20);
+      // An argon2 check takes 40 ms and more here: an answer that waited for one would show it.
+      expect(Math.abs(real - garbage)).toBeLessThan(30);
       await eventually(async () => ((await statusOf('aliceGarbage')) === 'REVOKED' ? true : undefined), 15_000);
     });
 
