@@ -13,6 +13,8 @@ declare -A wanted=(
   [dovecot-auth-lua]=/usr/lib/dovecot/modules/auth/libauthdb_lua.so
   [lua-cjson]=/usr/lib/x86_64-linux-gnu/lua/5.4/cjson.so
   [curl]=/usr/bin/curl
+  # docs/secret-scanning/report-leaks.sh (tools/secret-scanning tests it)
+  [jq]=/usr/bin/jq
 )
 needed=()
 for package in "${!wanted[@]}"; do

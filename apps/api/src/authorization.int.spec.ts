@@ -112,6 +112,12 @@ const OPERATIONS: Record<string, OperationCase> = {
   cancelRevocationCase: { targets: ['tenant', 'foreign'], query: 'mutation($id: ID!) { cancelRevocationCase(id: $id) { id } }', variables: (s) => ({ id: s.caseId }) },
   revocationCase: { targets: ['tenant', 'foreign'], query: 'query($id: ID!) { revocationCase(id: $id) { id } }', variables: (s) => ({ id: s.caseId }) },
   revocationCases: { targets: 'tenant', isTenantWide: true, query: '{ revocationCases { totalCount } }', variables: () => ({}) },
+  scanForLeakedAppPasswords: {
+    targets: 'tenant',
+    isTenantWide: true,
+    query: 'mutation($text: String!) { scanForLeakedAppPasswords(text: $text) { id candidates } }',
+    variables: () => ({ text: 'no app password in here' }),
+  },
   retryDeadLetter: { targets: 'tenant', whenAllowed: 'hidden', query: 'mutation { retryDeadLetter(id: "999999") { isResolved } }', variables: () => ({}) },
 };
 

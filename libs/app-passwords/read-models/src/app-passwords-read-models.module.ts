@@ -5,9 +5,10 @@ import { GetIdleAppPasswordsHandler, GetTenantsWithActiveAppPasswordsHandler } f
 import { GetDashboardHandler } from './dashboard/dashboard.queries';
 import { GetCredentialUsageHandler } from './usage-history/credential-usage.queries';
 import { GetSignInAttemptsHandler } from './usage-history/usage-history.queries';
+import { CountRecentlyUsedHandler } from './app-password-list/recent-use.queries';
 
 @Module({
   imports: [CqrsModule],
-  providers: [GetAppPasswordsHandler, GetAppPasswordHandler, MatchAppPasswordsHandler, GetSignInAttemptsHandler, GetCredentialUsageHandler, GetDashboardHandler, GetTenantsWithActiveAppPasswordsHandler, GetIdleAppPasswordsHandler],
+  providers: [GetAppPasswordsHandler, GetAppPasswordHandler, MatchAppPasswordsHandler, GetSignInAttemptsHandler, GetCredentialUsageHandler, GetDashboardHandler, GetTenantsWithActiveAppPasswordsHandler, GetIdleAppPasswordsHandler, CountRecentlyUsedHandler],
 })
 export class AppPasswordsReadModelsModule {}

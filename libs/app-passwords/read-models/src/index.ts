@@ -8,3 +8,4 @@ export * from './dashboard/dashboard.queries';
 export * from './idle/idle-app-passwords.queries';
 export * from './app-passwords-read-models.module';
 export * from './usage-history/used-from-address';
+export * from './app-password-list/recent-use.queries';

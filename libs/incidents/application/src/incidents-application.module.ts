@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppPasswordsApplicationModule } from '@keyward/app-passwords/application';
+import { LeakReports } from './leaks/leak-reports.queue';
+import { LeakScans } from './leaks/leak-scans.use-case';
+import { ProvenLeaks } from './leaks/proven-leaks';
 import { RevocationCaseRunner } from './revocation-cases/revocation-case.runner';
 import { RevocationCases } from './revocation-cases/revocation-cases.use-case';
 
 @Module({
   imports: [CqrsModule, AppPasswordsApplicationModule],
-  providers: [RevocationCases, RevocationCaseRunner],
-  exports: [RevocationCases],
+  providers: [RevocationCases, RevocationCaseRunner, ProvenLeaks, LeakScans, LeakReports],
+  exports: [RevocationCases, LeakScans, LeakReports],
 })
 export class IncidentsApplicationModule {}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'tools-secret-scanning', preset: '../../jest.preset.js', rootDir: '.' };

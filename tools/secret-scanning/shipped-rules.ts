@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** docs/secret-scanning: what ships to users of gitleaks and trufflehog. */
+export const RULES_DIR = join(__dirname, '../../docs/secret-scanning');
+
+/** The regular expression of the gitleaks rule, as the TOML file has it (a ''' literal string). */
+export function gitleaksRegex(): string {
+  const toml = readFileSync(join(RULES_DIR, 'gitleaks.toml'), 'utf8');
+  const found = /^regex = '''(.*)'''$/m.exec(toml);
+  if (!found) throw new Error('gitleaks.toml has no regex line');
+  return found[1];
+}
+
+/** The regular expression of the trufflehog detector, as the YAML file has it (a single-quoted scalar). */
+export function trufflehogRegex(): string {
+  const yaml = readFileSync(join(RULES_DIR, 'trufflehog.yaml'), 'utf8');
+  const found = /^\s+appPassword: '(.*)'$/m.exec(yaml);
+  if (!found) throw new Error('trufflehog.yaml has no appPassword regex');
+  return found[1].replace(/''/g, "'");
+}
+
+/**
+ * A Go (RE2) expression as JavaScript runs it: RE2's leading `(?i)` becomes the `i` flag. Refuses
+ * what RE2 does not have (look-around, back-references), so a rule that passes here runs in Go.
+ */
+export function asJavaScript(re2: string, flags = 'g'): RegExp {
+  if (/\(\?<?[=!]|\\[1-9]|\(\?<[a-zA-Z]/.test(re2)) throw new Error(`not RE2: ${re2}`);
+  const caseless = re2.startsWith('(?i)');
+  return new RegExp(caseless ? re2.slice(4) : re2, caseless ? `${flags}i` : flags);
+}
