@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppPasswordsApplicationModule } from '@keyward/app-passwords/application';
+import { AlertDetection } from './alerts/alert-detection.reaction';
+import { Alerts } from './alerts/alerts.use-case';
 import { RevocationCaseRunner } from './revocation-cases/revocation-case.runner';
 import { RevocationCases } from './revocation-cases/revocation-cases.use-case';
 
 @Module({
   imports: [CqrsModule, AppPasswordsApplicationModule],
-  providers: [RevocationCases, RevocationCaseRunner],
-  exports: [RevocationCases],
+  providers: [RevocationCases, RevocationCaseRunner, Alerts, AlertDetection],
+  exports: [RevocationCases, Alerts],
 })
 export class IncidentsApplicationModule {}
