@@ -3,12 +3,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AppPasswordsApplicationModule } from '@keyward/app-passwords/application';
 import { AlertDetection } from './alerts/alert-detection.reaction';
 import { Alerts } from './alerts/alerts.use-case';
+import { AlertWebhook } from './alerts/webhook/alert-webhook.reaction';
 import { RevocationCaseRunner } from './revocation-cases/revocation-case.runner';
 import { RevocationCases } from './revocation-cases/revocation-cases.use-case';
 
 @Module({
   imports: [CqrsModule, AppPasswordsApplicationModule],
-  providers: [RevocationCases, RevocationCaseRunner, Alerts, AlertDetection],
+  providers: [RevocationCases, RevocationCaseRunner, Alerts, AlertDetection, AlertWebhook],
   exports: [RevocationCases, Alerts],
 })
 export class IncidentsApplicationModule {}
