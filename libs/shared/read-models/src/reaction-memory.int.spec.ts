@@ -23,10 +23,10 @@ describe('a reaction’s memory', () => {
   it('shows a batch its own changes at once, and others only once written', () => {
     const batch = memory.begin();
     batch.set('a', { n: 1 }, null);
-    expect(batch.get('a')).toEqual({ n: 1 });
+    expect(batch.get('a')).toEqual({ value: { n: 1 }, expiresAt: null });
     expect(memory.begin().get('a')).toBeUndefined();
     batch.write();
-    expect(memory.begin().get('a')).toEqual({ n: 1 });
+    expect(memory.begin().get('a')).toEqual({ value: { n: 1 }, expiresAt: null });
     expect(memory.size()).toBe(1);
   });
 
@@ -45,7 +45,7 @@ describe('a reaction’s memory', () => {
       })(),
     ).toThrow('crash');
     const after = memory.begin();
-    expect([after.get('a'), after.get('b')]).toEqual([1, undefined]);
+    expect([after.get('a')?.value, after.get('b')]).toEqual([1, undefined]);
   });
 
   it('deletes, and drops what expired before a time, keeping what has no expiry', () => {
@@ -58,7 +58,7 @@ describe('a reaction’s memory', () => {
     batch.write();
     expect(memory.begin().expire(2_000)).toBe(1);
     const after = memory.begin();
-    expect(['old', 'young', 'kept', 'gone'].map((key) => after.get(key))).toEqual([undefined, 'y', 'z', undefined]);
+    expect(['old', 'young', 'kept', 'gone'].map((key) => after.get(key))).toEqual([undefined, { value: 'y', expiresAt: 5_000 }, { value: 'z', expiresAt: null }, undefined]);
   });
 
   it('keeps each owner’s entries apart, and forgets them all on clear', () => {

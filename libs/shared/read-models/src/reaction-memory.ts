@@ -1,7 +1,13 @@
 import type { ReadModelDatabase } from './read-model-database';
 import { statement } from './statement-cache';
 
-type Change = { readonly value: unknown; readonly expiresAt: number | null } | null;
+/** A value, and when it may be dropped (ms, compared with what `expire` is given), or null to keep it. */
+export interface ReactionMemoryEntry {
+  readonly value: unknown;
+  readonly expiresAt: number | null;
+}
+
+type Change = ReactionMemoryEntry | null;
 
 /**
  * A reaction's working state (a detector's recent failures per account, say), as JSON values by
@@ -47,21 +53,24 @@ export class ReactionMemory {
 /** Reads and changes of one batch; nothing reaches the database before `write`. */
 export class ReactionMemoryBatch {
   private readonly changes = new Map<string, Change>();
-  private readonly committed = new Map<string, unknown>();
+  private readonly committed = new Map<string, ReactionMemoryEntry | undefined>();
 
   constructor(
     private readonly db: ReadModelDatabase,
     private readonly owner: string,
   ) {}
 
-  get(key: string): unknown {
+  /** The entry under `key` (the batch's own change, if it made one), or undefined. */
+  get(key: string): ReactionMemoryEntry | undefined {
     const change = this.changes.get(key);
-    if (change !== undefined) return change?.value;
+    if (change !== undefined) return change ?? undefined;
     if (this.committed.has(key)) return this.committed.get(key);
-    const row = statement(this.db, 'SELECT value FROM reaction_memory WHERE owner = ? AND key = ?').get(this.owner, key) as { value: string } | undefined;
-    const value = row ? JSON.parse(row.value) : undefined;
-    this.committed.set(key, value);
-    return value;
+    const row = statement(this.db, 'SELECT value, expires_at FROM reaction_memory WHERE owner = ? AND key = ?').get(this.owner, key) as
+      | { value: string; expires_at: number | null }
+      | undefined;
+    const entry = row ? { value: JSON.parse(row.value), expiresAt: row.expires_at } : undefined;
+    this.committed.set(key, entry);
+    return entry;
   }
 
   /** `expiresAt`: when the entry may be dropped (ms; see `expire`), or null to keep it. */

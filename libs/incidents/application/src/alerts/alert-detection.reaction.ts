@@ -5,7 +5,7 @@ import { Aggregates, type Reaction, type SaveCheckpoint } from '@keyward/shared/
 import { ReactionMemory, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, KEYWARD_CONFIG, READ_MODEL_DB, Reactor, type Clock, type KeywardConfig } from '@keyward/shared/server';
 import { SIGN_IN_EVENT_TYPES } from '@keyward/app-passwords/domain';
-import { alertDecider, alertStreamId, DEFAULT_ALERT_SETTINGS, detectInBatch, type AlertSettings, type AlertWrite } from '@keyward/incidents/domain';
+import { alertDecider, alertStreamId, DEFAULT_ALERT_SETTINGS, detectInBatch, watermarkOf, type AlertSettings, type AlertWrite } from '@keyward/incidents/domain';
 
 /** The actor of every alert event: the detection, not a person. */
 export const ALERT_DETECTION_ACTOR = 'system:alert-detection';
@@ -45,10 +45,11 @@ export class AlertDetection implements Reaction {
     const memory = this.memory.begin();
     const writes = detectInBatch(memory, events, this.settings);
     for (const write of writes) await this.write(write);
-    const latest = Math.max(...events.map((event) => Date.parse(event.metadata.occurredAt)).filter((at) => !Number.isNaN(at)));
     this.db.transaction(() => {
       memory.write();
-      if (Number.isFinite(latest)) memory.expire(latest);
+      // What the detectors no longer see, since the watermark passed it, need not be kept.
+      const watermark = watermarkOf(memory);
+      if (Number.isFinite(watermark)) memory.expire(watermark);
       save(events[events.length - 1].position);
     })();
   }

@@ -1,7 +1,7 @@
 import type { RaiseAlert, RecordRepeat } from '../alert';
 import type { AlertSettings } from './alert-settings';
 import type { AlertFinding } from './alert-finding';
-import type { DetectorMemory } from './detector-memory';
+import { recallAt, type DetectorMemory } from './detector-memory';
 import { detectFailureBurst } from './failure-burst.detector';
 import { detectNewSourceAddress } from './new-source-address.detector';
 import { detectPasswordSpray } from './password-spray.detector';
@@ -22,7 +22,8 @@ export interface AlertWrite {
 export function detectAlerts(memory: DetectorMemory, event: SignInEventRecord, settings: AlertSettings): AlertFinding[] {
   const observation = observationOf(event);
   if (!observation) return [];
-  return DETECTORS.flatMap((detect) => detect(memory, observation, settings));
+  const recall = recallAt(memory, observation.at);
+  return DETECTORS.flatMap((detect) => detect(recall, observation, settings));
 }
 
 /**

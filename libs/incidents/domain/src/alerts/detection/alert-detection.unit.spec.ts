@@ -2,7 +2,7 @@ import { alertDecider, type Alert, type AlertCommand } from '../alert';
 import type { AlertEvent } from '../alert.events';
 import { DEFAULT_ALERT_SETTINGS } from './alert-settings';
 import { detectAlerts, detectInBatch, type AlertWrite } from './alert-detection';
-import { MapDetectorMemory } from './detector-memory';
+import { MapDetectorMemory, watermarkOf } from './detector-memory';
 import { observationOf, type SignInEventRecord } from './sign-in-observation';
 import { HOUR, MINUTE, SECOND, T0, iso } from './testing/sign-ins';
 
@@ -109,9 +109,25 @@ describe('alert detection over the event log', () => {
     const streams = new Map<string, { state: Alert; events: AlertEvent[] }>();
     for (const event of events) {
       run([[event]], memory, streams);
-      memory.expire(Date.parse(event.metadata.occurredAt) - 60_000);
+      memory.expire(watermarkOf(memory));
     }
     expect(totals(streams)).toEqual(totals(kept));
+  });
+
+  it('decides the same however a log far out of time order (a bulk import) is batched and its memory dropped', () => {
+    const shuffled = traffic()
+      .map((event, i) => ({ event, order: (i * 7919) % 53 }))
+      .sort((a, b) => a.order - b.order)
+      .map(({ event }) => event);
+    const whole = totals(run([shuffled]).streams);
+    expect(Object.keys(whole).length).toBeGreaterThan(0);
+    const memory = new MapDetectorMemory();
+    const streams = new Map<string, { state: Alert; events: AlertEvent[] }>();
+    for (let i = 0; i < shuffled.length; i += 3) {
+      run([shuffled.slice(i, i + 3)], memory, streams);
+      memory.expire(watermarkOf(memory));
+    }
+    expect(totals(streams)).toEqual(whole);
   });
 
   it('ignores events that are not sign-ins', () => {

@@ -1,6 +1,6 @@
 import type { AlertSettings } from './alert-settings';
 import { continueEpisode, openEpisode, raiseOf, repeatOf, type AlertFinding, type Episode } from './alert-finding';
-import { EXPIRY_SLACK_MS, type DetectorMemory } from './detector-memory';
+import { EXPIRY_SLACK_MS, type Recall } from './detector-memory';
 import type { SignInObservation } from './sign-in-observation';
 import { sourceOfAttempts } from './source-network';
 
@@ -16,7 +16,7 @@ interface BurstEntry {
  * /64 counting as one). Every further failure of the key that comes within the window of the
  * last counts towards the same alert; after a quiet window a new burst raises a new alert.
  */
-export function detectFailureBurst(memory: DetectorMemory, observation: SignInObservation, settings: AlertSettings): AlertFinding[] {
+export function detectFailureBurst(memory: Recall, observation: SignInObservation, settings: AlertSettings): AlertFinding[] {
   if (observation.outcome === 'USED') return [];
   const findings: AlertFinding[] = [];
   if (observation.userId) {
@@ -31,7 +31,7 @@ export function detectFailureBurst(memory: DetectorMemory, observation: SignInOb
   return findings;
 }
 
-function step(memory: DetectorMemory, subject: string, observation: SignInObservation, settings: AlertSettings): AlertFinding | null {
+function step(memory: Recall, subject: string, observation: SignInObservation, settings: AlertSettings): AlertFinding | null {
   const key = `burst:${observation.tenantId}:${subject}`;
   const entry = memory.get(key) as BurstEntry | undefined;
   const { at } = observation;

@@ -1,6 +1,6 @@
 import type { AlertSettings } from './alert-settings';
 import { continueEpisode, openEpisode, raiseOf, repeatOf, type AlertFinding, type Episode } from './alert-finding';
-import type { DetectorMemory } from './detector-memory';
+import type { Recall } from './detector-memory';
 import type { SignInObservation } from './sign-in-observation';
 import { sourceNetwork } from './source-network';
 
@@ -20,7 +20,7 @@ interface NetworkEntry {
  * first days). Further uses from the network count towards the alert for `episodeMs` after it
  * was raised; the network is known from then on. The networks are remembered for good.
  */
-export function detectNewSourceAddress(memory: DetectorMemory, observation: SignInObservation, settings: AlertSettings): AlertFinding[] {
+export function detectNewSourceAddress(memory: Recall, observation: SignInObservation, settings: AlertSettings): AlertFinding[] {
   const network = observation.sourceIp ? sourceNetwork(observation.sourceIp) : null;
   if (observation.outcome !== 'USED' || !observation.appPasswordId || !network) return [];
   const credentialKey = `source:${observation.appPasswordId}`;

@@ -1,6 +1,6 @@
 import { SPRAY_MEMORY, type AlertSettings } from './alert-settings';
 import { continueEpisode, openEpisode, raiseOf, repeatOf, type AlertFinding, type Episode } from './alert-finding';
-import { EXPIRY_SLACK_MS, type DetectorMemory } from './detector-memory';
+import { EXPIRY_SLACK_MS, type Recall } from './detector-memory';
 import type { SignInObservation } from './sign-in-observation';
 import { sourceOfAttempts } from './source-network';
 
@@ -15,7 +15,7 @@ interface SprayEntry {
  * not) from one address (an IPv6 /64 counting as one) within `sprayWindowMs`. Every further
  * failure from the address within the window of the last counts towards the same alert.
  */
-export function detectPasswordSpray(memory: DetectorMemory, observation: SignInObservation, settings: AlertSettings): AlertFinding[] {
+export function detectPasswordSpray(memory: Recall, observation: SignInObservation, settings: AlertSettings): AlertFinding[] {
   const source = observation.sourceIp ? sourceOfAttempts(observation.sourceIp) : null;
   if (observation.outcome === 'USED' || !source || !observation.userId) return [];
   const subject = `address:${source}`;

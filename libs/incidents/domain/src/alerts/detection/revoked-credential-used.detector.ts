@@ -1,6 +1,6 @@
 import type { AlertSettings } from './alert-settings';
 import { continueEpisode, openEpisode, raiseOf, repeatOf, type AlertFinding, type Episode } from './alert-finding';
-import { EXPIRY_SLACK_MS, type DetectorMemory } from './detector-memory';
+import { EXPIRY_SLACK_MS, type Recall } from './detector-memory';
 import type { SignInObservation } from './sign-in-observation';
 import { sourceNetwork } from './source-network';
 
@@ -17,7 +17,7 @@ const OUT_OF_SERVICE = new Set(['REVOKED', 'SUSPENDED', 'EXPIRED']);
  * /64; attempts with no address share one); further attempts count towards it while they come
  * within `episodeMs` of the last (a forgotten mail client retrying all day is one alert).
  */
-export function detectRevokedCredentialUsed(memory: DetectorMemory, observation: SignInObservation, settings: AlertSettings): AlertFinding[] {
+export function detectRevokedCredentialUsed(memory: Recall, observation: SignInObservation, settings: AlertSettings): AlertFinding[] {
   if (observation.outcome !== 'REJECTED' || !observation.reason || !OUT_OF_SERVICE.has(observation.reason) || !observation.appPasswordId) return [];
   const network = observation.sourceIp ? sourceNetwork(observation.sourceIp) : null;
   const subject = `credential:${observation.appPasswordId}@${network ?? 'unknown'}`;

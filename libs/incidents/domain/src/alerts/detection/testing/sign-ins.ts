@@ -1,6 +1,6 @@
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../alert-settings';
 import type { AlertFinding } from '../alert-finding';
-import { MapDetectorMemory, type DetectorMemory } from '../detector-memory';
+import { MapDetectorMemory, recallAt, type Recall } from '../detector-memory';
 import type { SignInObservation } from '../sign-in-observation';
 
 export const T0 = Date.parse('2026-12-01T09:00:00.000Z');
@@ -33,7 +33,7 @@ export const rejected = (reason: string, overrides: Partial<SignInObservation> =
 /** `count` attempts made by `make(i)`. */
 export const times = (count: number, make: (i: number) => SignInObservation) => Array.from({ length: count }, (_, i) => make(i));
 
-type Detector = (memory: DetectorMemory, observation: SignInObservation, settings: AlertSettings) => AlertFinding[];
+type Detector = (memory: Recall, observation: SignInObservation, settings: AlertSettings) => AlertFinding[];
 
 /**
  * given(observations).when(observation).then(findings): a detector fed the given attempts in
@@ -43,12 +43,12 @@ export function detectorSpecFor(detect: Detector, settings: AlertSettings = DEFA
   return {
     given(observations: SignInObservation[]) {
       const memory = new MapDetectorMemory();
-      const found = observations.flatMap((observation) => detect(memory, observation, settings));
+      const found = observations.flatMap((observation) => detect(recallAt(memory, observation.at), observation, settings));
       return {
         found,
         memory,
         when(observation: SignInObservation) {
-          const findings = detect(memory, observation, settings);
+          const findings = detect(recallAt(memory, observation.at), observation, settings);
           return {
             findings,
             then(expected: unknown[]) {
