@@ -44,7 +44,9 @@ export class AlertDetection implements Reaction {
   async reactToBatch(events: readonly RecordedEvent[], save: SaveCheckpoint): Promise<void> {
     const memory = this.memory.begin();
     const writes = detectInBatch(memory, events, this.settings);
-    for (const write of writes) await this.write(write);
+    // Each alert is in the batch's writes once, in a stream of its own: written together, they
+    // share the store's group commits.
+    await Promise.all(writes.map((write) => this.write(write)));
     this.db.transaction(() => {
       memory.write();
       // What the detectors no longer see, since the watermark passed it, need not be kept.

@@ -37,7 +37,7 @@ export function openEpisode(kind: AlertKind, subject: string, observation: SignI
 
 /** One more hit of an open episode. */
 export function continueEpisode(episode: Episode, observation: SignInObservation): Episode {
-  return { ...episode, count: episode.count + 1, lastSeenAt: Math.max(episode.lastSeenAt, observation.at) };
+  return { alertId: episode.alertId, firstSeenAt: episode.firstSeenAt, lastSeenAt: Math.max(episode.lastSeenAt, observation.at), count: episode.count + 1 };
 }
 
 export function repeatOf(episode: Episode, observation: SignInObservation): AlertFinding {

@@ -2,7 +2,6 @@ import type { AlertSettings } from './alert-settings';
 import { continueEpisode, openEpisode, raiseOf, repeatOf, type AlertFinding, type Episode } from './alert-finding';
 import { EXPIRY_SLACK_MS, type Recall } from './detector-memory';
 import type { SignInObservation } from './sign-in-observation';
-import { sourceOfAttempts } from './source-network';
 
 /** A key's recent failures (at most `burstFailures` times) and the burst it has open. */
 interface BurstEntry {
@@ -23,7 +22,7 @@ export function detectFailureBurst(memory: Recall, observation: SignInObservatio
     const finding = step(memory, `account:${observation.userId}`, observation, settings);
     if (finding) findings.push(finding);
   }
-  const source = observation.sourceIp ? sourceOfAttempts(observation.sourceIp) : null;
+  const source = observation.source?.attempts;
   if (source) {
     const finding = step(memory, `address:${source}`, observation, settings);
     if (finding) findings.push(finding);

@@ -2,7 +2,6 @@ import type { AlertSettings } from './alert-settings';
 import { continueEpisode, openEpisode, raiseOf, repeatOf, type AlertFinding, type Episode } from './alert-finding';
 import type { Recall } from './detector-memory';
 import type { SignInObservation } from './sign-in-observation';
-import { sourceNetwork } from './source-network';
 
 /** When the credential was first used: its networks are learnt quietly until then + learningMs. */
 interface CredentialEntry {
@@ -21,7 +20,7 @@ interface NetworkEntry {
  * was raised; the network is known from then on. The networks are remembered for good.
  */
 export function detectNewSourceAddress(memory: Recall, observation: SignInObservation, settings: AlertSettings): AlertFinding[] {
-  const network = observation.sourceIp ? sourceNetwork(observation.sourceIp) : null;
+  const network = observation.source?.network ?? null;
   if (observation.outcome !== 'USED' || !observation.appPasswordId || !network) return [];
   const credentialKey = `source:${observation.appPasswordId}`;
   const networkKey = `source:${observation.appPasswordId}:${network}`;

@@ -2,7 +2,6 @@ import { SPRAY_MEMORY, type AlertSettings } from './alert-settings';
 import { continueEpisode, openEpisode, raiseOf, repeatOf, type AlertFinding, type Episode } from './alert-finding';
 import { EXPIRY_SLACK_MS, type Recall } from './detector-memory';
 import type { SignInObservation } from './sign-in-observation';
-import { sourceOfAttempts } from './source-network';
 
 /** An address's recent failures as [account, time] (at most SPRAY_MEMORY), and the spray it has open. */
 interface SprayEntry {
@@ -16,7 +15,7 @@ interface SprayEntry {
  * failure from the address within the window of the last counts towards the same alert.
  */
 export function detectPasswordSpray(memory: Recall, observation: SignInObservation, settings: AlertSettings): AlertFinding[] {
-  const source = observation.sourceIp ? sourceOfAttempts(observation.sourceIp) : null;
+  const source = observation.source?.attempts;
   if (observation.outcome === 'USED' || !source || !observation.userId) return [];
   const subject = `address:${source}`;
   const key = `spray:${observation.tenantId}:${subject}`;

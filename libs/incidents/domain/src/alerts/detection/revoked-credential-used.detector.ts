@@ -2,7 +2,6 @@ import type { AlertSettings } from './alert-settings';
 import { continueEpisode, openEpisode, raiseOf, repeatOf, type AlertFinding, type Episode } from './alert-finding';
 import { EXPIRY_SLACK_MS, type Recall } from './detector-memory';
 import type { SignInObservation } from './sign-in-observation';
-import { sourceNetwork } from './source-network';
 
 /**
  * The rejections that prove the secret: verification checks the secret before the status
@@ -19,7 +18,7 @@ const OUT_OF_SERVICE = new Set(['REVOKED', 'SUSPENDED', 'EXPIRED']);
  */
 export function detectRevokedCredentialUsed(memory: Recall, observation: SignInObservation, settings: AlertSettings): AlertFinding[] {
   if (observation.outcome !== 'REJECTED' || !observation.reason || !OUT_OF_SERVICE.has(observation.reason) || !observation.appPasswordId) return [];
-  const network = observation.sourceIp ? sourceNetwork(observation.sourceIp) : null;
+  const network = observation.source?.network ?? null;
   const subject = `credential:${observation.appPasswordId}@${network ?? 'unknown'}`;
   const key = `revoked:${subject}`;
   const entry = memory.get(key) as { episode: Episode } | undefined;

@@ -1,6 +1,7 @@
 import type { EventMetadata } from '@keyward/shared/domain';
 import { userIdFor } from '@keyward/identity/domain';
 import type { AppPasswordRejected, AppPasswordUsed, SignInFailed } from '@keyward/app-passwords/domain';
+import { attemptSourceOf, type AttemptSource } from './source-network';
 
 /** One sign-in attempt as the detectors see it, whatever event recorded it. */
 export interface SignInObservation {
@@ -18,6 +19,8 @@ export interface SignInObservation {
   readonly userId: string | null;
   readonly userPrincipalName: string | null;
   readonly sourceIp: string | null;
+  /** How the detectors count the address: its network, and the source of a stream of attempts. */
+  readonly source: AttemptSource | null;
 }
 
 /** What the detectors read of a recorded event. */
@@ -34,20 +37,34 @@ type SignInEvent = AppPasswordUsed | AppPasswordRejected | SignInFailed;
 export function observationOf(event: SignInEventRecord): SignInObservation | null {
   const at = Date.parse(event.metadata.occurredAt);
   if (Number.isNaN(at)) return null;
-  const base = { eventId: event.id, tenantId: event.metadata.tenantId, at };
   const typed = { type: event.type, data: event.data } as SignInEvent;
+  // Built field by field, not spread: this runs for every sign-in.
   switch (typed.type) {
     case 'AppPasswordUsed':
-      return { ...base, outcome: 'USED', reason: null, appPasswordId: typed.data.appPasswordId, userId: typed.data.userId, userPrincipalName: null, sourceIp: sourceOf(typed.data, event.metadata) };
+      return observation(event, at, 'USED', null, typed.data.appPasswordId, typed.data.userId, null, sourceOf(typed.data, event.metadata));
     case 'AppPasswordRejected':
-      return { ...base, outcome: 'REJECTED', reason: typed.data.reason, appPasswordId: typed.data.appPasswordId, userId: typed.data.userId, userPrincipalName: null, sourceIp: sourceOf(typed.data, event.metadata) };
+      return observation(event, at, 'REJECTED', typed.data.reason, typed.data.appPasswordId, typed.data.userId, null, sourceOf(typed.data, event.metadata));
     case 'SignInFailed': {
       const name = typed.data.userPrincipalName || null;
-      return { ...base, outcome: 'FAILED', reason: typed.data.reason, appPasswordId: null, userId: name ? userIdFor(name) : null, userPrincipalName: name, sourceIp: sourceOf(typed.data, event.metadata) };
+      return observation(event, at, 'FAILED', typed.data.reason, null, name ? userIdFor(name) : null, name, sourceOf(typed.data, event.metadata));
     }
     default:
       return null;
   }
+}
+
+function observation(
+  event: SignInEventRecord,
+  at: number,
+  outcome: SignInObservation['outcome'],
+  reason: string | null,
+  appPasswordId: string | null,
+  userId: string | null,
+  userPrincipalName: string | null,
+  sourceIp: string | null,
+): SignInObservation {
+  const source = sourceIp ? attemptSourceOf(sourceIp) : null;
+  return { eventId: event.id, tenantId: event.metadata.tenantId, at, outcome, reason, appPasswordId, userId, userPrincipalName, sourceIp, source };
 }
 
 function sourceOf(data: { sourceIp?: string | null }, metadata: EventMetadata): string | null {

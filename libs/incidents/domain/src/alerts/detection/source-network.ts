@@ -29,3 +29,26 @@ function parse(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) return (parsed as ipaddr.IPv6).toIPv4Address();
   return parsed;
 }
+
+/** Where an attempt came from, as the detectors count it. */
+export interface AttemptSource {
+  /** The IPv4 /24 or IPv6 /64 (sourceNetwork). */
+  readonly network: string;
+  /** The IPv4 address, or the IPv6 /64 (sourceOfAttempts). */
+  readonly attempts: string;
+}
+
+/** Addresses repeat (a mail client signs in all day from one): each is parsed once, for a while. */
+const MEMO_SIZE = 10_000;
+const memo = new Map<string, AttemptSource | null>();
+
+/** The address as the detectors count it, parsed once; null for what is not an address. */
+export function attemptSourceOf(address: string): AttemptSource | null {
+  const known = memo.get(address);
+  if (known !== undefined) return known;
+  const network = sourceNetwork(address);
+  const source = network ? { network, attempts: sourceOfAttempts(address) ?? network } : null;
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(address, source);
+  return source;
+}

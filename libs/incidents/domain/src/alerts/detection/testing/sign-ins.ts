@@ -2,6 +2,7 @@ import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../alert-settings';
 import type { AlertFinding } from '../alert-finding';
 import { MapDetectorMemory, recallAt, type Recall } from '../detector-memory';
 import type { SignInObservation } from '../sign-in-observation';
+import { attemptSourceOf } from '../source-network';
 
 export const T0 = Date.parse('2026-12-01T09:00:00.000Z');
 export const SECOND = 1000;
@@ -13,7 +14,7 @@ let serial = 0;
 
 /** A sign-in observation: a failure of an unknown credential from 192.0.2.1 at T0 unless told otherwise. */
 export function attempt(overrides: Partial<SignInObservation> = {}): SignInObservation {
-  return {
+  const made: Omit<SignInObservation, 'source'> = {
     eventId: `e-${++serial}`,
     tenantId: 't-1',
     at: T0,
@@ -25,6 +26,7 @@ export function attempt(overrides: Partial<SignInObservation> = {}): SignInObser
     sourceIp: '192.0.2.1',
     ...overrides,
   };
+  return { ...made, source: made.sourceIp ? attemptSourceOf(made.sourceIp) : null };
 }
 
 export const used = (overrides: Partial<SignInObservation> = {}) => attempt({ outcome: 'USED', reason: null, appPasswordId: 'ap-1', userPrincipalName: null, ...overrides });
