@@ -2,6 +2,7 @@
 // because this machine is shared and noisy. Usage: npm run bench [-- --quick]
 import './threadpool';
 import { cpus, totalmem } from 'node:os';
+import { benchDetection } from './alerts.bench';
 import { benchAppends } from './append.bench';
 import { formatRow } from './measure';
 import { benchGatewayHop } from './gateway.bench';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, UV_THREADPOOL_SIZE=${process.env['UV_THREADPOOL_SIZE']}`);
   if (process.argv.includes('--inventory')) return inventory(quick);
   if (process.argv.includes('--rebuild')) return rebuild(quick);
+  if (process.argv.includes('--alerts')) return alerts(quick);
   console.log('| benchmark | Keyward | baseline | ratio | goal |');
   console.log('| --- | --- | --- | --- | --- |');
   if (process.argv.includes('--verify')) return verification(quick);
@@ -49,6 +51,21 @@ async function rebuild(quick: boolean): Promise<void> {
   console.log('| benchmark | Keyward | baseline | ratio | goal |');
   console.log('| --- | --- | --- | --- | --- |');
   console.log(formatRow('rebuild of every read model vs raw read + JSON.parse of the same events', mean(figures.rebuildPerSecond), mean(figures.rawPerSecond), 0.5, 'events/s'));
+}
+
+/** The alert detection over the inventory's sign-ins and some attacks, against reading the same events (`--quick`: 250,000 sign-ins; else 1 million). */
+async function alerts(quick: boolean): Promise<void> {
+  const size = { users: quick ? 250 : 1000, appPasswordsPerUser: 20, usesPerAppPassword: 50 };
+  const kept = process.argv.indexOf('--data-dir');
+  const figures = await benchDetection(size, quick ? 2 : 3, kept > 0 ? process.argv[kept + 1] : null);
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const rounds = (values: number[]) => values.map((rate) => rate.toFixed(0)).join(', ');
+  console.log(`${figures.signIns} sign-in events; ${figures.alerts} alerts raised in ${figures.alertWrites} writes taking ${figures.alertWriteSeconds.toFixed(1)} s of the last round; ${figures.memoryEntries} entries in the detectors' memory at the end`);
+  console.log(`rounds: detection ${rounds(figures.detectionPerSecond)} /s, store readAll ${rounds(figures.storeReadPerSecond)} /s, raw ${rounds(figures.rawPerSecond)} /s`);
+  console.log('| benchmark | Keyward | baseline | ratio | goal |');
+  console.log('| --- | --- | --- | --- | --- |');
+  console.log(formatRow('alert detection (subscriber, detectors, memory, alert writes) vs the store reading the same events', mean(figures.detectionPerSecond), mean(figures.storeReadPerSecond), null, 'events/s'));
+  console.log(formatRow('alert detection vs raw read + JSON.parse of the same events', mean(figures.detectionPerSecond), mean(figures.rawPerSecond), null, 'events/s'));
 }
 
 /**
