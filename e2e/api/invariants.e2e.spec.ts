@@ -69,7 +69,7 @@ describe('invariants under concurrency, and read models rebuilt from zero', () =
       env: { ...process.env, KEYWARD_DATA_DIR: keyward.dataDir },
       encoding: 'utf8',
     });
-    expect(output).toMatch(/Rebuilt 5 read models/);
+    expect(output).toMatch(/Rebuilt 6 read models/);
     const rebuilt = snapshot(keyward.dataDir);
     expect(rebuilt).toEqual(live);
     expect(live['app_password_list'].length).toBeGreaterThan(40);

@@ -9,7 +9,7 @@ import type { GraphQLObjectType } from 'graphql';
 import { loadConfig } from '@keyward/shared/server';
 import { can, isPermission, PERMISSIONS, scopeOf, tenantIdForDomain, type Permission, type UserPrincipal } from '@keyward/identity/domain';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '@keyward/identity/api';
-import { ConsoleClient, createUser, generate, type GraphQLResponse } from '@keyward/e2e/support';
+import { ConsoleClient, createUser, eventually, generate, REVOKE, verify, type GraphQLResponse } from '@keyward/e2e/support';
 import { serve } from './serve';
 
 type TargetKind = 'own' | 'tenant' | 'foreign';
@@ -20,6 +20,8 @@ interface Subject {
   tenantId: string;
   /** A dry-run revocation case of the subject's tenant, over its app password. */
   caseId: string;
+  /** An alert of the subject's tenant (a revoked app password of the subject's, presented with its secret). */
+  alertId: string;
 }
 
 /**
@@ -118,6 +120,8 @@ const OPERATIONS: Record<string, OperationCase> = {
     query: 'mutation($text: String!) { scanForLeakedAppPasswords(text: $text) { id candidates } }',
     variables: () => ({ text: 'no app password in here' }),
   },
+  alerts: { targets: 'tenant', isTenantWide: true, query: '{ alerts { totalCount } }', variables: () => ({}) },
+  acknowledgeAlert: { targets: ['tenant', 'foreign'], query: 'mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }', variables: (s) => ({ id: s.alertId }) },
   retryDeadLetter: { targets: 'tenant', whenAllowed: 'hidden', query: 'mutation { retryDeadLetter(id: "999999") { isResolved } }', variables: () => ({}) },
 };
 
@@ -160,11 +164,19 @@ describe('authorization: one permission table, every operation', () => {
     const admin = new ConsoleClient(baseUrl);
     await admin.signIn('admin@contoso.example', password);
     const contosoId = ((await admin.data('{ me { id } }')) as { me: { id: string } }).me.id;
-    const subjectOf = async (client: ConsoleClient, userId: string, tenantId: string): Promise<Subject> => {
+    const subjectOf = async (client: ConsoleClient, userId: string, tenantId: string, upn?: string): Promise<Subject> => {
       const appPasswordId = (await generate(client, userId)).appPassword.id;
       const preview = 'mutation($input: BulkRevokeInput!) { revokeAppPasswords(input: $input) { id } }';
       const { revokeAppPasswords } = (await client.data(preview, { input: { filter: { ids: [appPasswordId] }, reason: '', incidentRef: '', dryRun: true } })) as { revokeAppPasswords: { id: string } };
-      return { userId, tenantId, appPasswordId, caseId: revokeAppPasswords.id };
+      return { userId, tenantId, appPasswordId, caseId: revokeAppPasswords.id, alertId: upn ? await alertOf(client, userId, upn) : '' };
+    };
+    /** A REVOKED_CREDENTIAL_USED alert: one of the user's app passwords revoked, then presented with its secret. */
+    const alertOf = async (client: ConsoleClient, userId: string, upn: string): Promise<string> => {
+      const { secret, appPassword } = await generate(client, userId, 'revoked, still in use');
+      await client.data(REVOKE, { input: { id: appPassword.id, reason: 'matrix' } });
+      expect((await verify(baseUrl, upn, secret)).status).toBe(401);
+      const ALERTS = 'query($id: ID) { alerts(filter: { appPasswordId: $id }) { edges { node { id } } } }';
+      return eventually(async () => ((await client.data(ALERTS, { id: appPassword.id })) as { alerts: { edges: { node: { id: string } }[] } }).alerts.edges[0]?.node.id);
     };
     const contosoTenant = tenantIdOf('admin@contoso.example');
     for (const role of ['GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER', 'USER'] as const) {
@@ -174,10 +186,10 @@ describe('authorization: one permission table, every operation', () => {
       if (role !== 'GLOBAL_ADMIN') await client.signIn(upn, password);
       principals.push({ principal: { kind: 'user', userId, tenantId: contosoTenant, userPrincipalName: upn, roles: [role] }, client, own: await subjectOf(admin, userId, contosoTenant) });
     }
-    victim = await subjectOf(admin, (await createUser(admin, 'victim@contoso.example')).id, contosoTenant);
+    victim = await subjectOf(admin, (await createUser(admin, 'victim@contoso.example')).id, contosoTenant, 'victim@contoso.example');
     const fabrikam = new ConsoleClient(baseUrl);
     await fabrikam.signIn('admin@fabrikam.example', password);
-    foreign = await subjectOf(fabrikam, (await createUser(fabrikam, 'other@fabrikam.example')).id, tenantIdOf('admin@fabrikam.example'));
+    foreign = await subjectOf(fabrikam, (await createUser(fabrikam, 'other@fabrikam.example')).id, tenantIdOf('admin@fabrikam.example'), 'other@fabrikam.example');
     currentPolicy = ((await admin.data(POLICY)) as { tenantPolicy: Record<string, unknown> }).tenantPolicy;
   }, 60_000);
   afterAll(async () => {

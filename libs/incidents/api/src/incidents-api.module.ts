@@ -8,12 +8,13 @@ import { LeakReportsController } from './leaks/leak-reports.controller';
 import { LeakScanUploadController } from './leaks/leak-scan-upload.controller';
 import { LeakScanViews } from './leaks/leak-scan.view';
 import { LeakScansResolver } from './leaks/leak-scans.resolver';
+import { AlertsResolver } from './alerts/alerts.resolver';
 import { CaseOutcomesCsvController } from './revocation-cases/case-outcomes-csv.controller';
 import { RevocationCasesResolver, RevocationOutcomesResolver } from './revocation-cases/revocation-cases.resolver';
 
 @Module({
   imports: [CqrsModule, IncidentsApplicationModule, IncidentsReadModelsModule, AppPasswordsReadModelsModule],
   controllers: [CaseOutcomesCsvController, LeakScanUploadController, LeakReportsController],
-  providers: [RevocationCasesResolver, RevocationOutcomesResolver, LeakScansResolver, LeakScanViews, LeakReportLimiter],
+  providers: [RevocationCasesResolver, RevocationOutcomesResolver, LeakScansResolver, LeakScanViews, LeakReportLimiter, AlertsResolver],
 })
 export class IncidentsApiModule {}

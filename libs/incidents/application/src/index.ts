@@ -4,3 +4,8 @@ export * from './revocation-cases/revocation-case.runner';
 export * from './leaks/proven-leaks';
 export * from './leaks/leak-scans.use-case';
 export * from './leaks/leak-reports.queue';
+export * from './alerts/alerts.use-case';
+export * from './alerts/alert-detection.reaction';
+export * from './alerts/webhook/alert-webhook.reaction';
+export * from './alerts/webhook/webhook-client';
+export * from './alerts/webhook/webhook-delivery';

@@ -32,6 +32,16 @@ const schema = z.object({
   KEYWARD_VERIFY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   KEYWARD_VERIFY_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
   KEYWARD_CASE_STEP: z.coerce.number().int().min(1).max(5000).default(1000),
+  KEYWARD_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KEYWARD_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  KEYWARD_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  KEYWARD_WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  KEYWARD_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(12),
+  KEYWARD_ALERT_BURST_FAILURES: z.coerce.number().int().min(2).max(1000).default(20),
+  KEYWARD_ALERT_BURST_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  KEYWARD_ALERT_SPRAY_ACCOUNTS: z.coerce.number().int().min(2).max(200).default(10),
+  KEYWARD_ALERT_SPRAY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  KEYWARD_ALERT_LEARNING_SECONDS: z.coerce.number().int().min(0).default(86_400),
 });
 
 /** Keyward's settings, read once from the environment at start. */
@@ -60,6 +70,16 @@ export interface KeywardConfig {
   readonly verifyCache: { readonly ttlMs: number; readonly maxEntries: number };
   /** Credentials a revocation case takes per step (their appends share commits; smaller steps let verification in between). */
   readonly caseStep: number;
+  /** Where alerts are delivered, signed with `secret` (HMAC-SHA256); retried from `retryMs`, doubling up to 5 minutes. */
+  readonly webhook?: { readonly url: string; readonly secret: string; readonly timeoutMs: number; readonly retryMs: number; readonly maxAttempts: number };
+  /** The alert detectors' thresholds and windows (event time). */
+  readonly alerts: {
+    readonly burstFailures: number;
+    readonly burstWindowMs: number;
+    readonly sprayAccounts: number;
+    readonly sprayWindowMs: number;
+    readonly learningMs: number;
+  };
 }
 
 /** Parses the environment, or throws one message naming every bad variable. */
@@ -72,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
   const e = parsed.data;
   if (e.KEYWARD_DOVEADM_URL && !e.KEYWARD_DOVEADM_API_KEY) {
     throw new Error('Invalid configuration:\n  KEYWARD_DOVEADM_API_KEY: required with KEYWARD_DOVEADM_URL');
+  }
+  if (e.KEYWARD_WEBHOOK_URL && !e.KEYWARD_WEBHOOK_SECRET) {
+    throw new Error('Invalid configuration:\n  KEYWARD_WEBHOOK_SECRET: required with KEYWARD_WEBHOOK_URL (deliveries are always signed)');
   }
   return {
     port: e.KEYWARD_PORT,
@@ -92,5 +115,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     idleSweepMs: e.KEYWARD_IDLE_SWEEP_SECONDS * 1000,
     verifyCache: { ttlMs: e.KEYWARD_VERIFY_CACHE_SECONDS * 1000, maxEntries: e.KEYWARD_VERIFY_CACHE_ENTRIES },
     caseStep: e.KEYWARD_CASE_STEP,
+    webhook: e.KEYWARD_WEBHOOK_URL
+      ? {
+          url: e.KEYWARD_WEBHOOK_URL,
+          secret: e.KEYWARD_WEBHOOK_SECRET ?? '',
+          timeoutMs: e.KEYWARD_WEBHOOK_TIMEOUT_SECONDS * 1000,
+          retryMs: e.KEYWARD_WEBHOOK_RETRY_SECONDS * 1000,
+          maxAttempts: e.KEYWARD_WEBHOOK_MAX_ATTEMPTS,
+        }
+      : undefined,
+    alerts: {
+      burstFailures: e.KEYWARD_ALERT_BURST_FAILURES,
+      burstWindowMs: e.KEYWARD_ALERT_BURST_WINDOW_SECONDS * 1000,
+      sprayAccounts: e.KEYWARD_ALERT_SPRAY_ACCOUNTS,
+      sprayWindowMs: e.KEYWARD_ALERT_SPRAY_WINDOW_SECONDS * 1000,
+      learningMs: e.KEYWARD_ALERT_LEARNING_SECONDS * 1000,
+    },
   };
 }

@@ -70,10 +70,10 @@ export class SubscriberHost implements OnApplicationBootstrap, OnApplicationShut
     this.optimize();
     this.optimizer = setInterval(() => this.optimize(), 3_600_000);
     this.optimizer.unref();
-    const options = { failures: this.failures, now: () => this.clock.now() };
+    const now = () => this.clock.now();
     this.reactions = this.discoverReactions()
       .filter((reaction) => reaction.isEnabled?.() ?? true)
-      .map((reaction) => new CheckpointedSubscriber(reactionHandler(reaction), this.store, this.db, this.deadLetters, this.log, options));
+      .map((reaction) => new CheckpointedSubscriber(reactionHandler(reaction), this.store, this.db, this.deadLetters, this.log, { failures: reaction.failures ?? this.failures, now }));
     requireUniqueNames(this.subscribers().map((subscriber) => subscriber.name));
     for (const reaction of this.reactions) void reaction.start();
   }

@@ -1,0 +1,26 @@
+import { loadConfig } from './keyward-config';
+
+describe('the alert and webhook settings', () => {
+  it('has no webhook unless a URL is given, and the detectors’ defaults', () => {
+    const config = loadConfig({});
+    expect(config.webhook).toBeUndefined();
+    expect(config.alerts).toEqual({ burstFailures: 20, burstWindowMs: 300_000, sprayAccounts: 10, sprayWindowMs: 600_000, learningMs: 86_400_000 });
+  });
+
+  it('reads the webhook with its schedule', () => {
+    const config = loadConfig({ KEYWARD_WEBHOOK_URL: 'https://siem.example/hooks/keyward', KEYWARD_WEBHOOK_SECRET: 'sixteen or more chars', KEYWARD_WEBHOOK_RETRY_SECONDS: '30' });
+    expect(config.webhook).toEqual({ url: 'https://siem.example/hooks/keyward', secret: 'sixteen or more chars', timeoutMs: 10_000, retryMs: 30_000, maxAttempts: 12 });
+  });
+
+  it('refuses a webhook without a secret, a short secret, or a URL that is not http(s)', () => {
+    expect(() => loadConfig({ KEYWARD_WEBHOOK_URL: 'https://siem.example/hook' })).toThrow(/KEYWARD_WEBHOOK_SECRET: required/);
+    expect(() => loadConfig({ KEYWARD_WEBHOOK_URL: 'https://siem.example/hook', KEYWARD_WEBHOOK_SECRET: 'short' })).toThrow(/KEYWARD_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ KEYWARD_WEBHOOK_URL: 'ftp://siem.example/hook', KEYWARD_WEBHOOK_SECRET: 'sixteen or more chars' })).toThrow(/KEYWARD_WEBHOOK_URL/);
+  });
+
+  it('keeps thresholds within what the detectors can hold', () => {
+    expect(() => loadConfig({ KEYWARD_ALERT_SPRAY_ACCOUNTS: '500' })).toThrow(/KEYWARD_ALERT_SPRAY_ACCOUNTS/);
+    expect(() => loadConfig({ KEYWARD_ALERT_BURST_FAILURES: '1' })).toThrow(/KEYWARD_ALERT_BURST_FAILURES/);
+    expect(loadConfig({ KEYWARD_ALERT_LEARNING_SECONDS: '0' }).alerts.learningMs).toBe(0);
+  });
+});
