@@ -28,5 +28,5 @@ export function openEventStore(settings: EventStoreSettings): EventStore {
       maxCount: retention?.maxCount,
     });
   }
-  return new SqliteEventStore(join(settings.dataDir, EVENTS_FILE));
+  return new SqliteEventStore(join(settings.dataDir, EVENTS_FILE), { checkpointInBackground: true });
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, SetMetadata, type OnApplicationBootstrap, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import type { EventStore } from '@keyward/shared/event-store';
+import { BackgroundCheckpoints, type EventStore } from '@keyward/shared/event-store';
 import {
   catchUpTogether,
   CheckpointedSubscriber,
@@ -44,6 +44,7 @@ export class SubscriberHost implements OnApplicationBootstrap, OnApplicationShut
   readonly projections: ProjectionRunner[];
   private reactions: CheckpointedSubscriber[] = [];
   private optimizer: NodeJS.Timeout | null = null;
+  private readonly checkpoints?: BackgroundCheckpoints;
 
   constructor(
     @Inject(PROJECTIONS) projections: Projection[],
@@ -55,6 +56,7 @@ export class SubscriberHost implements OnApplicationBootstrap, OnApplicationShut
     private readonly reflector: Reflector,
   ) {
     this.deadLetters = new DeadLetters(db);
+    this.checkpoints = BackgroundCheckpoints.start(db, (error) => this.logger.warn({ msg: 'read-model checkpoints in the background failed', error }));
     const options = { failures, now: () => clock.now() };
     this.projections = projections.map((projection) => new ProjectionRunner(projection, store, db, this.deadLetters, this.log, options));
   }
@@ -83,6 +85,7 @@ export class SubscriberHost implements OnApplicationBootstrap, OnApplicationShut
     await Promise.all(this.reactions.map((reaction) => reaction.stop()));
     await Promise.all(this.projections.map((runner) => runner.stop()));
     await this.store.close();
+    await this.checkpoints?.stop();
     this.db.close();
   }
 

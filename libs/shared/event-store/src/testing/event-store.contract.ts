@@ -145,6 +145,20 @@ export function describeEventStoreContract(
       it('returns nothing for a stream that does not exist', async () => {
         expect(await store.readStream(`missing-${randomUUID()}`)).toEqual([]);
       });
+
+      it('given many streams read at once, then each read gets its own stream, whole and in order', async () => {
+        // More streams than one query of the embedded store reads, one of them read twice, one missing.
+        const streams = Array.from({ length: 1_200 }, (_, n) => `${stream}-${n}`);
+        await Promise.all(streams.map((id, n) => store.appendToStream(id, [event('A', { n }), event('B', { n })])));
+        const missing = `missing-${randomUUID()}`;
+
+        const reads = await Promise.all([...streams, streams[7], missing].map((id) => store.readStream(id)));
+
+        const misread = streams.filter((id, n) => JSON.stringify(reads[n].map((e) => [e.streamId, e.type, e.data])) !== JSON.stringify([[id, 'A', { n }], [id, 'B', { n }]]));
+        expect(misread).toEqual([]);
+        expect(reads[streams.length].map((e) => e.data)).toEqual([{ n: 7 }, { n: 7 }]);
+        expect(reads[streams.length + 1]).toEqual([]);
+      });
     });
 
     describe('reading all', () => {
