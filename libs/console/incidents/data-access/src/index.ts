@@ -3,3 +3,5 @@ export * from './incidents.api';
 export * from './incident-errors';
 export * from './revocation-case.store';
 export * from './bulk-revocation.store';
+export * from './leaks.api';
+export * from './leak-errors';

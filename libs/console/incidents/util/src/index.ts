@@ -3,3 +3,4 @@
 export * from './revocation-case';
 export * from './address';
 export * from './bulk-revocation';
+export * from './leak-scan';
