@@ -35,7 +35,14 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export function uploadProblem(size: number): string {
   if (size === 0) return 'The file is empty: there is nothing to scan.';
   if (size <= MAX_UPLOAD_BYTES) return '';
-  return `The file is ${(size / 2 ** 20).toFixed(1)} MB; at most 20 MB is scanned at once. Split it and upload the parts one by one.`;
+  return `The file is ${sizeInWords(size)}; at most 20 MB is scanned at once. Split it and upload the parts one by one.`;
+}
+
+/** A file's size for people: "512 bytes", "12 KB", "3.2 MB". */
+export function sizeInWords(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 2 ** 20) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
 /** The reason a case revoking a scan's proven leaks starts with. */
@@ -43,8 +50,9 @@ export function leakReasonOf(scanId: string): string {
   return `Leaked: found by scan ${scanId}`;
 }
 
-/** The matches in the order that matters: proven and active first, then proven, then the rest; by owner within each. */
+/** The matches in the order that matters: proven and active first, then proven, then the rest; by owner and label within each. */
 export function byUrgency(matches: readonly LeakMatch[]): LeakMatch[] {
   const rank = (match: LeakMatch) => (match.proven ? (match.appPassword.status === 'ACTIVE' ? 0 : 1) : 2);
-  return [...matches].sort((a, b) => rank(a) - rank(b) || a.appPassword.user.userPrincipalName.localeCompare(b.appPassword.user.userPrincipalName));
+  const owner = (match: LeakMatch) => match.appPassword.user.userPrincipalName;
+  return [...matches].sort((a, b) => rank(a) - rank(b) || owner(a).localeCompare(owner(b)) || a.appPassword.label.localeCompare(b.appPassword.label));
 }
