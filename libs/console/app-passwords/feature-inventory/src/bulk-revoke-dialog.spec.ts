@@ -37,16 +37,6 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
 }
 
 describe('revoking the selected app passwords as one case', () => {
-  beforeAll(() => {
-    // jsdom has no <dialog> behaviour; opening only has to make the form reachable.
-    HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-      this.open = true;
-    };
-    HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-      this.open = false;
-    };
-  });
-
   it('sends one case by ids, expecting the selection’s size, then follows it to the end and links to it', async () => {
     const api = new IncidentsApiDouble();
     api.script = [caseOf({ revoked: 1 }), caseOf({ revoked: 2 }), caseOf({ status: 'COMPLETED', revoked: 2, alreadyRevoked: 1, finishedAt: '2026-12-01T10:00:03.000Z' })];

@@ -51,17 +51,6 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
 }
 
 describe('leak intake', () => {
-  beforeAll(() => {
-    // jsdom has no <dialog> behaviour; opening only has to make the form reachable.
-    HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-      this.open = true;
-    };
-    HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-      this.open = false;
-      this.dispatchEvent(new Event('close'));
-    };
-  });
-
   it('scans pasted text, then shows the counts and every match, proven and active first, and forgets the text', async () => {
     const leaks = new LeaksApiDouble();
     leaks.next = FOUND;
