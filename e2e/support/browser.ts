@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless, with the flags this machine needs (no downloads, no background
@@ -28,6 +28,33 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = join(__dirname, '../console/screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Saves a full-page screenshot as docs/console/<name>.png, only when KEYWARD_DOCS_SCREENSHOTS is
+ * set (`KEYWARD_DOCS_SCREENSHOTS=1 npx jest -c e2e/jest.config.js <spec>`): a test run leaves the
+ * work tree clean, and refreshing the docs is asked for.
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  if (!process.env['KEYWARD_DOCS_SCREENSHOTS']) return;
+  await page.screenshot({ path: join(__dirname, '../../docs/console', `${name}.png`), fullPage: true });
+}
+
+/** A new browser context signed in to the console as this user, on the page the sign-in leads to. */
+export async function signedInPage(browser: Browser, baseUrl: string, user: string, password: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('User principal name').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+  return { context, page };
+}
+
+/** The link texts of the navigation with this accessible name ("Main", "Incidents"). */
+export async function navLinks(page: Page, name: string): Promise<string[]> {
+  return (await page.getByRole('navigation', { name }).getByRole('link').allTextContents()).map((text) => text.trim());
 }
 
 /** What axe found on a page at an impact we do not accept (serious or critical), as readable lines. */

@@ -36,6 +36,20 @@ export const routes: Routes = [
           // Whoever reads cases but may not act on them starts at the case list.
           { path: '', pathMatch: 'full', redirectTo: 'cases' },
           {
+            path: 'leaks',
+            canMatch: [holds('leaks.scan')],
+            title: 'Leak intake · Keyward',
+            data: { sectionLink: { title: 'Leak intake', permission: 'leaks.scan' } },
+            loadComponent: () => import('@keyward/console/incidents/feature-leaks').then((m) => m.LeakIntakePage),
+          },
+          // Whoever reads incidents but may not scan (an auditor) is told so inside the section.
+          {
+            path: 'leaks',
+            title: 'Not allowed · Keyward',
+            data: { what: 'leak intake', who: 'Scanning text for leaked app passwords is for incident responders and global admins.' },
+            loadComponent: () => import('@keyward/console/shared/ui').then((m) => m.NotAllowedPage),
+          },
+          {
             path: 'cases',
             title: 'Revocation cases · Keyward',
             data: { sectionLink: { title: 'Cases', permission: 'incidents.read' } },

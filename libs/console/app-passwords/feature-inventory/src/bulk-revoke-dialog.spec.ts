@@ -1,26 +1,28 @@
-import { Component, viewChild } from '@angular/core';
+import { Component, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { CASE_POLL_MS, IncidentsApi } from '@keyward/console/incidents/data-access';
+import { BulkRevocationStore, CASE_POLL_MS, IncidentsApi, RevocationCaseStore } from '@keyward/console/incidents/data-access';
 import { caseOf, IncidentsApiDouble } from '@keyward/console/incidents/data-access/testing';
-import type { AppPasswordRow } from '@keyward/console/app-passwords/util';
-import { BulkRevokeDialog } from './bulk-revoke-dialog';
-import { BulkRevokeDialogHarness } from './testing/bulk-revoke-dialog.harness';
+import { BulkRevokeDialog } from '@keyward/console/incidents/ui';
+import { BulkRevokeDialogHarness } from '@keyward/console/incidents/ui/testing';
 
-const row = (id: string, label: string) => ({ id, label, user: { id: 'u1', userPrincipalName: 'alice@contoso.example' } }) as AppPasswordRow;
-
-@Component({ imports: [BulkRevokeDialog], template: `<kw-bulk-revoke-dialog (finished)="finished = finished + 1" />` })
+/** The inventory's wiring of the bulk revoke dialog, without the rest of the page. */
+@Component({
+  imports: [BulkRevokeDialog],
+  providers: [BulkRevocationStore, RevocationCaseStore],
+  template: `<kw-bulk-revoke-dialog [state]="bulk.state()" (revoke)="bulk.revoke($event)" (closed)="bulk.close()" (finished)="finished = finished + 1" />`,
+})
 class Host {
-  readonly dialog = viewChild.required(BulkRevokeDialog);
+  readonly bulk = inject(BulkRevocationStore);
   finished = 0;
 }
 
-async function openWith(api: IncidentsApiDouble, rows: AppPasswordRow[]) {
+async function openWith(api: IncidentsApiDouble, ids: string[]) {
   TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: IncidentsApi, useValue: api }, { provide: CASE_POLL_MS, useValue: 1 }] });
   const fixture = TestBed.createComponent(Host);
   fixture.detectChanges();
-  fixture.componentInstance.dialog().open(rows);
+  fixture.componentInstance.bulk.open({ ids, origin: 'selected', reason: '' });
   const dialog = await TestbedHarnessEnvironment.harnessForFixture(fixture, BulkRevokeDialogHarness);
   return { fixture, dialog };
 }
@@ -35,20 +37,10 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
 }
 
 describe('revoking the selected app passwords as one case', () => {
-  beforeAll(() => {
-    // jsdom has no <dialog> behaviour; opening only has to make the form reachable.
-    HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-      this.open = true;
-    };
-    HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-      this.open = false;
-    };
-  });
-
   it('sends one case by ids, expecting the selection’s size, then follows it to the end and links to it', async () => {
     const api = new IncidentsApiDouble();
     api.script = [caseOf({ revoked: 1 }), caseOf({ revoked: 2 }), caseOf({ status: 'COMPLETED', revoked: 2, alreadyRevoked: 1, finishedAt: '2026-12-01T10:00:03.000Z' })];
-    const { fixture, dialog } = await openWith(api, [row('k1', 'Thunderbird'), row('k2', 'Gone'), row('k3', 'Scanner')]);
+    const { fixture, dialog } = await openWith(api, ['k1', 'k2', 'k3']);
 
     expect(await dialog.getTitle()).toBe('Revoke 3 app passwords');
     await dialog.revokeWith('Suspected leak', 'INC-7');
@@ -61,14 +53,14 @@ describe('revoking the selected app passwords as one case', () => {
   });
 
   it('needs a reason and an incident reference', async () => {
-    const { dialog } = await openWith(new IncidentsApiDouble(), [row('k1', 'Thunderbird')]);
+    const { dialog } = await openWith(new IncidentsApiDouble(), ['k1']);
     expect(await dialog.isConfirmDisabled()).toBe(true);
   });
 
   it('says how many of the selection are still active when the server counts otherwise, and revokes nothing', async () => {
     const api = new IncidentsApiDouble();
     api.matched = 2;
-    const { fixture, dialog } = await openWith(api, [row('k1', 'Thunderbird'), row('k2', 'Gone'), row('k3', 'Scanner')]);
+    const { fixture, dialog } = await openWith(api, ['k1', 'k2', 'k3']);
     await dialog.revokeWith('Suspected leak', 'INC-7');
     await fixture.whenStable();
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, type OnInit, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, type OnInit } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -7,7 +7,8 @@ import { PageState, Pager } from '@keyward/console/shared/ui';
 import { GenerationStore, RevocationStore, type AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
 import { AppPasswordTable, GenerateDialog, RevokeDialog } from '@keyward/console/app-passwords/ui';
 import { SCOPES, type AppPasswordRow, type GenerationRequest, type RevocationReason, type SortField } from '@keyward/console/app-passwords/util';
-import { BulkRevokeDialog } from './bulk-revoke-dialog';
+import { BulkRevocationStore, RevocationCaseStore } from '@keyward/console/incidents/data-access';
+import { BulkRevokeDialog } from '@keyward/console/incidents/ui';
 import { urlForView, viewFromUrl } from './inventory-url';
 import { InventoryStore, PAGE_SIZES } from './inventory.store';
 
@@ -18,7 +19,7 @@ import { InventoryStore, PAGE_SIZES } from './inventory.store';
 @Component({
   selector: 'kw-inventory-page',
   imports: [FormsModule, AppPasswordTable, PageState, Pager, GenerateDialog, RevokeDialog, BulkRevokeDialog],
-  providers: [InventoryStore, RevocationStore, GenerationStore],
+  providers: [InventoryStore, RevocationStore, GenerationStore, BulkRevocationStore, RevocationCaseStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './inventory.page.html',
 })
@@ -30,7 +31,7 @@ export class InventoryPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   protected readonly revocation = inject(RevocationStore);
   protected readonly generation = inject(GenerationStore);
-  protected readonly bulkDialog = viewChild.required(BulkRevokeDialog);
+  protected readonly bulkRevocation = inject(BulkRevocationStore);
   protected readonly scopes = SCOPES;
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly isRevocable = (row: AppPasswordRow) => this.session.can('appPasswords.revoke', row.user.id);
@@ -71,7 +72,7 @@ export class InventoryPage implements OnInit {
   }
 
   protected revokeSelected(): void {
-    this.bulkDialog().open(this.store.selectedRows());
+    this.bulkRevocation.open({ ids: this.store.selectedRows().map((row) => row.id), origin: 'selected', reason: '' });
   }
 
   protected async revoke(reason: RevocationReason): Promise<void> {

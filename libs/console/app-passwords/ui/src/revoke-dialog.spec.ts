@@ -22,17 +22,6 @@ async function setUp() {
 }
 
 describe('the revoke dialog', () => {
-  beforeAll(() => {
-    // jsdom has no <dialog> behaviour: opening shows it, closing hides it and says so, as browsers do.
-    HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-      this.open = true;
-    };
-    HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-      this.open = false;
-      this.dispatchEvent(new Event('close'));
-    };
-  });
-
   it('opens while there is a target, names it, and hands the reason to the page', async () => {
     const { host, dialog } = await setUp();
     expect(await dialog.isOpen()).toBe(false);

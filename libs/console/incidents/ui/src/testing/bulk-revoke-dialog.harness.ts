@@ -1,5 +1,5 @@
-import { ComponentHarness } from '@angular/cdk/testing';
-import { CaseProgressHarness } from '@keyward/console/incidents/ui/testing';
+import { ComponentHarness, type TestElement } from '@angular/cdk/testing';
+import { CaseProgressHarness } from './case-progress.harness';
 
 /** Fills in and confirms a bulk revocation, and reads the case it became: progress, link, errors. */
 export class BulkRevokeDialogHarness extends ComponentHarness {
@@ -11,19 +11,24 @@ export class BulkRevokeDialogHarness extends ComponentHarness {
   private readonly caseLink = this.locatorForOptional('a[href^="/incidents/cases/"]');
   private readonly alerts = this.locatorForAll('[role="alert"]');
 
+  async isOpen(): Promise<boolean> {
+    return (await this.locatorFor('dialog')()).getProperty<boolean>('open');
+  }
+
   async getTitle(): Promise<string> {
     return (await this.locatorFor('h2')()).text();
   }
 
-  async revokeWith(reason: string, incidentRef: string): Promise<void> {
-    for (const [input, value] of [
-      [await this.reason(), reason],
-      [await this.incidentRef(), incidentRef],
-    ] as const) {
-      await input.setInputValue(value);
-      await input.dispatchEvent('input');
-    }
+  /** Types the reason (null: keeps the one filled in) and the incident reference, and confirms. */
+  async revokeWith(reason: string | null, incidentRef: string): Promise<void> {
+    if (reason !== null) await this.type(await this.reason(), reason);
+    await this.type(await this.incidentRef(), incidentRef);
     await (await this.confirmButton()).click();
+  }
+
+  /** The reason and incident reference as the form shows them (a reason may be filled in for you). */
+  async getFields(): Promise<{ reason: string; incidentRef: string }> {
+    return { reason: await (await this.reason()).getProperty<string>('value'), incidentRef: await (await this.incidentRef()).getProperty<string>('value') };
   }
 
   async isConfirmDisabled(): Promise<boolean> {
@@ -42,5 +47,10 @@ export class BulkRevokeDialogHarness extends ComponentHarness {
 
   async getErrors(): Promise<string[]> {
     return Promise.all((await this.alerts()).map((alert) => alert.text()));
+  }
+
+  private async type(input: TestElement, value: string): Promise<void> {
+    await input.setInputValue(value);
+    await input.dispatchEvent('input');
   }
 }
