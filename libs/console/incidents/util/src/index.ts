@@ -2,3 +2,5 @@
 // them. A util library, because a ui library may not import data-access, not even a type.
 export * from './revocation-case';
 export * from './address';
+export * from './alert';
+export * from './respond-prefill';

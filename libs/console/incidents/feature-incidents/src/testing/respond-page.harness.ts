@@ -9,6 +9,7 @@ export class RespondPageHarness extends ComponentHarness {
   private readonly figures = this.locatorForAll('.figures dd');
   private readonly alerts = this.locatorForAll('[role="alert"]');
   private readonly stale = this.locatorForOptional('.warning[role="status"]');
+  private readonly selection = this.locatorForOptional('.selection');
   private readonly sampleUsers = this.locatorForAll('kw-case-sample-table tbody td:nth-child(2)');
 
   /** Types into the field named `name` (an input, textarea or select) as a user would. */
@@ -20,6 +21,21 @@ export class RespondPageHarness extends ComponentHarness {
       await field.dispatchEvent('input');
     }
     await field.dispatchEvent('change');
+  }
+
+  /** What the field named `name` holds now. */
+  async getValue(name: string): Promise<string> {
+    return (await this.locatorFor(`[name="${name}"]`)()).getProperty<string>('value');
+  }
+
+  /** The line naming the app passwords a link selected ("1 selected app password: k1"); null without one. */
+  async getSelection(): Promise<string | null> {
+    const line = await this.selection();
+    return line ? (await line.text()).replace(/\s*Remove the selection$/, '') : null;
+  }
+
+  async removeSelection(): Promise<void> {
+    await (await this.locatorFor('.selection button')()).click();
   }
 
   async chooseAction(action: 'REVOKE' | 'SUSPEND'): Promise<void> {
