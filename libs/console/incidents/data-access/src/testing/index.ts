@@ -1,1 +1,2 @@
 export * from './incidents-api.double';
+export * from './alerts-api.double';
