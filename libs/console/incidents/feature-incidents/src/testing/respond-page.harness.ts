@@ -1,4 +1,5 @@
 import { ComponentHarness } from '@angular/cdk/testing';
+import { fillField } from '@keyward/console/shared/ui/testing';
 
 /** Drives the respond page as a responder would: fill the query, preview, type the count, confirm. */
 export class RespondPageHarness extends ComponentHarness {
@@ -14,13 +15,7 @@ export class RespondPageHarness extends ComponentHarness {
 
   /** Types into the field named `name` (an input, textarea or select) as a user would. */
   async fill(name: string, value: string): Promise<void> {
-    const field = await this.locatorFor(`[name="${name}"]`)();
-    if ((await field.getProperty<string>('tagName')) === 'SELECT') await field.selectOptions(await this.optionIndex(name, value));
-    else {
-      await field.setInputValue(value);
-      await field.dispatchEvent('input');
-    }
-    await field.dispatchEvent('change');
+    await fillField(this.locatorFactory, name, value);
   }
 
   /** What the field named `name` holds now. */
@@ -83,11 +78,5 @@ export class RespondPageHarness extends ComponentHarness {
   /** Whether the page says the preview no longer matches the query. */
   async isPreviewStale(): Promise<boolean> {
     return (await this.stale()) !== null;
-  }
-
-  private async optionIndex(name: string, value: string): Promise<number> {
-    const options = await this.locatorForAll(`[name="${name}"] option`)();
-    for (let index = 0; index < options.length; index++) if ((await options[index].getProperty<string>('value')) === value) return index;
-    throw new Error(`No option ${value} in ${name}`);
   }
 }
