@@ -1,26 +1,12 @@
 import type { AlertRow } from './alert';
 import { respondPrefillFrom, respondPrefillOf, respondQueryParams } from './respond-prefill';
 
+/** A spray from 203.0.113.66, with these fields as given. */
 function alertOf(fields: Partial<AlertRow>): AlertRow {
-  return {
-    id: 'alert-1',
-    kind: 'PASSWORD_SPRAY',
-    severity: 'HIGH',
-    firstSeenAt: '2026-12-01T10:00:30.000Z',
-    lastSeenAt: '2026-12-01T10:05:00.000Z',
-    count: 10,
-    appPassword: null,
-    user: null,
-    userPrincipalName: null,
-    sourceIp: '203.0.113.66',
-    sourceNetwork: '203.0.113.66',
-    accounts: 10,
-    credentialStatus: null,
-    acknowledged: false,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    ...fields,
-  };
+  const times = { firstSeenAt: '2026-12-01T10:00:30.000Z', lastSeenAt: '2026-12-01T10:05:00.000Z' };
+  const acknowledgement = { acknowledged: false, acknowledgedAt: null, acknowledgedBy: null };
+  const about = { appPassword: null, user: null, userPrincipalName: null, sourceIp: '203.0.113.66', sourceNetwork: '203.0.113.66', accounts: 10, credentialStatus: null };
+  return { id: 'alert-1', kind: 'PASSWORD_SPRAY', severity: 'HIGH', count: 10, ...times, ...about, ...acknowledgement, ...fields };
 }
 
 const thunderbird = { id: 'k1', label: 'Thunderbird', status: 'ACTIVE' };
