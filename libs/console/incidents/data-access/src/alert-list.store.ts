@@ -16,8 +16,10 @@ export const ALERTS_PAGE_SIZE = 25;
 export class AlertListStore {
   private readonly api = inject(AlertsApi);
   private readonly incidents = inject(IncidentsApi);
-  private readonly acknowledging = signal<ReadonlySet<string>>(new Set());
+  private readonly acknowledgingIds = signal<ReadonlySet<string>>(new Set());
 
+  /** The alerts being acknowledged now, by id. */
+  readonly acknowledging = this.acknowledgingIds.asReadonly();
   readonly filter = signal<AlertFilter>({});
   readonly isFiltered = computed(() => Object.values(this.filter()).some((value) => value !== undefined && value !== ''));
   readonly pager = new CursorPager<AlertRow>(async (after) => {
@@ -41,13 +43,9 @@ export class AlertListStore {
     return this.pager.first();
   }
 
-  isAcknowledging(id: string): boolean {
-    return this.acknowledging().has(id);
-  }
-
   /** Acknowledges the alert and shows it as the server now has it; false when refused (`actionError` says why). */
   async acknowledge(id: string): Promise<boolean> {
-    this.acknowledging.update((ids) => new Set(ids).add(id));
+    this.acknowledgingIds.update((ids) => new Set(ids).add(id));
     this.actionError.set('');
     try {
       const acknowledged = await this.api.acknowledge(id);
@@ -58,7 +56,7 @@ export class AlertListStore {
       this.actionError.set(alertErrorMessage(error));
       return false;
     } finally {
-      this.acknowledging.update((ids) => new Set([...ids].filter((other) => other !== id)));
+      this.acknowledgingIds.update((ids) => new Set([...ids].filter((other) => other !== id)));
     }
   }
 

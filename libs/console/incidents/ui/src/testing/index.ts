@@ -1,2 +1,3 @@
 export * from './case-progress.harness';
 export * from './outcome-table.harness';
+export * from './alert-table.harness';
