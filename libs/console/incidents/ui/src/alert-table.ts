@@ -26,7 +26,7 @@ import {
       <thead>
         <tr>
           <th scope="col">Alert</th><th scope="col">Severity</th><th scope="col">User</th><th scope="col">App password</th><th scope="col">Source address</th>
-          <th scope="col">First seen (UTC)</th><th scope="col">Last seen (UTC)</th><th scope="col" class="number">Count</th><th scope="col">Acknowledged</th>
+          <th scope="col">First and last seen (UTC)</th><th scope="col" class="number">Count</th><th scope="col">Acknowledged</th>
           @if (hasActions()) { <th scope="col">Actions</th> }
         </tr>
       </thead>
@@ -49,8 +49,10 @@ import {
               @if (alert.sourceIp) { <code>{{ alert.sourceIp }}</code> }
               @if (alert.sourceNetwork && alert.sourceNetwork !== alert.sourceIp) {<br /><span class="muted"> in {{ alert.sourceNetwork }}</span>}
             </td>
-            <td>{{ alert.firstSeenAt | date: 'yyyy-MM-dd HH:mm' : 'UTC' }}</td>
-            <td>{{ alert.lastSeenAt | date: 'yyyy-MM-dd HH:mm' : 'UTC' }}</td>
+            <td>
+              <time [attr.datetime]="alert.firstSeenAt">{{ alert.firstSeenAt | date: 'yyyy-MM-dd HH:mm' : 'UTC' }}</time><br />
+              <span class="muted"> to <time [attr.datetime]="alert.lastSeenAt">{{ alert.lastSeenAt | date: 'yyyy-MM-dd HH:mm' : 'UTC' }}</time></span>
+            </td>
             <td class="number">{{ alert.count }}</td>
             <td>
               @if (alert.acknowledged) {

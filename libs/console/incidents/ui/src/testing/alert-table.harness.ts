@@ -7,13 +7,13 @@ export interface AlertLine {
   user: string;
   appPassword: string;
   source: string;
-  firstSeen: string;
-  lastSeen: string;
+  /** First and last seen, "2026-12-01 10:00 to 2026-12-01 10:05". */
+  seen: string;
   count: string;
   acknowledged: string;
 }
 
-const COLUMNS = ['alert', 'severity', 'user', 'appPassword', 'source', 'firstSeen', 'lastSeen', 'count', 'acknowledged'] as const;
+const COLUMNS = ['alert', 'severity', 'user', 'appPassword', 'source', 'seen', 'count', 'acknowledged'] as const;
 
 /** One row of the alert table: what it says, and its actions. */
 export class AlertRowHarness extends ComponentHarness {
