@@ -80,7 +80,7 @@ describe('incident response in the console', () => {
     expect(await navLinks(page, 'Main')).toContain('Incidents');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
     await page.waitForURL(/\/incidents$/);
-    expect(await navLinks(page, 'Incidents')).toEqual(['Revoke by query', 'Cases']);
+    expect(await navLinks(page, 'Incidents')).toEqual(['Revoke by query', 'Cases', 'Alerts']);
 
     const address = page.getByLabel('Used from address or block');
     await address.fill('203.0.113.0/33');
@@ -184,7 +184,7 @@ describe('incident response in the console', () => {
     expect(await navLinks(page, 'Main')).toContain('Incidents');
     await page.goto(`${keyward.baseUrl}/incidents`);
     await page.waitForURL(/\/incidents\/cases$/);
-    expect(await navLinks(page, 'Incidents')).toEqual(['Cases']);
+    expect(await navLinks(page, 'Incidents')).toEqual(['Cases', 'Alerts']);
     const cases = page.getByRole('table', { name: 'Revocation cases' });
     await expectVisible(cases);
     expect(await cases.getByText('Dry run', { exact: true }).count()).toBeGreaterThan(0);

@@ -30,6 +30,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Saves what the page shows (the viewport) as docs/console/<name>.png, the documentation's
+ * picture, only when KEYWARD_DOCS_SCREENSHOTS is set: a test run never changes the docs unasked.
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  if (!process.env['KEYWARD_DOCS_SCREENSHOTS']) return;
+  await page.screenshot({ path: join(__dirname, '../../docs/console', `${name}.png`) });
+}
+
 /** What axe found on a page at an impact we do not accept (serious or critical), as readable lines. */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
