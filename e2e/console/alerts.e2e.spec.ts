@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   ADMIN_PASSWORD,
   ConsoleClient,
@@ -12,6 +12,7 @@ import {
   REVOKE,
   screenshot,
   seriousAccessibilityViolations,
+  signInInBrowser,
   verify,
   type Json,
 } from '@keyward/e2e/support';
@@ -72,17 +73,7 @@ describe('alerts in the console', () => {
     keyward.removeData();
   });
 
-  async function signedIn(user: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${keyward.baseUrl}/sign-in`);
-    await page.getByLabel('User principal name').fill(user);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
-    return { context, page };
-  }
-
+  const signedIn = (user: string, password: string) => signInInBrowser(browser, keyward.baseUrl, user, password);
   const navLinks = async (page: Page, name: string) => (await page.getByRole('navigation', { name }).getByRole('link').allTextContents()).map((text) => text.trim());
   const alertsTable = (page: Page) => page.getByRole('table', { name: 'Alerts' });
   const rowOf = (page: Page, kindWords: string): Locator => alertsTable(page).getByRole('row').filter({ hasText: kindWords });
