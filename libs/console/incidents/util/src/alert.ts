@@ -55,7 +55,7 @@ export const ALERT_KIND_WORDS: Record<AlertKind, string> = {
 
 export const ALERT_SEVERITY_WORDS: Record<AlertSeverity, string> = { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
 
-/** What raises each kind, in a sentence: the empty list and the filter explain themselves with it. */
+/** What raises each kind, in words: the empty list says with them what would raise an alert. */
 export const ALERT_KIND_CAUSES: Record<AlertKind, string> = {
   REVOKED_CREDENTIAL_USED: 'a revoked, suspended or expired app password presented with its correct secret',
   FAILURE_BURST: 'many failed sign-ins for one account or from one address within minutes',
