@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   ADMIN_PASSWORD,
   ConsoleClient,
@@ -8,8 +8,10 @@ import {
   generate,
   KeywardProcess,
   launchChromium,
+  navLinks,
   screenshot,
   seriousAccessibilityViolations,
+  signInInBrowser,
   verify,
   type Json,
 } from '@keyward/e2e/support';
@@ -60,18 +62,7 @@ describe('incident response in the console', () => {
     keyward.removeData();
   });
 
-  async function signedIn(user: string, password: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${keyward.baseUrl}/sign-in`);
-    await page.getByLabel('User principal name').fill(user);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
-    return { context, page };
-  }
-
-  const navLinks = async (page: Page, name: string) => (await page.getByRole('navigation', { name }).getByRole('link').allTextContents()).map((text) => text.trim());
+  const signedIn = (user: string, password: string, width = 1280) => signInInBrowser(browser, keyward.baseUrl, user, password, width);
   const figures = async (page: Page) => (await page.locator('.figures dd').allTextContents()).map(Number);
   const noOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -80,7 +71,7 @@ describe('incident response in the console', () => {
     expect(await navLinks(page, 'Main')).toContain('Incidents');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
     await page.waitForURL(/\/incidents$/);
-    expect(await navLinks(page, 'Incidents')).toEqual(['Revoke by query', 'Cases']);
+    expect(await navLinks(page, 'Incidents')).toEqual(['Revoke by query', 'Leak intake', 'Cases', 'Alerts']);
 
     const address = page.getByLabel('Used from address or block');
     await address.fill('203.0.113.0/33');
@@ -184,7 +175,7 @@ describe('incident response in the console', () => {
     expect(await navLinks(page, 'Main')).toContain('Incidents');
     await page.goto(`${keyward.baseUrl}/incidents`);
     await page.waitForURL(/\/incidents\/cases$/);
-    expect(await navLinks(page, 'Incidents')).toEqual(['Cases']);
+    expect(await navLinks(page, 'Incidents')).toEqual(['Cases', 'Alerts']);
     const cases = page.getByRole('table', { name: 'Revocation cases' });
     await expectVisible(cases);
     expect(await cases.getByText('Dry run', { exact: true }).count()).toBeGreaterThan(0);

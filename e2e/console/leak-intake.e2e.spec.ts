@@ -12,7 +12,7 @@ import {
   navLinks,
   screenshot,
   seriousAccessibilityViolations,
-  signedInPage,
+  signInInBrowser,
   verify,
 } from '@keyward/e2e/support';
 
@@ -27,7 +27,7 @@ describe('leak intake in the console', () => {
   let browser: Browser;
   let admin: ConsoleClient;
   const credentials: Record<string, { secret: string; appPassword: { id: string } }> = {};
-  const signIn = (user: string, password: string) => signedInPage(browser, keyward.baseUrl, user, password);
+  const signIn = (user: string, password: string) => signInInBrowser(browser, keyward.baseUrl, user, password);
   const figures = async (page: Page) => (await page.locator('.figures dd').allTextContents()).map(Number);
   /** The rows of the found app passwords: label, owner, status, proven. */
   const matchRows = async (page: Page) =>
@@ -67,7 +67,7 @@ describe('leak intake in the console', () => {
     const { context, page } = await signIn('rita@contoso.example', 'rita-console-password');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
     await expectVisible(page.getByRole('navigation', { name: 'Incidents' }));
-    expect(await navLinks(page, 'Incidents')).toEqual(['Revoke by query', 'Leak intake', 'Cases']);
+    expect(await navLinks(page, 'Incidents')).toEqual(['Revoke by query', 'Leak intake', 'Cases', 'Alerts']);
     await page.getByRole('navigation', { name: 'Incidents' }).getByRole('link', { name: 'Leak intake' }).click();
     await page.waitForURL(/\/incidents\/leaks$/);
     await expectVisible(page.getByRole('heading', { name: 'Leak intake' }));
@@ -98,7 +98,7 @@ describe('leak intake in the console', () => {
     expect(await secretsOn(page)).toEqual([]);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'responder-leak-intake');
-    await docsScreenshot(page, 'leak-intake');
+    await docsScreenshot(page, 'leak-intake', { fullPage: true });
     await page.setViewportSize({ width: 1024, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
 

@@ -23,25 +23,8 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot under e2e/console/screenshots (git-ignored). */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = join(__dirname, '../console/screenshots');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
-
-/**
- * Saves a full-page screenshot as docs/console/<name>.png, only when KEYWARD_DOCS_SCREENSHOTS is
- * set (`KEYWARD_DOCS_SCREENSHOTS=1 npx jest -c e2e/jest.config.js <spec>`): a test run leaves the
- * work tree clean, and refreshing the docs is asked for.
- */
-export async function docsScreenshot(page: Page, name: string): Promise<void> {
-  if (!process.env['KEYWARD_DOCS_SCREENSHOTS']) return;
-  await page.screenshot({ path: join(__dirname, '../../docs/console', `${name}.png`), fullPage: true });
-}
-
-/** A new browser context signed in to the console as this user, on the page the sign-in leads to. */
-export async function signedInPage(browser: Browser, baseUrl: string, user: string, password: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+/** A new browser context signed in to the console at `baseUrl` through its sign-in page, `width` px wide. */
+export async function signInInBrowser(browser: Browser, baseUrl: string, user: string, password: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in`);
@@ -50,6 +33,25 @@ export async function signedInPage(browser: Browser, baseUrl: string, user: stri
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
   return { context, page };
+}
+
+/** Saves a full-page screenshot under e2e/console/screenshots (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = join(__dirname, '../console/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/**
+/**
+ * Saves docs/console/<name>.png, the documentation's picture (the whole page with `fullPage`, else
+ * what the viewport shows), only when KEYWARD_DOCS_SCREENSHOTS is set
+ * (`KEYWARD_DOCS_SCREENSHOTS=1 npx jest -c e2e/jest.config.js <spec>`): a test run never changes
+ * the docs unasked.
+ */
+export async function docsScreenshot(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
+  if (!process.env['KEYWARD_DOCS_SCREENSHOTS']) return;
+  await page.screenshot({ path: join(__dirname, '../../docs/console', `${name}.png`), fullPage });
 }
 
 /** The link texts of the navigation with this accessible name ("Main", "Incidents"). */

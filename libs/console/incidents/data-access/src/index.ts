@@ -5,3 +5,6 @@ export * from './revocation-case.store';
 export * from './bulk-revocation.store';
 export * from './leaks.api';
 export * from './leak-errors';
+export * from './alerts.api';
+export * from './alert-errors';
+export * from './alert-list.store';

@@ -34,6 +34,12 @@ export function isUnrestricted(draft: CaseQueryDraft): boolean {
   return Object.values(draft).every((value) => value === '' || value === null || value === undefined);
 }
 
+/** An instant (ISO-8601) as the form's `YYYY-MM-DDTHH:mm` in UTC, down to the minute so that the instant is within; '' when it is not one. */
+export function formInstantOf(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? '' : new Date(time).toISOString().slice(0, 16);
+}
+
 /** The API's filter for the draft, with the users' ids already looked up. */
 export function filterOf(draft: CaseQueryDraft, userIds: string[]): AppPasswordFilter {
   const instant = (value: string | undefined) => (value ? new Date(`${value}${value.length === 16 ? ':00' : ''}Z`).toISOString() : undefined);

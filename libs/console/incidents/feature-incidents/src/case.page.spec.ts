@@ -3,18 +3,11 @@ import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/route
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { of } from 'rxjs';
 import { SessionStore, type Permission } from '@keyward/console/shared/data-access';
+import { SessionDouble } from '@keyward/console/shared/data-access/testing';
 import { CASE_POLL_MS, IncidentsApi } from '@keyward/console/incidents/data-access';
 import { caseOf, IncidentsApiDouble, outcomeOf } from '@keyward/console/incidents/data-access/testing';
 import { CasePage } from './case.page';
 import { CasePageHarness } from './testing/case-page.harness';
-
-/** The session as far as the page asks: which permissions (TENANT-wide) the user holds. */
-class SessionDouble {
-  constructor(private readonly granted: Permission[]) {}
-  can(permission: Permission): boolean {
-    return this.granted.includes(permission);
-  }
-}
 
 const RESPONDER: Permission[] = ['incidents.read', 'incidents.respond'];
 const AUDITOR: Permission[] = ['incidents.read'];

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { ActivatedRoute, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ActivatedRoute, RouterLink, RouterLinkActive, RouterOutlet, type IsActiveMatchOptions } from '@angular/router';
 import { SessionStore, type Permission } from '@keyward/console/shared/data-access';
 
 /** What a child route of the section puts in its `data` to be listed in the section's navigation. */
@@ -21,7 +21,7 @@ export interface SectionLink {
   template: `
     <nav class="section-nav" aria-label="Incidents">
       @for (link of links(); track link.path) {
-        <a [routerLink]="link.path" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: link.path === '/incidents' }" ariaCurrentWhenActive="page">{{ link.title }}</a>
+        <a [routerLink]="link.path" routerLinkActive="active" [routerLinkActiveOptions]="link.path === '/incidents' ? onlyThisPage : underThisPage" ariaCurrentWhenActive="page">{{ link.title }}</a>
       }
     </nav>
     <router-outlet />
@@ -29,6 +29,9 @@ export interface SectionLink {
 })
 export class IncidentsSection {
   private readonly session = inject(SessionStore);
+  // The section's own page is active only at /incidents itself, but whatever its query (a link may fill its form in).
+  protected readonly onlyThisPage: IsActiveMatchOptions = { paths: 'exact', queryParams: 'ignored', matrixParams: 'ignored', fragment: 'ignored' };
+  protected readonly underThisPage: IsActiveMatchOptions = { paths: 'subset', queryParams: 'ignored', matrixParams: 'ignored', fragment: 'ignored' };
   private readonly route = inject(ActivatedRoute);
   protected readonly links = computed(() =>
     (this.route.routeConfig?.children ?? [])

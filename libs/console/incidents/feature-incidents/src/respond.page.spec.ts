@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import { ActivatedRoute, convertToParamMap, provideRouter, Router } from '@angular/router';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { AppPasswordsApi } from '@keyward/console/app-passwords/data-access';
 import { IncidentsApi } from '@keyward/console/incidents/data-access';
@@ -14,9 +14,16 @@ class UserSearchDouble {
   }
 }
 
-async function showPage(api = new IncidentsApiDouble()) {
+/** The page at `/incidents?<query>`. */
+async function showPage(api = new IncidentsApiDouble(), query = '') {
+  const queryParamMap = convertToParamMap(Object.fromEntries(new URLSearchParams(query)));
   TestBed.configureTestingModule({
-    providers: [provideRouter([{ path: '**', children: [] }]), { provide: IncidentsApi, useValue: api }, { provide: AppPasswordsApi, useValue: new UserSearchDouble() }],
+    providers: [
+      provideRouter([{ path: '**', children: [] }]),
+      { provide: ActivatedRoute, useValue: { snapshot: { queryParamMap } } },
+      { provide: IncidentsApi, useValue: api },
+      { provide: AppPasswordsApi, useValue: new UserSearchDouble() },
+    ],
   });
   const fixture = TestBed.createComponent(RespondPage);
   fixture.detectChanges();
@@ -113,5 +120,46 @@ describe('revoking or suspending by query', () => {
     await previewBlock(page);
     await fixture.whenStable();
     expect(await page.getConfirm()).toBeNull();
+  });
+
+  it("fills the query in from an alert's link, and still waits for a preview and the typed count", async () => {
+    const link = new URLSearchParams({ usedFromAddress: '203.0.113.66', usedAfter: '2026-12-01T10:00:30.000Z', users: 'alice@contoso.example', reason: 'Alert: Password spray (203.0.113.66)', incidentRef: 'alert:a1' });
+    const { api, fixture, page } = await showPage(new IncidentsApiDouble(), link.toString());
+    await fixture.whenStable();
+    expect(await page.getValue('usedFromAddress')).toBe('203.0.113.66');
+    expect(await page.getValue('usedAfter')).toBe('2026-12-01T10:00');
+    expect(await page.getValue('users')).toBe('alice@contoso.example');
+    expect(await page.getValue('reason')).toBe('Alert: Password spray (203.0.113.66)');
+    expect(await page.getValue('incidentRef')).toBe('alert:a1');
+    expect(await page.getSelection()).toBeNull();
+    expect(await page.getConfirm()).toBeNull();
+    expect(api.sent).toEqual([]);
+
+    await page.preview();
+    await fixture.whenStable();
+    expect(api.sent[0].request).toEqual({
+      action: 'REVOKE',
+      reason: 'Alert: Password spray (203.0.113.66)',
+      incidentRef: 'alert:a1',
+      filter: { usedFromAddress: '203.0.113.66', usedAfter: '2026-12-01T10:00:00.000Z', userIds: ['u-alice'] },
+    });
+    expect(await page.getConfirm()).toEqual({ text: 'Revoke 3 app passwords', isEnabled: false });
+  });
+
+  it("sends a link's app passwords as ids, named in a line that can be removed", async () => {
+    const { api, fixture, page } = await showPage(new IncidentsApiDouble(), 'ids=k1&reason=Alert&incidentRef=alert:a2');
+    await fixture.whenStable();
+    expect(await page.getSelection()).toBe('1 selected app password: k1');
+    await page.preview();
+    await fixture.whenStable();
+    expect(api.sent[0].request?.filter).toEqual({ ids: ['k1'] });
+
+    await page.removeSelection();
+    expect(await page.getSelection()).toBeNull();
+    expect(await page.isPreviewStale()).toBe(true);
+    await page.fill('usedFromAddress', '203.0.113.0/24');
+    await page.preview();
+    await fixture.whenStable();
+    expect(api.sent[1].request?.filter).toEqual({ usedFromAddress: '203.0.113.0/24' });
   });
 });

@@ -1,8 +1,8 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { AppPasswordsApi } from '@keyward/console/app-passwords/data-access';
 import { IncidentsApi, incidentErrorMessage, isMatchConflict, type CaseRequest } from '@keyward/console/incidents/data-access';
-import type { CaseAction, RevocationCase } from '@keyward/console/incidents/util';
-import { draftProblems, filterOf, principalNamesOf, type CaseQueryDraft } from './case-query';
+import type { CaseAction, RespondPrefill, RevocationCase } from '@keyward/console/incidents/util';
+import { draftProblems, filterOf, formInstantOf, principalNamesOf, type CaseQueryDraft } from './case-query';
 
 /**
  * Revoking or suspending by query: the draft query, a preview (a recorded dry run), and the
@@ -17,6 +17,8 @@ export class RespondStore {
 
   /** The query as the form edits it (ngModel); a select shows its "Any" option only for ''. */
   draft: CaseQueryDraft = { survivedPasswordReset: '', protocol: '', neverUsed: '' };
+  /** Only these app passwords (a link's selection, such as an alert's credential); the form has no field for them. */
+  readonly ids = signal<string[]>([]);
   readonly action = signal<CaseAction>('REVOKE');
   readonly reason = signal('');
   readonly incidentRef = signal('');
@@ -33,6 +35,22 @@ export class RespondStore {
       !!preview && preview.matched > 0 && !this.isStale() && !this.isBusy() && this.typedCount().trim() === String(preview.matched) && !!this.reason().trim() && !!this.incidentRef().trim()
     );
   });
+
+  /** Fills the form from a link (an alert's "Revoke as a case…"); nothing is previewed or revoked. */
+  prefill({ ids, users, usedFromAddress, usedAfter, reason, incidentRef }: RespondPrefill): void {
+    if (usedFromAddress) this.draft.usedFromAddress = usedFromAddress;
+    if (usedAfter) this.draft.usedAfter = formInstantOf(usedAfter);
+    if (users) this.draft.users = users.join(', ');
+    this.ids.set(ids ?? []);
+    if (reason) this.reason.set(reason);
+    if (incidentRef) this.incidentRef.set(incidentRef);
+  }
+
+  /** Drops the link's selection from the query. */
+  clearIds(): void {
+    this.ids.set([]);
+    this.queryEdited();
+  }
 
   /** The query or the action was edited: a preview no longer says what a confirmation would do. */
   queryEdited(): void {
@@ -73,7 +91,9 @@ export class RespondStore {
   }
 
   private async request(): Promise<CaseRequest> {
-    return { action: this.action(), filter: filterOf(this.draft, await this.userIds()), reason: this.reason().trim(), incidentRef: this.incidentRef().trim() };
+    const ids = this.ids();
+    const filter = { ...filterOf(this.draft, await this.userIds()), ...(ids.length ? { ids } : {}) };
+    return { action: this.action(), filter, reason: this.reason().trim(), incidentRef: this.incidentRef().trim() };
   }
 
   /** The ids of the users the draft names; a name that is not a user of the tenant is an error. */

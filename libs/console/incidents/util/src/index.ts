@@ -4,3 +4,5 @@ export * from './revocation-case';
 export * from './address';
 export * from './bulk-revocation';
 export * from './leak-scan';
+export * from './alert';
+export * from './respond-prefill';

@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ApiError, DeadLettersApi, SessionStore, type DeadLetter, type DeadLetterRetry, type Permission } from '@keyward/console/shared/data-access';
+import { SessionDouble } from '@keyward/console/shared/data-access/testing';
 import { DeadLetterBanner } from './dead-letter-banner';
 import { DeadLetterBannerHarness } from './testing/dead-letter-banner.harness';
 
@@ -41,14 +42,6 @@ class DeadLettersApiDouble {
     }
     this.letters = this.letters.map((each) => (each.id === id ? { ...each, attempts: each.attempts + 1, lastError: 'Still locked' } : each));
     return { isResolved: false, deadLetter: { id, attempts: 6, lastError: 'Still locked' } };
-  }
-}
-
-/** The session as far as the banner asks: which permissions (TENANT-wide) the user holds. */
-class SessionDouble {
-  constructor(private readonly granted: Permission[]) {}
-  can(permission: Permission): boolean {
-    return this.granted.includes(permission);
   }
 }
 

@@ -1,4 +1,5 @@
 import { ComponentHarness } from '@angular/cdk/testing';
+import { fillField } from '@keyward/console/shared/ui/testing';
 
 /** Drives the respond page as a responder would: fill the query, preview, type the count, confirm. */
 export class RespondPageHarness extends ComponentHarness {
@@ -9,17 +10,27 @@ export class RespondPageHarness extends ComponentHarness {
   private readonly figures = this.locatorForAll('.figures dd');
   private readonly alerts = this.locatorForAll('[role="alert"]');
   private readonly stale = this.locatorForOptional('.warning[role="status"]');
+  private readonly selection = this.locatorForOptional('.selection');
   private readonly sampleUsers = this.locatorForAll('kw-case-sample-table tbody td:nth-child(2)');
 
   /** Types into the field named `name` (an input, textarea or select) as a user would. */
   async fill(name: string, value: string): Promise<void> {
-    const field = await this.locatorFor(`[name="${name}"]`)();
-    if ((await field.getProperty<string>('tagName')) === 'SELECT') await field.selectOptions(await this.optionIndex(name, value));
-    else {
-      await field.setInputValue(value);
-      await field.dispatchEvent('input');
-    }
-    await field.dispatchEvent('change');
+    await fillField(this.locatorFactory, name, value);
+  }
+
+  /** What the field named `name` holds now. */
+  async getValue(name: string): Promise<string> {
+    return (await this.locatorFor(`[name="${name}"]`)()).getProperty<string>('value');
+  }
+
+  /** The line naming the app passwords a link selected ("1 selected app password: k1"); null without one. */
+  async getSelection(): Promise<string | null> {
+    const line = await this.selection();
+    return line ? (await line.text()).replace(/\s*Remove the selection$/, '') : null;
+  }
+
+  async removeSelection(): Promise<void> {
+    await (await this.locatorFor('.selection button')()).click();
   }
 
   async chooseAction(action: 'REVOKE' | 'SUSPEND'): Promise<void> {
@@ -67,11 +78,5 @@ export class RespondPageHarness extends ComponentHarness {
   /** Whether the page says the preview no longer matches the query. */
   async isPreviewStale(): Promise<boolean> {
     return (await this.stale()) !== null;
-  }
-
-  private async optionIndex(name: string, value: string): Promise<number> {
-    const options = await this.locatorForAll(`[name="${name}"] option`)();
-    for (let index = 0; index < options.length; index++) if ((await options[index].getProperty<string>('value')) === value) return index;
-    throw new Error(`No option ${value} in ${name}`);
   }
 }

@@ -1,2 +1,3 @@
 export * from './secret-reveal.harness';
 export * from './page-state.harness';
+export * from './form-field';
