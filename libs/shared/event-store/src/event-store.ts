@@ -80,6 +80,13 @@ export interface SubscribeOptions {
    * (one read-model transaction instead of one per event). Default 0.
    */
   readonly coalesceMs?: number;
+  /**
+   * The embedded store: the hold-back after a busy round (a revocation case, an import: at least
+   * 500 events handled before the subscription caught up), so that the next batches are larger and
+   * cost fewer commits. Someone waiting for the subscription to settle cuts any hold-back short.
+   * Default `coalesceMs`.
+   */
+  readonly busyCoalesceMs?: number;
 }
 
 /** Receives events in log order; the next batch waits until the returned promise settles. */

@@ -41,6 +41,8 @@ export interface SubscriberOptions {
   readonly failures?: FailurePolicy;
   /** How late a live event may be handed over, so that bursts come as one batch. */
   readonly coalesceMs?: number;
+  /** How late after a busy round (see SubscribeOptions.busyCoalesceMs). */
+  readonly busyCoalesceMs?: number;
   readonly batchSize?: number;
   /** The first wait before a dropped subscription (the store away) is reopened; it grows up to 30 s. */
   readonly resubscribeDelayMs?: number;
@@ -139,7 +141,7 @@ export class CheckpointedSubscriber {
 
   private subscribe(): void {
     const subscription = this.store.subscribeToAll(
-      { after: this.checkpoint(), filter: this.handler.filter, coalesceMs: this.options.coalesceMs ?? 0, batchSize: this.options.batchSize },
+      { after: this.checkpoint(), filter: this.handler.filter, coalesceMs: this.options.coalesceMs ?? 0, busyCoalesceMs: this.options.busyCoalesceMs, batchSize: this.options.batchSize },
       (batch) => this.handleBatch(batch),
     );
     this.subscription = subscription;

@@ -13,8 +13,13 @@ export interface PollingSubscriptionOptions {
   readonly pollIntervalMs: number;
   /** After a wake-up, wait this long before reading, so a burst is read as one batch. */
   readonly coalesceMs: number;
+  /** The wait instead of `coalesceMs` after a round of at least BUSY_ROUND events (see SubscribeOptions). */
+  readonly busyCoalesceMs?: number;
   readonly handler: BatchHandler;
 }
+
+/** A round (events handled between two caught-up moments) this large makes the store busy. */
+export const BUSY_ROUND = 500;
 
 /**
  * Catch-up then live delivery over a store that can be read from a position: read a batch,
@@ -34,6 +39,8 @@ export class PollingSubscription implements Subscription {
   /** Reads started so far; a waiter is released by an empty read that started after its call. */
   private reads = 0;
   private waiters: { afterRead: number; release: () => void }[] = [];
+  /** Ends a coalescing wait early: someone waits for the subscription to settle. */
+  private interrupt: (() => void) | null = null;
 
   constructor(private readonly options: PollingSubscriptionOptions) {
     this.caughtUp = new Promise((resolve) => (this.markCaughtUp = resolve));
@@ -49,17 +56,21 @@ export class PollingSubscription implements Subscription {
       this.waiters.push({ afterRead: this.reads, release });
       this.hasNews = true;
       this.wake?.();
+      this.interrupt?.();
     });
   }
 
   async stop(): Promise<void> {
     this.isStopped = true;
     this.wake?.();
+    this.interrupt?.();
     await this.done.catch(() => undefined);
   }
 
   private async run(): Promise<void> {
     let after = this.options.after;
+    // Events handled since the subscription was last caught up.
+    let round = 0;
     const unsubscribe = this.options.onAppended(() => {
       this.hasNews = true;
       this.wake?.();
@@ -72,15 +83,18 @@ export class PollingSubscription implements Subscription {
         const batch = this.options.read(after, this.options.batchSize, head);
         if (batch.length > 0) {
           await this.options.handler(batch);
+          round += batch.length;
           after = batch.length < this.options.batchSize ? head : batch[batch.length - 1].position;
           continue;
         }
         after = head ?? after;
         this.markCaughtUp();
         this.releaseWaiters(read);
+        const coalesceMs = round >= BUSY_ROUND ? (this.options.busyCoalesceMs ?? this.options.coalesceMs) : this.options.coalesceMs;
+        round = 0;
         await this.sleep();
         const isSomeoneWaiting = this.waiters.length > 0;
-        if (this.options.coalesceMs > 0 && !this.isStopped && !isSomeoneWaiting) await delay(this.options.coalesceMs);
+        if (coalesceMs > 0 && !this.isStopped && !isSomeoneWaiting) await this.coalesce(coalesceMs);
       }
     } finally {
       this.hasEnded = true;
@@ -107,8 +121,17 @@ export class PollingSubscription implements Subscription {
       this.wake = done;
     });
   }
-}
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  /** Waits `ms` for more events to arrive, or less when someone starts waiting for the subscription to settle. */
+  private coalesce(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.interrupt = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.interrupt = done;
+    });
+  }
 }

@@ -177,6 +177,7 @@ export class SqliteEventStore implements EventStore {
       },
       pollIntervalMs: this.options.pollIntervalMs ?? 500,
       coalesceMs: options.coalesceMs ?? 0,
+      busyCoalesceMs: options.busyCoalesceMs,
       handler,
     });
   }
