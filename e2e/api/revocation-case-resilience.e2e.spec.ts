@@ -82,7 +82,9 @@ describe('revocation cases: resumed after kill -9, cancelled midway', () => {
       `revocationCase-${started.id}`,
     );
     expect(outcomes.n).toBe(FLEET);
-    expect((await admin.data(COUNT, { filter: { label: 'fleet north', status: 'ACTIVE' } }))['appPasswords'].totalCount).toBe(0);
+    // The inventory is a read model of its own: it may be a batch behind the case's page.
+    const stillActive = async () => (await admin.data(COUNT, { filter: { label: 'fleet north', status: 'ACTIVE' } }))['appPasswords'].totalCount as number;
+    expect(await eventually(async () => ((await stillActive()) === 0 ? 0 : undefined), 10_000)).toBe(0);
   }, 180_000);
 
   it('cancels a running case: what was done stays done and recorded, the rest stays active', async () => {
@@ -95,8 +97,7 @@ describe('revocation cases: resumed after kill -9, cancelled midway', () => {
       caseId = row?.stream_id.slice('revocationCase-'.length) ?? '';
       return caseId !== '' && outcomeEvents(keyward.dataDir, caseId) >= 1;
     });
-    const t0 = Date.now();
-    const cancelled = (await admin.data(`mutation($id: ID!) { cancelRevocationCase(id: $id) { id status cancelledBy } }`, { id: caseId }).catch((e) => { console.log(Date.now() - t0, keyward.output.split('\n').filter((l) => l.includes('revocation case') || l.includes('graphql')).join('\n')); throw e; }))['cancelRevocationCase'];
+    const cancelled = (await admin.data(`mutation($id: ID!) { cancelRevocationCase(id: $id) { id status cancelledBy } }`, { id: caseId }))['cancelRevocationCase'];
     expect(cancelled).toMatchObject({ status: 'CANCELLED', cancelledBy: expect.stringMatching(/^user:/) });
     expect((await requested)['revokeAppPasswords'].id).toBe(caseId);
     const started = { id: caseId };
@@ -110,8 +111,8 @@ describe('revocation cases: resumed after kill -9, cancelled midway', () => {
     expect(settled.status).toBe('CANCELLED');
     expect(settled.revoked).toBeGreaterThan(0);
     expect(settled.revoked).toBeLessThan(FLEET);
-    const active = (await admin.data(COUNT, { filter: { label: 'fleet south', status: 'ACTIVE' } }))['appPasswords'].totalCount;
-    expect(active).toBe(FLEET - settled.revoked);
+    const active = async () => (await admin.data(COUNT, { filter: { label: 'fleet south', status: 'ACTIVE' } }))['appPasswords'].totalCount as number;
+    expect(await eventually(async () => ((await active()) === FLEET - settled.revoked ? FLEET - settled.revoked : undefined), 10_000)).toBe(FLEET - settled.revoked);
     expect((await admin.graphql(`mutation($id: ID!) { cancelRevocationCase(id: $id) { status } }`, { id: started.id })).data?.['cancelRevocationCase'].status).toBe('CANCELLED');
   }, 120_000);
 });

@@ -145,7 +145,7 @@ describe('leak intake in the console', () => {
     const auditor = await signIn('audrey@contoso.example', 'audrey-console-password');
     await auditor.page.goto(`${keyward.baseUrl}/incidents/cases`);
     await expectVisible(auditor.page.getByRole('navigation', { name: 'Incidents' }));
-    expect(await navLinks(auditor.page, 'Incidents')).toEqual(['Cases']);
+    expect(await navLinks(auditor.page, 'Incidents')).toEqual(['Cases', 'Alerts']);
     await auditor.page.goto(`${keyward.baseUrl}/incidents/leaks`);
     await expectVisible(auditor.page.getByRole('heading', { name: 'Not allowed' }));
     await expectVisible(auditor.page.getByText('You are not allowed to open leak intake.'));
