@@ -11,7 +11,7 @@ export const ADMIN_PASSWORD = 'correct horse battery staple';
  * The Node flags `npm start` runs Keyward with (package.json): a larger young generation, so
  * that a batch of events read while catching up dies young instead of being promoted.
  */
-export const NODE_FLAGS = ['--max-semi-space-size=32'];
+export const NODE_FLAGS = ['--max-semi-space-size=64'];
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { openEventStore } from '@keyward/shared/event-store';
+import { BackgroundCheckpoints, openEventStore } from '@keyward/shared/event-store';
 import { catchUpTogether, DeadLetters, ProjectionRunner } from '@keyward/shared/event-sourcing';
 import { openReadModelDatabase } from '@keyward/shared/read-models';
 import type { KeywardConfig } from '@keyward/shared/server';
@@ -14,6 +14,7 @@ export async function rebuildReadModels(config: KeywardConfig): Promise<void> {
   const db = openReadModelDatabase(config.dataDir);
   // Offline and repeatable: a rebuild cut short is simply run again, so it need not wait for the disk.
   db.pragma('synchronous = OFF');
+  const checkpoints = BackgroundCheckpoints.start(db);
   const deadLetters = new DeadLetters(db);
   const log = { error: (message: string, details: unknown) => console.error(message, details), warn: (message: string, details: unknown) => console.warn(message, details) };
   try {
@@ -26,6 +27,7 @@ export async function rebuildReadModels(config: KeywardConfig): Promise<void> {
     console.log(`Rebuilt ${runners.length} read models from ${events} events in ${(performance.now() - started).toFixed(0)} ms (applying: ${each})`);
   } finally {
     await store.close();
+    await checkpoints?.stop();
     db.close();
   }
 }

@@ -5,9 +5,18 @@ import ipaddr from 'ipaddr.js';
  * `::ffff:a.b.c.d`) in hex, so that a CIDR block is a range of keys an index can scan.
  */
 export function addressKey(address: string): string | null {
-  if (!ipaddr.isValid(address)) return null;
-  return hex(toIPv6(ipaddr.parse(address)).toByteArray());
+  const known = keys.get(address);
+  if (known !== undefined) return known;
+  const key = ipaddr.isValid(address) ? hex(toIPv6(ipaddr.parse(address)).toByteArray()) : null;
+  // Read models key every sign-in's address, and a credential's few addresses come back again
+  // and again: parse each once while it is among the last KEYS_KEPT seen.
+  if (keys.size >= KEYS_KEPT) keys.clear();
+  keys.set(address, key);
+  return key;
 }
+
+const KEYS_KEPT = 10_000;
+const keys = new Map<string, string | null>();
 
 /** The keys an address or CIDR block (`203.0.113.0/24`, `2001:db8::/32`) covers, or null if it is neither. */
 export function addressRange(text: string): { from: string; to: string } | null {

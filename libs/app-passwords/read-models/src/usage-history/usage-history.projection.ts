@@ -24,8 +24,9 @@ type Handled = RecordedEvent & (AppPasswordUsageEvent | SignInFailed);
 export const usageHistoryProjection: Projection = {
   name: 'usage-history',
   filter: { streamPrefixes: ['appPasswordUsage-', 'signInFailures-'] },
-  // 2: no row per attempt; monthly counts with stream revisions, and rejections only. 3: addresses by month.
-  version: 3,
+  // 2: no row per attempt; monthly counts with stream revisions, and rejections only. 3: addresses
+  // by month. 4: those kept in address order (the only order they are read in), without an index.
+  version: 4,
   tables: ['usage_history', 'usage_hourly', 'usage_monthly', 'usage_addresses', 'usage_address_months', 'usage_tenant_daily', 'usage_rejections'],
 
   migrate(db) {
@@ -58,9 +59,8 @@ export const usageHistoryProjection: Projection = {
         days            INTEGER NOT NULL,
         first_seen      TEXT NOT NULL,
         last_seen       TEXT NOT NULL,
-        PRIMARY KEY (app_password_id, address_key, month)
+        PRIMARY KEY (tenant_id, address_key, month, app_password_id)
       ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS usage_address_months_by_address ON usage_address_months (tenant_id, address_key, month);
       CREATE TABLE IF NOT EXISTS usage_tenant_daily (
         tenant_id TEXT NOT NULL,
         day       TEXT NOT NULL,
@@ -258,7 +258,7 @@ function writeFolded(db: ReadModelDatabase, months: Map<string, Month>, addresse
   const addMonth = statement(
     db,
     `INSERT INTO usage_address_months VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (app_password_id, address_key, month) DO UPDATE SET days = days | excluded.days,
+     ON CONFLICT (tenant_id, address_key, month, app_password_id) DO UPDATE SET days = days | excluded.days,
        first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
   );
   for (const a of addresses.all()) {
