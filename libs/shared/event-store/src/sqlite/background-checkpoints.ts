@@ -83,6 +83,8 @@ export class BackgroundCheckpoints {
 
   /** Checkpoints once more and closes the worker's connection; call before closing `db`. */
   async stop(): Promise<void> {
+    // Held until the worker has closed its connection, even when nothing else keeps the process up.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await this.stopped;
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);

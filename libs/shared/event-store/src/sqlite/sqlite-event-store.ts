@@ -17,8 +17,8 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store';
-import { BackgroundCheckpoints } from './background-checkpoints';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
+import { BackgroundCheckpoints } from './background-checkpoints';
 import { PollingSubscription } from './polling-subscription';
 
 /**
@@ -29,10 +29,10 @@ import { PollingSubscription } from './polling-subscription';
  */
 type EventRow = [position: string, eventId: string, streamId: string, revision: number, type: string, data: string, metadata: string];
 
-/** The columns every read selects (`pos`: an alias must not hide the column ORDER BY sorts on). */
 /** Streams one whole-stream query reads (see readWholeStream). */
 const STREAMS_PER_READ = 500;
 
+/** The columns every read selects (`pos`: an alias must not hide the column ORDER BY sorts on). */
 const EVENT_COLUMNS = 'CAST(position AS TEXT) AS pos, event_id, stream_id, revision, type, data, metadata';
 
 const SCHEMA = `
@@ -303,10 +303,11 @@ export class SqliteEventStore implements EventStore {
     const streams = new Map<string, RecordedEvent[]>([...queued.keys()].map((streamId) => [streamId, []]));
     try {
       const ids = [...streams.keys()];
+      // One stream alone (a verification) takes the plain indexed read.
+      const read = (slice: string[]) =>
+        (slice.length === 1 ? this.statements.readStream.all(slice[0], 0n, BigInt(Number.MAX_SAFE_INTEGER)) : this.statements.readStreams.all(JSON.stringify(slice))) as EventRow[];
       for (let start = 0; start < ids.length; start += STREAMS_PER_READ) {
-        for (const row of this.statements.readStreams.all(JSON.stringify(ids.slice(start, start + STREAMS_PER_READ))) as EventRow[]) {
-          streams.get(row[2])?.push(toRecordedEvent(row));
-        }
+        for (const row of read(ids.slice(start, start + STREAMS_PER_READ))) streams.get(row[2])?.push(toRecordedEvent(row));
       }
     } catch (error) {
       for (const waiters of queued.values()) for (const waiter of waiters) waiter.reject(error);
