@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { composeAppPassword, newAppPasswordSecret, parseAppPassword } from '@keyward/app-passwords/domain';
-import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createUser, eventually, generate, KeywardProcess, verify, type GraphQLResponse, type Json } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createIncidentTeam, createUser, eventually, generate, KeywardProcess, verify, type GraphQLResponse, type Json } from '@keyward/e2e/support';
 
 const SCAN = `mutation($text: String!) { scanForLeakedAppPasswords(text: $text) {
   id scannedAt candidates provenActiveIds matches { proven appPassword { id label status lastUsedAt user { userPrincipalName } } } } }`;
@@ -57,9 +57,7 @@ describe('leak intake: scan text for leaked app passwords, and take leak reports
     admin = new ConsoleClient(keyward.baseUrl);
     await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
     const alice = await createUser(admin, 'alice@contoso.example');
-    await createUser(admin, 'rita@contoso.example', ['INCIDENT_RESPONDER'], { password: 'rita-console-password' });
-    await createUser(admin, 'audrey@contoso.example', ['AUDITOR'], { password: 'audrey-console-password' });
-    await createUser(admin, 'uma@contoso.example', ['USER'], { password: 'uma-console-password' });
+    await createIncidentTeam(admin);
     responder = new ConsoleClient(keyward.baseUrl);
     expect(await responder.signIn('rita@contoso.example', 'rita-console-password')).toBe(200);
     auditor = new ConsoleClient(keyward.baseUrl);

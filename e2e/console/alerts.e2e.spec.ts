@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import {
   ADMIN_PASSWORD,
   ConsoleClient,
+  createIncidentTeam,
   createUser,
   docsScreenshot,
   eventually,
@@ -41,9 +42,7 @@ describe('alerts in the console', () => {
     const alice = await createUser(admin, 'alice@contoso.example');
     const bob = await createUser(admin, 'bob@contoso.example');
     const carol = await createUser(admin, 'carol@contoso.example');
-    await createUser(admin, 'rita@contoso.example', ['INCIDENT_RESPONDER'], { password: 'rita-console-password' });
-    await createUser(admin, 'audrey@contoso.example', ['AUDITOR'], { password: 'audrey-console-password' });
-    await createUser(admin, 'uma@contoso.example', ['USER'], { password: 'uma-console-password' });
+    await createIncidentTeam(admin);
     secrets['aliceMail'] = await generate(admin, alice.id, 'Thunderbird');
     secrets['bobMail'] = await generate(admin, bob.id, 'Outlook');
     secrets['carolPhone'] = await generate(admin, carol.id, 'iPhone Mail');

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import {
   ADMIN_PASSWORD,
   ConsoleClient,
+  createIncidentTeam,
   createUser,
   eventually,
   expectVisible,
@@ -40,9 +41,7 @@ describe('incident response in the console', () => {
     const bob = await createUser(admin, 'bob@contoso.example');
     const carol = await createUser(admin, 'carol@contoso.example');
     const dave = await createUser(admin, 'dave@contoso.example');
-    await createUser(admin, 'rita@contoso.example', ['INCIDENT_RESPONDER'], { password: 'rita-console-password' });
-    await createUser(admin, 'audrey@contoso.example', ['AUDITOR'], { password: 'audrey-console-password' });
-    await createUser(admin, 'uma@contoso.example', ['USER'], { password: 'uma-console-password' });
+    await createIncidentTeam(admin);
     secrets['aliceMail'] = await generate(admin, alice.id, 'Thunderbird');
     secrets['bobScanner'] = await generate(admin, bob.id, 'Scanner');
     secrets['bobMail'] = await generate(admin, bob.id, 'Outlook');

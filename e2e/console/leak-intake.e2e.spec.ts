@@ -3,6 +3,7 @@ import { composeAppPassword } from '@keyward/app-passwords/domain';
 import {
   ADMIN_PASSWORD,
   ConsoleClient,
+  createIncidentTeam,
   createUser,
   docsScreenshot,
   expectVisible,
@@ -49,9 +50,7 @@ describe('leak intake in the console', () => {
     await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
     const alice = await createUser(admin, 'alice@contoso.example');
     const bob = await createUser(admin, 'bob@contoso.example');
-    await createUser(admin, 'rita@contoso.example', ['INCIDENT_RESPONDER'], { password: 'rita-console-password' });
-    await createUser(admin, 'audrey@contoso.example', ['AUDITOR'], { password: 'audrey-console-password' });
-    await createUser(admin, 'uma@contoso.example', ['USER'], { password: 'uma-console-password' });
+    await createIncidentTeam(admin);
     credentials['aliceMail'] = await generate(admin, alice.id, 'Thunderbird');
     credentials['alicePhone'] = await generate(admin, alice.id, 'Phone mail');
     credentials['bobScanner'] = await generate(admin, bob.id, 'Scanner');

@@ -9,6 +9,7 @@ import {
   launchChromium,
   screenshot,
   seriousAccessibilityViolations,
+  shownSecret,
   verify,
 } from '@keyward/e2e/support';
 
@@ -223,7 +224,7 @@ describe('the console for each role, on the demo tenant', () => {
     expect(await dialog.getByLabel('For user').count()).toBe(0);
     await dialog.getByLabel('Label').fill('Phone mail');
     await dialog.getByRole('button', { name: 'Generate' }).click();
-    const secret = (await dialog.getByTestId('secret').textContent())?.trim() ?? '';
+    const secret = await shownSecret(dialog);
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expectVisible(page.getByRole('link', { name: 'Phone mail' }).first());
 

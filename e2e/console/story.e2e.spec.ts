@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, expectVisible, KeywardProcess, launchChromium, screenshot, seriousAccessibilityViolations, verify } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, expectVisible, KeywardProcess, launchChromium, screenshot, seriousAccessibilityViolations, shownSecret, verify } from '@keyward/e2e/support';
 
 // The foundation's story told through the console in Debian's Chromium: a click becomes an
 // event, and the event comes back on the screen.
@@ -46,7 +46,7 @@ describe('the console, in Chromium', () => {
     await dialog.getByLabel('Label').fill('Thunderbird on laptop');
     await dialog.getByRole('checkbox', { name: 'pop' }).uncheck();
     await dialog.getByRole('button', { name: 'Generate' }).click();
-    const secretText = (await dialog.getByTestId('secret').textContent())?.trim() ?? '';
+    const secretText = await shownSecret(dialog);
     expect(secretText).toMatch(/^kw[a-z2-9]{2}( [a-z2-9]{4}){7}$/);
     await expectVisible(dialog.getByText('It will not be shown again'));
     await expectVisible(dialog.getByRole('button', { name: 'Copy to clipboard' }));

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless, with the flags this machine needs (no downloads, no background
@@ -70,4 +70,13 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 /** Waits until the locator's first match is visible. */
 export async function expectVisible(locator: ReturnType<Page['getByText']>, timeout = 10_000): Promise<void> {
   await locator.first().waitFor({ state: 'visible', timeout });
+}
+
+/** The secret a generate dialog shows once; when none comes, the failure says what the dialog showed instead. */
+export async function shownSecret(dialog: Locator): Promise<string> {
+  try {
+    return (await dialog.getByTestId('secret').textContent())?.trim() ?? '';
+  } catch (error) {
+    throw new Error(`No secret was shown; the dialog says: ${(await dialog.innerText().catch(() => '(gone)')).replace(/\s+/g, ' ')}`, { cause: error });
+  }
 }

@@ -25,3 +25,15 @@ export async function generate(client: ConsoleClient, userId: string, label = 'T
   });
   return data.generateAppPassword;
 }
+
+/**
+ * The people of an incident, each with a console password: rita the responder, audrey the
+ * auditor and uma, a user (who has no business in the Incidents section).
+ */
+export async function createIncidentTeam(client: ConsoleClient) {
+  return {
+    responder: await createUser(client, 'rita@contoso.example', ['INCIDENT_RESPONDER'], { password: 'rita-console-password' }),
+    auditor: await createUser(client, 'audrey@contoso.example', ['AUDITOR'], { password: 'audrey-console-password' }),
+    user: await createUser(client, 'uma@contoso.example', ['USER'], { password: 'uma-console-password' }),
+  };
+}
