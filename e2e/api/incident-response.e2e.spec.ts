@@ -221,6 +221,7 @@ describe('incident response: revoke suspected leaks by query, as a recorded case
     const completed = cases.find((found: Json) => found.status === 'COMPLETED' && found.matched === 2);
     const response = await fetch(`${keyward.baseUrl}/exports/revocation-cases/${completed.id}/outcomes.csv`, { headers: { cookie: auditor.sessionCookie } });
     expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     const lines = (await response.text()).trim().split(/\r?\n/);
     expect(lines[0]).toBe('app_password_id,user,label,outcome,detail,recorded_at,case_id,incident_ref');
     expect(lines.slice(1).map((line) => line.split(',')[3])).toEqual(['REVOKED', 'REVOKED']);

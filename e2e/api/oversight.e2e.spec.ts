@@ -86,6 +86,8 @@ describe('oversight: dashboard, inventory, timelines and policy', () => {
     const response = await fetch(`${keyward.baseUrl}/exports/app-passwords.csv?user=alice&sort=LABEL&direction=DESC`, { headers: { cookie: admin.sessionCookie } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
+    // What an export holds is kept by no browser or proxy.
+    expect(response.headers.get('cache-control')).toBe('no-store');
     const csv = await response.text();
     const rows = csv.trim().split(/\r?\n/);
     expect(rows[0].startsWith('id,user,label,status')).toBe(true);

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify';
 import { once } from 'node:events';
 import { z } from 'zod';
 import { badInput } from '@keyward/shared/domain';
-import { spreadsheetSafe } from '@keyward/shared/server';
+import { spreadsheetSafe, startCsvDownload } from '@keyward/shared/server';
 import { APP_PASSWORD_SCOPES, type UserPrincipal } from '@keyward/identity/domain';
 import { CurrentPrincipal, Requires } from '@keyward/identity/api';
 import {
@@ -77,7 +77,7 @@ export class AppPasswordsCsvController {
     const { sort, direction, ...filter } = parsed.data;
     // The first page is read before anything is sent, so a bad filter is still a clean 400.
     let page: AppPasswordPage = await this.queries.execute(new GetAppPasswordsQuery(principal, filter, PAGE, null, { field: sort, direction }, false));
-    response.status(200).type('text/csv; charset=utf-8').attachment('app-passwords.csv');
+    startCsvDownload(response, 'app-passwords.csv');
     const csv = stringify({ header: true, columns: COLUMNS.map(([, header]) => header) });
     csv.pipe(response);
     for (;;) {

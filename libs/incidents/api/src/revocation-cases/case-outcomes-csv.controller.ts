@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify';
 import { once } from 'node:events';
 import { notFound } from '@keyward/shared/domain';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
-import { READ_MODEL_DB, spreadsheetSafe } from '@keyward/shared/server';
+import { READ_MODEL_DB, spreadsheetSafe, startCsvDownload } from '@keyward/shared/server';
 import type { UserPrincipal } from '@keyward/identity/domain';
 import { CurrentPrincipal, Requires } from '@keyward/identity/api';
 import { DEFAULT_APP_PASSWORD_SORT, GetAppPasswordsQuery, type AppPasswordListItem, type AppPasswordPage } from '@keyward/app-passwords/read-models';
@@ -26,7 +26,7 @@ export class CaseOutcomesCsvController {
   async export(@CurrentPrincipal() principal: UserPrincipal, @Param('id') id: string, @Res() response: Response): Promise<void> {
     const found: RevocationCaseView | null = await this.queries.execute(new GetRevocationCaseQuery(principal, id));
     if (!found) throw notFound('No such revocation case.');
-    response.status(200).type('text/csv; charset=utf-8').attachment(`revocation-case-${found.id}.csv`);
+    startCsvDownload(response, `revocation-case-${found.id}.csv`);
     const csv = stringify({ header: true, columns: HEADER });
     csv.pipe(response);
     for (const page of caseOutcomes(this.db, found.id)) {
