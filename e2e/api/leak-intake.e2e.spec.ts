@@ -291,6 +291,12 @@ describe('leak intake: scan text for leaked app passwords, and take leak reports
       expect(response.status).toBe(415);
       expect(await statusOf('aliceMail')).toBe('ACTIVE');
     });
+
+    it('is an API path: a GET is not answered by the console', async () => {
+      const response = await fetch(`${keyward.baseUrl}/leaks`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).not.toContain('text/html');
+    });
   });
 
   it('never writes a secret to the log or the event store', async () => {

@@ -197,4 +197,15 @@ describe('oversight: dashboard, inventory, timelines and policy', () => {
       'POLICY_VIOLATION',
     );
   });
+
+  it('serves the console so that a new version is picked up: index.html is asked for again, the bundles it names may be kept', async () => {
+    for (const path of ['/', '/index.html', '/app-passwords']) {
+      const page = await fetch(`${keyward.baseUrl}${path}`);
+      expect([path, page.status, page.headers.get('cache-control')]).toEqual([path, 200, 'no-cache']);
+    }
+    const html = await (await fetch(`${keyward.baseUrl}/`)).text();
+    const bundle = /src="([^"]+\.js)"/.exec(html)?.[1];
+    expect(bundle).toBeDefined();
+    expect((await fetch(`${keyward.baseUrl}/${bundle}`)).headers.get('cache-control')).toBe('public, max-age=3600');
+  });
 });

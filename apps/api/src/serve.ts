@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { BootstrapTenants } from '@keyward/identity/application';
@@ -12,7 +12,7 @@ import { SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
 
-const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/exports'];
+const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/exports', '/leaks'];
 
 /** Starts the API, the verification endpoint and the built console on one port. */
 export async function serve(config: KeywardConfig, options: { withDemoData?: boolean } = {}): Promise<NestExpressApplication> {
@@ -54,7 +54,12 @@ function serveConsole(app: NestExpressApplication, consoleDir: string): void {
   const index = join(consoleDir, 'index.html');
   if (!existsSync(index)) return;
   const isApi = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
-  const assets = express.static(consoleDir, { index: false, maxAge: '1h' });
+  // Hashed bundles may be kept for an hour; index.html, which names them, is asked for again each time.
+  const assets = express.static(consoleDir, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: (response, path) => basename(path) === 'index.html' && response.setHeader('Cache-Control', 'no-cache'),
+  });
   app.use((request: Request, response: Response, next: NextFunction) => (isApi(request.path) ? next() : assets(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || isApi(request.path)) return next();
