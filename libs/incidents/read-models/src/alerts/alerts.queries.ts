@@ -5,26 +5,12 @@ import { decodeCursor, encodeCursor, normalisedInstant, statement, WhereClause, 
 import { READ_MODEL_DB } from '@keyward/shared/server';
 import { authorizeTenantWide, can, type UserPrincipal } from '@keyward/identity/domain';
 import { addressRange } from '@keyward/app-passwords/domain';
-import type { AlertKind, AlertSeverity } from '@keyward/incidents/domain';
+import type { AlertFacts, AlertKind, AlertSeverity } from '@keyward/incidents/domain';
 import type { Page } from '../revocation-cases/revocation-cases.queries';
 
-export interface AlertView {
+/** An alert as the list shows it: the facts it was raised with, how it stands now, and who acknowledged it. */
+export interface AlertView extends Omit<AlertFacts, 'alertId' | 'raisedBy'> {
   id: string;
-  tenantId: string;
-  kind: AlertKind;
-  severity: AlertSeverity;
-  /** The detector's key: `account:<userId>`, `address:<ip>`, `credential:<id>@<network>`. */
-  subject: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  count: number;
-  appPasswordId: string | null;
-  userId: string | null;
-  userPrincipalName: string | null;
-  sourceIp: string | null;
-  sourceNetwork: string | null;
-  accounts: number | null;
-  credentialStatus: string | null;
   raisedAt: string;
   acknowledged: boolean;
   acknowledgedAt: string | null;
