@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -42,6 +42,14 @@ const schema = z.object({
   KEYWARD_ALERT_SPRAY_ACCOUNTS: z.coerce.number().int().min(2).max(200).default(10),
   KEYWARD_ALERT_SPRAY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   KEYWARD_ALERT_LEARNING_SECONDS: z.coerce.number().int().min(0).default(86_400),
+  KEYWARD_CHECKPOINT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  KEYWARD_AUDIT_KEY_FILE: z.string().optional(),
+  KEYWARD_SYSLOG_URL: z.url({ protocol: /^tcp$/ }).optional(),
+  KEYWARD_SYSLOG_FORMAT: z.enum(['record', 'ocsf']).default('record'),
+  KEYWARD_HEC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KEYWARD_HEC_TOKEN: z.string().min(1).optional(),
+  KEYWARD_HEC_FORMAT: z.enum(['record', 'ocsf']).default('record'),
+  KEYWARD_SIEM_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
 /** Keyward's settings, read once from the environment at start. */
@@ -80,6 +88,14 @@ export interface KeywardConfig {
     readonly sprayWindowMs: number;
     readonly learningMs: number;
   };
+  /** The transparency log: how often each tenant's checkpoint is signed (0: only on request), and the signing keys' file. */
+  readonly auditLog: { readonly checkpointMs: number; readonly keyFile: string };
+  /** Where audit records are streamed (at least once, in order, retried from `retryMs` doubling up to 5 minutes). */
+  readonly siem: {
+    readonly syslog?: { readonly url: string; readonly format: 'record' | 'ocsf' };
+    readonly hec?: { readonly url: string; readonly token: string; readonly format: 'record' | 'ocsf' };
+    readonly retryMs: number;
+  };
 }
 
 /** Parses the environment, or throws one message naming every bad variable. */
@@ -96,10 +112,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
   if (e.KEYWARD_WEBHOOK_URL && !e.KEYWARD_WEBHOOK_SECRET) {
     throw new Error('Invalid configuration:\n  KEYWARD_WEBHOOK_SECRET: required with KEYWARD_WEBHOOK_URL (deliveries are always signed)');
   }
+  if (e.KEYWARD_HEC_URL && !e.KEYWARD_HEC_TOKEN) {
+    throw new Error('Invalid configuration:\n  KEYWARD_HEC_TOKEN: required with KEYWARD_HEC_URL');
+  }
+  const dataDir = resolve(e.KEYWARD_DATA_DIR);
   return {
     port: e.KEYWARD_PORT,
     host: e.KEYWARD_HOST,
-    dataDir: resolve(e.KEYWARD_DATA_DIR),
+    dataDir,
     eventStoreUrl: e.KEYWARD_EVENTSTORE_URL,
     usageRetention: { maxAgeDays: e.KEYWARD_USAGE_MAX_AGE_DAYS, maxCount: e.KEYWARD_USAGE_MAX_COUNT },
     bootstrapDomains: list(e.KEYWARD_BOOTSTRAP_DOMAIN).map((d) => d.toLowerCase()),
@@ -130,6 +150,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
       sprayAccounts: e.KEYWARD_ALERT_SPRAY_ACCOUNTS,
       sprayWindowMs: e.KEYWARD_ALERT_SPRAY_WINDOW_SECONDS * 1000,
       learningMs: e.KEYWARD_ALERT_LEARNING_SECONDS * 1000,
+    },
+    auditLog: { checkpointMs: e.KEYWARD_CHECKPOINT_SECONDS * 1000, keyFile: resolve(e.KEYWARD_AUDIT_KEY_FILE ?? join(dataDir, 'audit-keys.json')) },
+    siem: {
+      syslog: e.KEYWARD_SYSLOG_URL ? { url: e.KEYWARD_SYSLOG_URL, format: e.KEYWARD_SYSLOG_FORMAT } : undefined,
+      hec: e.KEYWARD_HEC_URL ? { url: e.KEYWARD_HEC_URL, token: e.KEYWARD_HEC_TOKEN ?? '', format: e.KEYWARD_HEC_FORMAT } : undefined,
+      retryMs: e.KEYWARD_SIEM_RETRY_SECONDS * 1000,
     },
   };
 }

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'compliance-audit-log', preset: '../../../jest.preset.js', rootDir: '.' };

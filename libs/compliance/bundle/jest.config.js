@@ -1,0 +1,1 @@
+module.exports = { displayName: 'compliance-bundle', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'compliance-domain', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { parseAppPassword, SECRET_FIELDS } from '@keyward/app-passwords/domain';
+
+/**
+ * An event as the transparency log holds it (DESIGN §7): leaf `i` of a tenant's log is the
+ * RFC 8785 canonical JSON of the audit record of the tenant's `i`-th event. Nothing secret is in
+ * it: a hash field (`secretHash`, `passwordHash`) becomes a SHA-256 commitment to the hash
+ * (`secretHashSha256`), and a string that holds an app password (a user name typed with the
+ * password in it, say) has the password replaced by `[app password]`.
+ */
+export interface AuditRecord {
+  readonly id: string;
+  readonly type: string;
+  readonly streamId: string;
+  readonly occurredAt: string;
+  readonly actor: string;
+  readonly tenantId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly data: unknown;
+}
+
+/** The parts of a stored event a record is made of (a RecordedEvent has them). */
+export interface AuditableEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly streamId: string;
+  readonly data: unknown;
+  readonly metadata: { tenantId: string; actor: string; occurredAt: string; correlationId: string; causationId: string };
+}
+
+/** The suffix a committed hash field gets: `secretHash` → `secretHashSha256`. */
+export const HASH_COMMITMENT_SUFFIX = 'Sha256';
+export const REDACTED_APP_PASSWORD = '[app password]';
+
+/** A compact app password, any case: `kw` and 30 symbols of the alphabet (checked with its checksum). */
+const APP_PASSWORD_LIKE = /kw[a-km-np-z2-9]{30}/gi;
+const ARGON2_LIKE = /\$argon2(id|i|d)\$/;
+
+export function auditRecordOf(event: AuditableEvent): AuditRecord {
+  const { tenantId, actor, occurredAt, correlationId, causationId } = event.metadata;
+  return {
+    id: event.id,
+    type: event.type,
+    streamId: event.streamId,
+    occurredAt,
+    actor,
+    tenantId,
+    correlationId,
+    causationId,
+    data: withoutSecrets(event.data),
+  };
+}
+
+/** The leaf's bytes: RFC 8785 canonical JSON, UTF-8. */
+export function auditRecordBytes(record: AuditRecord): Buffer {
+  return Buffer.from(canonicalize(record) as string, 'utf8');
+}
+
+/** A commitment instead of each hash field, and no app password in any string, at any depth. */
+function withoutSecrets(value: unknown): unknown {
+  if (typeof value === 'string') return redactAppPasswords(value);
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value === null || typeof value !== 'object') return value;
+  const entries: [string, unknown][] = [];
+  for (const [key, inner] of Object.entries(value)) {
+    if (SECRET_FIELDS.includes(key)) {
+      if (typeof inner === 'string') entries.push([key + HASH_COMMITMENT_SUFFIX, createHash('sha256').update(inner, 'utf8').digest('hex')]);
+    } else {
+      entries.push([key, withoutSecrets(inner)]);
+    }
+  }
+  return Object.fromEntries(entries);
+}
+
+function redactAppPasswords(text: string): string {
+  if (!/kw/i.test(text)) return text;
+  return text.replace(APP_PASSWORD_LIKE, (match) => {
+    const parsed = parseAppPassword(match);
+    return parsed.kind === 'parsed' && parsed.isChecksumValid ? REDACTED_APP_PASSWORD : match;
+  });
+}
+
+/**
+ * Why a record (parsed JSON, or its text) must not be in a log or an export: a hash field, an
+ * argon2 hash, or an app password with a valid checksum anywhere in it. Null when it is clean.
+ */
+export function secretIn(record: unknown): string | null {
+  const text = typeof record === 'string' ? record : JSON.stringify(record);
+  if (ARGON2_LIKE.test(text)) return 'an argon2 hash';
+  for (const field of SECRET_FIELDS) if (text.includes(`"${field}"`)) return `a ${field} field`;
+  for (const match of text.match(APP_PASSWORD_LIKE) ?? []) {
+    const parsed = parseAppPassword(match);
+    if (parsed.kind === 'parsed' && parsed.isChecksumValid) return 'an app password';
+  }
+  return null;
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'compliance-siem', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'shared-transparency', preset: '../../../jest.preset.js', rootDir: '.' };
