@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'appPasswords.revoke',
   'dashboard.read',
   'auditTrail.read',
+  'auditLog.export',
   'policy.read',
   'policy.change',
   'incidents.read',

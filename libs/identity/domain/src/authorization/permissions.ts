@@ -39,6 +39,10 @@ export const PERMISSIONS = {
   'appPasswords.verify': { description: 'Ask whether a sign-in with an app password may pass', tenant: [], gateway: true },
   'dashboard.read': { description: 'Read the tenant dashboard', tenant: READERS },
   'auditTrail.read': { description: "Read the tenant's audit trail", tenant: READERS },
+  'auditLog.export': {
+    description: "Export the tenant's signed audit log, usage history and inventory as bundles; read its signed checkpoints",
+    tenant: ['GLOBAL_ADMIN', 'AUDITOR'],
+  },
   'policy.read': { description: 'Read the tenant policy', tenant: EVERY_ROLE },
   'policy.change': { description: 'Change the tenant policy', tenant: ['GLOBAL_ADMIN'] },
   'incidents.read': { description: 'Read revocation cases and alerts', tenant: READERS },
