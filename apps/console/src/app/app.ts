@@ -15,6 +15,7 @@ const TENANT_LINKS: { path: string; title: string; permission: Permission; isExa
   { path: '/users', title: 'Users', permission: 'users.read' },
   { path: '/incidents', title: 'Incidents', permission: 'incidents.read', isSection: true },
   { path: '/audit', title: 'Audit trail', permission: 'auditTrail.read' },
+  { path: '/exports', title: 'Exports', permission: 'auditLog.export' },
   { path: '/policy', title: 'Policy', permission: 'policy.read' },
 ];
 

@@ -21,8 +21,10 @@ export class AuditEvidenceStore {
   readonly isLoaded = signal(false);
   /** This tenant's keys, the current one first. */
   readonly keys = computed(() => tenantKeysOf(this.publishedKeys(), this.checkpoint()));
+  /** The key whose signature is on the latest checkpoint, or null. */
+  readonly signingKey = computed(() => signingKeyOf(this.keys(), this.checkpoint()));
   /** The key to verify with: the one that signed the checkpoint, else the current one. */
-  readonly verifyingKey = computed(() => signingKeyOf(this.keys(), this.checkpoint()) ?? this.keys().find((key) => key.retiredAt === null) ?? null);
+  readonly verifyingKey = computed(() => this.signingKey() ?? this.keys().find((key) => key.retiredAt === null) ?? null);
 
   /** Reads the checkpoint and the keys again. */
   load(): Promise<void> {
