@@ -8,6 +8,13 @@ describe('a refused export in plain words', () => {
     expect(exportErrorMessage(refusal)).toBe('to (500) is past the end of the log (120 records).');
   });
 
+  it('keeps the message of a domain refusal, by the code in its body: an unknown user is NOT_FOUND', () => {
+    const refusal = refusalOf(404, JSON.stringify({ code: 'NOT_FOUND', message: 'There is no user nobody@contoso.example in this tenant.' }));
+    expect(refusal).toMatchObject({ code: 'NOT_FOUND', details: { status: 404 } });
+    expect(exportErrorMessage(refusal)).toBe('There is no user nobody@contoso.example in this tenant.');
+    expect(exportErrorMessage(refusalOf(400, JSON.stringify({ code: 'BAD_USER_INPUT', message: 'from (9) is after to (3).' })))).toBe('from (9) is after to (3).');
+  });
+
   it('tells a missing recent sign-in from a role without the permission', () => {
     expect(exportErrorMessage(refusalOf(403, '{"error":"step_up_required"}'))).toBe('Exports need a recent sign-in: sign out, sign in again, then download within five minutes.');
     expect(exportErrorMessage(refusalOf(403, '{"statusCode":403,"message":"Forbidden resource"}'))).toMatch(/^Your role does not allow exports: global admins and auditors/);

@@ -9,12 +9,13 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 /**
- * A refused export or checkpoint request as an ApiError: 400 `{"error","message"}` keeps the
- * server's message (it names what is wrong: from after to, past the end, an unknown user); a 403
- * `{"error":"step_up_required"}` asks for a recent sign-in, any other 403 is the role.
+ * A refused export or checkpoint request as an ApiError: a 400 or 404 keeps the server's message
+ * (it names what is wrong: from after to, past the end, an unknown user); a 403
+ * `{"error":"step_up_required"}` asks for a recent sign-in, any other 403 is the role. The body's
+ * `code` (a domain refusal's) wins over the status.
  */
 export function refusalOf(status: number, body: string): ApiError {
-  let parsed: { error?: unknown; message?: unknown } = {};
+  let parsed: { code?: unknown; error?: unknown; message?: unknown } = {};
   try {
     const json: unknown = JSON.parse(body);
     if (json && typeof json === 'object') parsed = json;
@@ -22,7 +23,12 @@ export function refusalOf(status: number, body: string): ApiError {
     // Not JSON (a proxy's page, say): the status says enough.
   }
   const message = typeof parsed.message === 'string' ? parsed.message : Array.isArray(parsed.message) ? parsed.message.join(' ') : '';
-  const code = status === 403 && parsed.error === 'step_up_required' ? 'STEP_UP_REQUIRED' : (STATUS_CODES[status] ?? 'INTERNAL_SERVER_ERROR');
+  const code =
+    typeof parsed.code === 'string' && /^[A-Z_]+$/.test(parsed.code)
+      ? parsed.code
+      : parsed.error === 'step_up_required'
+        ? 'STEP_UP_REQUIRED'
+        : (STATUS_CODES[status] ?? 'INTERNAL_SERVER_ERROR');
   return new ApiError(code, message, { status });
 }
 
@@ -32,6 +38,8 @@ export function exportErrorMessage(error: unknown): string {
   switch (error.code) {
     case 'BAD_USER_INPUT':
       return error.message || 'Keyward refused these settings: check the range or the user, then try again.';
+    case 'NOT_FOUND':
+      return error.message || 'Keyward found nothing of that in your tenant: check the user’s principal name.';
     case 'STEP_UP_REQUIRED':
       return 'Exports need a recent sign-in: sign out, sign in again, then download within five minutes.';
     case 'FORBIDDEN':

@@ -58,7 +58,8 @@ function rangeRequestOf(draft: ExportDraft, latestSize: number | null, sinceSize
   if (to === null && draft.to.trim() !== '') return refused('to', 'To must be a whole number, or blank for the latest checkpoint’s size.');
   const end = to ?? latestSize;
   if (latestSize !== null && end !== null && end > latestSize) return refused('to', `The latest checkpoint holds ${latestSize} records: To can be at most ${latestSize}.`);
-  if (end !== null && from >= end) return refused(to === null ? 'from' : 'to', `To must be greater than From: the bundle holds the records From to To − 1 (${end} is ${to === null ? 'the latest checkpoint’s size' : 'To'}).`);
+  // From = To is an empty range: a bundle of proofs only (with sinceSize, that the log extends one held).
+  if (end !== null && from > end) return refused(to === null ? 'from' : 'to', `From must not be after To: the bundle holds the records From to To − 1 (${end} is ${to === null ? 'the latest checkpoint’s size' : 'To'}).`);
   return { request: { kind: 'audit-log', from, to, sinceSize }, problem: null };
 }
 

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ApiError } from '@keyward/console/shared/data-access';
-import { AuditLogApi, FileSaver } from '@keyward/console/compliance/data-access';
+import { AuditLogApi, FileSaver, refusalOf } from '@keyward/console/compliance/data-access';
 import { AuditLogApiDouble, checkpointOf, CURRENT_KEY, FileSaverDouble, noteOf, ORIGIN, RETIRED_KEY, ROOT_HASH } from '@keyward/console/compliance/data-access/testing';
 import { ExportsPage, NO_CHECKPOINT, NO_KEYS } from './exports.page';
 import { ExportsPageHarness } from './testing/exports-page.harness';
@@ -113,7 +113,7 @@ describe('the exports page', () => {
 
   it.each([
     ['To past the latest checkpoint', 'to', '121', 'The latest checkpoint holds 120 records: To can be at most 120.'],
-    ['From at or after To', 'from', '120', 'To must be greater than From: the bundle holds the records From to To − 1 (120 is To).'],
+    ['From after To', 'from', '121', 'From must not be after To: the bundle holds the records From to To − 1 (120 is To).'],
     ['a checkpoint larger than the latest', 'sinceSize', '500', 'The latest checkpoint holds 120 records: a checkpoint you hold cannot be larger.'],
   ])('refuses %s before asking the server', async (_what, field, value, problem) => {
     const { api, page } = await showPage();
@@ -125,13 +125,13 @@ describe('the exports page', () => {
 
   it('shows the server’s message when it refuses, as an alert', async () => {
     const api = new AuditLogApiDouble();
-    api.refusal = new ApiError('BAD_USER_INPUT', 'No user nobody@contoso.example in this tenant.', { status: 400 });
+    api.refusal = refusalOf(404, JSON.stringify({ code: 'NOT_FOUND', message: 'There is no user nobody@contoso.example in this tenant.' }));
     const { page, settle } = await showPage(api);
     await page.chooseKind('usage');
     await page.fill('user', 'nobody@contoso.example');
     await page.download();
     await settle();
-    expect(await page.getOutcome()).toEqual({ text: 'No user nobody@contoso.example in this tenant.', role: 'alert' });
+    expect(await page.getOutcome()).toEqual({ text: 'There is no user nobody@contoso.example in this tenant.', role: 'alert' });
   });
 
   it('says when the log has no checkpoint yet, and leaves the end of the range to the server', async () => {
