@@ -26,10 +26,13 @@ export const NO_KEYS = 'No verifier key of this tenant is published yet: it is t
   templateUrl: './exports.page.html',
   styles: `
     .exports-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; align-items: start; }
-    .export-form fieldset { display: grid; gap: 12px; margin: 0 0 12px; padding: 12px; }
+    .export-form fieldset { display: grid; gap: 12px; margin: 0 0 12px; padding: 12px; min-width: 0; }
+    /* Labels stack over their control here; the global fieldset rule is for rows of checkboxes. */
+    .export-form fieldset label { display: grid; gap: 4px; align-items: start; }
+    .export-form input:not([type='radio']) { width: 100%; min-width: 0; }
     .export-form fieldset.kinds label { display: flex; align-items: center; gap: 8px; color: var(--ink); }
     .export-form legend { font-weight: 600; padding: 0 4px; }
-    .range { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+    .range { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12px; }
     pre, .key { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85rem; }
     pre { background: var(--page); border: 1px solid var(--line); padding: 10px 12px; border-radius: 6px; margin: 8px 0; }
     figure { margin: 0 0 8px; }
