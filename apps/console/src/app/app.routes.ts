@@ -85,6 +85,12 @@ export const routes: Routes = [
           { path: 'users', title: 'Users · Keyward', canActivate: [requires('users.read')], loadComponent: () => import('@keyward/console/identity/feature-users').then((m) => m.UsersPage) },
           { path: 'users/:id', title: 'User · Keyward', canActivate: [requires('users.read')], loadComponent: () => import('@keyward/console/identity/feature-users').then((m) => m.UserPage) },
           { path: 'audit', title: 'Audit trail · Keyward', canActivate: [requires('auditTrail.read')], loadComponent: () => import('@keyward/console/compliance/feature-audit-trail').then((m) => m.AuditTrailPage) },
+          {
+            path: 'exports',
+            title: 'Exports · Keyward',
+            canActivate: [requires('auditLog.export')],
+            loadComponent: () => import('@keyward/console/compliance/feature-exports').then((m) => m.ExportsPage),
+          },
           { path: 'policy', title: 'Policy · Keyward', canActivate: [requires('policy.read')], loadComponent: () => import('@keyward/console/identity/feature-policy').then((m) => m.PolicyPage) },
         ],
       },

@@ -15,6 +15,7 @@ const TENANT_LINKS: { path: string; title: string; permission: Permission; isExa
   { path: '/users', title: 'Users', permission: 'users.read' },
   { path: '/incidents', title: 'Incidents', permission: 'incidents.read', isSection: true },
   { path: '/audit', title: 'Audit trail', permission: 'auditTrail.read' },
+  { path: '/exports', title: 'Exports', permission: 'auditLog.export' },
   { path: '/policy', title: 'Policy', permission: 'policy.read' },
 ];
 
@@ -39,7 +40,7 @@ const TENANT_LINKS: { path: string; title: string; permission: Permission; isExa
             <a routerLink="/me/app-passwords" routerLinkActive="active" ariaCurrentWhenActive="page">My app passwords</a>
           }
         </nav>
-        <span class="who">{{ me.userPrincipalName }} <span class="roles">{{ me.roles.join(', ') }}</span></span>
+        <span class="who"><span>{{ localPartOf(me.userPrincipalName) }}<wbr />{{ domainPartOf(me.userPrincipalName) }}</span> <span class="roles">{{ me.roles.join(', ') }}</span></span>
         <button type="button" class="on-dark" (click)="signOut()">Sign out</button>
       </header>
       @if (session.can('operations.read')) {
@@ -58,6 +59,14 @@ export class App {
   protected readonly tenantLinks = computed(() => TENANT_LINKS.filter((link) => this.session.can(link.permission) && (link.isSection || this.session.can('dashboard.read'))));
   /** "My app passwords" is for whoever may generate app passwords only for themselves. */
   protected readonly hasSelfService = computed(() => this.session.scopeOf('appPasswords.generate') === 'OWN');
+
+  protected localPartOf(userPrincipalName: string): string {
+    return userPrincipalName.slice(0, Math.max(userPrincipalName.lastIndexOf('@'), 0));
+  }
+
+  protected domainPartOf(userPrincipalName: string): string {
+    return userPrincipalName.slice(Math.max(userPrincipalName.lastIndexOf('@'), 0));
+  }
 
   // A plain "#content" link would resolve against <base href="/"> and leave the page.
   protected skipToContent(event: Event): void {
