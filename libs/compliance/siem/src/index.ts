@@ -1,1 +1,9 @@
-export {};
+export * from './compliance-siem.module';
+export * from './siem-failures';
+export * from './siem-payload';
+export * from './syslog/syslog-message';
+export * from './syslog/syslog-client';
+export * from './syslog/syslog-forwarder.reaction';
+export * from './hec/hec-request';
+export * from './hec/hec-client';
+export * from './hec/hec-forwarder.reaction';
