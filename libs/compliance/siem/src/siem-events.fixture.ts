@@ -6,9 +6,10 @@ const START = Date.parse('2026-12-01T09:00:00.000Z');
 /**
  * Appends `count` events of the kinds a tenant's audit trail holds (sign-ins that pass and fail,
  * lifecycle changes, alerts), numbered from `from`, and returns them as the store recorded them.
- * Some carry what a SIEM must never get (an argon2 hash) and text that needs escaping.
+ * Some carry what a SIEM must never get (an argon2 hash) and text that needs escaping; `extra`
+ * is added to each event's data.
  */
-export async function appendAuditEvents(store: EventStore, count: number, from = 0): Promise<RecordedEvent[]> {
+export async function appendAuditEvents(store: EventStore, count: number, from = 0, extra: Record<string, unknown> = {}): Promise<RecordedEvent[]> {
   const appended: RecordedEvent[] = [];
   for (let n = from; n < from + count; n++) {
     const { streamId, type, data } = eventNumber(n);
@@ -19,7 +20,7 @@ export async function appendAuditEvents(store: EventStore, count: number, from =
       correlationId: `c-${n}`,
       causationId: `c-${n}`,
     };
-    await store.appendToStream(streamId, [{ id: randomUUID(), type, data, metadata }]);
+    await store.appendToStream(streamId, [{ id: randomUUID(), type, data: { ...data, ...extra }, metadata }]);
     const [recorded] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
     appended.push(recorded);
   }

@@ -70,8 +70,7 @@ export class Rsyslog {
   private configuration(): string {
     return [
       // Audit records can be long; rsyslog's default cuts messages at 8 KiB.
-      '$MaxMessageSize 64k',
-      `global(workDirectory="${this.dir}")`,
+      `global(maxMessageSize="64k" workDirectory="${this.dir}")`,
       'module(load="imtcp")',
       'template(name="msgOnly" type="string" string="%msg%\\n")',
       'template(name="headers" type="string" string="%pri% %timereported:::date-rfc3339% %hostname% %app-name% %procid% %msgid% %structured-data%\\n")',

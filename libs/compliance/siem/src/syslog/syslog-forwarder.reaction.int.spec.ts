@@ -61,6 +61,8 @@ describe('the syslog forwarder, with rsyslogd receiving', () => {
 
   it('given events in the store, when the forwarder runs, then rsyslog receives each as one RFC 5424 message, in order, with the record as MSG, the batch in one write', async () => {
     const events = await appendAuditEvents(store, 25);
+    // Longer than rsyslog's default 8 KiB: whole, with the receiver's maxMessageSize raised.
+    events.push((await appendAuditEvents(store, 1, 25, { note: 'ü'.repeat(12_000) }))[0]);
     const send = jest.spyOn(SyslogClient.prototype, 'send');
     const running = await run(forwarderFor());
 
