@@ -1,9 +1,7 @@
 export * from './compliance-siem.module';
-export * from './siem-failures';
-export * from './siem-payload';
-export * from './syslog/syslog-message';
-export * from './syslog/syslog-client';
-export * from './syslog/syslog-forwarder.reaction';
-export * from './hec/hec-request';
-export * from './hec/hec-client';
-export * from './hec/hec-forwarder.reaction';
+export { siemFailurePolicy, MAX_SIEM_RETRY_DELAY_MS } from './siem-failures';
+export { siemPayloadOf, type SiemFormat, type SiemPayload } from './siem-payload';
+export { syslogMessage, octetCountedFrame, severityOf, type SyslogFields } from './syslog/syslog-message';
+export { SyslogForwarder } from './syslog/syslog-forwarder.reaction';
+export { hecEventJson, hecEndpoint, sourcetypeOf } from './hec/hec-request';
+export { HecForwarder } from './hec/hec-forwarder.reaction';

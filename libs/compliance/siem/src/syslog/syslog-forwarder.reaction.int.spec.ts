@@ -5,9 +5,10 @@ import { SqliteEventStore, type RecordedEvent } from '@keyward/shared/event-stor
 import { CheckpointedSubscriber, DeadLetters, reactionHandler, type FailurePolicy } from '@keyward/shared/event-sourcing';
 import { openReadModelDatabase, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { loadConfig } from '@keyward/shared/server';
-import { auditRecordBytes, auditRecordOf } from '@keyward/compliance/domain';
+import { auditRecordBytes, auditRecordOf, ocsfLine } from '@keyward/compliance/domain';
 import { appendAuditEvents } from '../siem-events.fixture';
 import { MAX_SIEM_RETRY_DELAY_MS } from '../siem-failures';
+import { KEYWARD_VERSION } from '../siem-payload';
 import { Rsyslog } from './rsyslog.fixture';
 import { SyslogClient } from './syslog-client';
 import { SyslogForwarder } from './syslog-forwarder.reaction';
@@ -77,6 +78,13 @@ describe('the syslog forwarder, with rsyslogd receiving', () => {
     expect(headers[0]).toBe(`110 2026-12-01T09:00:00.000Z ${hostname()} keyward - AppPasswordGenerated [keyward@32473 tenant="t-1" stream="${events[0].streamId}" actor="user:u-1"]`);
     expect(headers[2]).toMatch(/^109 .* AppPasswordRejected \[keyward@32473 tenant="t-1" stream="appPasswordUsage-k0" actor="gateway:nginx"\]$/);
     expect(headers[4]).toContain(`[keyward@32473 tenant="tenant-\\"two\\"\\]" stream="${events[4].streamId}" actor="user:u-1"]`);
+  });
+
+  it('given the OCSF format, when the forwarder runs, then each message\'s MSG is the OCSF event of the record, as an export\'s records.ocsf.ndjson has it', async () => {
+    const events = await appendAuditEvents(store, 10);
+    await run(forwarderFor({ KEYWARD_SYSLOG_FORMAT: 'ocsf' }));
+    const expected = events.map((event) => ocsfLine(auditRecordOf(event), { version: KEYWARD_VERSION }).toString().replace(/\n$/, ''));
+    expect(await rsyslog.received(events.length)).toEqual(expected);
   });
 
   it('given rsyslog stops and starts again, when events are appended meanwhile, then every event arrives at least once, in order, and the checkpoint waits for them', async () => {
