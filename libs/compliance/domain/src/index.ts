@@ -1,1 +1,2 @@
 export * from './audit-record/audit-record';
+export * from './formats/record-csv';

@@ -1,10 +1,7 @@
 import type { Response } from 'express';
 
-/** A spreadsheet must not run a label as a formula (CSV injection): such cells get a leading quote. */
-export function spreadsheetSafe(value: unknown): string {
-  const cell = Array.isArray(value) ? value.join(' ') : value === null || value === undefined ? '' : String(value);
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
+// The rule itself is pure and lives in the domain (the audit exports and the offline verifier use it).
+export { spreadsheetSafe } from '@keyward/shared/domain';
 
 /**
  * Starts a CSV download: 200, `text/csv`, a file name, and `Cache-Control: no-store`, so that no

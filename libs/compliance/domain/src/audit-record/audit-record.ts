@@ -7,7 +7,8 @@ import { parseAppPassword, SECRET_FIELDS } from '@keyward/app-passwords/domain';
  * RFC 8785 canonical JSON of the audit record of the tenant's `i`-th event. Nothing secret is in
  * it: a hash field (`secretHash`, `passwordHash`) becomes a SHA-256 commitment to the hash
  * (`secretHashSha256`), and a string that holds an app password (a user name typed with the
- * password in it, say) has the password replaced by `[app password]`.
+ * password in it, say) has the password replaced by `[app password]`, and an argon2 hash in a
+ * free-text field (a label, a reason) by `[argon2 hash]`: `secretIn` finds nothing in a record.
  */
 export interface AuditRecord {
   readonly id: string;
@@ -33,10 +34,16 @@ export interface AuditableEvent {
 /** The suffix a committed hash field gets: `secretHash` → `secretHashSha256`. */
 export const HASH_COMMITMENT_SUFFIX = 'Sha256';
 export const REDACTED_APP_PASSWORD = '[app password]';
+export const REDACTED_ARGON2_HASH = '[argon2 hash]';
 
-/** A compact app password, any case: `kw` and 30 symbols of the alphabet (checked with its checksum). */
-const APP_PASSWORD_LIKE = /kw[a-km-np-z2-9]{30}/gi;
+/**
+ * An app password, any case: `kw` and 30 symbols of the alphabet (checked with its checksum), in
+ * one piece or in the console's groups of four split by a space or a dash (`kwab cdef ghij …`).
+ */
+const APP_PASSWORD_LIKE = /kw[a-km-np-z2-9]{2}(?:[\s-]?[a-km-np-z2-9]{4}){7}/gi;
 const ARGON2_LIKE = /\$argon2(id|i|d)\$/;
+/** An argon2 PHC string: the marker, then `$`-led fields (`v=19`, `m=19456,t=2,p=1`, salt, hash). */
+const ARGON2_HASH = /\$argon2(?:id|i|d)(?:\$[A-Za-z0-9+/=.-]+(?:,[A-Za-z0-9+/=.-]+)*)*\$?/g;
 
 export function auditRecordOf(event: AuditableEvent): AuditRecord {
   const { tenantId, actor, occurredAt, correlationId, causationId } = event.metadata;
@@ -60,7 +67,7 @@ export function auditRecordBytes(record: AuditRecord): Buffer {
 
 /** A commitment instead of each hash field, and no app password in any string, at any depth. */
 function withoutSecrets(value: unknown): unknown {
-  if (typeof value === 'string') return redactAppPasswords(value);
+  if (typeof value === 'string') return redactAppPasswords(value.replace(ARGON2_HASH, REDACTED_ARGON2_HASH));
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value === null || typeof value !== 'object') return value;
   const entries: [string, unknown][] = [];

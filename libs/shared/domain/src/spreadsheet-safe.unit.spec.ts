@@ -6,6 +6,9 @@ describe('CSV cells a spreadsheet opens', () => {
     ['+1', `'+1`],
     ['-2+3', `'-2+3`],
     ['@SUM(A1)', `'@SUM(A1)`],
+    ['\t=1+1', `'\t=1+1`],
+    ['\r=1+1', `'\r=1+1`],
+    ['\0=1+1', `'\0=1+1`],
     ['Thunderbird on laptop', 'Thunderbird on laptop'],
   ])('quotes %s so it is shown, never run', (label, cell) => {
     expect(spreadsheetSafe(label)).toBe(cell);

@@ -1,0 +1,102 @@
+import type {
+  AppPasswordExpired,
+  AppPasswordGenerated,
+  AppPasswordReinstated,
+  AppPasswordRejected,
+  AppPasswordRenamed,
+  AppPasswordRevoked,
+  AppPasswordSlotReserved,
+  AppPasswordSuspended,
+  AppPasswordUsed,
+  SignInFailed,
+} from '@keyward/app-passwords/domain';
+import { DEFAULT_TENANT_POLICY, type TenantCreated, type TenantPolicyChanged, type UserCreated, type UserDisabled, type UserEnabled, type UserPasswordReset } from '@keyward/identity/domain';
+import { auditRecordOf, type AuditRecord } from '../../audit-record/audit-record';
+
+/**
+ * One audit record of every event type a tenant's log holds, as `auditRecordOf` makes them from
+ * stored events. The events of our own scopes are typed, so a changed event shape fails to compile
+ * here; the incidents scope is out of the compliance domain's reach, so its events are spelled out.
+ */
+const TENANT = 'b6f1c0de-5a7e-4c1b-9d2e-7f3a1c2b4d5e';
+const ALICE = 'a11ce000-0000-5000-8000-000000000001';
+const CREDENTIAL = 'k7m3p9x2qa';
+const CASE = 'c45e0000-0000-4000-8000-000000000007';
+const ALERT = 'a1e70000-0000-4000-8000-000000000009';
+const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
+
+let sequence = 0;
+/** The audit record of one stored event (ids and times are made up, in order). */
+export function recordOf(type: string, streamId: string, data: unknown, actor = `user:${ALICE}`): AuditRecord {
+  sequence += 1;
+  const id = `e0000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`;
+  const occurredAt = new Date(Date.UTC(2026, 2, 1, 12, 0, sequence)).toISOString();
+  return auditRecordOf({
+    id,
+    type,
+    streamId,
+    data,
+    metadata: { tenantId: TENANT, actor, occurredAt, correlationId: `corr-${sequence}`, causationId: `cause-${sequence}` },
+  });
+}
+
+const signIn = { protocol: 'imap', sourceIp: '203.0.113.7', client: 'Thunderbird 128' } as const;
+const policy = DEFAULT_TENANT_POLICY as TenantCreated['data']['policy'];
+
+export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
+  recordOf('TenantCreated', `tenant-${TENANT}`, { tenantId: TENANT, name: 'Contoso', domains: ['contoso.example'], policy } satisfies TenantCreated['data'], 'system:bootstrap'),
+  recordOf('TenantPolicyChanged', `tenant-${TENANT}`, { tenantId: TENANT, policy: { ...policy, maxActivePerUser: 10 } } satisfies TenantPolicyChanged['data']),
+  recordOf('UserCreated', `user-${ALICE}`, {
+    userId: ALICE, tenantId: TENANT, userPrincipalName: 'alice@contoso.example', displayName: 'Alice Example',
+    roles: ['USER'], mfaRegistered: true, passwordHash: HASH,
+  } satisfies UserCreated['data']),
+  recordOf('UserDisabled', `user-${ALICE}`, { userId: ALICE, revokesAppPasswords: true } satisfies UserDisabled['data']),
+  recordOf('UserEnabled', `user-${ALICE}`, { userId: ALICE } satisfies UserEnabled['data']),
+  recordOf('UserPasswordReset', `user-${ALICE}`, { userId: ALICE, passwordHash: HASH, revokesAppPasswords: true } satisfies UserPasswordReset['data']),
+  recordOf('AppPasswordSlotReserved', `appPasswordKeyring-${ALICE}`, { appPasswordId: CREDENTIAL, userId: ALICE, reservedAt: '2026-03-01T12:00:00.000Z' } satisfies AppPasswordSlotReserved['data']),
+  recordOf('AppPasswordGenerated', `appPassword-${CREDENTIAL}`, {
+    appPasswordId: CREDENTIAL, userId: ALICE, tenantId: TENANT, label: 'Thunderbird on laptop',
+    scopes: ['imap', 'smtp'], expiresAt: '2027-03-01T12:00:00.000Z', secretHash: HASH,
+  } satisfies AppPasswordGenerated['data']),
+  recordOf('AppPasswordRenamed', `appPassword-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, label: 'Thunderbird on desktop' } satisfies AppPasswordRenamed['data']),
+  recordOf('AppPasswordUsed', `appPasswordUsage-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, userId: ALICE, ...signIn } satisfies AppPasswordUsed['data'], 'gateway:nginx'),
+  recordOf('AppPasswordRejected', `appPasswordUsage-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, userId: ALICE, reason: 'WRONG_SECRET', ...signIn } satisfies AppPasswordRejected['data'], 'gateway:nginx'),
+  recordOf('SignInFailed', `signInFailures-${TENANT}`, { userPrincipalName: 'mallory@contoso.example', reason: 'UNKNOWN_USER', protocol: 'smtp', sourceIp: '2001:db8::17', client: null } satisfies SignInFailed['data'], 'gateway:postfix'),
+  recordOf('AppPasswordSuspended', `appPassword-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, reason: 'Phishing wave', incidentRef: 'INC-42', caseId: CASE } satisfies AppPasswordSuspended['data']),
+  recordOf('AppPasswordReinstated', `appPassword-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, reason: 'False alarm', caseId: CASE } satisfies AppPasswordReinstated['data']),
+  recordOf('AppPasswordRevoked', `appPassword-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, reason: 'Laptop stolen', incidentRef: 'INC-7', caseId: null } satisfies AppPasswordRevoked['data']),
+  recordOf('AppPasswordExpired', `appPassword-${CREDENTIAL}`, { appPasswordId: CREDENTIAL } satisfies AppPasswordExpired['data'], 'system:expiry'),
+  recordOf('RevocationCaseRequested', `revocationCase-${CASE}`, {
+    caseId: CASE, tenantId: TENANT, action: 'REVOKE', isDryRun: false, reason: 'Credentials in a paste', incidentRef: 'INC-42',
+    requestedBy: `user:${ALICE}`, requestedAt: '2026-03-01T12:00:00.000Z', filter: { usedFromAddress: '198.51.100.0/24' },
+    matched: 2, recentlyUsed: 1, usersAffected: 1, sample: [CREDENTIAL],
+  }),
+  recordOf('RevocationTargetsFixed', `revocationCase-${CASE}`, { caseId: CASE, appPasswordIds: [CREDENTIAL, 'q2w3e4r5t6'] }),
+  recordOf('RevocationOutcomesRecorded', `revocationCase-${CASE}`, {
+    caseId: CASE, outcomes: [{ appPasswordId: CREDENTIAL, outcome: 'REVOKED', userId: ALICE }, { appPasswordId: 'q2w3e4r5t6', outcome: 'FAILED', userId: null, detail: 'store unavailable' }],
+  }),
+  recordOf('CaseCancellationRequested', `revocationCaseControl-${CASE}`, { caseId: CASE, requestedBy: `user:${ALICE}` }),
+  recordOf('RevocationCaseCancelled', `revocationCase-${CASE}`, { caseId: CASE, cancelledBy: `user:${ALICE}` }),
+  recordOf('RevocationCaseCompleted', `revocationCase-${CASE}`, { caseId: CASE, revoked: 1, alreadyRevoked: 0, failed: 1 }, 'system:revocation-case'),
+  recordOf('CaseReinstatementRequested', `revocationCaseControl-${CASE}`, { caseId: CASE, reason: 'False alarm', requestedBy: `user:${ALICE}` }),
+  recordOf('CaseReinstated', `revocationCase-${CASE}`, { caseId: CASE, reinstated: 1 }, 'system:revocation-case'),
+  recordOf('AlertRaised', `alert-${ALERT}`, {
+    alertId: ALERT, tenantId: TENANT, kind: 'REVOKED_CREDENTIAL_USED', severity: 'HIGH', subject: `credential:${CREDENTIAL}@203.0.113.0/24`,
+    firstSeenAt: '2026-03-01T12:00:00.000Z', lastSeenAt: '2026-03-01T12:00:00.000Z', count: 1, appPasswordId: CREDENTIAL, userId: ALICE,
+    userPrincipalName: 'alice@contoso.example', sourceIp: '203.0.113.7', sourceNetwork: '203.0.113.0/24', accounts: null,
+    credentialStatus: 'REVOKED', raisedBy: 'e0000000-0000-4000-8000-000000000011',
+  }, 'system:alert-detection'),
+  recordOf('AlertRepeated', `alert-${ALERT}`, { alertId: ALERT, count: 3, lastSeenAt: '2026-03-01T12:05:00.000Z' }, 'system:alert-detection'),
+  recordOf('AlertAcknowledged', `alert-${ALERT}`, { alertId: ALERT, acknowledgedBy: `user:${ALICE}`, acknowledgedAt: '2026-03-01T12:10:00.000Z' }),
+  recordOf('LeakScanPerformed', `leakScan-5ca40000-0000-4000-8000-000000000003`, {
+    scanId: '5ca40000-0000-4000-8000-000000000003', tenantId: TENANT, scannedBy: `user:${ALICE}`, scannedAt: '2026-03-01T12:00:00.000Z',
+    source: 'PASTE', candidates: 3, matchedIds: [CREDENTIAL], provenIds: [CREDENTIAL],
+  }),
+];
+
+/** The record of one type, from RECORDS_OF_EVERY_TYPE. */
+export function sampleRecord(type: string): AuditRecord {
+  const record = RECORDS_OF_EVERY_TYPE.find((candidate) => candidate.type === type);
+  if (!record) throw new Error(`No sample record of type ${type}`);
+  return record;
+}
