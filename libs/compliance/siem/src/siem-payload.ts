@@ -5,8 +5,9 @@ import { auditRecordBytes, auditRecordOf, ocsfLine, type AuditRecord } from '@ke
 export type SiemFormat = 'record' | 'ocsf';
 
 /**
- * The product version OCSF events carry (`metadata.product.version`). Keyward has no build-time
- * version of its own yet; this follows package.json.
+ * Keyward's version, which OCSF events name as their product's (`metadata.product.version`).
+ * Keyward has no version of its own at run time yet; this follows package.json, and the bundle
+ * writer should take its version from the same place.
  */
 export const KEYWARD_VERSION = '0.1.0';
 
@@ -19,10 +20,7 @@ export interface SiemPayload {
 
 export function siemPayloadOf(event: RecordedEvent, format: SiemFormat): SiemPayload {
   const record = auditRecordOf(event);
-  return { record, json: format === 'record' ? auditRecordBytes(record).toString('utf8') : ocsfJson(record) };
-}
-
-function ocsfJson(record: AuditRecord): string {
-  const line: string | Buffer = ocsfLine(record, { version: KEYWARD_VERSION });
-  return line.toString().replace(/\n$/, '');
+  // An OCSF line ends with a line feed, which a message or an HEC event does not carry.
+  const json = format === 'record' ? auditRecordBytes(record).toString('utf8') : ocsfLine(record, { version: KEYWARD_VERSION }).replace(/\n$/, '');
+  return { record, json };
 }

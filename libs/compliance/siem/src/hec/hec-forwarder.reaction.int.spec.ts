@@ -106,7 +106,7 @@ describe('the HEC forwarder', () => {
     const events = await appendAuditEvents(store, 5);
     await subscriberFor(forwarderFor({ KEYWARD_HEC_FORMAT: 'ocsf', KEYWARD_HEC_URL: `${receiver.origin}/custom/collector` })).start();
     expect(receiver.requests[0].path).toBe('/custom/collector');
-    const expected = events.map((event) => JSON.parse(ocsfLine(auditRecordOf(event), { version: KEYWARD_VERSION }).toString()) as { class_name: string });
+    const expected = events.map((event) => JSON.parse(ocsfLine(auditRecordOf(event), { version: KEYWARD_VERSION })) as { class_name: string });
     expect(receiver.events.map((event) => event.event)).toEqual(expected);
     expect(receiver.events.map((event) => event.sourcetype)).toEqual(expected.map((event) => `ocsf:${event.class_name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`));
   });

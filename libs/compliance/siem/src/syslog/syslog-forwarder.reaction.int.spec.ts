@@ -83,7 +83,7 @@ describe('the syslog forwarder, with rsyslogd receiving', () => {
   it('given the OCSF format, when the forwarder runs, then each message\'s MSG is the OCSF event of the record, as an export\'s records.ocsf.ndjson has it', async () => {
     const events = await appendAuditEvents(store, 10);
     await run(forwarderFor({ KEYWARD_SYSLOG_FORMAT: 'ocsf' }));
-    const expected = events.map((event) => ocsfLine(auditRecordOf(event), { version: KEYWARD_VERSION }).toString().replace(/\n$/, ''));
+    const expected = events.map((event) => ocsfLine(auditRecordOf(event), { version: KEYWARD_VERSION }).replace(/\n$/, ''));
     expect(await rsyslog.received(events.length)).toEqual(expected);
   });
 
