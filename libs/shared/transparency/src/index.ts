@@ -13,3 +13,7 @@ export type { NoteSigner } from './note-keys';
 export { signNote, openNote } from './signed-note';
 export { formatCheckpoint, parseCheckpoint } from './checkpoint';
 export type { Checkpoint } from './checkpoint';
+export { formatTlogProof, parseTlogProof } from './tlog-proof-file';
+export type { TlogProof } from './tlog-proof-file';
+export { formatConsistencyProof, parseConsistencyProof } from './consistency-proof-file';
+export { formatRangeProof, parseRangeProof } from './range-proof-file';
