@@ -1,2 +1,3 @@
 export * from './audit-record/audit-record';
 export * from './formats/record-csv';
+export * from './formats/ocsf-event';

@@ -1,7 +1,8 @@
 /**
  * The `data` of an audit record, read field by field. A record is whatever the log holds (an old
  * event's shape, a verifier's parsed JSON), so every read checks the type and answers undefined
- * rather than trusting it. It remembers what was read: `rest()` is what no format mapped.
+ * rather than trusting it. It remembers what it handed out: `rest()` is what no format mapped
+ * (a field of an unexpected type included).
  */
 export class RecordData {
   private readonly fields: Readonly<Record<string, unknown>>;
@@ -13,32 +14,34 @@ export class RecordData {
     this.fields = this.isObject ? (data as Record<string, unknown>) : {};
   }
 
-  /** A string field. */
-  text(key: string): string | undefined {
-    const value = this.take(key);
-    return typeof value === 'string' ? value : undefined;
+  /** A string field (and one `accept` takes, when given: anything else stays unmapped). */
+  text(key: string, accept: (value: string) => boolean = () => true): string | undefined {
+    return this.take(key, (value): value is string => typeof value === 'string' && accept(value));
   }
 
   /** A whole-number field. */
   count(key: string): number | undefined {
-    const value = this.take(key);
-    return Number.isSafeInteger(value) ? (value as number) : undefined;
+    return this.take(key, (value): value is number => Number.isSafeInteger(value));
   }
 
   flag(key: string): boolean | undefined {
-    const value = this.take(key);
-    return typeof value === 'boolean' ? value : undefined;
+    return this.take(key, (value): value is boolean => typeof value === 'boolean');
   }
 
-  /** A list of strings (anything else in it is left out). */
+  /** A list of strings. */
   texts(key: string): string[] | undefined {
-    const value = this.take(key);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
+    return this.take(key, (value): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string'));
   }
 
   /** A field as it is, whatever its type. */
   raw(key: string): unknown {
-    return this.take(key);
+    return this.take(key, (value): value is unknown => value !== undefined);
+  }
+
+  /** How many items a list field holds, leaving the list itself unmapped. */
+  sizeOf(key: string): number | undefined {
+    const value = this.fields[key];
+    return Object.hasOwn(this.fields, key) && Array.isArray(value) ? value.length : undefined;
   }
 
   /** The fields nothing read (all of `data` when it is not an object); undefined when none is left. */
@@ -48,8 +51,13 @@ export class RecordData {
     return left.length === 0 ? undefined : Object.fromEntries(left);
   }
 
-  private take(key: string): unknown {
+  /** The field when it is of the wanted type: then it counts as mapped. Null is no value, and mapped too. */
+  private take<T>(key: string, isWanted: (value: unknown) => value is T): T | undefined {
+    if (!Object.hasOwn(this.fields, key)) return undefined;
+    const value = this.fields[key];
+    if (value === null) this.taken.add(key);
+    if (value === null || !isWanted(value)) return undefined;
     this.taken.add(key);
-    return Object.hasOwn(this.fields, key) ? this.fields[key] : undefined;
+    return value;
   }
 }

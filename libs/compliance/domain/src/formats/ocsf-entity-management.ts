@@ -1,0 +1,44 @@
+import { activity, ENTITY_MANAGEMENT, type OcsfActivity } from './ocsf-class';
+import type { OcsfMapper } from './ocsf-mapping';
+import { SUCCESS } from './ocsf-mapping';
+import { UNKNOWN } from './ocsf-objects';
+import type { RecordData } from './record-data';
+
+/**
+ * Tenants and revocation cases as 3004 Entity Management: what an admin or a responder manages at
+ * the console. A tenant is an Organization; its policy change is an Update of its Policy entity
+ * with the new policy as the entity's data. A revocation (or suspension) case is an entity of type
+ * Other "Revocation Case": requesting it is Create, with the reason as the comment; each later step
+ * (targets fixed, outcomes, cancelled, completed, reinstated) is an Update of the same case id.
+ * The per-credential changes a case makes are their own Account Change events.
+ */
+export const ENTITY_MANAGEMENT_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
+  TenantCreated: entityChange(1, 'Tenant created', (data) => ({ entity: { uid: tenantOf(data), name: data.text('name'), type_id: 4, type: 'Organization' } })),
+  TenantPolicyChanged: entityChange(3, 'Tenant policy changed', (data) => ({
+    entity: { uid: tenantOf(data), name: 'App password policy', type_id: 5, type: 'Policy', data: data.raw('policy') },
+  })),
+  RevocationCaseRequested: caseChange(1, 'Revocation case requested'),
+  RevocationTargetsFixed: caseChange(3, 'Revocation case targets fixed'),
+  RevocationOutcomesRecorded: caseChange(3, 'Revocation case outcomes recorded'),
+  CaseCancellationRequested: caseChange(3, 'Revocation case cancellation requested'),
+  RevocationCaseCancelled: caseChange(3, 'Revocation case cancelled'),
+  RevocationCaseCompleted: caseChange(3, 'Revocation case completed'),
+  CaseReinstatementRequested: caseChange(3, 'Revocation case reinstatement requested'),
+  CaseReinstated: caseChange(3, 'Revocation case reinstated'),
+};
+
+function entityChange(activityId: number, message: string, attributes: (data: RecordData) => Record<string, unknown>): OcsfMapper {
+  const change: OcsfActivity = activity(ENTITY_MANAGEMENT, activityId);
+  return (data) => ({ activity: change, message, attributes: { ...SUCCESS, ...attributes(data) } });
+}
+
+function caseChange(activityId: number, message: string): OcsfMapper {
+  return entityChange(activityId, message, (data) => ({
+    entity: { uid: data.text('caseId') ?? UNKNOWN, type_id: 99, type: 'Revocation Case' },
+    comment: data.text('reason'),
+  }));
+}
+
+function tenantOf(data: RecordData): string {
+  return data.text('tenantId') ?? UNKNOWN;
+}
