@@ -13,7 +13,7 @@ const MAX_QUEUED = 32;
 export class ArchiveEntries {
   /** SHA-256 (hex) of every file but the manifest, in the order they were added. */
   readonly hashes: Record<string, string> = {};
-  /** Rejects when the archive errors or closes early; never resolves. */
+  /** Rejects when the archive errors or is closed before its end (the client went away); never resolves. */
   readonly broken: Promise<never>;
   private queued = 0;
 
@@ -22,9 +22,11 @@ export class ArchiveEntries {
     private readonly date: Date,
   ) {
     archive.on('entry', () => this.queued--);
+    let isEnded = false;
+    archive.once('end', () => (isEnded = true));
     this.broken = new Promise<never>((_, reject) => {
       archive.once('error', reject);
-      archive.once('close', () => reject(new Error('the archive was closed before the bundle was complete')));
+      archive.once('close', () => isEnded || reject(new Error('the archive was closed before the bundle was complete')));
     });
     this.broken.catch(() => undefined);
   }
