@@ -98,6 +98,15 @@ describe('audit log: signed checkpoints and exports an auditor verifies offline'
     }
   });
 
+  it('leaves /audit and /exports to the console’s pages: only what is under them is the API', async () => {
+    for (const page of ['/audit', '/exports']) {
+      const response = await fetch(`${keyward.baseUrl}${page}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+    }
+    expect((await fetch(`${keyward.baseUrl}/audit/nothing`)).status).toBe(404);
+  });
+
   it('gives auditors and global admins a checkpoint signed with their tenant key; the same one when asked twice', async () => {
     const note = await checkpointNote();
     const opened = openNote(note, await contosoKeys());

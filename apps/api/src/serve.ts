@@ -14,7 +14,7 @@ import { seedDemoData } from './demo';
 
 const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/exports', '/leaks', '/audit', '/.well-known/keyward'];
 /** Console pages whose address is also an API prefix: the page itself is the console's, what is under it the API's. */
-const CONSOLE_PAGES = ['/exports'];
+const CONSOLE_PAGES = ['/exports', '/audit'];
 
 /** Starts the API, the verification endpoint and the built console on one port. */
 export async function serve(config: KeywardConfig, options: { withDemoData?: boolean } = {}): Promise<NestExpressApplication> {
