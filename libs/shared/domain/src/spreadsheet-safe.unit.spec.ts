@@ -10,7 +10,7 @@ describe('CSV cells a spreadsheet opens', () => {
     ['\r=1+1', `'\r=1+1`],
     ['\0=1+1', `'\0=1+1`],
     ['Thunderbird on laptop', 'Thunderbird on laptop'],
-  ])('quotes %s so it is shown, never run', (label, cell) => {
+  ])('quotes %j so it is shown, never run', (label, cell) => {
     expect(spreadsheetSafe(label)).toBe(cell);
   });
 
