@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyBundle } from '../index';
+import { BundleInputError, verifyBundle } from '../index';
 import {
   exportBundle,
   fabricateHistory,
@@ -98,7 +98,28 @@ describe('verifyBundle, over random logs', () => {
       { numRuns: 80 },
     );
   }, 60_000);
+
+  it('given a ZIP with bytes changed anywhere (headers, directory, compressed data), when verified, then it answers with a verdict or an input error, never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, fc.array(fc.record({ at: fc.nat(), xor: fc.integer({ min: 1, max: 255 }) }), { minLength: 1, maxLength: 3 }), async (given, flips) => {
+        const { path } = await exported(given);
+        const outcome = await verifyBundle(rawFlips(path, flips), { keys: [key.verifierKey] }).catch((error: unknown) => error);
+        if (outcome instanceof Error) expect(outcome).toBeInstanceOf(BundleInputError);
+        else expect(outcome).toMatchObject({ ok: expect.any(Boolean) });
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
 });
+
+/** The file with some bytes XORed, as a sibling file. */
+function rawFlips(path: string, flips: readonly { at: number; xor: number }[]): string {
+  const bytes = readFileSync(path);
+  for (const { at, xor } of flips) bytes[at % bytes.length] ^= xor;
+  const flipped = path.replace(/\.zip$/, '-raw.zip');
+  writeFileSync(flipped, bytes);
+  return flipped;
+}
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);

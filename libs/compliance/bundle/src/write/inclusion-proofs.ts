@@ -16,7 +16,7 @@ export async function appendInclusionProofs(entries: ArchiveEntries, spools: Bun
   for await (const index of indexesIn(spools.indexes)) {
     const bytes = tlogProofFile(index, input.proofs.inclusion?.(index) ?? [], input.checkpointNote);
     // Listed through the spool, not entries.hashes: a million of them would not fit in memory.
-    await entries.append(inclusionProofFile(index), bytes);
+    await entries.appendStored(inclusionProofFile(index), bytes);
     await spools.proofLines.write(',\n' + fileLine(inclusionProofFile(index), sha256Hex(bytes)));
   }
   await spools.proofLines.end();

@@ -38,7 +38,9 @@ export async function writeBundle(input: BundleInput, output: NodeJS.WritableStr
   const plan = planBundle(input, checkpoint);
   const work = await mkdtemp(join(tmpdir(), 'keyward-bundle-'));
   const spools = new BundleSpools(work);
-  const archive = archiver('zip', { zlib: { level: 6 } });
+  // archiver buffers up to highWaterMark of ZIP bytes on each side (1 MiB by default): a download that
+  // stalls holds that much, per export, whatever the record count. 256 KiB is plenty for throughput.
+  const archive = archiver('zip', { zlib: { level: 6 }, highWaterMark: 256 * 1024 });
   const written = pipeline(archive, output);
   try {
     const entries = new ArchiveEntries(archive, new Date(input.manifest.generatedAt));
