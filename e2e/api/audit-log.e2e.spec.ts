@@ -4,31 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { leafHash, MerkleAccumulator, openNote, parseCheckpoint } from '@keyward/shared/transparency';
-import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createIncidentTeam, createUser, eventually, generate, KeywardProcess, verify } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createIncidentTeam, createUser, eventually, generate, KeywardProcess, MAIN, publishedKeys, verify, verifyOffline } from '@keyward/e2e/support';
 
 const run = promisify(execFile);
-const VERIFIER = join(__dirname, '../../dist/tools/keyward.mjs');
-const MAIN = join(__dirname, '../../dist/apps/api/main.js');
-
-interface PublishedKey {
-  tenantId: string;
-  origin: string;
-  verifierKey: string;
-  createdAt: string;
-  retiredAt: string | null;
-}
-
-/** Runs the offline verifier as an auditor would: plain node, the one file, no install. */
-async function verifyOffline(bundle: string, keys: string[], since?: string): Promise<{ code: number; out: string }> {
-  const args = [VERIFIER, 'verify-export', bundle, ...keys.flatMap((key) => ['--key', key]), ...(since ? ['--since', since] : [])];
-  try {
-    const { stdout, stderr } = await run(process.execPath, args, { env: { PATH: process.env['PATH'] ?? '' } });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, out: failed.stdout + failed.stderr };
-  }
-}
 
 // The signed transparency log per tenant (DESIGN §7, §8) against a real Keyward process: keys,
 // checkpoints, NDJSON and bundle exports, verified with the published key by the offline verifier.
@@ -43,7 +21,7 @@ describe('audit log: signed checkpoints and exports an auditor verifies offline'
   let aliceSecret: string;
 
   const get = (client: ConsoleClient | null, path: string) => fetch(`${keyward.baseUrl}${path}`, { headers: client ? { cookie: client.sessionCookie } : {} });
-  const keysOf = async (): Promise<PublishedKey[]> => ((await (await fetch(`${keyward.baseUrl}/.well-known/keyward/audit-keys`)).json()) as { keys: PublishedKey[] }).keys;
+  const keysOf = () => publishedKeys(keyward.baseUrl);
   const checkpointNote = async (client = auditor, query = '') => {
     const response = await get(client, `/audit/checkpoint${query}`);
     expect(response.status).toBe(200);
