@@ -10,7 +10,7 @@ class RecordedResponse extends EventEmitter {
   statusCode = 200;
   headers: Record<string, string> = {};
   body: unknown = null;
-  written = 0;
+  written = '';
   headersSent = false;
   status(code: number) {
     this.statusCode = code;
@@ -33,12 +33,13 @@ class RecordedResponse extends EventEmitter {
     this.body = body;
     return this;
   }
-  write() {
+  write(chunk: Buffer) {
     this.headersSent = true;
-    this.written += 1;
+    this.written += chunk.toString();
     return true;
   }
-  end() {
+  end(chunk?: Buffer) {
+    if (chunk) this.write(chunk);
     this.emit('finish');
   }
   destroy() {}
@@ -71,12 +72,12 @@ describe('the audit-log export controller', () => {
     expect(responses[2].headers['content-disposition']).toBeUndefined();
     releases.shift()?.();
     await first;
-    expect(responses[0].written).toBe(1);
+    expect(responses[0].written).toBe('{}\n');
     const fourth = controller.auditLogRecords(auditor, {}, responses[3] as unknown as Response);
     await new Promise((resolve) => setImmediate(resolve));
     releases.forEach((release) => release());
     await Promise.all([second, fourth]);
     expect(responses[3].statusCode).toBe(200);
-    expect(responses[3].written).toBe(1);
+    expect(responses[3].written).toBe('{}\n');
   });
 });
