@@ -13,6 +13,8 @@ declare -A wanted=(
   [dovecot-auth-lua]=/usr/lib/dovecot/modules/auth/libauthdb_lua.so
   [lua-cjson]=/usr/lib/x86_64-linux-gnu/lua/5.4/cjson.so
   [curl]=/usr/bin/curl
+  # libs/compliance/siem: the syslog forwarder is tested against rsyslogd receiving to a file
+  [rsyslog]=/usr/sbin/rsyslogd
   # docs/secret-scanning/report-leaks.sh (tools/secret-scanning tests it)
   [jq]=/usr/bin/jq
 )

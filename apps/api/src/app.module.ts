@@ -15,6 +15,7 @@ import {
 import { IdentityApiModule } from '@keyward/identity/api';
 import { AppPasswordsApiModule } from '@keyward/app-passwords/api';
 import { ComplianceApiModule } from '@keyward/compliance/api';
+import { ComplianceSiemModule } from '@keyward/compliance/siem';
 import { IncidentsApiModule } from '@keyward/incidents/api';
 import { DeadLettersResolver } from './operations/dead-letters.resolver';
 import { HealthController } from './operations/health.controller';
@@ -73,6 +74,7 @@ export class AppModule implements NestModule {
         IdentityApiModule,
         AppPasswordsApiModule,
         ComplianceApiModule,
+        ComplianceSiemModule,
         IncidentsApiModule,
       ],
     };
