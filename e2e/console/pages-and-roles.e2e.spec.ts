@@ -65,7 +65,7 @@ describe('the console for each role, on the demo tenant', () => {
   it('gives a global admin every page, each with content and no serious accessibility violation', async () => {
     const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD);
     expect(page.url()).toMatch(/\/dashboard$/);
-    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Incidents', 'Audit trail', 'Policy']);
+    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Incidents', 'Audit trail', 'Exports', 'Policy']);
     // A global admin holds operations.read: the console asks this node for dead letters, and shows no banner when there are none.
     const deadLetters = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('deadLetters'));
     await visit(page, '/dashboard', page.getByText('Sign-ins per day by protocol'), 'admin-dashboard');
@@ -180,7 +180,7 @@ describe('the console for each role, on the demo tenant', () => {
     page.on('request', (request) => {
       if ((request.postData() ?? '').includes('deadLetters')) deadLetterQueries.push(request.url());
     });
-    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Incidents', 'Audit trail', 'Policy']);
+    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Incidents', 'Audit trail', 'Exports', 'Policy']);
     await visit(page, '/app-passwords', page.getByRole('table', { name: 'App passwords' }), 'auditor-inventory');
     expect(await page.getByRole('button', { name: /Revoke|Generate/ }).count()).toBe(0);
     expect(await page.locator('tbody input[type="checkbox"]').count()).toBe(0);

@@ -2,9 +2,10 @@ import './threadpool';
 import 'reflect-metadata';
 import { loadConfig } from '@keyward/shared/server';
 import { rebuildReadModels } from './rebuild-read-models';
+import { rotateAuditKey } from './rotate-audit-key';
 import { serve } from './serve';
 
-const USAGE = `Usage: node dist/apps/api/main.js [serve | demo | rebuild-read-models]`;
+const USAGE = `Usage: node dist/apps/api/main.js [serve | demo | rebuild-read-models | rotate-audit-key <domain>]`;
 
 async function main(command = 'serve'): Promise<void> {
   const config = loadConfig();
@@ -17,6 +18,9 @@ async function main(command = 'serve'): Promise<void> {
       return;
     case 'rebuild-read-models':
       await rebuildReadModels(config);
+      return;
+    case 'rotate-audit-key':
+      rotateAuditKey(config, process.argv[3]);
       return;
     default:
       console.error(USAGE);

@@ -12,7 +12,7 @@ import { SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
 
-const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/exports', '/leaks'];
+const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/exports', '/leaks', '/audit', '/.well-known/keyward'];
 
 /** Starts the API, the verification endpoint and the built console on one port. */
 export async function serve(config: KeywardConfig, options: { withDemoData?: boolean } = {}): Promise<NestExpressApplication> {

@@ -4,10 +4,12 @@ import { ComplianceReadModelsModule } from '@keyward/compliance/read-models';
 import { AppPasswordsReadModelsModule } from '@keyward/app-passwords/read-models';
 import { AuditTrailResolver } from './audit-trail/audit-trail.resolver';
 import { AppPasswordsCsvController } from './exports/app-passwords-csv.controller';
+import { AuditLogModule } from '@keyward/compliance/audit-log';
+import { AuditLogController } from './audit-log/audit-log.controller';
 
 @Module({
-  imports: [CqrsModule, ComplianceReadModelsModule, AppPasswordsReadModelsModule],
-  controllers: [AppPasswordsCsvController],
+  imports: [CqrsModule, ComplianceReadModelsModule, AppPasswordsReadModelsModule, AuditLogModule],
+  controllers: [AppPasswordsCsvController, AuditLogController],
   providers: [AuditTrailResolver],
 })
 export class ComplianceApiModule {}

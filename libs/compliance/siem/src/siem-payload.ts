@@ -1,15 +1,9 @@
+import { KEYWARD_VERSION } from '@keyward/shared/server';
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { auditRecordBytes, auditRecordOf, ocsfLine, type AuditRecord } from '@keyward/compliance/domain';
 
 /** What a SIEM receives of each event: the audit record's canonical JSON, or its OCSF event. */
 export type SiemFormat = 'record' | 'ocsf';
-
-/**
- * Keyward's version, which OCSF events name as their product's (`metadata.product.version`).
- * Keyward has no version of its own at run time yet; this follows package.json, and the bundle
- * writer should take its version from the same place.
- */
-export const KEYWARD_VERSION = '0.1.0';
 
 /** One event as a SIEM receives it: the record it is made of, and its JSON text in the chosen format. */
 export interface SiemPayload {

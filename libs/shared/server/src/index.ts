@@ -10,3 +10,4 @@ export * from './scalars';
 export * from './correlation-id.middleware';
 export * from './read-your-writes.interceptor';
 export * from './spreadsheet-safe';
+export * from './keyward-version';

@@ -8,7 +8,7 @@ import { loadConfig } from '@keyward/shared/server';
 import { auditRecordBytes, auditRecordOf, ocsfLine } from '@keyward/compliance/domain';
 import { appendAuditEvents } from '../siem-events.fixture';
 import { MAX_SIEM_RETRY_DELAY_MS } from '../siem-failures';
-import { KEYWARD_VERSION } from '../siem-payload';
+import { KEYWARD_VERSION } from '@keyward/shared/server';
 import { Rsyslog } from './rsyslog.fixture';
 import { SyslogClient } from './syslog-client';
 import { SyslogForwarder } from './syslog-forwarder.reaction';

@@ -1,0 +1,118 @@
+import { Controller, Get, Inject, Logger, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { once } from 'node:events';
+import { z } from 'zod';
+import { badInput } from '@keyward/shared/domain';
+import type { UserPrincipal } from '@keyward/identity/domain';
+import { CurrentPrincipal, Public, Requires } from '@keyward/identity/api';
+import { AuditLog, type Leaf } from '@keyward/compliance/audit-log';
+import { writeBundle, type BundleInput } from '@keyward/compliance/bundle';
+import type { EventStore } from '@keyward/shared/event-store';
+import { EVENT_STORE, KEYWARD_VERSION } from '@keyward/shared/server';
+import { exportPlan } from './export-plan';
+
+const index = z
+  .string()
+  .regex(/^\d{1,15}$/, 'must be a whole number from 0')
+  .transform(Number);
+
+const CheckpointParams = z.object({ size: index.optional() }).strict();
+const RangeParams = z.object({ from: index.optional(), to: index.optional() }).strict();
+
+/** The signed audit log (DESIGN §7, §8): public keys, checkpoints, and streamed exports. */
+@Controller()
+export class AuditLogController {
+  private readonly logger = new Logger('AuditLogExports');
+
+  constructor(
+    private readonly auditLog: AuditLog,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get('.well-known/keyward/audit-keys')
+  @Public('Verifier keys are public by design: an auditor pins them to check signed checkpoints offline.')
+  async keys(): Promise<{ keys: object[] }> {
+    await this.auditLog.settled();
+    for (const tenantId of this.auditLog.file.tenantIds()) this.auditLog.keys.signerFor(tenantId);
+    return { keys: this.auditLog.keys.published() };
+  }
+
+  @Get('audit/checkpoint')
+  @Requires('auditLog.export')
+  async checkpoint(@CurrentPrincipal() principal: UserPrincipal, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const { size } = parse(CheckpointParams, query);
+    const checkpoint = await this.auditLog.checkpoint(principal.tenantId, size);
+    response.status(200).type('text/plain; charset=utf-8').setHeader('Cache-Control', 'no-store').send(checkpoint.note);
+  }
+
+  @Get('exports/audit-log')
+  @Requires('auditLog.export')
+  async auditLogRecords(@CurrentPrincipal() principal: UserPrincipal, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    parse(RangeParams, query);
+    const plan = await exportPlan(this.auditLog, this.store, principal, { ...query, kind: 'audit-log' });
+    response
+      .status(200)
+      .attachment(`audit-log-${plan.range?.from}-${plan.range?.to}.ndjson`)
+      .type('application/x-ndjson')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('X-Keyward-Records', String(plan.expectedRecords ?? ''))
+      .setHeader('X-Keyward-Checkpoint-Size', String(plan.checkpoint.size));
+    await this.streamed(response, async () => {
+      for await (const leaf of plan.records) {
+        if (!response.write(Buffer.concat([leaf.bytes, NEWLINE]))) await once(response, 'drain');
+      }
+      response.end();
+    });
+  }
+
+  @Get('exports/bundle')
+  @Requires('auditLog.export')
+  async bundle(@CurrentPrincipal() principal: UserPrincipal, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const plan = await exportPlan(this.auditLog, this.store, principal, query);
+    const input: BundleInput = {
+      manifest: {
+        tenantId: principal.tenantId,
+        origin: this.auditLog.origin(principal.tenantId),
+        kind: plan.kind,
+        range: plan.range,
+        filter: plan.filter,
+        generatedAt: new Date().toISOString(),
+        software: { name: 'keyward', version: KEYWARD_VERSION },
+        sinceSize: plan.sinceSize,
+      },
+      checkpointNote: plan.checkpoint.note,
+      records: bytesOf(plan.records),
+      proofs: plan.proofs,
+    };
+    response
+      .status(200)
+      .attachment(`keyward-${plan.kind}-${plan.checkpoint.size}.zip`)
+      .type('application/zip')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('X-Keyward-Checkpoint-Size', String(plan.checkpoint.size));
+    if (plan.expectedRecords !== null) response.setHeader('X-Keyward-Records', String(plan.expectedRecords));
+    await this.streamed(response, () => writeBundle(input, response));
+  }
+
+  /** Once bytes are sent, a failure can only cut the response short: it is logged, and the client sees a broken download. */
+  private async streamed(response: Response, send: () => Promise<unknown>): Promise<void> {
+    try {
+      await send();
+    } catch (error) {
+      this.logger.error({ msg: 'an export stopped part-way', error: String(error) });
+      response.destroy();
+    }
+  }
+}
+
+const NEWLINE = Buffer.from('\n');
+
+async function* bytesOf(leaves: AsyncIterable<Leaf>): AsyncGenerator<{ index: number; bytes: Buffer }> {
+  for await (const leaf of leaves) yield { index: leaf.index, bytes: leaf.bytes };
+}
+
+function parse<T>(schema: z.ZodType<T>, query: Record<string, unknown>): T {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw badInput(`Bad parameters: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ')}`);
+  return parsed.data;
+}

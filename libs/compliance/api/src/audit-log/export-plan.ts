@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { badInput, notFound } from '@keyward/shared/domain';
+import type { EventStore, RecordedEvent } from '@keyward/shared/event-store';
+import { userIdFor, userStreamId, type UserPrincipal } from '@keyward/identity/domain';
+import { SIGN_IN_EVENT_TYPES } from '@keyward/app-passwords/domain';
+import type { AuditLog, Leaf, SignedCheckpoint } from '@keyward/compliance/audit-log';
+
+const index = z
+  .string()
+  .regex(/^\d{1,15}$/, 'must be a whole number from 0')
+  .transform(Number);
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date and time, e.g. 2026-01-31T00:00:00Z' });
+
+const BundleParams = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('audit-log'), from: index.optional(), to: index.optional(), sinceSize: index.optional() }).strict(),
+  z.object({ kind: z.literal('usage'), user: z.string().min(3).max(320), since: instant.optional(), until: instant.optional(), sinceSize: index.optional() }).strict(),
+  z.object({ kind: z.literal('inventory'), sinceSize: index.optional() }).strict(),
+]);
+type BundleParams = z.infer<typeof BundleParams>;
+
+/** The events that make the inventory: every app password's lifecycle. */
+const INVENTORY_TYPES = new Set(['AppPasswordGenerated', 'AppPasswordRenamed', 'AppPasswordRevoked', 'AppPasswordExpired', 'AppPasswordSuspended', 'AppPasswordReinstated']);
+const SIGN_INS = new Set(SIGN_IN_EVENT_TYPES);
+const DAY_MS = 86_400_000;
+
+/** What an export holds, checked before a byte is sent (so bad input is still a clean 400). */
+export interface ExportPlan {
+  readonly kind: 'audit-log' | 'usage' | 'inventory';
+  readonly range?: { from: number; to: number };
+  readonly filter?: Record<string, string>;
+  readonly sinceSize?: number;
+  readonly checkpoint: SignedCheckpoint;
+  readonly records: AsyncIterable<Leaf>;
+  /** Known up front for a range; null for a filter. */
+  readonly expectedRecords: number | null;
+  readonly proofs: { range?(from: number, to: number): Buffer[]; inclusion?(index: number): Buffer[]; consistency?: Buffer[] };
+}
+
+/**
+ * Turns an export request into a plan against the tenant's latest checkpoint (signed now when the
+ * log has grown): `from`/`to` default to the whole log the checkpoint covers; a range past it,
+ * `from > to`, a `sinceSize` beyond it, an unknown user (or another tenant's: the same answer) are
+ * refused before anything is read.
+ */
+export async function exportPlan(auditLog: AuditLog, store: EventStore, principal: UserPrincipal, query: Record<string, unknown>): Promise<ExportPlan> {
+  const parsed = BundleParams.safeParse(query);
+  if (!parsed.success) {
+    throw badInput(`Bad export parameters: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ')}`);
+  }
+  const params: BundleParams = parsed.data;
+  const tenantId = principal.tenantId;
+  const checkpoint = await auditLog.checkpoint(tenantId);
+  const size = checkpoint.size;
+  if (params.sinceSize !== undefined && params.sinceSize > size) {
+    throw badInput(`sinceSize ${params.sinceSize} is beyond the log: its latest checkpoint has ${size} records.`);
+  }
+  const tree = auditLog.tree(tenantId);
+  const leaves = auditLog.leaves();
+  const consistency = params.sinceSize !== undefined ? tree.consistencyProof(params.sinceSize, size) : undefined;
+  const common = { kind: params.kind, sinceSize: params.sinceSize, checkpoint };
+  const inclusion = (leaf: number) => tree.inclusionProof(leaf, size);
+
+  switch (params.kind) {
+    case 'audit-log': {
+      const from = params.from ?? 0;
+      const to = params.to ?? size;
+      if (from > to) throw badInput(`from (${from}) is after to (${to}).`);
+      if (to > size) throw badInput(`The range ends past the log: its latest checkpoint has ${size} records (to ≤ ${size}).`);
+      return {
+        ...common,
+        range: { from, to },
+        records: leaves.range(tenantId, from, to),
+        expectedRecords: to - from,
+        proofs: { range: (start, end) => tree.rangeProof(start, end, size), inclusion, consistency },
+      };
+    }
+    case 'usage': {
+      const upn = params.user.trim().toLowerCase();
+      const userId = userIdFor(upn);
+      const [created] = await store.readStream(userStreamId(userId), { maxCount: 1 });
+      if (!created || created.metadata.tenantId !== tenantId) throw notFound(`There is no user ${params.user} in this tenant.`);
+      const since = params.since ? new Date(params.since) : null;
+      const until = params.until ? new Date(params.until) : null;
+      if (since && until && since > until) throw badInput('since is after until.');
+      const file = auditLog.file;
+      const from = since ? (file.firstIndexOnOrAfter(tenantId, day(since.getTime() - DAY_MS)) ?? size) : 0;
+      const to = until ? Math.min(file.firstIndexOnOrAfter(tenantId, day(until.getTime() + 2 * DAY_MS)) ?? size, size) : size;
+      const isTheirs = (event: RecordedEvent) => {
+        if (!SIGN_INS.has(event.type)) return false;
+        const data = event.data as { userId?: string; userPrincipalName?: string };
+        const at = new Date(event.metadata.occurredAt);
+        return (data.userId === userId || data.userPrincipalName?.toLowerCase() === upn) && (!since || at >= since) && (!until || at < until);
+      };
+      return {
+        ...common,
+        filter: { user: upn, ...(params.since ? { since: params.since } : {}), ...(params.until ? { until: params.until } : {}) },
+        records: leaves.walk(tenantId, Math.min(from, to), to, isTheirs),
+        expectedRecords: null,
+        proofs: { inclusion, consistency },
+      };
+    }
+    case 'inventory':
+      return {
+        ...common,
+        filter: {},
+        records: leaves.walk(tenantId, 0, size, (event) => INVENTORY_TYPES.has(event.type)),
+        expectedRecords: null,
+        proofs: { inclusion, consistency },
+      };
+  }
+}
+
+function day(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}
