@@ -6,6 +6,9 @@ export interface RssFigures {
   readonly startBytes: number;
   readonly peakBytes: number;
   readonly samples: number;
+  /** The peak over the last half of the stretch: about the peak when memory is flat, well above the first half's when it grows with the work. */
+  readonly lastHalfPeakBytes: number;
+  readonly firstHalfPeakBytes: number;
 }
 
 /** A process's VmRSS (or another /proc/<pid>/status field given in kB), in bytes; null once the process is gone. */
@@ -24,9 +27,7 @@ export function statusBytes(pid: number, field = 'VmRSS'): number | null {
  * server), with no cooperation from it.
  */
 export class RssSampler {
-  private peak = 0;
-  private first: number | null = null;
-  private count = 0;
+  private readonly samples: number[] = [];
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -40,14 +41,19 @@ export class RssSampler {
   stop(): RssFigures {
     clearInterval(this.timer);
     this.sample();
-    return { startBytes: this.first ?? 0, peakBytes: this.peak, samples: this.count };
+    const half = Math.ceil(this.samples.length / 2);
+    const peak = (samples: number[]) => samples.reduce((most, bytes) => Math.max(most, bytes), 0);
+    return {
+      startBytes: this.samples[0] ?? 0,
+      peakBytes: peak(this.samples),
+      samples: this.samples.length,
+      firstHalfPeakBytes: peak(this.samples.slice(0, half)),
+      lastHalfPeakBytes: peak(this.samples.slice(half)),
+    };
   }
 
   private sample(): void {
     const bytes = statusBytes(this.pid);
-    if (bytes === null) return;
-    this.first ??= bytes;
-    this.peak = Math.max(this.peak, bytes);
-    this.count++;
+    if (bytes !== null) this.samples.push(bytes);
   }
 }
