@@ -4,31 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { leafHash, MerkleAccumulator, openNote, parseCheckpoint } from '@keyward/shared/transparency';
-import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createIncidentTeam, createUser, eventually, generate, KeywardProcess, verify } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createIncidentTeam, createUser, eventually, generate, KeywardProcess, MAIN, publishedKeys, verify, verifyOffline } from '@keyward/e2e/support';
 
 const run = promisify(execFile);
-const VERIFIER = join(__dirname, '../../dist/tools/keyward.mjs');
-const MAIN = join(__dirname, '../../dist/apps/api/main.js');
-
-interface PublishedKey {
-  tenantId: string;
-  origin: string;
-  verifierKey: string;
-  createdAt: string;
-  retiredAt: string | null;
-}
-
-/** Runs the offline verifier as an auditor would: plain node, the one file, no install. */
-async function verifyOffline(bundle: string, keys: string[], since?: string): Promise<{ code: number; out: string }> {
-  const args = [VERIFIER, 'verify-export', bundle, ...keys.flatMap((key) => ['--key', key]), ...(since ? ['--since', since] : [])];
-  try {
-    const { stdout, stderr } = await run(process.execPath, args, { env: { PATH: process.env['PATH'] ?? '' } });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, out: failed.stdout + failed.stderr };
-  }
-}
 
 // The signed transparency log per tenant (DESIGN §7, §8) against a real Keyward process: keys,
 // checkpoints, NDJSON and bundle exports, verified with the published key by the offline verifier.
@@ -43,7 +21,7 @@ describe('audit log: signed checkpoints and exports an auditor verifies offline'
   let aliceSecret: string;
 
   const get = (client: ConsoleClient | null, path: string) => fetch(`${keyward.baseUrl}${path}`, { headers: client ? { cookie: client.sessionCookie } : {} });
-  const keysOf = async (): Promise<PublishedKey[]> => ((await (await fetch(`${keyward.baseUrl}/.well-known/keyward/audit-keys`)).json()) as { keys: PublishedKey[] }).keys;
+  const keysOf = () => publishedKeys(keyward.baseUrl);
   const checkpointNote = async (client = auditor, query = '') => {
     const response = await get(client, `/audit/checkpoint${query}`);
     expect(response.status).toBe(200);
@@ -96,6 +74,15 @@ describe('audit log: signed checkpoints and exports an auditor verifies offline'
       expect(key.verifierKey.startsWith(`${key.origin}+`)).toBe(true);
       expect(key.retiredAt).toBeNull();
     }
+  });
+
+  it('leaves /audit and /exports to the console’s pages: only what is under them is the API', async () => {
+    for (const page of ['/audit', '/exports']) {
+      const response = await fetch(`${keyward.baseUrl}${page}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+    }
+    expect((await fetch(`${keyward.baseUrl}/audit/nothing`)).status).toBe(404);
   });
 
   it('gives auditors and global admins a checkpoint signed with their tenant key; the same one when asked twice', async () => {
@@ -187,17 +174,25 @@ describe('audit log: signed checkpoints and exports an auditor verifies offline'
     expect(range.out).toMatch(/^OK 3 records/);
   });
 
-  it('fails a bundle offline under another tenant’s key, and a changed byte', async () => {
+  it('fails a bundle offline under another tenant’s key, and one with a record edited inside a valid ZIP', async () => {
     const bundle = await download(auditor, 'kind=audit-log', 'tampered.zip');
     const fabrikamKeys = (await keysOf()).filter((key) => !key.origin.endsWith(contosoTenant)).map((key) => key.verifierKey);
     expect((await verifyOffline(bundle, fabrikamKeys)).code).toBe(1);
-    const bytes = readFileSync(bundle);
-    const at = bytes.indexOf(Buffer.from('"type":"UserCreated"'));
-    bytes[at + 9] = 'X'.charCodeAt(0);
-    writeFileSync(bundle, bytes);
+    // Edit one record with Python's zipfile (no tool of ours): the file is a valid ZIP again, only its content lies.
+    const edit = [
+      'import sys, zipfile',
+      'src, dst = sys.argv[1], sys.argv[2]',
+      'with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:',
+      '    for item in zin.infolist():',
+      '        data = zin.read(item.filename)',
+      '        if item.filename == "records.ndjson": data = data.replace(b"UserCreated", b"UserCreatee", 1)',
+      '        zout.writestr(item.filename, data)',
+    ].join('\n');
+    await run('python3', ['-c', edit, bundle, `${bundle}.edited.zip`]);
+    writeFileSync(bundle, readFileSync(`${bundle}.edited.zip`));
     const result = await verifyOffline(bundle, await contosoKeys());
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/FAIL/);
+    expect(result.out).toMatch(/^FAIL record \d+: /);
   });
 
   it('answers an unknown user and another tenant’s user alike, with 404', async () => {

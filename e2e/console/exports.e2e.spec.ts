@@ -18,20 +18,14 @@ import {
   screenshot,
   seriousAccessibilityViolations,
   signInInBrowser,
+  OFFLINE_VERIFIER,
+  publishedKeys,
   verify,
 } from '@keyward/e2e/support';
 
 const run = promisify(execFile);
-const VERIFIER = join(__dirname, '../../dist/tools/keyward.mjs');
 const TENANT_PAGES = ['Dashboard', 'App passwords', 'Users', 'Incidents', 'Audit trail', 'Policy'];
 
-interface PublishedKey {
-  tenantId: string;
-  origin: string;
-  verifierKey: string;
-  createdAt: string;
-  retiredAt: string | null;
-}
 
 // The Exports page in Debian's Chromium against a real Keyward (DESIGN §8): an auditor downloads
 // a bundle of the whole log, watching it stream in, sees the checkpoint it is drawn from and the
@@ -62,7 +56,7 @@ describe('exports in the console', () => {
   });
 
   const signedIn = (user: string, password: string) => signInInBrowser(browser, keyward.baseUrl, user, password);
-  const publishedKeys = async (): Promise<PublishedKey[]> => ((await (await fetch(`${keyward.baseUrl}/.well-known/keyward/audit-keys`)).json()) as { keys: PublishedKey[] }).keys;
+  const keysOf = () => publishedKeys(keyward.baseUrl);
   const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const downloadButton = (page: Page) => page.getByRole('button', { name: 'Download bundle' });
   const outcome = (page: Page, text: string | RegExp) => page.locator('.download-outcome').filter({ hasText: text });
@@ -95,7 +89,7 @@ describe('exports in the console', () => {
     expect(note).toMatch(new RegExp(`\\n\\n\u2014 \\S+ \\S+\\n$`));
     await expectVisible(page.getByText(`${size} records`, { exact: true }));
     await expectVisible(page.getByText(rootHash, { exact: true }));
-    const current = (await publishedKeys()).find((key) => key.origin === origin && key.retiredAt === null);
+    const current = (await keysOf()).find((key) => key.origin === origin && key.retiredAt === null);
     expect(current).toBeDefined();
     const keys = page.getByRole('list', { name: 'Verifier keys of this tenant' });
     const currentItem = keys.getByRole('listitem').first();
@@ -128,7 +122,7 @@ describe('exports in the console', () => {
     // The command the page shows, run as an auditor would: the saved file, the pinned key.
     const command = (await page.getByRole('figure', { name: /^The command an auditor runs/ }).locator('pre').textContent())?.trim();
     expect(command).toBe(`node keyward.mjs verify-export ${fileName} --key ${current!.verifierKey}`);
-    const { stdout } = await run(process.execPath, [VERIFIER, 'verify-export', file, '--key', current!.verifierKey], { env: { PATH: process.env['PATH'] ?? '' } });
+    const { stdout } = await run(process.execPath, [OFFLINE_VERIFIER, 'verify-export', file, '--key', current!.verifierKey], { env: { PATH: process.env['PATH'] ?? '' } });
     expect(stdout).toMatch(new RegExp(`^OK ${size} records`));
     await screenshot(page, 'auditor-exports');
     await docsScreenshot(page, 'exports', { fullPage: true });

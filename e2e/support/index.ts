@@ -5,3 +5,4 @@ export * from './browser';
 export * from './gateways';
 export * from './eventstoredb-fake';
 export * from './history';
+export * from './audit-log';

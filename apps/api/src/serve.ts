@@ -13,6 +13,8 @@ import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
 
 const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/exports', '/leaks', '/audit', '/.well-known/keyward'];
+/** Console pages whose address is also an API prefix: the page itself is the console's, what is under it the API's. */
+const CONSOLE_PAGES = ['/exports', '/audit'];
 
 /** Starts the API, the verification endpoint and the built console on one port. */
 export async function serve(config: KeywardConfig, options: { withDemoData?: boolean } = {}): Promise<NestExpressApplication> {
@@ -53,7 +55,7 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
 function serveConsole(app: NestExpressApplication, consoleDir: string): void {
   const index = join(consoleDir, 'index.html');
   if (!existsSync(index)) return;
-  const isApi = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  const isApi = (path: string) => !CONSOLE_PAGES.includes(path) && API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
   // Hashed bundles may be kept for an hour; index.html, which names them, is asked for again each time.
   const assets = express.static(consoleDir, {
     index: false,

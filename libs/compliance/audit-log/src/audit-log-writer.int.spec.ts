@@ -38,6 +38,8 @@ const stores: [string, () => Promise<{ store: EventStore; stop(): Promise<void> 
 ];
 
 describe.each(stores)('the transparency log kept from %s', (_name, open) => {
+  // Hundreds of appends one by one through the EventStoreDB fake's gRPC take seconds on a loaded machine.
+  jest.setTimeout(60_000);
   let store: EventStore;
   let stopStore: () => Promise<void>;
   let dir: string;

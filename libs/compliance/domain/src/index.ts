@@ -1,3 +1,4 @@
 export * from './audit-record/audit-record';
 export * from './formats/record-csv';
 export * from './formats/ocsf-event';
+export * from './canonical-json/canonical-json';

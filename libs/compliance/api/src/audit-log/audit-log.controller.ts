@@ -16,6 +16,9 @@ const index = z
   .regex(/^\d{1,15}$/, 'must be a whole number from 0')
   .transform(Number);
 
+/** Exports running at once on this node: each reads and writes for minutes at a million records. */
+const MAX_CONCURRENT_EXPORTS = 2;
+
 const CheckpointParams = z.object({ size: index.optional() }).strict();
 const RangeParams = z.object({ from: index.optional(), to: index.optional() }).strict();
 
@@ -23,6 +26,7 @@ const RangeParams = z.object({ from: index.optional(), to: index.optional() }).s
 @Controller()
 export class AuditLogController {
   private readonly logger = new Logger('AuditLogExports');
+  private running = 0;
 
   constructor(
     private readonly auditLog: AuditLog,
@@ -94,13 +98,29 @@ export class AuditLogController {
     await this.streamed(response, () => writeBundle(input, response));
   }
 
-  /** Once bytes are sent, a failure can only cut the response short: it is logged, and the client sees a broken download. */
+  /**
+   * At most MAX_CONCURRENT_EXPORTS at once (429 with Retry-After beyond: one auditor's exports do
+   * not starve everyone else). A failure before the first byte is an error answer; once bytes
+   * are sent it can only cut the response short: it is logged, and the client sees a broken download.
+   */
   private async streamed(response: Response, send: () => Promise<unknown>): Promise<void> {
+    if (this.running >= MAX_CONCURRENT_EXPORTS) {
+      response.status(429).setHeader('Retry-After', '30').removeHeader('Content-Disposition');
+      response.type('application/json').send({ code: 'TOO_MANY_REQUESTS', message: `${MAX_CONCURRENT_EXPORTS} exports are running on this server; try again in a minute.` });
+      return;
+    }
+    this.running += 1;
     try {
       await send();
     } catch (error) {
+      if (!response.headersSent) {
+        response.removeHeader('Content-Disposition');
+        throw error;
+      }
       this.logger.error({ msg: 'an export stopped part-way', error: String(error) });
       response.destroy();
+    } finally {
+      this.running -= 1;
     }
   }
 }

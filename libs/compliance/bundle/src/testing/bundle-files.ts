@@ -27,8 +27,8 @@ export async function readBundleFiles(path: string): Promise<BundleFiles> {
 }
 
 /** Writes files as a ZIP, in their order; with `isManifestRehashed`, the manifest's hashes are first made to fit. */
-export async function writeBundleFiles(path: string, files: BundleFiles, isManifestRehashed = false): Promise<string> {
-  const archive = archiver('zip');
+export async function writeBundleFiles(path: string, files: BundleFiles, isManifestRehashed = false, isZip64 = false): Promise<string> {
+  const archive = archiver('zip', { forceZip64: isZip64 });
   const written = pipeline(archive, createWriteStream(path));
   const entries = isManifestRehashed ? rehashed(files) : files;
   for (const [name, bytes] of entries) archive.append(bytes, { name, date: new Date('2026-03-01T00:00:00Z') });

@@ -63,6 +63,8 @@ export async function buildCorpus(dir: string): Promise<{ good: CorpusCase[]; ta
     { name: 'leaves [10, 30), extending the checkpoint of size 8 the auditor holds', bundle: path('middle'), keys, since: since(log.checkpointNote(8), 'held-8'), expected: { records: 20 } },
     { name: 'a usage export with inclusion proofs', bundle: path('usage'), keys, expected: { records: USAGE_INDEXES.length } },
     { name: 'the whole log, with an old and a new key given', bundle: path('whole'), keys: [testKey('keyward.test/old').verifierKey, ...keys], expected: { records: LOG_SIZE } },
+    // archiver turns to zip64 by itself past 65,535 files or 4 GiB; this reads the same structures, forced.
+    { name: 'the usage export rewritten as zip64', bundle: await writeBundleFiles(path('usage-zip64'), usage, false, true), keys, expected: { records: USAGE_INDEXES.length } },
   ];
 
   const other = testKey(ORIGIN);

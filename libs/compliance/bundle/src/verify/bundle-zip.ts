@@ -71,6 +71,10 @@ export class BundleZip {
     } catch (error) {
       return fail({ file: name, reason: `cannot be read from the ZIP: ${(error as Error).message}` });
     }
+    // yauzl may emit an error (a damaged entry) before the stream is first read, or after the verifier
+    // stopped reading it, and without destroying it: unlistened, that crashes; undestroyed, a later
+    // read would wait for ever. Destroyed with its error, any later read fails as it should.
+    stream.on('error', (error) => stream.destroy(error));
     return new ByteReader(failingAs(name, stream));
   }
 
@@ -83,12 +87,15 @@ export class BundleZip {
   }
 }
 
+/** The stream's chunks; its failure, whenever it came, fails the bundle naming the file. */
 async function* failingAs(name: string, stream: Readable): AsyncGenerator<Buffer> {
+  const damaged = (error: unknown): never => fail({ file: name, reason: `cannot be read from the ZIP (damaged): ${(error as Error).message}` });
   try {
     for await (const chunk of stream) yield chunk as Buffer;
   } catch (error) {
-    fail({ file: name, reason: `cannot be read from the ZIP (damaged): ${(error as Error).message}` });
+    damaged(error);
   }
+  if (stream.errored) damaged(stream.errored);
 }
 
 async function assertZipFile(path: string): Promise<void> {

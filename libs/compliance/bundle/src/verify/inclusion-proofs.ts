@@ -73,7 +73,7 @@ export class InclusionProofs implements LeafProof {
     try {
       return readTlogProofFile(bytes);
     } catch (error) {
-      if (error instanceof ProofError || (error instanceof Error && error.name === 'NoteError')) {
+      if (error instanceof ProofError) {
         fail({ index, file, reason: `its proof, ${file}, is not a tlog-proof: ${error.message}` });
       }
       throw error;

@@ -51,7 +51,8 @@ export async function verifyRecords(zip: BundleZip, manifest: BundleManifest, pr
 async function readRecordLine(records: ByteReader, index: number | null): Promise<{ bytes: Buffer; isComplete: boolean } | null> {
   try {
     return await records.readLine(MAX_RECORD_BYTES);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error; // a damaged ZIP entry fails as itself
     return fail({ ...at(index), file: RECORDS_FILE, reason: `has a line longer than ${MAX_RECORD_BYTES} bytes: not an audit record` });
   }
 }

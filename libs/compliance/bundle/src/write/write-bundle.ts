@@ -14,10 +14,12 @@ import {
 import { manifestText } from '../layout/manifest-render';
 import { checkpointOfNote } from '../log/checkpoint-note';
 import { consistencyProofFile, rangeProofFile } from '../log/proof-files';
+import type { HashedSpool } from '../streams/hashed-writer';
 import { sha256Hex } from '../streams/sha256';
 import { ArchiveEntries } from './archive-entries';
 import { BundleWriteError, type BundleInput, type BundleWritten } from './bundle-input';
 import { planBundle, type BundlePlan } from './bundle-plan';
+import { BundleSpools } from './bundle-spools';
 import { appendInclusionProofs } from './inclusion-proofs';
 import { streamRecords } from './record-stream';
 
@@ -35,28 +37,39 @@ export async function writeBundle(input: BundleInput, output: NodeJS.WritableStr
   const checkpoint = checkpointOfNote(input.checkpointNote);
   const plan = planBundle(input, checkpoint);
   const work = await mkdtemp(join(tmpdir(), 'keyward-bundle-'));
-  const archive = archiver('zip', { zlib: { level: 6 } });
+  const spools = new BundleSpools(work);
+  // archiver buffers up to highWaterMark of ZIP bytes on each side (1 MiB by default): a download that
+  // stalls holds that much, per export, whatever the record count. 256 KiB is plenty for throughput.
+  const archive = archiver('zip', { zlib: { level: 6 }, highWaterMark: 256 * 1024 });
   const written = pipeline(archive, output);
   try {
     const entries = new ArchiveEntries(archive, new Date(input.manifest.generatedAt));
     appendProofFiles(entries, input, plan);
-    const spooled = await streamRecords(entries, input.records, plan, work);
-    const manifestHead = { ...plan.manifest, records: spooled.records };
-    await entries.append(CSV_FILE, spooled.csv.read(), (await spooled.csv.close()).sha256);
-    await entries.append(OCSF_FILE, spooled.ocsf.read(), (await spooled.ocsf.close()).sha256);
-    const proofHashes = plan.isContiguous ? null : await appendInclusionProofs(entries, spooled.indexes, input, work);
-    const manifest = manifestText(manifestHead, plan.isContiguous ? null : spooled.indexes.read(), entries.hashes, proofHashes?.read() ?? null);
-    await entries.append(MANIFEST_FILE, manifest);
-    await archive.finalize();
-    await written;
-    return { records: spooled.records, bytes: archive.pointer() };
+    const records = await streamRecords(entries, input.records, plan, spools);
+    await appendSpooled(entries, CSV_FILE, spools.csv);
+    await appendSpooled(entries, OCSF_FILE, spools.ocsf);
+    if (!plan.isContiguous) await appendInclusionProofs(entries, spools, input);
+    const indexes = plan.isContiguous ? null : spools.indexes.read();
+    const proofLines = plan.isContiguous ? null : spools.proofLines.read();
+    await entries.append(MANIFEST_FILE, manifestText({ ...plan.manifest, records }, indexes, entries.hashes, proofLines));
+    // finalize() never settles once the output is gone; the pipeline is what rejects then.
+    archive.finalize().catch(() => undefined);
+    await Promise.race([written, entries.broken]);
+    return { records, bytes: archive.pointer() };
   } catch (error) {
     archive.destroy(error instanceof Error ? error : new BundleWriteError(String(error)));
+    spools.abandon();
     await written.catch(() => undefined);
     throw error;
   } finally {
+    spools.abandon();
     await rm(work, { recursive: true, force: true });
   }
+}
+
+async function appendSpooled(entries: ArchiveEntries, name: string, spool: HashedSpool): Promise<void> {
+  const { sha256 } = await spool.end();
+  await entries.append(name, spool.read(), sha256);
 }
 
 /** The files known before the first record: the checkpoint, and the range and consistency proofs. */

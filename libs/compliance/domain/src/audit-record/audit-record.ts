@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../canonical-json/canonical-json';
 import { parseAppPassword, SECRET_FIELDS } from '@keyward/app-passwords/domain';
 
 /**
@@ -62,7 +62,7 @@ export function auditRecordOf(event: AuditableEvent): AuditRecord {
 
 /** The leaf's bytes: RFC 8785 canonical JSON, UTF-8. */
 export function auditRecordBytes(record: AuditRecord): Buffer {
-  return Buffer.from(canonicalize(record) as string, 'utf8');
+  return Buffer.from(canonicalJson(record), 'utf8');
 }
 
 /** A commitment instead of each hash field, and no app password in any string, at any depth. */

@@ -35,19 +35,18 @@ function appPasswordChange(
   message: string,
   attributes: (data: RecordData) => Record<string, unknown> = (data) => ({ user: appPasswordUserOf(data) }),
 ): OcsfMapper {
-  return (data) => ({ activity: change, message, attributes: { ...SUCCESS, ...attributes(data) } });
+  return (data) => ({ activity: change, message, attributes: Object.assign({}, SUCCESS, attributes(data)) });
 }
 
 function userChange(change: OcsfActivity, message: string): OcsfMapper {
   return (data) => ({
     activity: change,
     message,
-    attributes: {
-      ...SUCCESS,
+    attributes: Object.assign({}, SUCCESS, {
       user: userOf(data.text('userId'), data.text('userPrincipalName'), {
         full_name: data.text('displayName'),
         has_mfa: data.flag('mfaRegistered'),
       }),
-    },
+    }),
   });
 }

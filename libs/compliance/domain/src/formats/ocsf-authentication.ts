@@ -22,15 +22,14 @@ function signIn(data: RecordData, message: string, status: Record<string, unknow
   return {
     activity: activity(AUTHENTICATION, 1),
     message,
-    attributes: {
-      ...status,
+    attributes: Object.assign({}, status, {
       auth_protocol_id: 11,
       auth_protocol: 'Basic Authentication',
       is_mfa: false,
       service: { name: data.text('protocol') ?? UNKNOWN },
       src_endpoint: sourceEndpointOf(data),
       user: userOf(data.text('userId'), data.text('userPrincipalName'), { programmatic_credentials: appPasswordCredentialsOf(data.text('appPasswordId')) }),
-    },
+    }),
   };
 }
 

@@ -29,7 +29,7 @@ export const ENTITY_MANAGEMENT_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
 
 function entityChange(activityId: number, message: string, attributes: (data: RecordData) => Record<string, unknown>): OcsfMapper {
   const change: OcsfActivity = activity(ENTITY_MANAGEMENT, activityId);
-  return (data) => ({ activity: change, message, attributes: { ...SUCCESS, ...attributes(data) } });
+  return (data) => ({ activity: change, message, attributes: Object.assign({}, SUCCESS, attributes(data)) });
 }
 
 function caseChange(activityId: number, message: string): OcsfMapper {

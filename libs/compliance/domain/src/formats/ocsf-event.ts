@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../canonical-json/canonical-json';
 import type { AuditRecord } from '../audit-record/audit-record';
 import { ACCOUNT_CHANGE_MAPPERS } from './ocsf-account-change';
 import { AUTHENTICATION_MAPPERS } from './ocsf-authentication';
@@ -44,12 +44,17 @@ const MAPPERS: ReadonlyMap<string, OcsfMapper> = new Map(
 export const OCSF_MAPPED_EVENT_TYPES: readonly string[] = [...MAPPERS.keys()];
 
 export function ocsfEventOf(record: AuditRecord, product: OcsfProduct): Record<string, unknown> {
+  return withoutUndefined(ocsfEventWithGaps(record, product)) as Record<string, unknown>;
+}
+
+/** The event as built: members a record does not fill are undefined (JSON leaves them out). */
+function ocsfEventWithGaps(record: AuditRecord, product: OcsfProduct): Record<string, unknown> {
   const data = new RecordData(record.data);
   const mapping = MAPPERS.get(record.type)?.(data) ?? baseEventOf(record);
   const severityId = mapping.severityId ?? 1;
   const { hasOwnActor } = mapping.activity.of;
-  return withoutUndefined({
-    ...classificationOf(mapping.activity),
+  // Object.assign, not spreads into one long literal: V8 builds such a literal an order of magnitude slower.
+  return Object.assign(classificationOf(mapping.activity), {
     severity_id: severityId,
     severity: SEVERITIES[severityId],
     time: epochMillisOf(record.occurredAt) ?? 0,
@@ -68,14 +73,14 @@ export function ocsfEventOf(record: AuditRecord, product: OcsfProduct): Record<s
       original_time: record.occurredAt,
     },
     actor: actorOf(record.actor),
-    ...mapping.attributes,
+  }, mapping.attributes, {
     unmapped: { stream_id: record.streamId, causation_id: record.causationId, data: data.rest() },
-  }) as Record<string, unknown>;
+  });
 }
 
 /** One line of `records.ocsf.ndjson`: the event as RFC 8785 canonical JSON, and a line feed. */
 export function ocsfLine(record: AuditRecord, product: OcsfProduct): string {
-  return `${canonicalize(ocsfEventOf(record, product))}\n`;
+  return `${canonicalJson(ocsfEventWithGaps(record, product))}\n`;
 }
 
 /** A record of a type this version does not map: the generic class, its data all unmapped. */

@@ -23,7 +23,7 @@ export function actorOf(actor: string): Fields {
 
 /** The user an event is about: at least one of uid and name, as OCSF's `user` wants. */
 export function userOf(uid: string | undefined, name: string | undefined, more: Fields = {}): Fields {
-  return { uid, name, ...more, ...(uid === undefined && name === undefined ? { name: UNKNOWN } : {}) };
+  return Object.assign({ uid, name }, more, uid === undefined && name === undefined ? { name: UNKNOWN } : {});
 }
 
 /** An app password as OCSF's programmatic credential of its user (`credential_uid` is deprecated since 1.6.0). */

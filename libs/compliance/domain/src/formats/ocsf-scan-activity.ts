@@ -13,11 +13,10 @@ export const SCAN_ACTIVITY_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   LeakScanPerformed: (data) => ({
     activity: activity(SCAN_ACTIVITY, 2),
     message: 'Leaked app password scan performed',
-    attributes: {
-      ...SUCCESS,
+    attributes: Object.assign({}, SUCCESS, {
       scan: { uid: data.text('scanId') ?? UNKNOWN, name: 'Leaked app passwords', type_id: 1, type: 'Manual' },
       total: data.count('candidates'),
       num_detections: data.sizeOf('matchedIds'),
-    },
+    }),
   }),
 };

@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../canonical-json/canonical-json';
 import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafe } from '@keyward/shared/domain';
 import type { AuditRecord } from '../audit-record/audit-record';
@@ -29,7 +29,7 @@ const COLUMNS: readonly [string, (record: AuditRecord, data: RecordData) => stri
   ['client', (_, data) => data.text('client')],
   ['reason', (_, data) => data.text('reason')],
   ['incident_ref', (_, data) => data.text('incidentRef')],
-  ['data', (record) => canonicalize(record.data)],
+  ['data', (record) => canonicalJson(record.data)],
 ];
 
 /**

@@ -27,7 +27,8 @@ describe('the permission table', () => {
 
   it('given an auditor, when they try to change anything, then it is forbidden before any target is looked at', () => {
     const auditor = user(['AUDITOR']);
-    const changes = Object.keys(PERMISSIONS).filter((name) => !name.endsWith('.read')) as (keyof typeof PERMISSIONS)[];
+    // Exporting the audit log reads it: an auditor's one grant that is not named `.read`.
+    const changes = Object.keys(PERMISSIONS).filter((name) => !name.endsWith('.read') && name !== 'auditLog.export') as (keyof typeof PERMISSIONS)[];
     expect(changes.map((permission) => codeOf(() => authorize(auditor, permission)))).toEqual(changes.map(() => 'FORBIDDEN'));
   });
 

@@ -1,0 +1,34 @@
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
+import { canonicalJson } from './canonical-json';
+
+describe('canonical JSON', () => {
+  it('given any JSON value (integer-like keys, unicode, numbers of every size included), then it is exactly what the canonicalize library writes', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(canonicalize(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('given objects whose keys were added in any order, with undefined members, then the keys come sorted and the undefined ones are left out, as the library does', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.option(fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(undefined)), { nil: null })), (value) => {
+        expect(canonicalJson({ nested: value, list: [value, undefined] })).toBe(canonicalize({ nested: value, list: [value, undefined] }));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('given an integer-like key, a __proto__ key or a Date, then the library writes it', () => {
+    expect(canonicalJson({ b: 1, 10: 'x', 9: 'y' })).toBe('{"10":"x","9":"y","b":1}');
+    expect(canonicalJson(JSON.parse('{"__proto__":{"a":1},"z":0}'))).toBe('{"__proto__":{"a":1},"z":0}');
+    expect(canonicalJson({ at: new Date(0) })).toBe('{"at":"1970-01-01T00:00:00.000Z"}');
+  });
+
+  it('given a number that JSON cannot hold, then it refuses it as the library does', () => {
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow();
+    expect(() => canonicalJson([Infinity])).toThrow();
+  });
+});

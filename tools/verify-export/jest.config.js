@@ -1,0 +1,1 @@
+module.exports = { displayName: 'tools-verify-export', preset: '../../jest.preset.js', rootDir: '.' };

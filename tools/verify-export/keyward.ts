@@ -1,0 +1,20 @@
+// The entry of dist/tools/keyward.mjs, one file that runs with plain node and nothing installed:
+//   node keyward.mjs verify-export <bundle.zip> --key <verifierKey> [--key …] [--since <checkpoint file>]
+// A subcommand per tool, so the file can grow.
+import { runAsProcess } from './process-output';
+import { runVerifyExport, type CliOutput } from './verify-export-cli';
+
+const COMMANDS: Record<string, (args: readonly string[], output: CliOutput) => Promise<number>> = {
+  'verify-export': runVerifyExport,
+};
+
+runAsProcess('keyward', async (output) => {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (command === undefined) {
+    const problem = name === undefined ? 'no command given' : `unknown command ${name}`;
+    output.err(`keyward: ${problem}; usage: node keyward.mjs <command> …, commands: ${Object.keys(COMMANDS).join(', ')}`);
+    return 2;
+  }
+  return command(args, output);
+});
