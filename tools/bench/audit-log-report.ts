@@ -44,7 +44,7 @@ export function auditLogReport(figures: AuditLogFigures): string[] {
     memoryRow('raw read + parse + stringify (baseline)', 'a child of its own', exports.raw),
     memoryRow('GET /exports/audit-log', 'the server', exports.http),
     memoryRow('GET /exports/bundle', 'the server', exports.bundle),
-    ...(verify ? [memoryRow('verify-export', 'node dist/tools/keyward.mjs', verify.verifier)] : []),
+    ...(verify ? [memoryRow('verify-export', 'node dist/tools/keyward.mjs (all of it)', verify.verifier)] : []),
     '',
     `Proofs over a tree of ${proofs.leaves} synthetic leaves (appendLeaves into a Map: ${proofs.tiles} tiles, ${(proofs.tileBytes / MB).toFixed(0)} MiB; ` +
       `${proofs.appendPerSecond.toFixed(0)} leaves/s, against ${proofs.accumulatePerSecond.toFixed(0)} leaves/s for the root alone through MerkleAccumulator): tile reads of a fresh TreeReader per proof (hashes in the proof)`,

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { EVENTS_FILE } from '@keyward/shared/event-store';
 import { tenantIdForDomain } from '@keyward/identity/domain';
-import { ADMIN_PASSWORD, KeywardProcess, NODE_FLAGS, ROOT } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, KeywardProcess, NODE_FLAGS, OFFLINE_VERIFIER, publishedKeys, ROOT } from '@keyward/e2e/support';
 import type { ChildResult } from './audit-log-child';
 import { checkpointSize, get, serverPid, signIn, type Download } from './audit-log-http';
 import { benchProofCost, type ProofCostFigures } from './audit-log-proofs.bench';
@@ -18,7 +18,6 @@ import { RssSampler, type RssFigures } from './rss-sampler';
 
 const DOMAIN = 'big.example';
 const CHILD = join(__dirname, 'audit-log-child.ts');
-const VERIFIER = join(ROOT, 'dist/tools/keyward.mjs');
 
 /** One way of reading the log, over the rounds. */
 export interface Variant {
@@ -67,8 +66,8 @@ export async function benchAuditLog(size: InventoryDataSize, rounds: number, kep
     log(`proofs at ${proofLeaves} leaves done`);
     const catchUp = await catchUpRounds(dataDir, work, rounds);
     const served = await exportRounds(dataDir, work, rounds);
-    const verify = existsSync(VERIFIER) ? await verifyRounds(served.bundleFile, served.keys, served.leaves, rounds) : null;
-    if (!verify) log(`${VERIFIER} is missing (npm run build makes it): verify-export not measured`);
+    const verify = existsSync(OFFLINE_VERIFIER) ? await verifyRounds(served.bundleFile, served.keys, served.leaves, rounds) : null;
+    if (!verify) log(`${OFFLINE_VERIFIER} is missing (npm run build makes it): verify-export not measured`);
     const appends = {
       sequential: (await inChild('appends', [work, '2000', String(rounds + 1), '1'])).extra as AuditLogFigures['appends']['sequential'],
       concurrent: (await inChild('appends', [mkdtempSync(join(work, 'appends-')), '8000', String(rounds + 1), '8'])).extra as AuditLogFigures['appends']['concurrent'],
@@ -128,7 +127,7 @@ async function exportRounds(dataDir: string, work: string, rounds: number) {
       recordDownload(exports.bundle, expectCount('GET /exports/bundle', { ...bundle, events: bundled }, leaves));
       log(`export round ${round + 1}: raw ${rate(raw)} /s, ndjson ${exports.ndjson.perSecond.at(-1)?.toFixed(0)} /s, ocsf ${exports.ocsf.perSecond.at(-1)?.toFixed(0)} /s, http ${exports.http.perSecond.at(-1)?.toFixed(0)} /s, bundle ${exports.bundle.perSecond.at(-1)?.toFixed(0)} /s`);
     }
-    const keys = ((await (await fetch(`${keyward.baseUrl}/.well-known/keyward/audit-keys`)).json()) as { keys: { verifierKey: string }[] }).keys.map((key) => key.verifierKey);
+    const keys = (await publishedKeys(keyward.baseUrl)).map((key) => key.verifierKey);
     return { events, leaves, exports, bundleFile, keys };
   } finally {
     await keyward.stop();
@@ -162,13 +161,14 @@ async function verifyRounds(bundleFile: string, keys: string[], leaves: number, 
     figures.sha256.perSecond.push(leaves / hashSeconds);
     figures.sha256.perCpuSecond.push(leaves / hashSeconds);
     figures.sha256.bytes = bytes;
-    const verifier = await timedProcess(process.execPath, [VERIFIER, 'verify-export', bundleFile, ...keys.flatMap((key) => ['--key', key])]);
+    const verifier = await timedProcess(process.execPath, [OFFLINE_VERIFIER, 'verify-export', bundleFile, ...keys.flatMap((key) => ['--key', key])]);
     figures.verdict = verifier.output.trim();
     if (verifier.code !== 0 || !figures.verdict.startsWith(`OK ${leaves} records`)) throw new Error(`verify-export failed (${verifier.code}): ${verifier.output}`);
     figures.verifier.perSecond.push(leaves / verifier.seconds);
     figures.verifier.perCpuSecond.push(leaves / verifier.cpuSeconds);
     figures.verifier.bytes = bytes;
-    keepLargest(figures.verifier, verifier.rss);
+    // The verifier is a process of its own from its first byte: its whole resident set is the verification's.
+    keepLargest(figures.verifier, { ...verifier.rss, startBytes: 0 });
     log(`verify round ${round + 1}: verify-export ${figures.verifier.perSecond.at(-1)?.toFixed(0)} records/s, sha256 ${figures.sha256.perSecond.at(-1)?.toFixed(0)} records/s`);
   }
   return figures;
