@@ -25,7 +25,8 @@ export interface SignedCheckpoint {
   readonly size: number;
   readonly rootHash: Buffer;
   readonly note: string;
-  readonly keyId: string;
+  /** The verifier key of the key that signed it. */
+  readonly verifierKey: string;
   readonly signedAt: string;
 }
 
@@ -167,7 +168,7 @@ export class AuditLogFile {
       checkpoint.size,
       checkpoint.rootHash,
       checkpoint.note,
-      checkpoint.keyId,
+      checkpoint.verifierKey,
       checkpoint.signedAt,
     );
   }
@@ -178,5 +179,5 @@ export class AuditLogFile {
 }
 
 function checkpointOf(row: CheckpointRow): SignedCheckpoint {
-  return { tenantId: row.tenant_id, size: row.size, rootHash: row.root_hash, note: row.note, keyId: row.key_id, signedAt: row.signed_at };
+  return { tenantId: row.tenant_id, size: row.size, rootHash: row.root_hash, note: row.note, verifierKey: row.key_id, signedAt: row.signed_at };
 }

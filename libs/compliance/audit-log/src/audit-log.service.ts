@@ -133,7 +133,7 @@ export class AuditLog implements OnApplicationBootstrap, BeforeApplicationShutdo
     const rootHash = this.tree(tenantId).rootHash(size);
     const signer = this.keys.signerFor(tenantId);
     const note = signNote(formatCheckpoint({ origin: originOf(tenantId), size, rootHash }), [signer]);
-    const checkpoint: SignedCheckpoint = { tenantId, size, rootHash, note, keyId: signer.verifierKey, signedAt: this.clock.now().toISOString() };
+    const checkpoint: SignedCheckpoint = { tenantId, size, rootHash, note, verifierKey: signer.verifierKey, signedAt: this.clock.now().toISOString() };
     this.file.saveCheckpoint(checkpoint);
     const correlationId = this.ids.newId();
     // The event id is the checkpoint's: two nodes (or a retry) signing the same checkpoint record it once.

@@ -21,7 +21,7 @@ const CHUNK = 2000;
  * the tile), so an export can only hold what the signed log holds.
  */
 export class LeafReader {
-  private tile: { index: number; hashes: Buffer } | null = null;
+  private tile: { tenantId: string; index: number; hashes: Buffer } | null = null;
 
   constructor(
     private readonly file: AuditLogFile,
@@ -59,10 +59,10 @@ export class LeafReader {
 
   private check(tenantId: string, index: number, bytes: Buffer): void {
     const tileIndex = Math.floor(index / TILE_WIDTH);
-    if (this.tile?.index !== tileIndex) {
+    if (this.tile?.index !== tileIndex || this.tile.tenantId !== tenantId) {
       const hashes = this.file.tiles(tenantId).tile(0, tileIndex);
       if (!hashes) throw new LeafUnavailableError(`The log has no leaf ${index}.`);
-      this.tile = { index: tileIndex, hashes };
+      this.tile = { tenantId, index: tileIndex, hashes };
     }
     const offset = (index % TILE_WIDTH) * HASH_SIZE;
     if (!leafHash(bytes).equals(this.tile.hashes.subarray(offset, offset + HASH_SIZE))) {

@@ -2,25 +2,19 @@ import { Controller, Get, Inject, Logger, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { once } from 'node:events';
 import { z } from 'zod';
-import { badInput } from '@keyward/shared/domain';
 import type { UserPrincipal } from '@keyward/identity/domain';
 import { CurrentPrincipal, Public, Requires } from '@keyward/identity/api';
-import { AuditLog, type Leaf } from '@keyward/compliance/audit-log';
+import { AuditLog } from '@keyward/compliance/audit-log';
 import { writeBundle, type BundleInput } from '@keyward/compliance/bundle';
 import type { EventStore } from '@keyward/shared/event-store';
 import { EVENT_STORE, KEYWARD_VERSION } from '@keyward/shared/server';
-import { exportPlan } from './export-plan';
-
-const index = z
-  .string()
-  .regex(/^\d{1,15}$/, 'must be a whole number from 0')
-  .transform(Number);
+import { exportPlan, leafIndex, parseQuery } from './export-plan';
 
 /** Exports running at once on this node: each reads and writes for minutes at a million records. */
 const MAX_CONCURRENT_EXPORTS = 2;
 
-const CheckpointParams = z.object({ size: index.optional() }).strict();
-const RangeParams = z.object({ from: index.optional(), to: index.optional() }).strict();
+const CheckpointParams = z.object({ size: leafIndex.optional() }).strict();
+const RangeParams = z.object({ from: leafIndex.optional(), to: leafIndex.optional() }).strict();
 
 /** The signed audit log (DESIGN §7, §8): public keys, checkpoints, and streamed exports. */
 @Controller()
@@ -44,7 +38,7 @@ export class AuditLogController {
   @Get('audit/checkpoint')
   @Requires('auditLog.export')
   async checkpoint(@CurrentPrincipal() principal: UserPrincipal, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    const { size } = parse(CheckpointParams, query);
+    const { size } = parseQuery(CheckpointParams, query);
     const checkpoint = await this.auditLog.checkpoint(principal.tenantId, size);
     response.status(200).type('text/plain; charset=utf-8').setHeader('Cache-Control', 'no-store').send(checkpoint.note);
   }
@@ -52,7 +46,7 @@ export class AuditLogController {
   @Get('exports/audit-log')
   @Requires('auditLog.export')
   async auditLogRecords(@CurrentPrincipal() principal: UserPrincipal, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    parse(RangeParams, query);
+    parseQuery(RangeParams, query);
     const plan = await exportPlan(this.auditLog, this.store, principal, { ...query, kind: 'audit-log' });
     response
       .status(200)
@@ -94,7 +88,7 @@ export class AuditLogController {
         sinceSize: plan.sinceSize,
       },
       checkpointNote: plan.checkpoint.note,
-      records: bytesOf(plan.records),
+      records: plan.records,
       proofs: plan.proofs,
     };
     response
@@ -137,12 +131,3 @@ export class AuditLogController {
 const NEWLINE = Buffer.from('\n');
 const CHUNK_BYTES = 64 * 1024;
 
-async function* bytesOf(leaves: AsyncIterable<Leaf>): AsyncGenerator<{ index: number; bytes: Buffer }> {
-  for await (const leaf of leaves) yield { index: leaf.index, bytes: leaf.bytes };
-}
-
-function parse<T>(schema: z.ZodType<T>, query: Record<string, unknown>): T {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw badInput(`Bad parameters: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ')}`);
-  return parsed.data;
-}

@@ -52,7 +52,7 @@ describe('the audit-log export controller', () => {
     const releases: (() => void)[] = [];
     // A log of ten leaves whose reading waits until the test releases it (a stub of the AuditLog service).
     const auditLog = {
-      checkpoint: async () => ({ tenantId: 't1', size: 10, rootHash: Buffer.alloc(32), note: 'note', keyId: 'k', signedAt: '' }),
+      checkpoint: async () => ({ tenantId: 't1', size: 10, rootHash: Buffer.alloc(32), note: 'note', verifierKey: 'k', signedAt: '' }),
       tree: () => ({}),
       leaves: () => ({
         async *range(): AsyncGenerator<Leaf> {

@@ -5,16 +5,17 @@ import { userIdFor, userStreamId, type UserPrincipal } from '@keyward/identity/d
 import { SIGN_IN_EVENT_TYPES } from '@keyward/app-passwords/domain';
 import type { AuditLog, Leaf, SignedCheckpoint } from '@keyward/compliance/audit-log';
 
-const index = z
+/** A leaf index or tree size in a query: a decimal from 0, at most 15 digits (so no negative or huge number gets further). */
+export const leafIndex = z
   .string()
   .regex(/^\d{1,15}$/, 'must be a whole number from 0')
   .transform(Number);
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date and time, e.g. 2026-01-31T00:00:00Z' });
 
 const BundleParams = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('audit-log'), from: index.optional(), to: index.optional(), sinceSize: index.optional() }).strict(),
-  z.object({ kind: z.literal('usage'), user: z.string().min(3).max(320), since: instant.optional(), until: instant.optional(), sinceSize: index.optional() }).strict(),
-  z.object({ kind: z.literal('inventory'), sinceSize: index.optional() }).strict(),
+  z.object({ kind: z.literal('audit-log'), from: leafIndex.optional(), to: leafIndex.optional(), sinceSize: leafIndex.optional() }).strict(),
+  z.object({ kind: z.literal('usage'), user: z.string().min(3).max(320), since: instant.optional(), until: instant.optional(), sinceSize: leafIndex.optional() }).strict(),
+  z.object({ kind: z.literal('inventory'), sinceSize: leafIndex.optional() }).strict(),
 ]);
 type BundleParams = z.infer<typeof BundleParams>;
 
@@ -43,11 +44,7 @@ export interface ExportPlan {
  * refused before anything is read.
  */
 export async function exportPlan(auditLog: AuditLog, store: EventStore, principal: UserPrincipal, query: Record<string, unknown>): Promise<ExportPlan> {
-  const parsed = BundleParams.safeParse(query);
-  if (!parsed.success) {
-    throw badInput(`Bad export parameters: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ')}`);
-  }
-  const params: BundleParams = parsed.data;
+  const params: BundleParams = parseQuery(BundleParams, query);
   const tenantId = principal.tenantId;
   const checkpoint = await auditLog.checkpoint(tenantId);
   const size = checkpoint.size;
@@ -108,6 +105,13 @@ export async function exportPlan(auditLog: AuditLog, store: EventStore, principa
         proofs: { inclusion, consistency },
       };
   }
+}
+
+/** The query as the schema reads it, or BAD_USER_INPUT naming every parameter that is wrong. */
+export function parseQuery<T>(schema: z.ZodType<T>, query: Record<string, unknown>): T {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw badInput(`Bad parameters: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ')}`);
+  return parsed.data;
 }
 
 function day(epochMs: number): string {
