@@ -47,17 +47,23 @@ const ARGON2_HASH = /\$argon2(?:id|i|d)(?:\$[A-Za-z0-9+/=.-]+(?:,[A-Za-z0-9+/=.-
 
 export function auditRecordOf(event: AuditableEvent): AuditRecord {
   const { tenantId, actor, occurredAt, correlationId, causationId } = event.metadata;
+  // In canonical key order, so canonical JSON writes the record without copying it.
   return {
-    id: event.id,
-    type: event.type,
-    streamId: event.streamId,
-    occurredAt,
     actor,
-    tenantId,
-    correlationId,
     causationId,
+    correlationId,
     data: withoutSecrets(event.data),
+    id: event.id,
+    occurredAt,
+    streamId: event.streamId,
+    tenantId,
+    type: event.type,
   };
+}
+
+/** The leaf's text: RFC 8785 canonical JSON. */
+export function auditRecordJson(record: AuditRecord): string {
+  return canonicalJson(record);
 }
 
 /** The leaf's bytes: RFC 8785 canonical JSON, UTF-8. */
@@ -65,20 +71,44 @@ export function auditRecordBytes(record: AuditRecord): Buffer {
   return Buffer.from(canonicalJson(record), 'utf8');
 }
 
-/** A commitment instead of each hash field, and no app password in any string, at any depth. */
+/**
+ * A commitment instead of each hash field, and no app password in any string, at any depth. What
+ * holds nothing to take out is handed back as it is (an event's data is never changed after it
+ * is read), so a clean record costs no copy.
+ */
 function withoutSecrets(value: unknown): unknown {
   if (typeof value === 'string') return redactAppPasswords(value.replace(ARGON2_HASH, REDACTED_ARGON2_HASH));
-  if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value === null || typeof value !== 'object') return value;
-  const entries: [string, unknown][] = [];
-  for (const [key, inner] of Object.entries(value)) {
-    if (SECRET_FIELDS.includes(key)) {
-      if (typeof inner === 'string') entries.push([key + HASH_COMMITMENT_SUFFIX, createHash('sha256').update(inner, 'utf8').digest('hex')]);
-    } else {
-      entries.push([key, withoutSecrets(inner)]);
-    }
+  if (Array.isArray(value)) {
+    const items = value.map(withoutSecrets);
+    return items.every((item, i) => item === value[i]) ? value : items;
   }
-  return Object.fromEntries(entries);
+  const source = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | null = null;
+  const keys = Object.keys(source);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const inner = source[key];
+    const isSecret = SECRET_FIELDS.includes(key);
+    const clean = isSecret ? undefined : withoutSecrets(inner);
+    if (copy === null && (isSecret || clean !== inner)) copy = membersBefore(source, keys, i);
+    if (copy === null) continue;
+    if (!isSecret) put(copy, key, clean);
+    else if (typeof inner === 'string') put(copy, key + HASH_COMMITMENT_SUFFIX, createHash('sha256').update(inner, 'utf8').digest('hex'));
+  }
+  return copy ?? source;
+}
+
+function membersBefore(source: Record<string, unknown>, keys: readonly string[], end: number): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (let i = 0; i < end; i++) put(copy, keys[i], source[keys[i]]);
+  return copy;
+}
+
+/** A member of the copy, `__proto__` (which parsed JSON may hold) as an own member too. */
+function put(copy: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+  else copy[key] = value;
 }
 
 function redactAppPasswords(text: string): string {

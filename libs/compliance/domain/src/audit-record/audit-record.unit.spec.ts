@@ -41,6 +41,15 @@ describe('the audit record of an event', () => {
     expect(data).toEqual({ secretHashSha256: sha256(HASH), nested: [{ passwordHashSha256: sha256('other-hash'), keep: 1 }] });
   });
 
+  it('keeps a member named __proto__ (JSON may hold one) as a member beside a commitment', () => {
+    // given
+    const event = eventWith(JSON.parse('{"__proto__":{"a":1},"secretHash":"h"}'));
+    // when
+    const record = auditRecordOf(event);
+    // then
+    expect(auditRecordBytes(record).toString('utf8')).toContain(`"data":{"__proto__":{"a":1},"secretHashSha256":"${sha256('h')}"}`);
+  });
+
   it('leaves out a hash field that holds no hash (a user created without a password)', () => {
     // given
     const event = eventWith({ userId: 'u-1', passwordHash: null }, 'UserCreated');
@@ -91,9 +100,11 @@ describe('the audit record of an event', () => {
       fc.property(fc.jsonValue(), fc.constantFrom(PASSWORD, groupForDisplay(PASSWORD).toUpperCase(), HASH), (value, secret) => {
         // given
         const event = eventWith({ value, secretHash: HASH, note: `x ${secret} y`, deep: [{ passwordHash: HASH }] });
+        const eventBefore = JSON.stringify(event);
         // when
         const record = auditRecordOf(event);
         // then
+        expect(JSON.stringify(event)).toBe(eventBefore);
         expect(secretIn(record)).toBeNull();
         expect(secretIn(auditRecordBytes(record).toString('utf8'))).toBeNull();
       }),

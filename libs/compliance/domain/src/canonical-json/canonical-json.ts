@@ -1,23 +1,26 @@
 import canonicalize from 'canonicalize';
 
-/** What `sortedCopy` answers for a value JSON.stringify could not write canonically. */
+/** What `canonicalOrder` answers for a value JSON.stringify could not write canonically. */
 const UNSORTABLE = Symbol('unsortable');
 /** Keys JavaScript objects always list first, in numeric order, whatever order they were added in. */
 const INTEGER_KEY = /^(?:0|[1-9]\d*)$/;
 
 /**
- * RFC 8785 canonical JSON of `value`, as `canonicalize` writes it, in a fraction of its time: a
- * copy with every object's keys added in sorted order and undefined members left out, written by
- * the engine's own JSON.stringify (which escapes strings and writes numbers exactly as RFC 8785
- * asks). A value it cannot copy so (an integer-like key, a non-finite number, a `toJSON`) goes to
- * `canonicalize` itself, which stays the reference: a property test holds the two to each other.
+ * RFC 8785 canonical JSON of `value`, as `canonicalize` writes it, in a fraction of its time: the
+ * engine's own JSON.stringify (which escapes strings and writes numbers exactly as RFC 8785 asks,
+ * and leaves undefined members out) of the value with every object's keys in sorted order. An
+ * object whose keys already come sorted is written as it is; only the others are copied, so a
+ * value built in canonical order costs no copy at all. A value it cannot write so (an
+ * integer-like key, a non-finite number, a `toJSON`) goes to `canonicalize` itself, which stays
+ * the reference: a property test holds the two to each other.
  */
 export function canonicalJson(value: unknown): string {
-  const copy = sortedCopy(value);
-  return copy === UNSORTABLE ? (canonicalize(value) as string) : JSON.stringify(copy);
+  const ordered = canonicalOrder(value);
+  return ordered === UNSORTABLE ? (canonicalize(value) as string) : JSON.stringify(ordered);
 }
 
-function sortedCopy(value: unknown): unknown {
+/** The value with its keys in canonical order: itself where they already are, a copy where not. */
+function canonicalOrder(value: unknown): unknown {
   if (value === null) return null;
   switch (typeof value) {
     case 'string':
@@ -26,30 +29,80 @@ function sortedCopy(value: unknown): unknown {
     case 'number':
       return Number.isFinite(value) ? value : UNSORTABLE;
     case 'object':
-      break;
+      return Array.isArray(value) ? arrayInOrder(value) : objectInOrder(value as Record<string, unknown>);
     default:
       return UNSORTABLE;
   }
-  if (Array.isArray(value)) {
-    const items = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i] === undefined ? null : sortedCopy(value[i]);
-      if (item === UNSORTABLE) return UNSORTABLE;
-      items[i] = item;
-    }
-    return items;
+}
+
+function arrayInOrder(items: readonly unknown[]): unknown {
+  let copy: unknown[] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    // JSON.stringify writes an undefined item as null, as RFC 8785 does.
+    const ordered = item === undefined ? undefined : canonicalOrder(item);
+    if (ordered === UNSORTABLE) return UNSORTABLE;
+    if (copy === null && ordered !== item) copy = items.slice(0, i);
+    if (copy !== null) copy.push(ordered);
   }
-  const source = value as Record<string, unknown>;
+  return copy ?? items;
+}
+
+function objectInOrder(source: Record<string, unknown>): unknown {
   if (typeof source['toJSON'] === 'function') return UNSORTABLE;
-  const keys = Object.keys(source).sort();
-  const copy: Record<string, unknown> = {};
-  for (const key of keys) {
-    const inner = source[key];
-    if (inner === undefined) continue;
-    if (INTEGER_KEY.test(key) || key === '__proto__') return UNSORTABLE;
-    const item = sortedCopy(inner);
-    if (item === UNSORTABLE) return UNSORTABLE;
-    copy[key] = item;
+  const keys = Object.keys(source);
+  let isSorted = true;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1] >= keys[i]) {
+      isSorted = false;
+      break;
+    }
   }
+  if (!isSorted) sortKeys(keys);
+  let copy: Record<string, unknown> | null = isSorted ? null : {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const inner = source[key];
+    // JSON.stringify leaves an undefined member out, of the source as of a copy.
+    if (inner === undefined) continue;
+    if (isIntegerLike(key) || key === '__proto__') return UNSORTABLE;
+    const ordered = canonicalOrder(inner);
+    if (ordered === UNSORTABLE) return UNSORTABLE;
+    if (copy === null && ordered !== inner) copy = copyOf(source, keys, i);
+    if (copy !== null) copy[key] = ordered;
+  }
+  return copy ?? source;
+}
+
+/** A copy of the members before `end` (in sorted order already: they needed no change). */
+function copyOf(source: Record<string, unknown>, keys: readonly string[], end: number): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (let i = 0; i < end; i++) if (source[keys[i]] !== undefined) copy[keys[i]] = source[keys[i]];
   return copy;
+}
+
+/**
+ * The keys sorted, in place. Objects built by the same code come with the same keys in the same
+ * order (an OCSF event of one class, say), so the last few orders sorted are remembered and reused
+ * when the keys are the very same strings in the very same order.
+ */
+function sortKeys(keys: string[]): void {
+  for (const known of sortedShapes) {
+    if (known.keys.length === keys.length && known.keys.every((key, i) => key === keys[i])) {
+      for (let i = 0; i < keys.length; i++) keys[i] = known.sorted[i];
+      return;
+    }
+  }
+  const unsorted = keys.slice();
+  keys.sort();
+  sortedShapes.unshift({ keys: unsorted, sorted: keys.slice() });
+  if (sortedShapes.length > SORTED_SHAPES) sortedShapes.pop();
+}
+
+const SORTED_SHAPES = 16;
+const sortedShapes: { keys: readonly string[]; sorted: readonly string[] }[] = [];
+
+function isIntegerLike(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && INTEGER_KEY.test(key);
 }

@@ -211,7 +211,7 @@ describe('what is neither a sign-in nor a lifecycle change, in OCSF', () => {
 });
 
 describe('a line of records.ocsf.ndjson', () => {
-  it('is the event as canonical JSON and a line feed, the same bytes whatever order the data came in', () => {
+  it('is the event as JSON and a line feed, the same bytes whatever order the data came in', () => {
     // given
     const record = sampleRecord('RevocationCaseRequested');
     const reordered = { ...record, data: Object.fromEntries(Object.entries(record.data as object).reverse()) };
@@ -221,7 +221,7 @@ describe('a line of records.ocsf.ndjson', () => {
     expect(line.endsWith('}\n')).toBe(true);
     expect(line.indexOf('\n')).toBe(line.length - 1);
     expect(JSON.parse(line)).toEqual(ocsfEventOf(record, product));
-    expect(line.startsWith('{"activity_id":1,"activity_name":"Create","actor":')).toBe(true);
+    expect(line.startsWith('{"category_uid":3,"category_name":"Identity & Access Management","class_uid":3004,')).toBe(true);
     expect(ocsfLine(reordered, product)).toBe(line);
   });
 

@@ -44,11 +44,21 @@ export class RecordData {
     return Object.hasOwn(this.fields, key) && Array.isArray(value) ? value.length : undefined;
   }
 
-  /** The fields nothing read (all of `data` when it is not an object); undefined when none is left. */
+  /**
+   * The fields nothing read (all of `data` when it is not an object), in sorted order whatever
+   * order the data came in; undefined when none is left.
+   */
   rest(): unknown {
     if (!this.isObject) return this.data ?? undefined;
-    const left = Object.entries(this.fields).filter(([key]) => !this.taken.has(key));
-    return left.length === 0 ? undefined : Object.fromEntries(left);
+    const left = Object.keys(this.fields).filter((key) => !this.taken.has(key));
+    if (left.length === 0) return undefined;
+    const rest: Record<string, unknown> = {};
+    for (const key of left.sort()) {
+      // A `__proto__` field (parsed JSON may have one) stays a field.
+      if (key === '__proto__') Object.defineProperty(rest, key, { value: this.fields[key], enumerable: true, writable: true, configurable: true });
+      else rest[key] = this.fields[key];
+    }
+    return rest;
   }
 
   /** The field when it is of the wanted type: then it counts as mapped. Null is no value, and mapped too. */
