@@ -1,6 +1,7 @@
-// Bundles the API and every server library it imports into dist/apps/api/main.js. ts-loader
-// (transpile only; `tsc --noEmit` checks types first) keeps Nest's decorator metadata, which
-// esbuild would drop; packages from node_modules stay external and are required at run time.
+// Bundles the API and every server library it imports into dist/apps/api/main.js, and the audit-log
+// export workers' entry into export-worker.js beside it. ts-loader (transpile only; `tsc --noEmit`
+// checks types first) keeps Nest's decorator metadata, which esbuild would drop; packages from
+// node_modules stay external and are required at run time.
 const path = require('node:path');
 const nodeExternals = require('webpack-node-externals');
 const { TsconfigPathsPlugin } = require('tsconfig-paths-webpack-plugin');
@@ -10,8 +11,12 @@ const root = path.resolve(__dirname, '../..');
 module.exports = {
   mode: 'production',
   target: 'node20',
-  entry: path.join(__dirname, 'src/main.ts'),
-  output: { path: path.join(root, 'dist/apps/api'), filename: 'main.js', clean: true },
+  // export-worker.js: the audit-log export's worker threads (libs/compliance/audit-log/src/export), found beside main.js.
+  entry: {
+    main: path.join(__dirname, 'src/main.ts'),
+    'export-worker': path.join(root, 'libs/compliance/audit-log/src/export/export-worker.main.ts'),
+  },
+  output: { path: path.join(root, 'dist/apps/api'), filename: '[name].js', clean: true },
   devtool: 'source-map',
   externalsPresets: { node: true },
   externals: [nodeExternals({ modulesDir: path.join(root, 'node_modules') })],

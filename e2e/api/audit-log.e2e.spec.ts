@@ -129,6 +129,24 @@ describe('audit log: signed checkpoints and exports an auditor verifies offline'
     expect(Object.keys(JSON.parse(lines[0]))).toEqual(['actor', 'causationId', 'correlationId', 'data', 'id', 'occurredAt', 'streamId', 'tenantId', 'type']);
   });
 
+  it('exports the log as OCSF for a SIEM to take in: one event per leaf, as a bundle holds them, sign-ins as 3002 Authentication', async () => {
+    const size = parseCheckpoint(openNote(await checkpointNote(), await contosoKeys()).text).size;
+    const response = await get(auditor, `/exports/audit-log?to=${size}&format=ocsf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(`audit-log-0-${size}.ocsf.ndjson`);
+    const text = await response.text();
+    // The same bytes as the OCSF file of a bundle of the same range, which the offline verifier checks.
+    const bundle = await download(auditor, `kind=audit-log&to=${size}`, 'ocsf.zip');
+    expect((await verifyOffline(bundle, await contosoKeys())).code).toBe(0);
+    const { stdout } = await run('python3', ['-c', 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("records.ocsf.ndjson"))', bundle], { maxBuffer: 64 * 1024 * 1024 });
+    expect(text).toBe(stdout);
+    const events = text.split('\n').slice(0, -1).map((line) => JSON.parse(line) as { class_uid: number; status_id?: number; metadata: { event_code: string; tenant_uid: string } });
+    expect(events.filter((event) => event.metadata.event_code === 'AppPasswordUsed').map((event) => [event.class_uid, event.status_id])).toEqual([[3002, 1]]);
+    expect(new Set(events.map((event) => event.metadata.tenant_uid))).toEqual(new Set([contosoTenant]));
+    expect(text).not.toContain(aliceSecret);
+    expect((await get(auditor, '/exports/audit-log?format=csv')).status).toBe(400);
+  });
+
   it('answers a range with exactly its leaves, and refuses a bad one with a clear 400', async () => {
     const size = parseCheckpoint(openNote(await checkpointNote(), await contosoKeys()).text).size;
     const middle = await (await get(auditor, '/exports/audit-log?from=2&to=5')).text();

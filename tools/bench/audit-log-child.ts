@@ -1,15 +1,14 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EVENTS_FILE, SqliteEventStore, type NewEvent } from '@keyward/shared/event-store';
 import { CheckpointedSubscriber, DeadLetters } from '@keyward/shared/event-sourcing';
 import { KEYWARD_VERSION } from '@keyward/shared/server';
-import { ocsfLine, type AuditRecord } from '@keyward/compliance/domain';
 // The benchmark measures the audit log's own reader and writer, which a tool may not import
 // (type:read-models); copying them, as alerts.bench does AlertDetection, would measure a copy.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { AuditLogFile, AuditLogWriter, LeafReader } from '@keyward/compliance/audit-log';
+import { AuditLogFile, AuditLogWriter, ExportLines, type LineFormat } from '@keyward/compliance/audit-log';
 import { statusBytes } from './rss-sampler';
 
 // One measurement per process, so that what the process holds (tools/bench/rss-sampler.ts, run
@@ -32,17 +31,18 @@ export interface ChildResult {
 /** The options AuditLog (libs/compliance/audit-log) runs its subscriber with. */
 const SUBSCRIBER_OPTIONS = { coalesceMs: 20, busyCoalesceMs: 500, batchSize: 5000, failures: { maxAttempts: Number.MAX_SAFE_INTEGER, baseDelayMs: 1000, maxDelayMs: 30_000 } };
 const QUIET = { error: (message: string) => console.error(message), warn: (message: string) => console.warn(message) };
-const NEWLINE = Buffer.from('\n');
+/** The export workers' script as `npm run build` writes it (the HTTP rounds need the build too). */
+const EXPORT_WORKER_SCRIPT = resolve(__dirname, '../../dist/apps/api/export-worker.js');
 
 type Work = () => Promise<{ events: number; bytes: number; extra?: Record<string, number[]> }>;
 
 const MODES: Record<string, (args: string[]) => Work> = {
   /** Baseline: every event of the store read raw, data and metadata parsed (and, with `stringify`, an object of them stringified). */
   raw: ([dataDir, stringify]) => async () => readRaw(join(dataDir, EVENTS_FILE), stringify === 'stringify'),
-  /** LeafReader.range → NDJSON lines (as GET /exports/audit-log writes them) into a counting sink. */
-  ndjson: ([dataDir, tenantId, to]) => () => exportLeaves(dataDir, tenantId, Number(to), (leaf) => Buffer.concat([leaf, NEWLINE]).length),
-  /** LeafReader.range → OCSF lines (as a bundle's records.ocsf.ndjson holds them) into a counting sink. */
-  ocsf: ([dataDir, tenantId, to]) => () => exportLeaves(dataDir, tenantId, Number(to), (leaf) => ocsfLine(JSON.parse(leaf.toString('utf8')) as AuditRecord, { version: KEYWARD_VERSION }).length),
+  /** ExportLines → NDJSON (as GET /exports/audit-log makes them, on the export workers of dist/apps/api) into a counting sink. */
+  ndjson: ([dataDir, tenantId, to]) => () => exportLines(dataDir, tenantId, Number(to), 'ndjson'),
+  /** ExportLines → OCSF (as GET /exports/audit-log?format=ocsf makes them) into a counting sink. */
+  ocsf: ([dataDir, tenantId, to]) => () => exportLines(dataDir, tenantId, Number(to), 'ocsf'),
   /** The audit-log writer from an empty log file to caught up on the store. */
   'catch-up': ([dataDir, scratchDir]) => () => catchUp(dataDir, scratchDir),
   /** Appends to a fresh store with the writer live and without it, alternating. */
@@ -63,16 +63,16 @@ function readRaw(file: string, stringify: boolean): { events: number; bytes: num
   return { events, bytes };
 }
 
-async function exportLeaves(dataDir: string, tenantId: string, to: number, line: (bytes: Buffer) => number): Promise<{ events: number; bytes: number }> {
+async function exportLines(dataDir: string, tenantId: string, to: number, format: LineFormat): Promise<{ events: number; bytes: number }> {
   const file = new AuditLogFile(dataDir);
-  const store = new SqliteEventStore(join(dataDir, EVENTS_FILE));
+  const lines = new ExportLines(file, EXPORT_WORKER_SCRIPT, { dataDir });
   let events = 0;
   let bytes = 0;
-  for await (const leaf of new LeafReader(file, store).range(tenantId, 0, to)) {
-    bytes += line(leaf.bytes);
-    events++;
+  for await (const text of lines.lines(tenantId, 0, to, format, KEYWARD_VERSION)) {
+    bytes += Buffer.byteLength(text);
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) events++;
   }
-  await store.close();
+  await lines.close();
   file.close();
   return { events, bytes };
 }

@@ -38,8 +38,8 @@ export interface AuditLogFigures {
   writeSeconds: number | null;
   /** Writer from an empty log to caught up, against raw read + JSON.parse of the same store. */
   catchUp: { writer: Variant; raw: Variant };
-  /** Baseline raw read + parse + stringify; in-process NDJSON and OCSF; over HTTP the NDJSON and the bundle. */
-  exports: { raw: Variant; ndjson: Variant; ocsf: Variant; http: Variant; bundle: Variant };
+  /** Baseline raw read + parse + stringify; in-process NDJSON and OCSF; over HTTP the NDJSON, the OCSF and the bundle. */
+  exports: { raw: Variant; ndjson: Variant; ocsf: Variant; http: Variant; httpOcsf: Variant; bundle: Variant };
   /** verify-export of the bundle, against SHA-256 of its bytes; both as records per second. */
   verify: { verifier: Variant; sha256: Variant; verdict: string } | null;
   /** Appends per second with the writer live and without, 1 and 8 at a time, and how long the log took to settle after a live round. */
@@ -97,8 +97,9 @@ async function catchUpRounds(dataDir: string, work: string, rounds: number): Pro
 
 /**
  * Keyward on the store; once its log has caught up (its checkpoint covers every event), rounds
- * of: raw read + parse + stringify, LeafReader → NDJSON and → OCSF in a child process, and
- * GET /exports/audit-log and GET /exports/bundle from the server (the last bundle is kept).
+ * of: raw read + parse + stringify, ExportLines → NDJSON and → OCSF in a child process, and
+ * GET /exports/audit-log (NDJSON, then OCSF) and GET /exports/bundle from the server (the last
+ * bundle is kept).
  */
 async function exportRounds(dataDir: string, work: string, rounds: number) {
   const keyward = new KeywardProcess({ dataDir, domains: DOMAIN, env: { KEYWARD_LOG_LEVEL: 'warn' }, startTimeoutMs: 3_600_000 });
@@ -111,21 +112,27 @@ async function exportRounds(dataDir: string, work: string, rounds: number) {
     log(`Keyward started and its log caught up (${leaves} leaves) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const tenantId = tenantIdForDomain(DOMAIN);
     const bundleFile = join(work, 'bundle.zip');
-    const exports = { raw: variant(), ndjson: variant(), ocsf: variant(), http: variant(), bundle: variant() };
+    const exports = { raw: variant(), ndjson: variant(), ocsf: variant(), http: variant(), httpOcsf: variant(), bundle: variant() };
     let events = 0;
     for (let round = 0; round < rounds; round++) {
       const raw = await inChild('raw', [dataDir, 'stringify']);
       events = raw.events;
       record(exports.raw, raw);
-      record(exports.ndjson, expectCount('LeafReader → NDJSON', await inChild('ndjson', [dataDir, tenantId, String(leaves)]), leaves));
-      record(exports.ocsf, expectCount('LeafReader → OCSF', await inChild('ocsf', [dataDir, tenantId, String(leaves)]), leaves));
-      let lines = 0;
-      const http = await get(`${keyward.baseUrl}/exports/audit-log`, cookie, pid, (chunk) => (lines += newlines(chunk)));
-      recordDownload(exports.http, expectCount('GET /exports/audit-log', { ...http, events: http.status === 200 ? lines : -http.status }, leaves));
+      record(exports.ndjson, expectCount('ExportLines → NDJSON', await inChild('ndjson', [dataDir, tenantId, String(leaves)]), leaves));
+      record(exports.ocsf, expectCount('ExportLines → OCSF', await inChild('ocsf', [dataDir, tenantId, String(leaves)]), leaves));
+      for (const [into, query] of [
+        [exports.http, ''],
+        [exports.httpOcsf, '?format=ocsf'],
+      ] as const) {
+        let lines = 0;
+        const http = await get(`${keyward.baseUrl}/exports/audit-log${query}`, cookie, pid, (chunk) => (lines += newlines(chunk)));
+        recordDownload(into, expectCount(`GET /exports/audit-log${query}`, { ...http, events: http.status === 200 ? lines : -http.status }, leaves));
+      }
       const bundle = await get(`${keyward.baseUrl}/exports/bundle?kind=audit-log`, cookie, pid, null, bundleFile);
       const bundled = bundle.status === 200 ? Number(bundle.headers['x-keyward-records']) : -bundle.status;
       recordDownload(exports.bundle, expectCount('GET /exports/bundle', { ...bundle, events: bundled }, leaves));
-      log(`export round ${round + 1}: raw ${rate(raw)} /s, ndjson ${exports.ndjson.perSecond.at(-1)?.toFixed(0)} /s, ocsf ${exports.ocsf.perSecond.at(-1)?.toFixed(0)} /s, http ${exports.http.perSecond.at(-1)?.toFixed(0)} /s, bundle ${exports.bundle.perSecond.at(-1)?.toFixed(0)} /s`);
+      const last = (variant: Variant) => variant.perSecond.at(-1)?.toFixed(0);
+      log(`export round ${round + 1}: raw ${rate(raw)} /s, ndjson ${last(exports.ndjson)} /s, ocsf ${last(exports.ocsf)} /s, http ${last(exports.http)} /s, http ocsf ${last(exports.httpOcsf)} /s, bundle ${last(exports.bundle)} /s`);
     }
     const keys = (await publishedKeys(keyward.baseUrl)).map((key) => key.verifierKey);
     return { events, leaves, exports, bundleFile, keys };

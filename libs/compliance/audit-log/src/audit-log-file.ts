@@ -1,23 +1,24 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Position } from '@keyward/shared/event-store';
 import { statement, type ReadModelDatabase } from '@keyward/shared/read-models';
 import type { StoredTile, TileSource } from '@keyward/shared/transparency';
 
 /** The transparency logs' file inside the data directory: one tree per tenant, never rewritten. */
 export const AUDIT_LOG_FILE = 'audit-log.sqlite';
 
-/** The longest run: locating a leaf never reads more than this many of the store's events before it. */
-export const LOG_RUN_MAX = 1000;
+/**
+ * A leaf's row id in `log_leaves`: the tenant's number times 2^36, plus the leaf's index. Each
+ * tenant's leaves are one range of SQLite's integer key (the fastest thing it reads in order), up
+ * to 2^36 leaves per tenant and 2^17 tenants per file, inside JavaScript's exact integers.
+ */
+const LEAVES_PER_TENANT = 2 ** 36;
+export const MAX_LOG_TENANTS = 2 ** 17 - 1;
+/** What `PRAGMA user_version` says of a log file that keeps its leaves' records. */
+const FILE_VERSION = 1;
 
-/** A stretch of consecutive events of the store that are all one tenant's, and where it starts. */
-export interface LogRun {
-  readonly firstIndex: number;
-  readonly count: number;
-  /** The store position just before the run's first event; null at the start of the store. */
-  readonly afterPosition: Position | null;
-}
+/** A log file this version cannot read (kept before the log held its records). */
+export class AuditLogFileError extends Error {}
 
 /** A checkpoint as signed: the note, and what it commits to. */
 export interface SignedCheckpoint {
@@ -44,25 +45,46 @@ interface CheckpointRow {
  * must never touch a log that auditors hold signed checkpoints of, and a store that deletes old
  * sign-ins (EventStoreDB `$maxAge`) must not change it either. Durable like the event file
  * (`synchronous = FULL`). Per tenant it keeps:
+ * - `log_leaves`: every leaf's record (its canonical JSON), as a transparency log keeps its
+ *   entries (the Go checksum database's data tiles): an export reads them in key order, never
+ *   the store, and a store that deletes old events does not take them from the log;
  * - `log_tiles`: the tree's hashes in tiles of height 8 (Go's checksum database keeps its trees
  *   so), 2 hashes per leaf in all; a proof reads O(log n) tiles;
- * - `log_tenants`: the size, and `content_size` (the size up to the last leaf that is not a
- *   checkpoint's own record, so a periodic signer does not sign its own records forever);
- * - `log_runs` and `log_days`: where leaf `i` is in the store, and the first leaf of each day,
- *   so an export starts reading at its first record rather than at the store's beginning;
+ * - `log_tenants`: the tenant's number (its leaves' key range), the size, and `content_size` (the
+ *   size up to the last leaf that is not a checkpoint's own record, so a periodic signer does not
+ *   sign its own records forever);
+ * - `log_days`: the first leaf of each day, so an export of a time span starts at its first record;
  * - `log_checkpoints`: every checkpoint signed, with its note.
  */
 export class AuditLogFile {
   readonly db: ReadModelDatabase;
 
-  constructor(dataDir: string, fileName = AUDIT_LOG_FILE) {
+  /** `readOnly`: a reader's own connection (an export worker's), which never writes or creates the file. */
+  constructor(dataDir: string, { fileName = AUDIT_LOG_FILE, readOnly = false }: { fileName?: string; readOnly?: boolean } = {}) {
+    if (readOnly) {
+      this.db = new Database(join(dataDir, fileName), { readonly: true, fileMustExist: true });
+      this.db.pragma('busy_timeout = 5000');
+      return;
+    }
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, fileName));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('cache_size = -65536');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    const hasTables = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'log_tenants'").get() !== undefined;
+    if (version !== FILE_VERSION && hasTables) {
+      this.db.close();
+      throw new AuditLogFileError(
+        `${join(dataDir, fileName)} was written by an older Keyward, which kept no records in it. Move it aside and start again: the log is rebuilt from the event store, with the same root where the store still holds every event.`,
+      );
+    }
     this.db.exec(`
+      CREATE TABLE IF NOT EXISTS log_leaves (
+        id     INTEGER PRIMARY KEY,
+        record TEXT NOT NULL
+      );
       CREATE TABLE IF NOT EXISTS log_tiles (
         tenant_id TEXT NOT NULL,
         level     INTEGER NOT NULL,
@@ -72,15 +94,9 @@ export class AuditLogFile {
       ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS log_tenants (
         tenant_id    TEXT PRIMARY KEY,
+        num          INTEGER NOT NULL UNIQUE,
         size         INTEGER NOT NULL,
         content_size INTEGER NOT NULL
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS log_runs (
-        tenant_id      TEXT NOT NULL,
-        first_index    INTEGER NOT NULL,
-        count          INTEGER NOT NULL,
-        after_position TEXT,
-        PRIMARY KEY (tenant_id, first_index)
       ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS log_days (
         tenant_id   TEXT NOT NULL,
@@ -88,13 +104,6 @@ export class AuditLogFile {
         first_index INTEGER NOT NULL,
         PRIMARY KEY (tenant_id, day)
       ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS log_state (
-        id             INTEGER PRIMARY KEY CHECK (id = 1),
-        last_tenant_id TEXT NOT NULL,
-        last_position  TEXT NOT NULL,
-        run_first      INTEGER NOT NULL,
-        run_count      INTEGER NOT NULL
-      );
       CREATE TABLE IF NOT EXISTS log_checkpoints (
         tenant_id TEXT NOT NULL,
         size      INTEGER NOT NULL,
@@ -104,6 +113,7 @@ export class AuditLogFile {
         signed_at TEXT NOT NULL,
         PRIMARY KEY (tenant_id, size)
       ) WITHOUT ROWID;`);
+    if (version !== FILE_VERSION) this.db.pragma(`user_version = ${FILE_VERSION}`);
   }
 
   /** The tenant's tree as a source of tiles, for appending and for proofs. */
@@ -125,25 +135,38 @@ export class AuditLogFile {
     return { size: row?.size ?? 0, contentSize: row?.content_size ?? 0 };
   }
 
+  /** The tenant's number, its leaves' key range; a tenant's first leaf gives it the next one. */
+  numberOf(tenantId: string): number {
+    const row = statement(this.db, 'SELECT num FROM log_tenants WHERE tenant_id = ?').get(tenantId) as { num: number } | undefined;
+    if (row) return row.num;
+    const { next } = statement(this.db, 'SELECT coalesce(max(num), 0) + 1 AS next FROM log_tenants').get() as { next: number };
+    if (next > MAX_LOG_TENANTS) throw new AuditLogFileError(`An audit-log file holds at most ${MAX_LOG_TENANTS} tenants.`);
+    statement(this.db, 'INSERT INTO log_tenants VALUES (?, ?, 0, 0)').run(tenantId, next);
+    return next;
+  }
+
+  /** Records the tenant's new size (its row exists: `numberOf` made it). */
   saveSize(tenantId: string, size: number, contentSize: number): void {
-    statement(this.db, 'INSERT INTO log_tenants VALUES (?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET size = excluded.size, content_size = excluded.content_size').run(
-      tenantId,
-      size,
-      contentSize,
-    );
+    statement(this.db, 'UPDATE log_tenants SET size = ?, content_size = ? WHERE tenant_id = ?').run(size, contentSize, tenantId);
+  }
+
+  /** The records of the tenant (number `num`) from leaf `firstIndex` on. */
+  saveLeaves(num: number, firstIndex: number, records: readonly string[]): void {
+    const save = statement(this.db, 'INSERT INTO log_leaves VALUES (?, ?)');
+    for (let i = 0; i < records.length; i++) save.run(num * LEAVES_PER_TENANT + firstIndex + i, records[i]);
+  }
+
+  /** At most `limit` records of the tenant's leaves `from` ≤ i < `to`, in order (fewer at the end of the log). */
+  leaves(tenantId: string, from: number, to: number, limit: number): string[] {
+    const row = statement(this.db, 'SELECT num FROM log_tenants WHERE tenant_id = ?').get(tenantId) as { num: number } | undefined;
+    if (!row) return [];
+    const base = row.num * LEAVES_PER_TENANT;
+    const read = statement(this.db, 'SELECT record FROM log_leaves WHERE id >= ? AND id < ? ORDER BY id LIMIT ?').pluck();
+    return read.all(base + from, base + Math.min(to, LEAVES_PER_TENANT), limit) as string[];
   }
 
   tenantIds(): string[] {
     return (statement(this.db, 'SELECT tenant_id FROM log_tenants ORDER BY tenant_id').all() as { tenant_id: string }[]).map((row) => row.tenant_id);
-  }
-
-  /** The run that holds leaf `index`. */
-  runAt(tenantId: string, index: number): LogRun | null {
-    const row = statement(this.db, 'SELECT first_index, count, after_position FROM log_runs WHERE tenant_id = ? AND first_index <= ? ORDER BY first_index DESC LIMIT 1').get(
-      tenantId,
-      index,
-    ) as { first_index: number; count: number; after_position: Position | null } | undefined;
-    return row && index < row.first_index + row.count ? { firstIndex: row.first_index, count: row.count, afterPosition: row.after_position } : null;
   }
 
   /** The first leaf of the first day on or after `day` (YYYY-MM-DD); null when there is none. */

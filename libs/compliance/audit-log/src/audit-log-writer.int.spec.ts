@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,24 +109,70 @@ describe.each(stores)('the transparency log kept from %s', (_name, open) => {
     await stop();
   });
 
-  it('given a log, when leaves are read back from the store, then they are the records the tree holds, and each inclusion proof verifies', async () => {
+  it('given a log, when leaves are read back, then they are the records the tree holds, and each inclusion proof verifies', async () => {
     await append(600);
     await start();
     await subscriber.settled();
     const size = file.sizeOf('contoso').size;
     const tree = new TreeReader(file.tiles('contoso'), size);
-    const reader = new LeafReader(file, store);
+    const reader = new LeafReader(file);
     const leaves = [];
     for await (const leaf of reader.range('contoso', 7, 300)) leaves.push(leaf);
     expect(leaves.map((leaf) => leaf.index)).toEqual(Array.from({ length: 293 }, (_, i) => i + 7));
     for (const leaf of leaves) expect(verifyInclusion(leafHash(leaf.bytes), leaf.index, size, tree.inclusionProof(leaf.index), tree.rootHash())).toBe(true);
     const generated = [];
-    for await (const leaf of reader.walk('contoso', 0, size, (event) => event.type === 'AppPasswordGenerated')) generated.push(leaf);
+    for await (const leaf of reader.walk('contoso', 0, size, (record) => record.type === 'AppPasswordGenerated')) generated.push(leaf);
     expect(generated.length).toBe(appended.filter((each) => each.tenantId === 'contoso' && each.event.type === 'AppPasswordGenerated').length);
     expect(generated.every((leaf) => !leaf.bytes.toString().includes('$argon2'))).toBe(true);
     await expect(async () => {
       for await (const leaf of reader.range('contoso', size, size + 1)) expect(leaf).toBeUndefined();
     }).rejects.toThrow(LeafUnavailableError);
     await stop();
+  });
+
+  it('given a log whose store is gone (as a store deleting old events would be), when leaves are read, then the log still has every record', async () => {
+    await append(90);
+    await start();
+    await subscriber.settled();
+    await stop();
+    await stopStore();
+    ({ store, stop: stopStore } = await open());
+    file = new AuditLogFile(dir);
+    const { root, size } = expectedRoot('contoso');
+    const leaves = [];
+    for await (const leaf of new LeafReader(file).range('contoso', 0, size)) leaves.push(leafHash(leaf.bytes));
+    const tree = new MerkleAccumulator();
+    for (const hash of leaves) tree.push(hash);
+    expect(tree.root().equals(root)).toBe(true);
+    file.close();
+  });
+});
+
+describe('the audit-log file', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'keyward-log-file-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('given a record changed in the file, when its leaf is read, then the reader refuses it rather than export what the tree does not hold', async () => {
+    // given
+    const file = new AuditLogFile(dir);
+    const writer = new AuditLogWriter(file);
+    const events = [0, 1, 2].map((minute, i) => ({ ...eventOf('contoso', minute), streamId: 's', revision: BigInt(i), position: `${i + 1}` as never }));
+    writer.handle(events, () => undefined);
+    file.db.prepare("UPDATE log_leaves SET record = replace(record, 'imap', 'pop3') WHERE id = (SELECT min(id) + 1 FROM log_leaves)").run();
+    // when / then
+    await expect(async () => {
+      for await (const leaf of new LeafReader(file).range('contoso', 0, 3)) expect(leaf.index).toBe(0);
+    }).rejects.toThrow(/leaf 1 is not the one its tree holds/);
+    file.close();
+  });
+
+  it('given a file of a Keyward that kept no records in it, when it is opened, then it says what to do instead of serving a log it cannot read', () => {
+    // given
+    const old = new Database(join(dir, 'audit-log.sqlite'));
+    old.exec('CREATE TABLE log_tenants (tenant_id TEXT PRIMARY KEY, size INTEGER NOT NULL, content_size INTEGER NOT NULL)');
+    old.close();
+    // when / then
+    expect(() => new AuditLogFile(dir)).toThrow(/older Keyward.*Move it aside/);
   });
 });

@@ -8,6 +8,7 @@ import { AuditLogFile, type SignedCheckpoint } from './audit-log-file';
 import { AuditLogWriter, CHECKPOINT_SIGNED, checkpointStreamId } from './audit-log-writer';
 import { AuditKeys, originOf } from './audit-keys';
 import { LeafReader } from './leaf-reader';
+import { ExportLines } from './export/export-lines';
 
 /** The log must not lose an event: a failing batch is retried (up to every 30 s), never parked. */
 const NEVER_PARK = { maxAttempts: Number.MAX_SAFE_INTEGER, baseDelayMs: 1000, maxDelayMs: 30_000 };
@@ -26,6 +27,8 @@ export class AuditLog implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly subscriber: CheckpointedSubscriber;
   private timer: NodeJS.Timeout | null = null;
   private readonly signing = new Map<string, Promise<SignedCheckpoint>>();
+  /** The lines of `GET /exports/audit-log`, made on worker threads. */
+  readonly exportLines: ExportLines;
 
   constructor(
     @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
@@ -35,6 +38,7 @@ export class AuditLog implements OnApplicationBootstrap, BeforeApplicationShutdo
   ) {
     this.file = new AuditLogFile(config.dataDir);
     this.keys = new AuditKeys(config.auditLog.keyFile, () => clock.now());
+    this.exportLines = new ExportLines(this.file, config.auditLog.exportWorkerScript, { dataDir: config.dataDir });
     const log: SubscriberLogger = {
       error: (message, details) => this.logger.error({ msg: message, ...details }),
       warn: (message, details) => this.logger.warn({ msg: message, ...details }),
@@ -60,6 +64,7 @@ export class AuditLog implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (this.timer) clearInterval(this.timer);
     await Promise.allSettled([...this.signing.values()]);
     await this.subscriber.stop();
+    await this.exportLines.close();
   }
 
   onApplicationShutdown(): void {
@@ -103,7 +108,7 @@ export class AuditLog implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   leaves(): LeafReader {
-    return new LeafReader(this.file, this.store);
+    return new LeafReader(this.file);
   }
 
   /** Every tenant whose log grew since its last checkpoint gets a new one. */

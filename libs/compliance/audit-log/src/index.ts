@@ -4,3 +4,4 @@ export * from './audit-keys';
 export * from './leaf-reader';
 export * from './audit-log.service';
 export * from './audit-log.module';
+export * from './export/export-lines';

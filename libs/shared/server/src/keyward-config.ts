@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -88,8 +89,12 @@ export interface KeywardConfig {
     readonly sprayWindowMs: number;
     readonly learningMs: number;
   };
-  /** The transparency log: how often each tenant's checkpoint is signed (0: only on request), and the signing keys' file. */
-  readonly auditLog: { readonly checkpointMs: number; readonly keyFile: string };
+  /**
+   * The transparency log: how often each tenant's checkpoint is signed (0: only on request), the
+   * signing keys' file, and the export worker threads' script (`export-worker.js` beside the
+   * server's own, as the build puts it; null when there is none, and exports run on the event loop).
+   */
+  readonly auditLog: { readonly checkpointMs: number; readonly keyFile: string; readonly exportWorkerScript: string | null };
   /** Where audit records are streamed (at least once, in order, retried from `retryMs` doubling up to 5 minutes). */
   readonly siem: {
     readonly syslog?: { readonly url: string; readonly format: 'record' | 'ocsf' };
@@ -151,11 +156,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
       sprayWindowMs: e.KEYWARD_ALERT_SPRAY_WINDOW_SECONDS * 1000,
       learningMs: e.KEYWARD_ALERT_LEARNING_SECONDS * 1000,
     },
-    auditLog: { checkpointMs: e.KEYWARD_CHECKPOINT_SECONDS * 1000, keyFile: resolve(e.KEYWARD_AUDIT_KEY_FILE ?? join(dataDir, 'audit-keys.json')) },
+    auditLog: {
+      checkpointMs: e.KEYWARD_CHECKPOINT_SECONDS * 1000,
+      keyFile: resolve(e.KEYWARD_AUDIT_KEY_FILE ?? join(dataDir, 'audit-keys.json')),
+      exportWorkerScript: besideMainScript(EXPORT_WORKER_SCRIPT),
+    },
     siem: {
       syslog: e.KEYWARD_SYSLOG_URL ? { url: e.KEYWARD_SYSLOG_URL, format: e.KEYWARD_SYSLOG_FORMAT } : undefined,
       hec: e.KEYWARD_HEC_URL ? { url: e.KEYWARD_HEC_URL, token: e.KEYWARD_HEC_TOKEN ?? '', format: e.KEYWARD_HEC_FORMAT } : undefined,
       retryMs: e.KEYWARD_SIEM_RETRY_SECONDS * 1000,
     },
   };
+}
+
+/** The export workers' script, which the build writes beside the server's main.js. */
+const EXPORT_WORKER_SCRIPT = 'export-worker.js';
+
+function besideMainScript(fileName: string): string | null {
+  const main = process.argv[1];
+  const path = main ? join(dirname(resolve(main)), fileName) : null;
+  return path && existsSync(path) ? path : null;
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Response } from 'express';
-import type { AuditLog, Leaf } from '@keyward/compliance/audit-log';
+import type { AuditLog } from '@keyward/compliance/audit-log';
 import type { EventStore } from '@keyward/shared/event-store';
 import type { UserPrincipal } from '@keyward/identity/domain';
 import { AuditLogController } from './audit-log.controller';
@@ -54,12 +54,14 @@ describe('the audit-log export controller', () => {
     const auditLog = {
       checkpoint: async () => ({ tenantId: 't1', size: 10, rootHash: Buffer.alloc(32), note: 'note', verifierKey: 'k', signedAt: '' }),
       tree: () => ({}),
-      leaves: () => ({
-        async *range(): AsyncGenerator<Leaf> {
+      // The plan's records are for bundles; this route streams the export lines.
+      leaves: () => ({ range: () => undefined }),
+      exportLines: {
+        async *lines(): AsyncGenerator<Buffer> {
           await new Promise<void>((resolve) => releases.push(resolve));
-          yield { index: 0, bytes: Buffer.from('{}'), event: {} as Leaf['event'] };
+          yield Buffer.from('{}\n');
         },
-      }),
+      },
     } as unknown as AuditLog;
     const controller = new AuditLogController(auditLog, {} as EventStore);
     const responses = [new RecordedResponse(), new RecordedResponse(), new RecordedResponse(), new RecordedResponse()];

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { badInput, notFound } from '@keyward/shared/domain';
-import type { EventStore, RecordedEvent } from '@keyward/shared/event-store';
+import type { EventStore } from '@keyward/shared/event-store';
 import { userIdFor, userStreamId, type UserPrincipal } from '@keyward/identity/domain';
 import { SIGN_IN_EVENT_TYPES } from '@keyward/app-passwords/domain';
 import type { AuditLog, Leaf, SignedCheckpoint } from '@keyward/compliance/audit-log';
+import type { AuditRecord } from '@keyward/compliance/domain';
 
 /** A leaf index or tree size in a query: a decimal from 0, at most 15 digits (so no negative or huge number gets further). */
 export const leafIndex = z
@@ -82,11 +83,11 @@ export async function exportPlan(auditLog: AuditLog, store: EventStore, principa
       const file = auditLog.file;
       const from = since ? (file.firstIndexOnOrAfter(tenantId, day(since.getTime() - DAY_MS)) ?? size) : 0;
       const to = until ? Math.min(file.firstIndexOnOrAfter(tenantId, day(until.getTime() + 2 * DAY_MS)) ?? size, size) : size;
-      const isTheirs = (event: RecordedEvent) => {
-        if (!SIGN_INS.has(event.type)) return false;
-        const data = event.data as { userId?: string; userPrincipalName?: string };
-        const at = new Date(event.metadata.occurredAt);
-        return (data.userId === userId || data.userPrincipalName?.toLowerCase() === upn) && (!since || at >= since) && (!until || at < until);
+      const isTheirs = (record: AuditRecord) => {
+        if (!SIGN_INS.has(record.type)) return false;
+        const data = (record.data ?? {}) as { userId?: unknown; userPrincipalName?: unknown };
+        const at = new Date(record.occurredAt);
+        return (data.userId === userId || (typeof data.userPrincipalName === 'string' && data.userPrincipalName.toLowerCase() === upn)) && (!since || at >= since) && (!until || at < until);
       };
       return {
         ...common,
@@ -100,7 +101,7 @@ export async function exportPlan(auditLog: AuditLog, store: EventStore, principa
       return {
         ...common,
         filter: {},
-        records: leaves.walk(tenantId, 0, size, (event) => INVENTORY_TYPES.has(event.type)),
+        records: leaves.walk(tenantId, 0, size, (record) => INVENTORY_TYPES.has(record.type)),
         expectedRecords: null,
         proofs: { inclusion, consistency },
       };

@@ -1,0 +1,149 @@
+import { buildSync } from 'esbuild';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { RecordedEvent } from '@keyward/shared/event-store';
+import { auditRecordBytes, auditRecordOf, ocsfLine, type AuditRecord } from '@keyward/compliance/domain';
+import { AuditLogFile } from '../audit-log-file';
+import { AuditLogWriter } from '../audit-log-writer';
+import { LeafUnavailableError } from '../leaf-reader';
+import { ExportLines } from './export-lines';
+
+const VERSION = '9.9.9';
+const ROOT = resolve(__dirname, '../../../../..');
+
+/**
+ * The worker's entry as the server's build bundles it (here with esbuild), written under
+ * node_modules/.cache so that it finds the packages it requires, as dist/apps/api does.
+ */
+function buildWorker(): string {
+  const outfile = join(ROOT, 'node_modules/.cache/keyward-tests', `export-worker-${process.pid}-${randomUUID()}.js`);
+  buildSync({
+    entryPoints: [join(__dirname, 'export-worker.main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    tsconfig: join(ROOT, 'tsconfig.base.json'),
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+/** `count` events of the tenant, some of another, as the store would hand them to the writer. */
+function history(count: number): RecordedEvent[] {
+  return Array.from({ length: count }, (_, i) => {
+    const tenantId = i % 5 === 4 ? 'fabrikam' : 'contoso';
+    return {
+      id: randomUUID(),
+      type: i % 7 === 0 ? 'AppPasswordRejected' : 'AppPasswordUsed',
+      streamId: `appPasswordUsage-k${i % 9}`,
+      revision: BigInt(i),
+      position: `${i + 1}` as RecordedEvent['position'],
+      data: { appPasswordId: `k${i % 9}`, userId: `u${i % 4}`, protocol: 'imap', sourceIp: '203.0.113.9', client: `Mail ${i}`, reason: i % 7 === 0 ? 'EXPIRED' : undefined },
+      metadata: { tenantId, actor: 'gateway:nginx', occurredAt: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(), correlationId: 'c', causationId: 'c' },
+    };
+  });
+}
+
+async function collect(lines: AsyncIterable<Buffer>): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of lines) parts.push(part);
+  return Buffer.concat(parts).toString('utf8');
+}
+
+describe('the lines of an audit-log export', () => {
+  jest.setTimeout(60_000);
+  let dir: string;
+  let file: AuditLogFile;
+  let workerScript: string;
+  let expected: AuditRecord[];
+  const pools: ExportLines[] = [];
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'keyward-export-lines-'));
+    workerScript = buildWorker();
+    file = new AuditLogFile(dir);
+    const events = history(5000);
+    new AuditLogWriter(file).handle(events, () => undefined);
+    expected = events.filter((event) => event.metadata.tenantId === 'contoso').map(auditRecordOf);
+  });
+  afterAll(async () => {
+    await Promise.all(pools.map((pool) => pool.close()));
+    file.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(workerScript, { force: true });
+  });
+  const pool = (script: string | null, threads = 2) => {
+    const lines = new ExportLines(file, script, { dataDir: dir }, threads);
+    pools.push(lines);
+    return lines;
+  };
+
+  describe.each([
+    ['on worker threads', () => workerScript],
+    ['on the event loop (no worker script)', () => null],
+  ])('%s', (_name, script) => {
+    it('given a range, when its NDJSON is made, then each line is exactly the leaf, in order', async () => {
+      // when
+      const text = await collect(pool(script()).lines('contoso', 5, 3001, 'ndjson', VERSION));
+      // then
+      const lines = text.split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines.length).toBe(2996);
+      expect(lines.every((line, i) => line === auditRecordBytes(expected[i + 5]).toString('utf8'))).toBe(true);
+    });
+
+    it('given a range, when its OCSF is made, then each line is the OCSF line of its record', async () => {
+      // when
+      const text = await collect(pool(script()).lines('contoso', 0, 700, 'ocsf', VERSION));
+      // then
+      expect(text).toBe(expected.slice(0, 700).map((record) => ocsfLine(JSON.parse(auditRecordBytes(record).toString('utf8')) as AuditRecord, { version: VERSION })).join(''));
+    });
+
+    it('given a range past the log, when it is read, then it fails on the first leaf the log lacks', async () => {
+      // given
+      const size = file.sizeOf('contoso').size;
+      // when / then
+      await expect(collect(pool(script()).lines('contoso', size - 10, size + 600, 'ndjson', VERSION))).rejects.toThrow(new LeafUnavailableError(`The log has no leaf ${size}.`));
+    });
+  });
+
+  it('given two exports at once on the same workers, then each gets its own lines, in order', async () => {
+    // given
+    const lines = pool(workerScript, 2);
+    // when
+    const [ndjson, ocsf] = await Promise.all([collect(lines.lines('contoso', 0, 4000, 'ndjson', VERSION)), collect(lines.lines('fabrikam', 0, 1000, 'ocsf', VERSION))]);
+    // then
+    expect(ndjson.split('\n').length - 1).toBe(4000);
+    expect(ocsf.split('\n').slice(0, -1).map((line) => (JSON.parse(line) as { metadata: { tenant_uid: string } }).metadata.tenant_uid)).toEqual(Array(1000).fill('fabrikam'));
+  });
+
+  it('given the workers stopped part-way through an export, then the export fails rather than end short, and the next export starts new ones', async () => {
+    // given
+    const lines = pool(workerScript, 1);
+    const export1 = lines.lines('contoso', 0, 4000, 'ocsf', VERSION);
+    await export1.next();
+    // when
+    await lines.close();
+    // then
+    await expect(collect({ [Symbol.asyncIterator]: () => export1 })).rejects.toThrow(/An export worker stopped/);
+    expect((await collect(lines.lines('contoso', 0, 10, 'ndjson', VERSION))).split('\n').length).toBe(11);
+  });
+
+  it('given a record damaged in the file, when a worker reads it, then the export fails naming the leaf', async () => {
+    // given
+    const other = mkdtempSync(join(tmpdir(), 'keyward-export-damaged-'));
+    const damaged = new AuditLogFile(other);
+    new AuditLogWriter(damaged).handle(history(400), () => undefined);
+    damaged.db.prepare("UPDATE log_leaves SET record = replace(record, 'imap', 'pop3') WHERE id = (SELECT min(id) + 300 FROM log_leaves)").run();
+    const lines = new ExportLines(damaged, workerScript, { dataDir: other }, 1);
+    // when / then
+    await expect(collect(lines.lines('contoso', 0, 320, 'ndjson', VERSION))).rejects.toThrow(/leaf 300 is not the one its tree holds/);
+    await lines.close();
+    damaged.close();
+    rmSync(other, { recursive: true, force: true });
+  });
+});
