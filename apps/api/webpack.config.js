@@ -1,5 +1,5 @@
-// Bundles the API and every server library it imports into dist/apps/api/main.js, and the audit-log
-// export workers' entry into export-worker.js beside it. ts-loader (transpile only; `tsc --noEmit`
+// Bundles the API and every server library it imports into dist/apps/api/main.js, and the audit
+// log's worker threads' entry into audit-log-worker.js beside it. ts-loader (transpile only; `tsc --noEmit`
 // checks types first) keeps Nest's decorator metadata, which esbuild would drop; packages from
 // node_modules stay external and are required at run time.
 const path = require('node:path');
@@ -11,10 +11,10 @@ const root = path.resolve(__dirname, '../..');
 module.exports = {
   mode: 'production',
   target: 'node20',
-  // export-worker.js: the audit-log export's worker threads (libs/compliance/audit-log/src/export), found beside main.js.
+  // audit-log-worker.js: the audit log's writer and export threads (libs/compliance/audit-log), found beside main.js.
   entry: {
     main: path.join(__dirname, 'src/main.ts'),
-    'export-worker': path.join(root, 'libs/compliance/audit-log/src/export/export-worker.main.ts'),
+    'audit-log-worker': path.join(root, 'libs/compliance/audit-log/src/audit-log-worker.main.ts'),
   },
   output: { path: path.join(root, 'dist/apps/api'), filename: '[name].js', clean: true },
   devtool: 'source-map',

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EVENTS_FILE, SqliteEventStore, type NewEvent } from '@keyward/shared/event-store';
@@ -8,7 +9,7 @@ import { KEYWARD_VERSION } from '@keyward/shared/server';
 // The benchmark measures the audit log's own reader and writer, which a tool may not import
 // (type:read-models); copying them, as alerts.bench does AlertDetection, would measure a copy.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { AuditLogFile, AuditLogWriter, ExportLines, type LineFormat } from '@keyward/compliance/audit-log';
+import { AuditLogFile, AuditLogWriter, AuditLogWriterThread, ExportLines, WRITER_OPTIONS, type LineFormat } from '@keyward/compliance/audit-log';
 import { statusBytes } from './rss-sampler';
 
 // One measurement per process, so that what the process holds (tools/bench/rss-sampler.ts, run
@@ -28,11 +29,9 @@ export interface ChildResult {
   readonly extra?: Record<string, number[]>;
 }
 
-/** The options AuditLog (libs/compliance/audit-log) runs its subscriber with. */
-const SUBSCRIBER_OPTIONS = { coalesceMs: 20, busyCoalesceMs: 500, batchSize: 5000, failures: { maxAttempts: Number.MAX_SAFE_INTEGER, baseDelayMs: 1000, maxDelayMs: 30_000 } };
 const QUIET = { error: (message: string) => console.error(message), warn: (message: string) => console.warn(message) };
-/** The export workers' script as `npm run build` writes it (the HTTP rounds need the build too). */
-const EXPORT_WORKER_SCRIPT = resolve(__dirname, '../../dist/apps/api/export-worker.js');
+/** The audit log's worker threads' script as `npm run build` writes it (the HTTP rounds need the build too). */
+const WORKER_SCRIPT = resolve(__dirname, '../../dist/apps/api/audit-log-worker.js');
 
 type Work = () => Promise<{ events: number; bytes: number; extra?: Record<string, number[]> }>;
 
@@ -65,7 +64,7 @@ function readRaw(file: string, stringify: boolean): { events: number; bytes: num
 
 async function exportLines(dataDir: string, tenantId: string, to: number, format: LineFormat): Promise<{ events: number; bytes: number }> {
   const file = new AuditLogFile(dataDir);
-  const lines = new ExportLines(file, EXPORT_WORKER_SCRIPT, { dataDir });
+  const lines = new ExportLines(file, WORKER_SCRIPT, { dataDir });
   let events = 0;
   let bytes = 0;
   for await (const text of lines.lines(tenantId, 0, to, format, KEYWARD_VERSION)) {
@@ -80,7 +79,7 @@ async function exportLines(dataDir: string, tenantId: string, to: number, format
 async function catchUp(dataDir: string, scratchDir: string): Promise<{ events: number; bytes: number }> {
   const file = new AuditLogFile(scratchDir);
   const store = new SqliteEventStore(join(dataDir, EVENTS_FILE));
-  const subscriber = new CheckpointedSubscriber(new AuditLogWriter(file), store, file.db, new DeadLetters(file.db), QUIET, SUBSCRIBER_OPTIONS);
+  const subscriber = new CheckpointedSubscriber(new AuditLogWriter(file), store, file.db, new DeadLetters(file.db), QUIET, WRITER_OPTIONS);
   await subscriber.start();
   await subscriber.stop();
   const events = file.tenantIds().reduce((sum, tenantId) => sum + file.sizeOf(tenantId).size, 0);
@@ -109,13 +108,16 @@ async function appendsWithAndWithoutLog(scratchDir: string, count: number, round
         extra['withoutLog'].push(await appendRate(append, count, concurrency));
         continue;
       }
-      const subscriber = new CheckpointedSubscriber(new AuditLogWriter(file), store, file.db, new DeadLetters(file.db), QUIET, SUBSCRIBER_OPTIONS);
-      await subscriber.start();
+      // As the server runs it: on its thread when the build's worker script is there.
+      const writer = existsSync(WORKER_SCRIPT)
+        ? new AuditLogWriterThread(WORKER_SCRIPT, { dataDir: scratchDir }, QUIET)
+        : new CheckpointedSubscriber(new AuditLogWriter(file), store, file.db, new DeadLetters(file.db), QUIET, WRITER_OPTIONS);
+      await writer.start();
       extra['withLog'].push(await appendRate(append, count, concurrency));
       const settling = performance.now();
-      await subscriber.settled();
+      await writer.settled();
       extra['settleMs'].push(performance.now() - settling);
-      await subscriber.stop();
+      await writer.stop();
     }
   }
   const events = file.sizeOf(tenantId).size;

@@ -9,13 +9,20 @@ import { AuditLogWriter, CHECKPOINT_SIGNED, checkpointStreamId } from './audit-l
 import { AuditKeys, originOf } from './audit-keys';
 import { LeafReader } from './leaf-reader';
 import { ExportLines } from './export/export-lines';
+import { WRITER_OPTIONS } from './writer/writer-options';
+import { AuditLogWriterThread } from './writer/writer-thread';
 
-/** The log must not lose an event: a failing batch is retried (up to every 30 s), never parked. */
-const NEVER_PARK = { maxAttempts: Number.MAX_SAFE_INTEGER, baseDelayMs: 1000, maxDelayMs: 30_000 };
+/** What keeps the log: a checkpointed subscriber on the event loop, or the writer's thread. */
+interface LogWriter {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  settled(): Promise<void>;
+}
 
 /**
  * Each tenant's transparency log (DESIGN §7): kept from the store by its own subscriber in its
- * own file, signed periodically (`KEYWARD_CHECKPOINT_SECONDS`) and on request. Every checkpoint
+ * own file (on a thread of its own when the build's worker script is there, so that logging a
+ * burst of events does not hold up the event loop), signed periodically (`KEYWARD_CHECKPOINT_SECONDS`) and on request. Every checkpoint
  * signed is also recorded as an event (`AuditCheckpointSigned`), so it is itself in the log and
  * two notes that disagree prove a fork.
  */
@@ -24,7 +31,7 @@ export class AuditLog implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly logger = new Logger('AuditLog');
   readonly file: AuditLogFile;
   readonly keys: AuditKeys;
-  private readonly subscriber: CheckpointedSubscriber;
+  private readonly writer: LogWriter;
   private timer: NodeJS.Timeout | null = null;
   private readonly signing = new Map<string, Promise<SignedCheckpoint>>();
   /** The lines of `GET /exports/audit-log`, made on worker threads. */
@@ -38,22 +45,20 @@ export class AuditLog implements OnApplicationBootstrap, BeforeApplicationShutdo
   ) {
     this.file = new AuditLogFile(config.dataDir);
     this.keys = new AuditKeys(config.auditLog.keyFile, () => clock.now());
-    this.exportLines = new ExportLines(this.file, config.auditLog.exportWorkerScript, { dataDir: config.dataDir });
+    const script = config.auditLog.workerScript;
+    this.exportLines = new ExportLines(this.file, script, { dataDir: config.dataDir });
     const log: SubscriberLogger = {
       error: (message, details) => this.logger.error({ msg: message, ...details }),
       warn: (message, details) => this.logger.warn({ msg: message, ...details }),
     };
-    this.subscriber = new CheckpointedSubscriber(new AuditLogWriter(this.file), store, this.file.db, new DeadLetters(this.file.db), log, {
-      failures: NEVER_PARK,
-      coalesceMs: 20,
-      busyCoalesceMs: 500,
-      batchSize: 5000,
-      now: () => clock.now(),
-    });
+    this.writer = script
+      ? new AuditLogWriterThread(script, { dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl }, log)
+      : new CheckpointedSubscriber(new AuditLogWriter(this.file), store, this.file.db, new DeadLetters(this.file.db), log, { ...WRITER_OPTIONS, now: () => clock.now() });
   }
 
   onApplicationBootstrap(): void {
-    void this.subscriber.start().catch((error: unknown) => this.logger.error({ msg: 'the audit log could not start', error: String(error) }));
+    this.logger.log({ msg: this.config.auditLog.workerScript ? 'the audit log is kept and exported on worker threads' : 'the audit log is kept and exported on the event loop (no worker script)' });
+    void this.writer.start().catch((error: unknown) => this.logger.error({ msg: 'the audit log could not start', error: String(error) }));
     if (this.config.auditLog.checkpointMs > 0) {
       this.timer = setInterval(() => void this.signGrownLogs(), this.config.auditLog.checkpointMs);
       this.timer.unref();
@@ -63,7 +68,7 @@ export class AuditLog implements OnApplicationBootstrap, BeforeApplicationShutdo
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await Promise.allSettled([...this.signing.values()]);
-    await this.subscriber.stop();
+    await this.writer.stop();
     await this.exportLines.close();
   }
 
@@ -73,7 +78,7 @@ export class AuditLog implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /** Resolves once the log holds every event appended before the call. */
   async settled(): Promise<void> {
-    await this.subscriber.settled();
+    await this.writer.settled();
   }
 
   origin(tenantId: string): string {

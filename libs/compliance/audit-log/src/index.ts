@@ -5,3 +5,5 @@ export * from './leaf-reader';
 export * from './audit-log.service';
 export * from './audit-log.module';
 export * from './export/export-lines';
+export * from './writer/writer-thread';
+export * from './writer/writer-options';

@@ -10,6 +10,12 @@ export interface EventStoreSettings {
   readonly eventStoreUrl?: string;
   /** EventStoreDB only: $maxAge (days) and $maxCount for usage and sign-in-failure streams. */
   readonly usageRetention?: { readonly maxAgeDays?: number; readonly maxCount?: number };
+  /**
+   * A connection that only reads and subscribes, beside the server's own (a worker thread's):
+   * on the embedded store it checkpoints nothing and looks for new events every `pollIntervalMs`,
+   * since it hears of no append.
+   */
+  readonly reader?: { readonly pollIntervalMs: number };
 }
 
 /** The high-volume streams retention may apply to; lifecycle streams are kept forever. */
@@ -28,5 +34,6 @@ export function openEventStore(settings: EventStoreSettings): EventStore {
       maxCount: retention?.maxCount,
     });
   }
-  return new SqliteEventStore(join(settings.dataDir, EVENTS_FILE), { checkpointInBackground: true });
+  const file = join(settings.dataDir, EVENTS_FILE);
+  return settings.reader ? new SqliteEventStore(file, { pollIntervalMs: settings.reader.pollIntervalMs }) : new SqliteEventStore(file, { checkpointInBackground: true });
 }

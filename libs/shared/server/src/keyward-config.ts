@@ -91,10 +91,11 @@ export interface KeywardConfig {
   };
   /**
    * The transparency log: how often each tenant's checkpoint is signed (0: only on request), the
-   * signing keys' file, and the export worker threads' script (`export-worker.js` beside the
-   * server's own, as the build puts it; null when there is none, and exports run on the event loop).
+   * signing keys' file, and its worker threads' script (`audit-log-worker.js` beside the server's
+   * own, as the build puts it; null when there is none, and the log's writer and exports run on
+   * the event loop).
    */
-  readonly auditLog: { readonly checkpointMs: number; readonly keyFile: string; readonly exportWorkerScript: string | null };
+  readonly auditLog: { readonly checkpointMs: number; readonly keyFile: string; readonly workerScript: string | null };
   /** Where audit records are streamed (at least once, in order, retried from `retryMs` doubling up to 5 minutes). */
   readonly siem: {
     readonly syslog?: { readonly url: string; readonly format: 'record' | 'ocsf' };
@@ -159,7 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     auditLog: {
       checkpointMs: e.KEYWARD_CHECKPOINT_SECONDS * 1000,
       keyFile: resolve(e.KEYWARD_AUDIT_KEY_FILE ?? join(dataDir, 'audit-keys.json')),
-      exportWorkerScript: besideMainScript(EXPORT_WORKER_SCRIPT),
+      workerScript: besideMainScript(AUDIT_LOG_WORKER_SCRIPT),
     },
     siem: {
       syslog: e.KEYWARD_SYSLOG_URL ? { url: e.KEYWARD_SYSLOG_URL, format: e.KEYWARD_SYSLOG_FORMAT } : undefined,
@@ -169,8 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
   };
 }
 
-/** The export workers' script, which the build writes beside the server's main.js. */
-const EXPORT_WORKER_SCRIPT = 'export-worker.js';
+/** The audit log's worker threads' script, which the build writes beside the server's main.js. */
+const AUDIT_LOG_WORKER_SCRIPT = 'audit-log-worker.js';
 
 function besideMainScript(fileName: string): string | null {
   const main = process.argv[1];

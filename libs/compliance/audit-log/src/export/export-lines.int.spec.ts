@@ -1,36 +1,16 @@
-import { buildSync } from 'esbuild';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { auditRecordBytes, auditRecordOf, ocsfLine, type AuditRecord } from '@keyward/compliance/domain';
 import { AuditLogFile } from '../audit-log-file';
 import { AuditLogWriter } from '../audit-log-writer';
 import { LeafUnavailableError } from '../leaf-reader';
+import { buildWorkerScript } from '../testing/worker-script';
 import { ExportLines } from './export-lines';
 
 const VERSION = '9.9.9';
-const ROOT = resolve(__dirname, '../../../../..');
-
-/**
- * The worker's entry as the server's build bundles it (here with esbuild), written under
- * node_modules/.cache so that it finds the packages it requires, as dist/apps/api does.
- */
-function buildWorker(): string {
-  const outfile = join(ROOT, 'node_modules/.cache/keyward-tests', `export-worker-${process.pid}-${randomUUID()}.js`);
-  buildSync({
-    entryPoints: [join(__dirname, 'export-worker.main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    tsconfig: join(ROOT, 'tsconfig.base.json'),
-    logLevel: 'error',
-  });
-  return outfile;
-}
 
 /** `count` events of the tenant, some of another, as the store would hand them to the writer. */
 function history(count: number): RecordedEvent[] {
@@ -64,7 +44,7 @@ describe('the lines of an audit-log export', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'keyward-export-lines-'));
-    workerScript = buildWorker();
+    workerScript = buildWorkerScript();
     file = new AuditLogFile(dir);
     const events = history(5000);
     new AuditLogWriter(file).handle(events, () => undefined);

@@ -1,0 +1,8 @@
+import { workerData } from 'node:worker_threads';
+import { runExportWorker } from './export/export-worker';
+import { runWriterWorker } from './writer/writer-worker';
+
+// The audit log's worker threads' entry point (apps/api's build bundles it as
+// dist/apps/api/audit-log-worker.js): the log's writer, or an export worker.
+if ((workerData as { role?: string } | null)?.role === 'writer') runWriterWorker();
+else runExportWorker();
