@@ -106,12 +106,15 @@ async function alerts(quick: boolean): Promise<void> {
 
 /**
  * The audit log over the inventory data (1,000 users: about 1,043,000 events; `--quick`: 250 users,
- * about 261,000, and proofs at 1 million leaves instead of 10 million). `--data-dir DIR` keeps the store.
+ * about 261,000, and proofs at 1 million leaves instead of 10 million). `--data-dir DIR` keeps the store;
+ * `--rounds N` sets the rounds (3; 2 with `--quick`).
  */
 async function auditLog(quick: boolean): Promise<void> {
   const size = { users: quick ? 250 : 1000, appPasswordsPerUser: 20, usesPerAppPassword: 50 };
   const kept = process.argv.indexOf('--data-dir');
-  const figures = await benchAuditLog(size, quick ? 2 : 3, kept > 0 ? process.argv[kept + 1] : null, quick ? 1_000_000 : 10_000_000);
+  const roundsAt = process.argv.indexOf('--rounds');
+  const rounds = roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : quick ? 2 : 3;
+  const figures = await benchAuditLog(size, rounds, kept > 0 ? process.argv[kept + 1] : null, quick ? 1_000_000 : 10_000_000);
   for (const line of auditLogReport(figures)) console.log(line);
 }
 

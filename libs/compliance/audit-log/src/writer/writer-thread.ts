@@ -34,6 +34,8 @@ export class AuditLogWriterThread {
     const id = this.nextId++;
     return new Promise<void>((resolve) => {
       this.waiting.set(id, resolve);
+      // Someone waiting for the thread keeps the process alive until it answers.
+      this.worker?.ref();
       this.post({ type: 'settle', id });
     });
   }
@@ -41,6 +43,8 @@ export class AuditLogWriterThread {
   /** Stops the thread once its batch in hand is written. */
   async stop(): Promise<void> {
     this.isStopping = true;
+    // Stopping writes the batch in hand: the process waits for it.
+    this.worker?.ref();
     this.post({ type: 'stop' });
     await this.stopped;
   }
@@ -53,6 +57,7 @@ export class AuditLogWriterThread {
       if (report.type === 'settled') {
         this.waiting.get(report.id)?.();
         this.waiting.delete(report.id);
+        if (this.waiting.size === 0) worker.unref();
       } else if (report.type === 'log') {
         this.log[report.level](report.message, report.details ?? {});
       }
@@ -65,6 +70,7 @@ export class AuditLogWriterThread {
       setTimeout(() => {
         if (this.isStopping) return;
         this.spawn();
+        if (this.waiting.size > 0) this.worker?.ref();
         for (const id of this.waiting.keys()) this.post({ type: 'settle', id });
       }, RESTART_MS).unref();
     });
