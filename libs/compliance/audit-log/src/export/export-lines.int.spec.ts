@@ -113,6 +113,19 @@ describe('the lines of an audit-log export', () => {
     expect((await collect(lines.lines('contoso', 0, 10, 'ndjson', VERSION))).split('\n').length).toBe(11);
   });
 
+  it('given workers with nothing more to do, when they have idled long enough, then they stop, and the next export starts new ones', async () => {
+    // given
+    const lines = new ExportLines(file, workerScript, { dataDir: dir }, 2, 100);
+    pools.push(lines);
+    await collect(lines.lines('contoso', 0, 1000, 'ndjson', VERSION));
+    expect(lines.running).toBe(2);
+    // when
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // then
+    expect(lines.running).toBe(0);
+    expect((await collect(lines.lines('contoso', 0, 10, 'ndjson', VERSION))).split('\n').length).toBe(11);
+  });
+
   it('given a record damaged in the file, when a worker reads it, then the export fails naming the leaf', async () => {
     // given
     const other = mkdtempSync(join(tmpdir(), 'keyward-export-damaged-'));

@@ -4,10 +4,12 @@ import type { AuditLogFile } from '../audit-log-file';
 import { LeafReader, LeafUnavailableError, type LineFormat } from '../leaf-reader';
 import type { ExportWorkerData, SliceAnswer, SliceRequest } from './export-worker';
 
-/** Leaves per slice: about 1 MB of NDJSON, 2.5 MB of OCSF. */
+/**
+ * Leaves per slice (about 130 KB of NDJSON, 300 KB of OCSF). Small on purpose: what a slice makes
+ * lives until it is handed over, and slices of 2,048 outlived the workers' young generation and
+ * cost twice the CPU; on the event loop, a slice is as long as the loop waits for its next turn.
+ */
 const SLICE_LEAVES = 256;
-/** Leaves per slice when there are no workers: the event loop must get its turn often. */
-const IN_THREAD_SLICE_LEAVES = 256;
 /** Slices asked for ahead of the one being written, per worker: enough to keep each busy, few enough to keep memory flat. */
 const AHEAD_PER_WORKER = 4;
 
@@ -18,9 +20,13 @@ const AHEAD_PER_WORKER = 4;
  */
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
 
+/** A worker with nothing to do for this long stops (its heap and connection are given back); the next export starts another. */
+const IDLE_MS = 30_000;
+
 interface PooledWorker {
   readonly worker: Worker;
   readonly waiting: Map<number, { resolve(bytes: Buffer): void; reject(error: Error): void }>;
+  idle: NodeJS.Timeout | null;
 }
 
 /**
@@ -41,14 +47,20 @@ export class ExportLines {
     private readonly workerScript: string | null,
     private readonly data: ExportWorkerData,
     private readonly threads = Math.max(1, Math.min(4, availableParallelism())),
+    private readonly idleMs = IDLE_MS,
   ) {}
+
+  /** Worker threads running now (none until an export asks, none once they have idled). */
+  get running(): number {
+    return this.workers.length;
+  }
 
   /** The lines of leaves `from` ≤ i < `to` (UTF-8), slice by slice, in order. */
   async *lines(tenantId: string, from: number, to: number, format: LineFormat, version: string): AsyncGenerator<Buffer> {
     if (!this.workerScript) {
       const reader = new LeafReader(this.file);
-      for (let start = from; start < to; start += IN_THREAD_SLICE_LEAVES) {
-        yield reader.linesOf(tenantId, start, Math.min(start + IN_THREAD_SLICE_LEAVES, to), format, version);
+      for (let start = from; start < to; start += SLICE_LEAVES) {
+        yield reader.linesOf(tenantId, start, Math.min(start + SLICE_LEAVES, to), format, version);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
       return;
@@ -75,7 +87,12 @@ export class ExportLines {
 
   /** Stops the workers (a slice still asked for fails). */
   async close(): Promise<void> {
-    await Promise.all(this.workers.splice(0).map(({ worker }) => worker.terminate()));
+    await Promise.all(
+      this.workers.splice(0).map((pooled) => {
+        if (pooled.idle) clearTimeout(pooled.idle);
+        return pooled.worker.terminate();
+      }),
+    );
   }
 
   private ask(slice: Omit<SliceRequest, 'id'>): Promise<Buffer> {
@@ -83,6 +100,8 @@ export class ExportLines {
     const id = this.nextId++;
     return new Promise<Buffer>((resolve, reject) => {
       pooled.waiting.set(id, { resolve, reject });
+      if (pooled.idle) clearTimeout(pooled.idle);
+      pooled.idle = null;
       // A worker with work keeps the process alive; an idle one does not.
       pooled.worker.ref();
       pooled.worker.postMessage({ id, ...slice } satisfies SliceRequest);
@@ -92,20 +111,23 @@ export class ExportLines {
   /** The next worker in turn, started when there are fewer than `threads`. */
   private worker(): PooledWorker {
     if (this.workers.length < this.threads) {
-      const worker = new Worker(this.workerScript as string, { workerData: this.data, resourceLimits: WORKER_HEAP });
+      // execArgv: [] — the script is plain JavaScript: nothing of the parent's flags (a TypeScript loader, a larger young generation).
+      const worker = new Worker(this.workerScript as string, { workerData: this.data, resourceLimits: WORKER_HEAP, execArgv: [] });
       worker.unref();
-      const pooled: PooledWorker = { worker, waiting: new Map() };
+      const pooled: PooledWorker = { worker, waiting: new Map(), idle: null };
       worker.on('message', (answer: SliceAnswer) => {
         const waiter = pooled.waiting.get(answer.id);
         pooled.waiting.delete(answer.id);
-        if (pooled.waiting.size === 0) worker.unref();
+        if (pooled.waiting.size === 0) {
+          worker.unref();
+          pooled.idle = setTimeout(() => this.retire(pooled), this.idleMs).unref();
+        }
         if ('bytes' in answer) waiter?.resolve(Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength));
         else waiter?.reject(answer.isUnavailable ? new LeafUnavailableError(answer.error) : new Error(answer.error));
       });
       // A worker that fails fails what it was asked for, and leaves the pool; the next export starts another.
       const fail = (error: Error) => {
-        const at = this.workers.indexOf(pooled);
-        if (at >= 0) this.workers.splice(at, 1);
+        this.remove(pooled);
         for (const waiter of pooled.waiting.values()) waiter.reject(error);
         pooled.waiting.clear();
       };
@@ -115,5 +137,18 @@ export class ExportLines {
       return pooled;
     }
     return this.workers[this.turn++ % this.workers.length];
+  }
+
+  /** An idle worker leaves the pool and stops. */
+  private retire(pooled: PooledWorker): void {
+    if (pooled.waiting.size > 0) return;
+    this.remove(pooled);
+    void pooled.worker.terminate();
+  }
+
+  private remove(pooled: PooledWorker): void {
+    if (pooled.idle) clearTimeout(pooled.idle);
+    const at = this.workers.indexOf(pooled);
+    if (at >= 0) this.workers.splice(at, 1);
   }
 }

@@ -50,7 +50,7 @@ export class AuditLogWriterThread {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.script, { workerData: { role: 'writer', ...this.data } satisfies WriterWorkerData });
+    const worker = new Worker(this.script, { workerData: { role: 'writer', ...this.data } satisfies WriterWorkerData, execArgv: [] });
     this.worker = worker;
     this.stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.on('message', (report: WriterReport) => {
