@@ -22,8 +22,8 @@ interface LogWriter {
 /**
  * Each tenant's transparency log (DESIGN §7): kept from the store by its own subscriber in its
  * own file (on a thread of its own when the build's worker script is there, so that logging a
- * burst of events does not hold up the event loop), signed periodically (`KEYWARD_CHECKPOINT_SECONDS`) and on request. Every checkpoint
- * signed is also recorded as an event (`AuditCheckpointSigned`), so it is itself in the log and
+ * burst of events does not hold up the event loop), signed periodically
+ * (`KEYWARD_CHECKPOINT_SECONDS`) and on request. Every checkpoint signed is also recorded as an event (`AuditCheckpointSigned`), so it is itself in the log and
  * two notes that disagree prove a fork.
  */
 @Injectable()

@@ -1,15 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AuditLogFile } from '../audit-log-file';
-import { LeafReader, LeafUnavailableError, type LineFormat } from '../leaf-reader';
+import { LEAVES_PER_READ as SLICE_LEAVES, LeafReader, LeafUnavailableError, type LineFormat } from '../leaf-reader';
 import type { ExportWorkerData, SliceAnswer, SliceRequest } from './export-worker';
 
-/**
- * Leaves per slice (about 130 KB of NDJSON, 300 KB of OCSF). Small on purpose: what a slice makes
- * lives until it is handed over, and slices of 2,048 outlived the workers' young generation and
- * cost twice the CPU; on the event loop, a slice is as long as the loop waits for its next turn.
- */
-const SLICE_LEAVES = 256;
 /** Slices asked for ahead of the one being written, per worker: enough to keep each busy, few enough to keep memory flat. */
 const AHEAD_PER_WORKER = 4;
 

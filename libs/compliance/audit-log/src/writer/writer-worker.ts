@@ -19,8 +19,7 @@ export type WriterRequest = { readonly type: 'settle'; readonly id: number } | {
 /** From the writer's thread to the event loop. */
 export type WriterReport =
   | { readonly type: 'settled'; readonly id: number }
-  | { readonly type: 'log'; readonly level: 'error' | 'warn'; readonly message: string; readonly details?: Record<string, string> }
-  | { readonly type: 'stopped' };
+  | { readonly type: 'log'; readonly level: 'error' | 'warn'; readonly message: string; readonly details?: Record<string, string> };
 
 /** How often the thread's own connection looks for events the server appended: it hears of no append otherwise. */
 const POLL_MS = 20;
@@ -60,7 +59,7 @@ export function runWriterWorker(): void {
       await subscriber.stop();
       await store.close();
       file.close();
-      report({ type: 'stopped' });
+      // The thread ends once its port is closed; the event loop's side waits for that exit.
       port.close();
     })();
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json/canonical-json';
+import { put } from '../canonical-json/own-member';
 import { parseAppPassword, SECRET_FIELDS } from '@keyward/app-passwords/domain';
 
 /**
@@ -68,7 +69,7 @@ export function auditRecordJson(record: AuditRecord): string {
 
 /** The leaf's bytes: RFC 8785 canonical JSON, UTF-8. */
 export function auditRecordBytes(record: AuditRecord): Buffer {
-  return Buffer.from(canonicalJson(record), 'utf8');
+  return Buffer.from(auditRecordJson(record), 'utf8');
 }
 
 /**
@@ -103,12 +104,6 @@ function membersBefore(source: Record<string, unknown>, keys: readonly string[],
   const copy: Record<string, unknown> = {};
   for (let i = 0; i < end; i++) put(copy, keys[i], source[keys[i]]);
   return copy;
-}
-
-/** A member of the copy, `__proto__` (which parsed JSON may hold) as an own member too. */
-function put(copy: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
-  else copy[key] = value;
 }
 
 function redactAppPasswords(text: string): string {

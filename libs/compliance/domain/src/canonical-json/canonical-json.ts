@@ -58,7 +58,7 @@ function objectInOrder(source: Record<string, unknown>): unknown {
       break;
     }
   }
-  if (!isSorted) sortKeys(keys);
+  if (!isSorted) keys.sort();
   let copy: Record<string, unknown> | null = isSorted ? null : {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
@@ -80,27 +80,6 @@ function copyOf(source: Record<string, unknown>, keys: readonly string[], end: n
   for (let i = 0; i < end; i++) if (source[keys[i]] !== undefined) copy[keys[i]] = source[keys[i]];
   return copy;
 }
-
-/**
- * The keys sorted, in place. Objects built by the same code come with the same keys in the same
- * order (an OCSF event of one class, say), so the last few orders sorted are remembered and reused
- * when the keys are the very same strings in the very same order.
- */
-function sortKeys(keys: string[]): void {
-  for (const known of sortedShapes) {
-    if (known.keys.length === keys.length && known.keys.every((key, i) => key === keys[i])) {
-      for (let i = 0; i < keys.length; i++) keys[i] = known.sorted[i];
-      return;
-    }
-  }
-  const unsorted = keys.slice();
-  keys.sort();
-  sortedShapes.unshift({ keys: unsorted, sorted: keys.slice() });
-  if (sortedShapes.length > SORTED_SHAPES) sortedShapes.pop();
-}
-
-const SORTED_SHAPES = 16;
-const sortedShapes: { keys: readonly string[]; sorted: readonly string[] }[] = [];
 
 function isIntegerLike(key: string): boolean {
   const first = key.charCodeAt(0);

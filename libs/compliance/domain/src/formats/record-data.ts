@@ -1,3 +1,5 @@
+import { put } from '../canonical-json/own-member';
+
 /**
  * The `data` of an audit record, read field by field. A record is whatever the log holds (an old
  * event's shape, a verifier's parsed JSON), so every read checks the type and answers undefined
@@ -53,11 +55,7 @@ export class RecordData {
     const left = Object.keys(this.fields).filter((key) => !this.taken.has(key));
     if (left.length === 0) return undefined;
     const rest: Record<string, unknown> = {};
-    for (const key of left.sort()) {
-      // A `__proto__` field (parsed JSON may have one) stays a field.
-      if (key === '__proto__') Object.defineProperty(rest, key, { value: this.fields[key], enumerable: true, writable: true, configurable: true });
-      else rest[key] = this.fields[key];
-    }
+    for (const key of left.sort()) put(rest, key, this.fields[key]);
     return rest;
   }
 
