@@ -70,6 +70,7 @@ async function exportLines(dataDir: string, tenantId: string, to: number, format
   for await (const text of lines.lines(tenantId, 0, to, format, KEYWARD_VERSION)) {
     bytes += Buffer.byteLength(text);
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) events++;
+    lines.recycle(text);
   }
   await lines.close();
   file.close();

@@ -58,9 +58,14 @@ export class AuditLogController {
       .setHeader('X-Keyward-Records', String(to - from))
       .setHeader('X-Keyward-Checkpoint-Size', String(plan.checkpoint.size));
     await this.streamed(response, async () => {
-      // Slices of lines made on the export workers, written as they come, in order.
-      for await (const text of this.auditLog.exportLines.lines(principal.tenantId, from, to, format, KEYWARD_VERSION)) {
-        if (!response.write(text)) await drained(response);
+      // Slices of lines made on the export workers, written as they come, in order; once the
+      // socket has a slice's bytes, its memory goes back to be written over.
+      const lines = this.auditLog.exportLines;
+      for await (const text of lines.lines(principal.tenantId, from, to, format, KEYWARD_VERSION)) {
+        const writable = response.write(text, (error) => {
+          if (!error) lines.recycle(text);
+        });
+        if (!writable) await drained(response);
       }
       response.end();
     });

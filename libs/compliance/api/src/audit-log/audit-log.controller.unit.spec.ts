@@ -61,6 +61,7 @@ describe('the audit-log export controller', () => {
           await new Promise<void>((resolve) => releases.push(resolve));
           yield Buffer.from('{}\n');
         },
+        recycle: () => undefined,
       },
     } as unknown as AuditLog;
     const controller = new AuditLogController(auditLog, {} as EventStore);

@@ -34,6 +34,16 @@ async function collect(lines: AsyncIterable<Buffer>): Promise<string> {
   return Buffer.concat(parts).toString('utf8');
 }
 
+/** As a socket would: each slice copied out, then its memory given back to be written over. */
+async function collectRecycling(pool: ExportLines, lines: AsyncIterable<Buffer>): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of lines) {
+    parts.push(Buffer.from(part));
+    pool.recycle(part);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
 describe('the lines of an audit-log export', () => {
   jest.setTimeout(60_000);
   let dir: string;
@@ -83,12 +93,41 @@ describe('the lines of an audit-log export', () => {
       expect(text).toBe(expected.slice(0, 700).map((record) => ocsfLine(JSON.parse(auditRecordBytes(record).toString('utf8')) as AuditRecord, { version: VERSION })).join(''));
     });
 
+    it('given each slice given back once copied, when OCSF and then NDJSON are made, then later slices written over earlier ones are still exact', async () => {
+      // given
+      const lines = pool(script());
+      const ocsf = expected.slice(0, 2000).map((record) => ocsfLine(record, { version: VERSION })).join('');
+      // when
+      const first = await collectRecycling(lines, lines.lines('contoso', 0, 2000, 'ocsf', VERSION));
+      const second = await collectRecycling(lines, lines.lines('contoso', 0, 2000, 'ndjson', VERSION));
+      // then
+      expect(first).toBe(ocsf);
+      expect(second).toBe(expected.slice(0, 2000).map((record) => `${auditRecordBytes(record).toString('utf8')}\n`).join(''));
+    });
+
     it('given a range past the log, when it is read, then it fails on the first leaf the log lacks', async () => {
       // given
       const size = file.sizeOf('contoso').size;
       // when / then
       await expect(collect(pool(script()).lines('contoso', size - 10, size + 600, 'ndjson', VERSION))).rejects.toThrow(new LeafUnavailableError(`The log has no leaf ${size}.`));
     });
+  });
+
+  it('given a slice given back, then the next slice is written into its memory, and memory that was not handed out is never used', async () => {
+    // given
+    const lines = pool(null);
+    const slices = lines.lines('contoso', 0, 1000, 'ndjson', VERSION);
+    const first = (await slices.next()).value as Buffer;
+    // when
+    lines.recycle(first);
+    lines.recycle(Buffer.alloc(1 << 20));
+    const second = (await slices.next()).value as Buffer;
+    const third = (await slices.next()).value as Buffer;
+    // then
+    expect(second.buffer).toBe(first.buffer);
+    expect(third.buffer).not.toBe(first.buffer);
+    expect(third.buffer.byteLength).toBeLessThan(1 << 20);
+    await slices.return(undefined);
   });
 
   it('given two exports at once on the same workers, then each gets its own lines, in order', async () => {

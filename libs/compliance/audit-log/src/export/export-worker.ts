@@ -10,6 +10,8 @@ export interface SliceRequest {
   readonly to: number;
   readonly format: LineFormat;
   readonly version: string;
+  /** Memory of a slice the asker is done with (moved here, not copied), to write this one into. */
+  readonly spare?: ArrayBuffer;
 }
 
 /** A worker's answer: the slice's lines (UTF-8, their memory moved to the asker, not copied), or why it has none. */
@@ -36,7 +38,7 @@ export function runExportWorker(): void {
     let bytes: Uint8Array;
     try {
       // The lines' buffer has memory of its own (LineBuffer), so it moves to the asker rather than being copied.
-      bytes = reader.linesOf(request.tenantId, request.from, request.to, request.format, request.version);
+      bytes = reader.linesOf(request.tenantId, request.from, request.to, request.format, request.version, request.spare);
     } catch (error) {
       const failed: SliceAnswer = { id: request.id, error: error instanceof Error ? error.message : String(error), isUnavailable: error instanceof LeafUnavailableError };
       port.postMessage(failed);

@@ -7,8 +7,9 @@ export class LineBuffer {
   private buffer: Buffer;
   private length = 0;
 
-  constructor(initialBytes: number) {
-    this.buffer = Buffer.allocUnsafeSlow(Math.max(initialBytes, 64));
+  /** `spare`: memory of an earlier slice, written over when it holds `initialBytes` (an export's buffers go round rather than pile up). */
+  constructor(initialBytes: number, spare?: ArrayBuffer) {
+    this.buffer = spare && spare.byteLength >= initialBytes ? Buffer.from(spare) : Buffer.allocUnsafeSlow(Math.max(initialBytes, 64));
   }
 
   /** Appends `text` (UTF-8) and a line feed. */
