@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AuditLogFile } from '../audit-log-file';
+import { startAuditLogThread } from '../audit-log-thread';
 import { LEAVES_PER_READ as SLICE_LEAVES, LeafReader, LeafUnavailableError, type LineFormat } from '../leaf-reader';
 import type { ExportWorkerData, SliceAnswer, SliceRequest } from './export-worker';
 
@@ -129,8 +130,7 @@ export class ExportLines {
   /** The next worker in turn, started when there are fewer than `threads`. */
   private worker(): PooledWorker {
     if (this.workers.length < this.threads) {
-      // execArgv: [] — the script is plain JavaScript: nothing of the parent's flags (a TypeScript loader, a larger young generation).
-      const worker = new Worker(this.workerScript as string, { workerData: this.data, resourceLimits: WORKER_HEAP, execArgv: [] });
+      const worker = startAuditLogThread(this.workerScript as string, { workerData: this.data, resourceLimits: WORKER_HEAP });
       worker.unref();
       const pooled: PooledWorker = { worker, waiting: new Map(), idle: null };
       worker.on('message', (answer: SliceAnswer) => {

@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { SubscriberLogger } from '@keyward/shared/event-sourcing';
+import { startAuditLogThread } from '../audit-log-thread';
 import type { WriterReport, WriterRequest, WriterWorkerData } from './writer-worker';
 
 /** A writer thread that stopped on its own is started again after this long (it goes on from its checkpoint). */
@@ -50,7 +51,7 @@ export class AuditLogWriterThread {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.script, { workerData: { role: 'writer', ...this.data } satisfies WriterWorkerData, execArgv: [] });
+    const worker = startAuditLogThread(this.script, { workerData: { role: 'writer', ...this.data } satisfies WriterWorkerData });
     this.worker = worker;
     this.stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.on('message', (report: WriterReport) => {
