@@ -141,6 +141,31 @@ describe('tenants and roles', () => {
     expect(codeOf(await second.graphql(APP_PASSWORDS, {}))).toBeUndefined();
   });
 
+  it('sends HSTS and Secure session cookies only when its public URL is https (KEYWARD_PUBLIC_URL)', async () => {
+    const signIn = (baseUrl: string) =>
+      fetch(`${baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userPrincipalName: 'admin@contoso.example', password: ADMIN_PASSWORD }),
+      });
+    // given this server, on plain HTTP with no public URL
+    const plain = await signIn(keyward.baseUrl);
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    expect(plain.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
+    // given one behind an HTTPS proxy
+    const behindTls = new KeywardProcess({ env: { KEYWARD_PUBLIC_URL: 'https://keyward.contoso.example' } });
+    await behindTls.start();
+    try {
+      const answer = await signIn(behindTls.baseUrl);
+      expect(answer.headers.get('strict-transport-security')).toMatch(/^max-age=63072000/);
+      expect(answer.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+      expect((await fetch(`${behindTls.baseUrl}/health`)).headers.get('strict-transport-security')).toMatch(/^max-age=63072000/);
+    } finally {
+      await behindTls.stop();
+      behindTls.removeData();
+    }
+  }, 60_000);
+
   it('rejects a disabled user at verification and at console sign-in', async () => {
     const erin = await createUser(contoso, 'erin@contoso.example', ['USER'], { password: 'erin-console-password' });
     const generated = await generate(contoso, erin.id);

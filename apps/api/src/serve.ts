@@ -23,6 +23,7 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   const securityHeaders = helmet({
+    strictTransportSecurity: config.strictTransportSecurity ? { maxAge: 63_072_000 } : false,
     contentSecurityPolicy: {
       directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
     },

@@ -22,7 +22,8 @@ const schema = z.object({
   KEYWARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KEYWARD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   KEYWARD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
-  KEYWARD_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  KEYWARD_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KEYWARD_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   KEYWARD_CONSOLE_DIR: z.string().default('dist/apps/console/browser'),
   KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(100).default(100),
   KEYWARD_USAGE_MAX_AGE_DAYS: z.coerce.number().int().min(1).optional(),
@@ -67,7 +68,12 @@ export interface KeywardConfig {
   readonly logLevel: string;
   readonly sessionIdleMs: number;
   readonly sessionMaxMs: number;
+  /** Where browsers reach Keyward (`KEYWARD_PUBLIC_URL`, through its TLS proxy); undefined when not set. */
+  readonly publicUrl?: string;
+  /** Session cookies carry `Secure`: `KEYWARD_SECURE_COOKIES`, by default true when the public URL is https. */
   readonly secureCookies: boolean;
+  /** Answers carry `Strict-Transport-Security`: only when the public URL is https. */
+  readonly strictTransportSecurity: boolean;
   readonly consoleDir: string;
   /** Consecutive failures per account before verification is slowed down (NIST: at most 100). */
   readonly verifyFailuresBeforeDelay: number;
@@ -122,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     throw new Error('Invalid configuration:\n  KEYWARD_HEC_TOKEN: required with KEYWARD_HEC_URL');
   }
   const dataDir = resolve(e.KEYWARD_DATA_DIR);
+  const isHttps = e.KEYWARD_PUBLIC_URL?.startsWith('https:') ?? false;
   return {
     port: e.KEYWARD_PORT,
     host: e.KEYWARD_HOST,
@@ -134,7 +141,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     logLevel: e.KEYWARD_LOG_LEVEL,
     sessionIdleMs: e.KEYWARD_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.KEYWARD_SESSION_MAX_HOURS * 3_600_000,
-    secureCookies: e.KEYWARD_SECURE_COOKIES === 'true',
+    publicUrl: e.KEYWARD_PUBLIC_URL,
+    // Behind HTTPS (the public URL says so), cookies are Secure unless told otherwise.
+    secureCookies: e.KEYWARD_SECURE_COOKIES === undefined ? isHttps : e.KEYWARD_SECURE_COOKIES === 'true',
+    // HSTS only when browsers reach Keyward over HTTPS: sent over plain HTTP it means nothing, and
+    // pins a name that has no HTTPS yet.
+    strictTransportSecurity: isHttps,
     consoleDir: resolve(e.KEYWARD_CONSOLE_DIR),
     verifyFailuresBeforeDelay: e.KEYWARD_VERIFY_FAILURES_BEFORE_DELAY,
     doveadm: e.KEYWARD_DOVEADM_URL ? { url: e.KEYWARD_DOVEADM_URL, apiKey: e.KEYWARD_DOVEADM_API_KEY ?? '' } : undefined,

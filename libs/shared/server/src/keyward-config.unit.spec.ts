@@ -24,3 +24,26 @@ describe('the alert and webhook settings', () => {
     expect(loadConfig({ KEYWARD_ALERT_LEARNING_SECONDS: '0' }).alerts.learningMs).toBe(0);
   });
 });
+
+describe('Keyward behind TLS (KEYWARD_PUBLIC_URL)', () => {
+  it('given no public URL, then cookies are not Secure and no HSTS is sent (plain HTTP on loopback, as npm start serves)', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ publicUrl: undefined, secureCookies: false, strictTransportSecurity: false });
+  });
+
+  it('given an https public URL, then cookies are Secure and HSTS is sent', () => {
+    const config = loadConfig({ KEYWARD_PUBLIC_URL: 'https://keyward.contoso.example' });
+    expect(config).toMatchObject({ publicUrl: 'https://keyward.contoso.example', secureCookies: true, strictTransportSecurity: true });
+  });
+
+  it('given an http public URL, then neither; and KEYWARD_SECURE_COOKIES still decides when set', () => {
+    expect(loadConfig({ KEYWARD_PUBLIC_URL: 'http://keyward.lab.example' })).toMatchObject({ secureCookies: false, strictTransportSecurity: false });
+    expect(loadConfig({ KEYWARD_PUBLIC_URL: 'http://keyward.lab.example', KEYWARD_SECURE_COOKIES: 'true' }).secureCookies).toBe(true);
+    expect(loadConfig({ KEYWARD_PUBLIC_URL: 'https://keyward.contoso.example', KEYWARD_SECURE_COOKIES: 'false' })).toMatchObject({ secureCookies: false, strictTransportSecurity: true });
+  });
+
+  it('refuses a public URL that is not http(s)', () => {
+    expect(() => loadConfig({ KEYWARD_PUBLIC_URL: 'keyward.contoso.example' })).toThrow(/KEYWARD_PUBLIC_URL/);
+    expect(() => loadConfig({ KEYWARD_PUBLIC_URL: 'ftp://keyward.contoso.example' })).toThrow(/KEYWARD_PUBLIC_URL/);
+  });
+});
