@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ADMIN_PASSWORD,
@@ -7,19 +9,39 @@ import {
   freePort,
   generate,
   KeywardProcess,
+  makeTestCertificates,
   Nginx,
+  Postfix,
   run,
+  SmarthostSink,
   type CommandResult,
+  type TlsFiles,
 } from '@keyward/e2e/support';
 
 const MAIL_CLIENT = join(__dirname, 'clients/mail_client.py');
 
-/** Keyward with nginx and Dovecot in front of it, all on loopback high ports, and one user. */
+/** The mail domain hosted by the test's Dovecot (its users' mailboxes); any other goes to the smarthost. */
+export const MAIL_DOMAIN = 'contoso.example';
+
+export type MailKind = 'imap' | 'pop' | 'smtp';
+
+/** How a client secures its connection: implicit TLS (993, 995, 465), STARTTLS (143, 110, 587), or none (to show that it is refused). */
+export type Tls = 'implicit' | 'starttls' | 'none';
+
+/**
+ * Keyward with the gateways in front of it as docs/gateways sets them up, all on loopback high
+ * ports and over TLS with a throwaway CA: nginx (HTTPS), Dovecot (IMAP, POP3, submission, LMTP)
+ * and Postfix (the relay, and the device port), relaying to a smarthost sink; and one admin.
+ */
 export class GatewayFixture {
   keyward!: KeywardProcess;
   nginx!: Nginx;
   dovecot!: Dovecot;
+  postfix!: Postfix;
+  smarthost!: SmarthostSink;
   admin!: ConsoleClient;
+  tls!: TlsFiles;
+  private readonly certificates = mkdtempSync(join(tmpdir(), 'keyward-tls-'));
   private sources = 0;
 
   /**
@@ -33,10 +55,18 @@ export class GatewayFixture {
   }
 
   async start(): Promise<this> {
-    const [keywardPort, nginxPort, backendPort, imap, pop3, submission, doveadm] = await Promise.all(
-      Array.from({ length: 7 }, () => freePort()),
+    const [keywardPort, http, https, backendPort, imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm, relay, devices, smarthostPort] = await Promise.all(
+      Array.from({ length: 15 }, () => freePort()),
     );
-    this.dovecot = await new Dovecot({ imap, pop3, submission, doveadm }, `http://127.0.0.1:${keywardPort}`).start();
+    this.tls = makeTestCertificates(this.certificates);
+    this.smarthost = await new SmarthostSink(smarthostPort).start();
+    // Postfix first: Dovecot puts its SASL socket in Postfix's queue directory.
+    this.postfix = await new Postfix({ relay, devices }, { tls: this.tls, lmtpPort: lmtp, smarthostPort, domains: MAIL_DOMAIN }).start();
+    this.dovecot = await new Dovecot({ imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm }, `http://127.0.0.1:${keywardPort}`, {
+      tls: this.tls,
+      relayPort: relay,
+      postfixQueueDir: this.postfix.queueDir,
+    }).start();
     this.keyward = await new KeywardProcess({
       port: keywardPort,
       env: {
@@ -45,17 +75,20 @@ export class GatewayFixture {
         KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: '5',
       },
     }).start();
-    this.nginx = await new Nginx(nginxPort, backendPort, keywardPort).start();
+    this.nginx = await new Nginx({ http, https }, backendPort, keywardPort, this.tls).start();
     this.admin = new ConsoleClient(this.keyward.baseUrl);
-    await this.admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
+    await this.admin.signIn(`admin@${MAIL_DOMAIN}`, ADMIN_PASSWORD);
     return this;
   }
 
   async stop(): Promise<void> {
     await this.nginx?.stop();
+    await this.postfix?.stop();
     await this.dovecot?.stop();
+    await this.smarthost?.stop();
     await this.keyward?.stop();
     this.keyward?.removeData();
+    rmSync(this.certificates, { recursive: true, force: true });
   }
 
   /** A new user with one app password for every protocol. */
@@ -65,38 +98,78 @@ export class GatewayFixture {
     return { userId: user.id, secret: generated.secret, appPasswordId: generated.appPassword.id };
   }
 
-  /** Python's imaplib / poplib / smtplib signing in through Dovecot: "ok" or "refused: …". */
-  async mailLogin(kind: 'imap' | 'pop' | 'smtp', user: string, password: string, source = this.nextSource()): Promise<string> {
-    const port = { imap: this.dovecot.ports.imap, pop: this.dovecot.ports.pop3, smtp: this.dovecot.ports.submission }[kind];
-    const result = await run('python3', [MAIL_CLIENT, kind, '127.0.0.1', String(port), user, password, source]);
+  /** Dovecot's port for a protocol: the implicit-TLS one, or the one that offers STARTTLS. */
+  mailPort(kind: MailKind, tls: Tls): number {
+    const ports = this.dovecot.ports;
+    const implicit = tls === 'implicit';
+    return { imap: implicit ? ports.imaps : ports.imap, pop: implicit ? ports.pop3s : ports.pop3, smtp: implicit ? ports.submissions : ports.submission }[kind];
+  }
+
+  /** Python's imaplib / poplib / smtplib signing in through Dovecot, the certificate verified: "ok" or "refused: …". */
+  async mailLogin(kind: MailKind, user: string, password: string, source = this.nextSource(), options: { tls?: Tls; id?: string } = {}): Promise<string> {
+    const tls = options.tls ?? 'implicit';
+    const result = await run('python3', [MAIL_CLIENT, kind, '127.0.0.1', String(this.mailPort(kind, tls)), user, password, ...this.clientOptions(source, tls), ...(options.id ? ['--id', options.id] : [])]);
     return result.stdout.trim() || result.stderr.trim();
   }
 
-  /** curl through Dovecot (imap://, pop3://) with the given credentials. */
-  curlMail(scheme: 'imap' | 'pop3', user: string, password: string, source = this.nextSource()): Promise<CommandResult> {
-    const port = scheme === 'imap' ? this.dovecot.ports.imap : this.dovecot.ports.pop3;
-    return run('curl', ['-s', '--max-time', '15', '--interface', source, `${scheme}://127.0.0.1:${port}/`, '--user', `${user}:${password}`]);
+  /** Every message of the user's inbox, read with Python's imaplib (IMAPS) or poplib (STARTTLS). */
+  async readInbox(kind: 'imap' | 'pop', user: string, password: string, tls: Tls = 'implicit'): Promise<CommandResult> {
+    return run('python3', [MAIL_CLIENT, `${kind}-fetch`, '127.0.0.1', String(this.mailPort(kind, tls)), user, password, ...this.clientOptions(this.nextSource(), tls)]);
   }
 
-  /** curl's smtp:// through Dovecot's submission service: AUTH, then a message Dovecot cannot relay. */
-  curlSubmission(user: string, password: string, source = this.nextSource()): Promise<CommandResult> {
+  /** curl through Dovecot (imaps://, pop3s://, the certificate verified) with the given credentials. */
+  curlMail(scheme: 'imap' | 'pop3', user: string, password: string, source = this.nextSource(), path = '/'): Promise<CommandResult> {
+    const port = scheme === 'imap' ? this.dovecot.ports.imaps : this.dovecot.ports.pop3s;
+    return run('curl', ['-s', '--max-time', '15', '--interface', source, ...this.curlTls(port), `${scheme}s://${this.tls.serverName}:${port}${path}`, '--user', `${user}:${password}`]);
+  }
+
+  /** curl's smtps:// through Dovecot's submission service (implicit TLS): AUTH, then the message, relayed by Postfix. */
+  curlSubmission(user: string, password: string, to: string, message = this.message(user, to, 'Hello from curl'), source = this.nextSource()): Promise<CommandResult> {
+    const port = this.dovecot.ports.submissions;
     return run('curl', [
-      '-s', '--max-time', '15', '--interface', source, `smtp://127.0.0.1:${this.dovecot.ports.submission}/`,
-      '--user', `${user}:${password}`, '--mail-from', user, '--mail-rcpt', 'someone@fabrikam.example', '-T', '/dev/null',
+      '-s', '-S', '--max-time', '20', '--interface', source, ...this.curlTls(port), `smtps://${this.tls.serverName}:${port}`,
+      '--user', `${user}:${password}`, '--mail-from', user, '--mail-rcpt', to, '-T', message,
     ]);
   }
 
-  /** curl through nginx to the legacy service; returns the HTTP status and the headers. */
-  async curlHttp(user: string, password: string, sourceAddress = '127.0.0.1'): Promise<{ status: number; headers: string; body: string }> {
+  /** swaks (Debian's) submitting as a device would: to `port`, STARTTLS with the certificate verified, AUTH, one message. */
+  swaks(port: number, user: string, password: string, to: string, subject: string, extra: string[] = []): Promise<CommandResult> {
+    return run('swaks', [
+      '--server', '127.0.0.1', '--port', String(port), '--ehlo', 'scanner-3f.contoso.example',
+      '--tls', '--tls-verify', '--tls-ca-path', this.tls.caFile,
+      '--auth', 'PLAIN', '--auth-user', user, '--auth-password', password,
+      '--from', user, '--to', to, '--header', `Subject: ${subject}`, '--body', `${subject}\n`,
+      '--timeout', '20', ...extra,
+    ]);
+  }
+
+  /** A message file: From, To, Subject and a line of body. */
+  message(from: string, to: string, subject: string): string {
+    const file = join(this.certificates, `message-${++this.sources}.eml`);
+    writeFileSync(file, `From: ${from}\r\nTo: ${to}\r\nSubject: ${subject}\r\nDate: ${new Date().toUTCString()}\r\n\r\n${subject}\r\n`);
+    return file;
+  }
+
+  /** curl through nginx (HTTPS) to the legacy service; returns the HTTP status and the headers. */
+  async curlHttp(user: string, password: string, sourceAddress = '127.0.0.1', extra: string[] = []): Promise<{ status: number; headers: string; body: string }> {
     const result = await run('curl', [
-      '-s', '-i', '--max-time', '15', '--interface', sourceAddress,
-      '--user', `${user}:${password}`, `http://127.0.0.1:${this.nginx.port}/reports`,
+      '-s', '-i', '--max-time', '15', '--interface', sourceAddress, ...this.curlTls(this.nginx.ports.https),
+      '--user', `${user}:${password}`, `${this.nginx.baseUrl}/reports`, ...extra,
     ]);
     const [headers, body = ''] = result.stdout.split('\r\n\r\n');
-    return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(headers)?.[1] ?? 0), headers, body };
+    return { status: Number(/^HTTP\/[\d.]+ (\d{3})/.exec(headers)?.[1] ?? 0), headers, body };
   }
 
   imapSessionCommand(user: string, password: string): [string, string[]] {
-    return ['python3', [MAIL_CLIENT, 'imap-session', '127.0.0.1', String(this.dovecot.ports.imap), user, password, this.nextSource()]];
+    return ['python3', [MAIL_CLIENT, 'imap-session', '127.0.0.1', String(this.dovecot.ports.imaps), user, password, ...this.clientOptions(this.nextSource(), 'implicit')]];
+  }
+
+  private clientOptions(source: string, tls: Tls): string[] {
+    return ['--source', source, '--tls', tls, '--ca', this.tls.caFile, '--server-name', this.tls.serverName];
+  }
+
+  /** curl trusting only the test CA, reaching the certificate's name at 127.0.0.1. */
+  private curlTls(port: number): string[] {
+    return ['--cacert', this.tls.caFile, '--resolve', `${this.tls.serverName}:${port}:127.0.0.1`];
   }
 }

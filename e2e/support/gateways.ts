@@ -1,9 +1,10 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './keyward-process';
+import type { TlsFiles } from './test-certificates';
 
 export const GATEWAY_DOCS = join(ROOT, 'docs/gateways');
 
@@ -39,10 +40,31 @@ abstract class GatewayProcess {
 
   constructor(private readonly name: string) {}
 
-  protected launch(command: string, args: string[]): void {
+  /** Starts the process; its output is collected, or written to `outputFile` (a program that opens /dev/stdout needs a file, not Node's socket). */
+  protected launch(command: string, args: string[], outputFile?: string): void {
+    if (outputFile) {
+      const fd = openSync(outputFile, 'a');
+      this.child = spawn(command, args, { stdio: ['ignore', fd, fd] });
+      closeSync(fd);
+      return;
+    }
     this.child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+  }
+
+  /** Resolves once every port accepts connections; fails with what the process said if one does not. */
+  protected async listening(ports: number[]): Promise<void> {
+    try {
+      await Promise.all(ports.map((port) => waitForPort(port)));
+    } catch (error) {
+      throw new Error(`${this.name} did not start (${String(error)}):\n${this.output}${this.startupLog()}`);
+    }
+  }
+
+  /** What the process logs to a file of its own, for a failed start. */
+  protected startupLog(): string {
+    return '';
   }
 
   async stop(): Promise<void> {
@@ -57,31 +79,68 @@ abstract class GatewayProcess {
   }
 }
 
-/** nginx from docs/gateways/nginx/keyward.conf, with the legacy service behind it. */
+/** nginx from docs/gateways/nginx/keyward.conf (HTTPS), with the legacy service behind it. */
 export class Nginx extends GatewayProcess {
   constructor(
-    readonly port: number,
+    readonly ports: { http: number; https: number },
     private readonly backendPort: number,
     private readonly keywardPort: number,
+    readonly tls: TlsFiles,
   ) {
     super('nginx');
   }
 
+  /** The gateway's address, as clients reach it (the certificate's name). */
+  get baseUrl(): string {
+    return `https://${this.tls.serverName}:${this.ports.https}`;
+  }
+
   async start(): Promise<this> {
-    for (const sub of ['run', 'log']) mkdirSync(join(this.dir, sub));
+    for (const sub of ['run', 'log', 'conf.d']) mkdirSync(join(this.dir, sub));
+    // The documented file goes where Debian's stock nginx.conf includes it (conf.d/ inside http { }).
+    writeFileSync(
+      join(this.dir, 'conf.d/keyward.conf'),
+      renderTemplate(join(GATEWAY_DOCS, 'nginx/keyward.conf'), {
+        KEYWARD_HOST_PORT: `127.0.0.1:${this.keywardPort}`,
+        HTTP_LISTEN: `127.0.0.1:${this.ports.http}`,
+        HTTPS_LISTEN: `127.0.0.1:${this.ports.https}`,
+        SERVER_NAME: this.tls.serverName,
+        LOG_DIR: join(this.dir, 'log'),
+        TLS_CERT_FILE: this.tls.certFile,
+        TLS_KEY_FILE: this.tls.keyFile,
+        BACKEND_URL: `http://127.0.0.1:${this.backendPort}`,
+      }),
+    );
+    // What Debian's /etc/nginx/nginx.conf provides, in a temporary directory; and the legacy
+    // service itself (yours runs elsewhere), which trusts X-Remote-User.
+    const run = join(this.dir, 'run');
     const config = join(this.dir, 'nginx.conf');
     writeFileSync(
       config,
-      renderTemplate(join(GATEWAY_DOCS, 'nginx/keyward.conf'), {
-        RUN_DIR: join(this.dir, 'run'),
-        LOG_DIR: join(this.dir, 'log'),
-        KEYWARD_HOST_PORT: `127.0.0.1:${this.keywardPort}`,
-        GATEWAY_PORT: this.port,
-        BACKEND_PORT: this.backendPort,
-      }),
+      `worker_processes 1;
+pid ${run}/nginx.pid;
+error_log ${this.dir}/log/error.log info;
+events { worker_connections 256; }
+http {
+  client_body_temp_path ${run}/body;
+  proxy_temp_path ${run}/proxy;
+  fastcgi_temp_path ${run}/fastcgi;
+  uwsgi_temp_path ${run}/uwsgi;
+  scgi_temp_path ${run}/scgi;
+  include ${this.dir}/conf.d/*.conf;
+  server {
+    listen 127.0.0.1:${this.backendPort};
+    location / {
+      default_type text/plain;
+      return 200 "legacy service: hello $http_x_remote_user\n";
+    }
+  }
+}
+`,
     );
-    this.launch('/usr/sbin/nginx', ['-c', config, '-e', join(this.dir, 'log/error.log')]);
-    await waitForPort(this.port);
+    // In the foreground, as systemd's unit runs it (docs/gateways/nginx.md).
+    this.launch('/usr/sbin/nginx', ['-c', config, '-e', join(this.dir, 'log/error.log'), '-g', 'daemon off;']);
+    await this.listening([this.ports.https, this.ports.http]);
     return this;
   }
 
@@ -92,18 +151,31 @@ export class Nginx extends GatewayProcess {
 
 export interface DovecotPorts {
   imap: number;
+  imaps: number;
   pop3: number;
+  pop3s: number;
   submission: number;
+  submissions: number;
+  lmtp: number;
   doveadm: number;
+}
+
+/** What Dovecot is wired to besides Keyward: its certificate, and Postfix (the relay, and the SASL socket in Postfix's queue). */
+export interface DovecotWiring {
+  readonly tls: TlsFiles;
+  readonly relayPort: number;
+  readonly postfixQueueDir: string;
 }
 
 /** Dovecot 2.3 from docs/gateways/dovecot/, asking Keyward through the Lua passdb. */
 export class Dovecot extends GatewayProcess {
   readonly doveadmApiKey = 'keyward-test-doveadm-key';
+  readonly mailDir = join(this.dir, 'mail');
 
   constructor(
     readonly ports: DovecotPorts,
     private readonly keywardUrl: string,
+    readonly wiring: DovecotWiring,
     private readonly timeoutMs = 2000,
   ) {
     super('dovecot');
@@ -114,33 +186,50 @@ export class Dovecot extends GatewayProcess {
   }
 
   async start(): Promise<this> {
-    const mail = join(this.dir, 'mail');
     // Mail processes run as nobody: they must be able to reach their homes.
     chmodSync(this.dir, 0o755);
     mkdirSync(join(this.dir, 'run'));
-    mkdirSync(mail);
-    chownSync(mail, 65534, 65534);
+    mkdirSync(join(this.dir, 'state'));
+    // The documented step, as documented.
+    await runChecked('sh', [join(GATEWAY_DOCS, 'dovecot/prepare-mail-dir.sh'), this.mailDir, MAIL_USER, MAIL_GROUP]);
+    mkdirSync(join(this.wiring.postfixQueueDir, 'private'), { recursive: true });
     const config = join(this.dir, 'dovecot.conf');
     writeFileSync(
       config,
       renderTemplate(join(GATEWAY_DOCS, 'dovecot/dovecot.conf'), {
         RUN_DIR: join(this.dir, 'run'),
+        STATE_DIR: join(this.dir, 'state'),
         LOG_FILE: join(this.dir, 'dovecot.log'),
+        LISTEN: '127.0.0.1',
+        MAIL_HOSTNAME: this.wiring.tls.serverName,
+        TLS_CERT_FILE: this.wiring.tls.certFile,
+        TLS_KEY_FILE: this.wiring.tls.keyFile,
         KEYWARD_URL: this.keywardUrl,
         KEYWARD_TIMEOUT_MS: this.timeoutMs,
         LUA_FILE: join(GATEWAY_DOCS, 'dovecot/keyward-passdb.lua'),
-        MAIL_UID: 'nobody',
-        MAIL_GID: 'nogroup',
-        MAIL_DIR: mail,
+        MAIL_USER,
+        MAIL_GROUP,
+        MAIL_DIR: this.mailDir,
         IMAP_PORT: this.ports.imap,
+        IMAPS_PORT: this.ports.imaps,
         POP3_PORT: this.ports.pop3,
+        POP3S_PORT: this.ports.pop3s,
         SUBMISSION_PORT: this.ports.submission,
+        SUBMISSIONS_PORT: this.ports.submissions,
+        RELAY_HOST: '127.0.0.1',
+        RELAY_PORT: this.wiring.relayPort,
+        LMTP_ADDRESS: '127.0.0.1',
+        LMTP_PORT: this.ports.lmtp,
+        POSTFIX_AUTH_SOCKET: join(this.wiring.postfixQueueDir, 'private/auth'),
+        POSTFIX_USER: 'postfix',
+        POSTFIX_GROUP: 'postfix',
         DOVEADM_API_KEY: this.doveadmApiKey,
+        DOVEADM_ADDRESS: '127.0.0.1',
         DOVEADM_PORT: this.ports.doveadm,
       }),
     );
     this.launch('/usr/sbin/dovecot', ['-F', '-c', config]);
-    await Promise.all(Object.values(this.ports).map((port) => waitForPort(port)));
+    await this.listening(Object.values(this.ports));
     return this;
   }
 
@@ -150,6 +239,92 @@ export class Dovecot extends GatewayProcess {
     } catch {
       return '';
     }
+  }
+
+  protected override startupLog(): string {
+    return this.log();
+  }
+}
+
+/** The user Dovecot's mail processes run as in the tests (docs: a `vmail` user of your own). */
+const MAIL_USER = 'nobody';
+const MAIL_GROUP = 'nogroup';
+
+export interface PostfixPorts {
+  /** Where Dovecot's submission service hands over mail (no password; loopback only). */
+  relay: number;
+  /** Where devices submit with an app password (STARTTLS required). */
+  devices: number;
+}
+
+/**
+ * Postfix (Debian's package) from docs/gateways/postfix/: it delivers the hosted domain's mail
+ * to Dovecot over LMTP and relays the rest to the smarthost. Its queue directory is made
+ * before Dovecot starts, which puts its SASL socket there.
+ */
+export class Postfix extends GatewayProcess {
+  readonly queueDir = join(this.dir, 'queue');
+  private readonly configDir = join(this.dir, 'config');
+
+  constructor(
+    readonly ports: PostfixPorts,
+    private readonly wiring: { tls: TlsFiles; lmtpPort: number; smarthostPort: number; domains: string },
+  ) {
+    super('postfix');
+    mkdirSync(this.queueDir);
+  }
+
+  async start(): Promise<this> {
+    chmodSync(this.dir, 0o755);
+    mkdirSync(this.configDir);
+    mkdirSync(join(this.dir, 'data'));
+    // The package makes Debian's data directory its user's; this one is new.
+    await runChecked('chown', ['postfix', join(this.dir, 'data')]);
+    const values = {
+      QUEUE_DIR: this.queueDir,
+      DATA_DIR: join(this.dir, 'data'),
+      POSTFIX_USER: 'postfix',
+      POSTDROP_GROUP: 'postdrop',
+      // Postfix writes only below maillog_file_prefixes (/var, /dev/stdout): here, to start-fg's output, a file.
+      LOG_FILE: '/dev/stdout',
+      MAIL_HOSTNAME: this.wiring.tls.serverName,
+      LISTEN: '127.0.0.1',
+      TRUSTED_NETWORKS: '127.0.0.0/8',
+      MAIL_DOMAINS: this.wiring.domains,
+      LMTP_ADDRESS: '127.0.0.1',
+      LMTP_PORT: this.wiring.lmtpPort,
+      SMARTHOST: `[127.0.0.1]:${this.wiring.smarthostPort}`,
+      // The sink offers no TLS; in production, `secure` with the smarthost's CA.
+      SMARTHOST_TLS_LEVEL: 'may',
+      SMARTHOST_CA_FILE: this.wiring.tls.caFile,
+      TLS_CERT_FILE: this.wiring.tls.certFile,
+      TLS_KEY_FILE: this.wiring.tls.keyFile,
+      RELAY_LISTEN: `127.0.0.1:${this.ports.relay}`,
+      DEVICE_LISTEN: `127.0.0.1:${this.ports.devices}`,
+    };
+    for (const file of ['main.cf', 'master.cf']) writeFileSync(join(this.configDir, file), renderTemplate(join(GATEWAY_DOCS, `postfix/${file}`), values));
+    await runChecked('/usr/sbin/postfix', ['-c', this.configDir, 'check']);
+    // start-fg: master stays in the foreground, and with maillog_file = /dev/stdout logs there.
+    this.launch('/usr/sbin/postfix', ['-c', this.configDir, 'start-fg'], join(this.dir, 'postfix.log'));
+    await this.listening([this.ports.relay, this.ports.devices]);
+    return this;
+  }
+
+  override async stop(): Promise<void> {
+    if (this.child) await run('/usr/sbin/postfix', ['-c', this.configDir, 'stop']);
+    await super.stop();
+  }
+
+  log(): string {
+    try {
+      return readFileSync(join(this.dir, 'postfix.log'), 'utf8');
+    } catch {
+      return '';
+    }
+  }
+
+  protected override startupLog(): string {
+    return this.log();
   }
 }
 
@@ -169,4 +344,11 @@ export function run(command: string, args: string[], timeoutMs = 30_000): Promis
       resolve({ code, stdout, stderr, ms: Date.now() - started });
     });
   });
+}
+
+/** Runs a command to its end; fails with its output when it does not exit 0. */
+export async function runChecked(command: string, args: string[]): Promise<CommandResult> {
+  const result = await run(command, args);
+  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.code}): ${result.stderr || result.stdout}`);
+  return result;
 }

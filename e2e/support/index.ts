@@ -6,3 +6,5 @@ export * from './gateways';
 export * from './eventstoredb-fake';
 export * from './history';
 export * from './audit-log';
+export * from './test-certificates';
+export * from './smarthost-sink';

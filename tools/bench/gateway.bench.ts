@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ADMIN_PASSWORD, ConsoleClient, createUser, Dovecot, freePort, generate, KeywardProcess } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, ConsoleClient, createUser, Dovecot, freePort, generate, KeywardProcess, makeTestCertificates } from '@keyward/e2e/support';
 import { imapLogin } from './imap-login';
 
 export interface LatencyFigures {
@@ -30,13 +33,17 @@ async function measure(operation: () => Promise<boolean>, concurrency: number, c
 }
 
 /**
- * The cost of the Dovecot hop: `count` IMAP logins (LOGIN + LOGOUT, `concurrency` at a time)
- * through Dovecot's Lua passdb, against the same number of direct `POST /verify` calls, both
- * against one Keyward process, in alternating rounds.
+ * The cost of the Dovecot hop: `count` IMAP logins (a TLS connection to the imaps port, LOGIN,
+ * LOGOUT; `concurrency` at a time) through Dovecot's Lua passdb, against the same number of
+ * direct `POST /verify` calls, both against one Keyward process, in alternating rounds. Dovecot
+ * runs docs/gateways/dovecot as documented; no Postfix (nothing is submitted).
  */
 export async function benchGatewayHop(concurrency: number, count: number, rounds: number) {
-  const [keywardPort, imap, pop3, submission, doveadm] = await Promise.all(Array.from({ length: 5 }, () => freePort()));
-  const dovecot = await new Dovecot({ imap, pop3, submission, doveadm }, `http://127.0.0.1:${keywardPort}`).start();
+  const [keywardPort, imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm, relayPort] = await Promise.all(Array.from({ length: 10 }, () => freePort()));
+  const scratch = mkdtempSync(join(tmpdir(), 'keyward-bench-gateway-'));
+  const tls = makeTestCertificates(scratch);
+  const wiring = { tls, relayPort, postfixQueueDir: join(scratch, 'postfix-queue') };
+  const dovecot = await new Dovecot({ imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm }, `http://127.0.0.1:${keywardPort}`, wiring).start();
   const keyward = await new KeywardProcess({ port: keywardPort, env: { KEYWARD_LOG_LEVEL: 'warn' } }).start();
   try {
     const admin = new ConsoleClient(keyward.baseUrl);
@@ -49,7 +56,8 @@ export async function benchGatewayHop(concurrency: number, count: number, rounds
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ userPrincipalName: 'bench-imap@contoso.example', password: secret, protocol: 'imap' }),
       }).then((response) => response.status === 204);
-    const throughDovecot = () => imapLogin(imap, 'bench-imap@contoso.example', secret);
+    const server = { name: tls.serverName, ca: readFileSync(tls.caFile) };
+    const throughDovecot = () => imapLogin(imaps, server, 'bench-imap@contoso.example', secret);
     const sum = { direct: [] as LatencyFigures[], dovecot: [] as LatencyFigures[] };
     for (let round = 0; round < rounds; round++) {
       sum.direct.push(await measure(direct, concurrency, count));
@@ -66,5 +74,6 @@ export async function benchGatewayHop(concurrency: number, count: number, rounds
     await keyward.stop();
     keyward.removeData();
     await dovecot.stop();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
-import { connect } from 'node:net';
+import { connect, type TLSSocket } from 'node:tls';
 
 /** Reads lines from a socket until one starts with `tag` (or `* OK` for the greeting). */
-function waitForLine(buffer: { text: string }, socket: ReturnType<typeof connect>, prefix: string): Promise<string> {
+function waitForLine(buffer: { text: string }, socket: TLSSocket, prefix: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const line = buffer.text.split('\r\n').find((l) => l.startsWith(prefix));
@@ -25,9 +25,9 @@ function waitForLine(buffer: { text: string }, socket: ReturnType<typeof connect
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 
-/** One IMAP LOGIN + LOGOUT against Dovecot; resolves true if the login was accepted. */
-export async function imapLogin(port: number, user: string, password: string): Promise<boolean> {
-  const socket = connect(port, '127.0.0.1');
+/** One IMAP LOGIN + LOGOUT against Dovecot's imaps port (the certificate verified); resolves true if the login was accepted. */
+export async function imapLogin(port: number, server: { name: string; ca: Buffer }, user: string, password: string): Promise<boolean> {
+  const socket = connect({ port, host: '127.0.0.1', servername: server.name, ca: server.ca });
   const buffer = { text: '' };
   try {
     await waitForLine(buffer, socket, '* OK');

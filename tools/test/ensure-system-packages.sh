@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing: Debian's Chromium for the
-# browser tests (no browser is ever downloaded by a test tool), nginx and Dovecot for the
-# gateway tests, and the clients those drive. The services are only installed: the tests start
+# browser tests (no browser is ever downloaded by a test tool), nginx, Dovecot and Postfix for
+# the gateway tests, and the clients those drive. The services are only installed: the tests start
 # their own instances from temporary configurations, so the packages' own services stay off.
 set -euo pipefail
 declare -A wanted=(
@@ -12,6 +12,15 @@ declare -A wanted=(
   [dovecot-submissiond]=/usr/lib/dovecot/submission
   [dovecot-auth-lua]=/usr/lib/dovecot/modules/auth/libauthdb_lua.so
   [lua-cjson]=/usr/lib/x86_64-linux-gnu/lua/5.4/cjson.so
+  [dovecot-lmtpd]=/usr/lib/dovecot/lmtp
+  # docs/gateways/postfix: the relay and the device port, and swaks, a device's SMTP client
+  [postfix]=/usr/sbin/postfix
+  [swaks]=/usr/bin/swaks
+  [libnet-ssleay-perl]=/usr/lib/x86_64-linux-gnu/perl5/5.36/Net/SSLeay.pm
+  # the gateway tests' throwaway CA
+  [openssl]=/usr/bin/openssl
+  # docs/systemd/keyward.service is checked with systemd-analyze
+  [systemd]=/usr/bin/systemd-analyze
   [curl]=/usr/bin/curl
   # libs/compliance/siem: the syslog forwarder is tested against rsyslogd receiving to a file
   [rsyslog]=/usr/sbin/rsyslogd

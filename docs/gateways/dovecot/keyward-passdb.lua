@@ -32,6 +32,22 @@ local function client()
   return http_client
 end
 
+-- The client's name from its IMAP ID (imap_id_retain = yes hands it over as %{client_id}, a
+-- list of quoted pairs such as "name" "Thunderbird" "version" "128.5"): "Thunderbird 128.5".
+-- Nil when the client sent none (POP3 and submission have no ID command).
+local function client_name(req)
+  local id = req:var_expand("%{client_id}")
+  if id == nil or id == "" then return nil end
+  local fields = {}
+  for key, value in id:gmatch('"([^"\\]*)" "([^"\\]*)"') do
+    fields[key:lower()] = value
+  end
+  if fields.name == nil or fields.name == "" then return nil end
+  local name = fields.name
+  if fields.version ~= nil and fields.version ~= "" then name = name .. " " .. fields.version end
+  return name:sub(1, 128)
+end
+
 function auth_password_verify(req, password)
   local body = json.encode({
     userPrincipalName = req.user,
@@ -42,6 +58,9 @@ function auth_password_verify(req, password)
   local request = client():request({ url = keyward_url .. "/verify", method = "POST" })
   request:add_header("Content-Type", "application/json")
   request:add_header("X-Keyward-Gateway", "dovecot")
+  local name = client_name(req)
+  -- Keyward keeps a client name of printable ASCII only; anything else is left out.
+  if name ~= nil and name:match("^[\32-\126]+$") then request:add_header("X-Keyward-Client", name) end
   request:set_payload(body)
   local response = request:submit()
   local status = response:status()
