@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { EsdbEventStore, EVENTS_FILE, SqliteEventStore, type EventStore, type NewEvent } from '@keyward/shared/event-store';
 import { EsdbProtocolFake } from '@keyward/shared/event-store/testing';
 import { leafHash, MerkleAccumulator, TreeReader } from '@keyward/shared/transparency';
@@ -76,6 +77,27 @@ describe.each(stores)('the audit log written on a thread of its own, from %s', (
     await thread.settled();
     expect(file.sizeOf('contoso').size).toBe(300);
     expect(new TreeReader(file.tiles('contoso'), 300).rootHash().equals(expectedRoot())).toBe(true);
+    await thread.stop();
+    file.close();
+    await stop();
+  });
+
+  it('given the thread dies, then it is started again, says so, and a caller waiting for it to settle is answered by the new one', async () => {
+    // given
+    const { store, eventStoreUrl, stop } = await open(dir);
+    const file = new AuditLogFile(dir);
+    const errors: string[] = [];
+    const thread = new AuditLogWriterThread(script, { dataDir: dir, eventStoreUrl }, { ...quiet, error: (message: string) => void errors.push(message) });
+    await thread.start();
+    for (let i = 0; i < 20; i++) await store.appendToStream('appPasswordUsage-k0', [usedEvent('contoso', i)]);
+    await thread.settled();
+    // when: the thread ends as a crash would end it (terminated from outside)
+    await (thread as unknown as { worker: Worker }).worker.terminate();
+    for (let i = 20; i < 50; i++) await store.appendToStream('appPasswordUsage-k0', [usedEvent('contoso', i)]);
+    await thread.settled();
+    // then
+    expect(errors).toContain('the audit log writer thread stopped; starting it again');
+    expect(file.sizeOf('contoso').size).toBe(50);
     await thread.stop();
     file.close();
     await stop();
