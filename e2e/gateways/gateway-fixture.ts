@@ -59,14 +59,17 @@ export class GatewayFixture {
       Array.from({ length: 15 }, () => freePort()),
     );
     this.tls = makeTestCertificates(this.certificates);
+    // Each part is kept before it starts, so that stop() cleans up after a part that failed to.
     this.smarthost = await new SmarthostSink(smarthostPort).start();
     // Postfix first: Dovecot puts its SASL socket in Postfix's queue directory.
-    this.postfix = await new Postfix({ relay, devices }, { tls: this.tls, lmtpPort: lmtp, smarthostPort, domains: MAIL_DOMAIN }).start();
-    this.dovecot = await new Dovecot({ imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm }, `http://127.0.0.1:${keywardPort}`, {
+    this.postfix = new Postfix({ relay, devices }, { tls: this.tls, lmtpPort: lmtp, smarthostPort, domains: MAIL_DOMAIN });
+    await this.postfix.start();
+    this.dovecot = new Dovecot({ imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm }, `http://127.0.0.1:${keywardPort}`, {
       tls: this.tls,
       relayPort: relay,
       postfixQueueDir: this.postfix.queueDir,
-    }).start();
+    });
+    await this.dovecot.start();
     this.keyward = await new KeywardProcess({
       port: keywardPort,
       env: {
@@ -75,7 +78,8 @@ export class GatewayFixture {
         KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: '5',
       },
     }).start();
-    this.nginx = await new Nginx({ http, https }, backendPort, keywardPort, this.tls).start();
+    this.nginx = new Nginx({ http, https }, backendPort, keywardPort, this.tls);
+    await this.nginx.start();
     this.admin = new ConsoleClient(this.keyward.baseUrl);
     await this.admin.signIn(`admin@${MAIL_DOMAIN}`, ADMIN_PASSWORD);
     return this;
