@@ -10,6 +10,7 @@ import {
   generate,
   KeywardProcess,
   makeTestCertificates,
+  newGatewayToken,
   Nginx,
   Postfix,
   run,
@@ -42,6 +43,8 @@ export class GatewayFixture {
   admin!: ConsoleClient;
   tls!: TlsFiles;
   private readonly certificates = mkdtempSync(join(tmpdir(), 'keyward-tls-'));
+  /** Each gateway's token: Keyward records a sign-in as gateway:nginx or gateway:dovecot only with it. */
+  readonly gatewayTokens = { nginx: newGatewayToken(), dovecot: newGatewayToken() };
   private sources = 0;
 
   /**
@@ -66,6 +69,7 @@ export class GatewayFixture {
     await this.postfix.start();
     this.dovecot = new Dovecot({ imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm }, `http://127.0.0.1:${keywardPort}`, {
       tls: this.tls,
+      gatewayToken: this.gatewayTokens.dovecot,
       relayPort: relay,
       postfixQueueDir: this.postfix.queueDir,
     });
@@ -76,9 +80,10 @@ export class GatewayFixture {
         KEYWARD_DOVEADM_URL: this.dovecot.doveadmUrl,
         KEYWARD_DOVEADM_API_KEY: this.dovecot.doveadmApiKey,
         KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: '5',
+        KEYWARD_GATEWAY_TOKENS: `nginx:${this.gatewayTokens.nginx},dovecot:${this.gatewayTokens.dovecot}`,
       },
     }).start();
-    this.nginx = new Nginx({ http, https }, backendPort, keywardPort, this.tls);
+    this.nginx = new Nginx({ http, https }, backendPort, keywardPort, this.tls, this.gatewayTokens.nginx);
     await this.nginx.start();
     this.admin = new ConsoleClient(this.keyward.baseUrl);
     await this.admin.signIn(`admin@${MAIL_DOMAIN}`, ADMIN_PASSWORD);

@@ -70,6 +70,27 @@ describe('legacy clients through nginx and Dovecot', () => {
     expect(uses[3].data.client).toMatch(/^curl\//);
   });
 
+  it('records a gateway by name only when it proves it with its token, whatever a request says it is', async () => {
+    // given
+    const { secret, appPasswordId } = await gateways.userWithPassword('ida@contoso.example');
+    const direct = (headers: Record<string, string>) =>
+      fetch(`${gateways.keyward.baseUrl}/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ userPrincipalName: 'ida@contoso.example', password: secret, protocol: 'imap' }),
+      });
+    // when: a caller claims to be nginx, with no token and with a wrong one; then Dovecot with its own
+    expect((await direct({ 'x-keyward-gateway': 'nginx' })).status).toBe(204);
+    expect((await direct({ 'x-keyward-gateway': 'nginx', 'x-keyward-gateway-token': gateways.gatewayTokens.nginx.replace(/.$/, 'x') })).status).toBe(204);
+    expect((await direct({ 'x-keyward-gateway-token': gateways.gatewayTokens.dovecot })).status).toBe(204);
+    // then
+    const uses = await eventually(async () => {
+      const page = await gateways.admin.data(AUDIT_EVENTS, { filter: { types: ['AppPasswordUsed'], streamId: `appPasswordUsage-${appPasswordId}` } });
+      return page['auditEvents'].totalCount === 3 ? page['auditEvents'].edges.map((e: { node: { actor: string } }) => e.node.actor) : undefined;
+    });
+    expect(uses).toEqual(['gateway:verify', 'gateway:verify', 'gateway:dovecot']);
+  });
+
   it('refuses the next sign-in after a revocation and ends the open IMAP session', async () => {
     const { secret, appPasswordId } = await gateways.userWithPassword('dee@contoso.example');
     const [command, args] = gateways.imapSessionCommand('dee@contoso.example', secret);

@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,7 @@ export class Nginx extends GatewayProcess {
     private readonly backendPort: number,
     private readonly keywardPort: number,
     readonly tls: TlsFiles,
+    private readonly gatewayToken: string,
   ) {
     super('nginx');
   }
@@ -109,6 +111,7 @@ export class Nginx extends GatewayProcess {
         TLS_CERT_FILE: this.tls.certFile,
         TLS_KEY_FILE: this.tls.keyFile,
         BACKEND_URL: `http://127.0.0.1:${this.backendPort}`,
+        GATEWAY_TOKEN: this.gatewayToken,
       }),
     );
     // What Debian's /etc/nginx/nginx.conf provides, in a temporary directory; and the legacy
@@ -163,6 +166,8 @@ export interface DovecotPorts {
 /** What Dovecot is wired to besides Keyward: its certificate, and Postfix (the relay, and the SASL socket in Postfix's queue). */
 export interface DovecotWiring {
   readonly tls: TlsFiles;
+  /** Its token for Keyward (KEYWARD_GATEWAY_TOKENS=dovecot:<token>). */
+  readonly gatewayToken: string;
   readonly relayPort: number;
   readonly postfixQueueDir: string;
 }
@@ -206,6 +211,7 @@ export class Dovecot extends GatewayProcess {
         TLS_KEY_FILE: this.wiring.tls.keyFile,
         KEYWARD_URL: this.keywardUrl,
         KEYWARD_TIMEOUT_MS: this.timeoutMs,
+        GATEWAY_TOKEN: this.wiring.gatewayToken,
         LUA_FILE: join(GATEWAY_DOCS, 'dovecot/keyward-passdb.lua'),
         MAIL_USER,
         MAIL_GROUP,
@@ -351,4 +357,9 @@ export async function runChecked(command: string, args: string[]): Promise<Comma
   const result = await run(command, args);
   if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.code}): ${result.stderr || result.stdout}`);
   return result;
+}
+
+/** A new random gateway token (what an admin makes with `openssl rand -base64url 32`, or the like). */
+export function newGatewayToken(): string {
+  return randomBytes(32).toString('base64url');
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ADMIN_PASSWORD, ConsoleClient, createUser, Dovecot, freePort, generate, KeywardProcess, makeTestCertificates } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, ConsoleClient, createUser, Dovecot, freePort, generate, KeywardProcess, makeTestCertificates, newGatewayToken } from '@keyward/e2e/support';
 import { imapLogin } from './imap-login';
 
 export interface LatencyFigures {
@@ -42,9 +42,10 @@ export async function benchGatewayHop(concurrency: number, count: number, rounds
   const [keywardPort, imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm, relayPort] = await Promise.all(Array.from({ length: 10 }, () => freePort()));
   const scratch = mkdtempSync(join(tmpdir(), 'keyward-bench-gateway-'));
   const tls = makeTestCertificates(scratch);
-  const wiring = { tls, relayPort, postfixQueueDir: join(scratch, 'postfix-queue') };
+  const gatewayToken = newGatewayToken();
+  const wiring = { tls, gatewayToken, relayPort, postfixQueueDir: join(scratch, 'postfix-queue') };
   const dovecot = await new Dovecot({ imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm }, `http://127.0.0.1:${keywardPort}`, wiring).start();
-  const keyward = await new KeywardProcess({ port: keywardPort, env: { KEYWARD_LOG_LEVEL: 'warn' } }).start();
+  const keyward = await new KeywardProcess({ port: keywardPort, env: { KEYWARD_LOG_LEVEL: 'warn', KEYWARD_GATEWAY_TOKENS: `dovecot:${gatewayToken}` } }).start();
   try {
     const admin = new ConsoleClient(keyward.baseUrl);
     await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);

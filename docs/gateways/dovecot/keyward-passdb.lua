@@ -8,6 +8,7 @@
 -- Settings come from the environment Dovecot imports (see dovecot.conf):
 --   KEYWARD_URL          base URL of Keyward, e.g. http://127.0.0.1:3000
 --   KEYWARD_TIMEOUT_MS   how long to wait for an answer before failing closed (default 3000)
+--   KEYWARD_GATEWAY_TOKEN this gateway's token (Keyward's KEYWARD_GATEWAY_TOKENS=dovecot:<token>)
 local json = require("cjson")
 
 -- Dovecot service names → Keyward's protocols (app password scopes).
@@ -15,6 +16,8 @@ local PROTOCOLS = { imap = "imap", pop3 = "pop", submission = "smtp", smtp = "sm
 
 local keyward_url = os.getenv("KEYWARD_URL") or "http://127.0.0.1:3000"
 local timeout_ms = tonumber(os.getenv("KEYWARD_TIMEOUT_MS") or "3000")
+-- Proves to Keyward that the sign-ins come from this gateway (recorded as gateway:dovecot).
+local gateway_token = os.getenv("KEYWARD_GATEWAY_TOKEN")
 local http_client = nil
 
 local function client()
@@ -57,7 +60,7 @@ function auth_password_verify(req, password)
   })
   local request = client():request({ url = keyward_url .. "/verify", method = "POST" })
   request:add_header("Content-Type", "application/json")
-  request:add_header("X-Keyward-Gateway", "dovecot")
+  if gateway_token ~= nil and gateway_token ~= "" then request:add_header("X-Keyward-Gateway-Token", gateway_token) end
   local name = client_name(req)
   -- Keyward keeps a client name of printable ASCII only; anything else is left out.
   if name ~= nil and name:match("^[\32-\126]+$") then request:add_header("X-Keyward-Client", name) end

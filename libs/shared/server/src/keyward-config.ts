@@ -1,7 +1,16 @@
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+
+/** `name:token`, as a gateway proves its name (`X-Keyward-Gateway-Token`). */
+const GATEWAY_TOKEN = /^[a-z0-9-]{1,32}:[A-Za-z0-9_-]{24,256}$/;
+
+/** The key a gateway's token is found by: its SHA-256, so that the tokens themselves are not kept. */
+export function gatewayTokenKey(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
 
 const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
 
@@ -23,6 +32,11 @@ const schema = z.object({
   KEYWARD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   KEYWARD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   KEYWARD_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KEYWARD_GATEWAY_TOKENS: z
+    .string()
+    .default('')
+    .refine((value) => list(value).every((entry) => GATEWAY_TOKEN.test(entry)), 'must be comma-separated name:token pairs (a name of a-z, 0-9 and -, a token of at least 24 letters, digits, - or _)')
+    .refine((value) => new Set(list(value).map((entry) => entry.split(':')[0])).size === list(value).length, 'names a gateway twice'),
   KEYWARD_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   KEYWARD_CONSOLE_DIR: z.string().default('dist/apps/console/browser'),
   KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(100).default(100),
@@ -74,6 +88,12 @@ export interface KeywardConfig {
   readonly secureCookies: boolean;
   /** Answers carry `Strict-Transport-Security`: only when the public URL is https. */
   readonly strictTransportSecurity: boolean;
+  /**
+   * The gateways that can prove their name (`KEYWARD_GATEWAY_TOKENS`), by the key of their token
+   * (`gatewayTokenKey`). A sign-in is recorded as `gateway:<name>` only with a token found here;
+   * any other is `gateway:verify`, whatever the request says it is.
+   */
+  readonly gatewayTokens: ReadonlyMap<string, string>;
   readonly consoleDir: string;
   /** Consecutive failures per account before verification is slowed down (NIST: at most 100). */
   readonly verifyFailuresBeforeDelay: number;
@@ -147,6 +167,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     // HSTS only when browsers reach Keyward over HTTPS: sent over plain HTTP it means nothing, and
     // pins a name that has no HTTPS yet.
     strictTransportSecurity: isHttps,
+    gatewayTokens: new Map(list(e.KEYWARD_GATEWAY_TOKENS).map((entry) => {
+      const at = entry.indexOf(':');
+      return [gatewayTokenKey(entry.slice(at + 1)), entry.slice(0, at)];
+    })),
     consoleDir: resolve(e.KEYWARD_CONSOLE_DIR),
     verifyFailuresBeforeDelay: e.KEYWARD_VERIFY_FAILURES_BEFORE_DELAY,
     doveadm: e.KEYWARD_DOVEADM_URL ? { url: e.KEYWARD_DOVEADM_URL, apiKey: e.KEYWARD_DOVEADM_API_KEY ?? '' } : undefined,

@@ -1,4 +1,4 @@
-import { loadConfig } from './keyward-config';
+import { gatewayTokenKey, loadConfig } from './keyward-config';
 
 describe('the alert and webhook settings', () => {
   it('has no webhook unless a URL is given, and the detectors’ defaults', () => {
@@ -45,5 +45,27 @@ describe('Keyward behind TLS (KEYWARD_PUBLIC_URL)', () => {
   it('refuses a public URL that is not http(s)', () => {
     expect(() => loadConfig({ KEYWARD_PUBLIC_URL: 'keyward.contoso.example' })).toThrow(/KEYWARD_PUBLIC_URL/);
     expect(() => loadConfig({ KEYWARD_PUBLIC_URL: 'ftp://keyward.contoso.example' })).toThrow(/KEYWARD_PUBLIC_URL/);
+  });
+});
+
+describe('the gateways that can prove their name (KEYWARD_GATEWAY_TOKENS)', () => {
+  const token = 'a'.repeat(20) + '-_Z9';
+  it('given none, then no gateway can', () => {
+    expect(loadConfig({}).gatewayTokens.size).toBe(0);
+  });
+
+  it('given name:token pairs, then each token finds its name by its key, and the tokens themselves are not kept', () => {
+    const config = loadConfig({ KEYWARD_GATEWAY_TOKENS: `nginx:${token}, dovecot:${'b'.repeat(32)}` });
+    expect(config.gatewayTokens.get(gatewayTokenKey(token))).toBe('nginx');
+    expect(config.gatewayTokens.get(gatewayTokenKey('b'.repeat(32)))).toBe('dovecot');
+    expect(config.gatewayTokens.get(gatewayTokenKey('nginx'))).toBeUndefined();
+    expect([...config.gatewayTokens.keys()].some((key) => key.includes(token))).toBe(false);
+  });
+
+  it('refuses a short token, a bad name, a missing separator or a name given twice', () => {
+    expect(() => loadConfig({ KEYWARD_GATEWAY_TOKENS: 'nginx:short' })).toThrow(/KEYWARD_GATEWAY_TOKENS/);
+    expect(() => loadConfig({ KEYWARD_GATEWAY_TOKENS: `Nginx Proxy:${token}` })).toThrow(/KEYWARD_GATEWAY_TOKENS/);
+    expect(() => loadConfig({ KEYWARD_GATEWAY_TOKENS: token })).toThrow(/KEYWARD_GATEWAY_TOKENS/);
+    expect(() => loadConfig({ KEYWARD_GATEWAY_TOKENS: `nginx:${token},nginx:${'c'.repeat(30)}` })).toThrow(/names a gateway twice/);
   });
 });

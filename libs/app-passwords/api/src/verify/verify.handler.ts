@@ -2,12 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { isIP } from 'node:net';
 import { APP_PASSWORD_SCOPES, type AppPasswordScope } from '@keyward/identity/domain';
-import { clientAddressOf, correlationIdOf, ID_GENERATOR, KEYWARD_CONFIG, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
+import { clientAddressOf, correlationIdOf, gatewayTokenKey, ID_GENERATOR, KEYWARD_CONFIG, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
 import { VerifyAppPassword, type VerificationResult } from '@keyward/app-passwords/application';
 import { parseBasicAuthorization } from './basic-credentials';
 
 const PRINTABLE = /^[\x20-\x7e]{1,128}$/;
-const GATEWAY_NAME = /^[a-z0-9-]{1,32}$/;
 
 /**
  * The gateways' endpoint, `/verify`: nginx `auth_request` (GET with Basic credentials) and mail
@@ -84,11 +83,13 @@ export class VerifyHandler {
 
   private origin(request: Request) {
     const client = request.headers['x-keyward-client'];
-    const gateway = request.headers['x-keyward-gateway'];
+    // A gateway's name is proven by its token, never taken from what the request says.
+    const token = request.headers['x-keyward-gateway-token'];
+    const name = typeof token === 'string' && token.length <= 256 ? this.config.gatewayTokens.get(gatewayTokenKey(token)) : undefined;
     return {
       sourceIp: clientAddressOf(request, this.config.trustedProxies),
       client: typeof client === 'string' && PRINTABLE.test(client) ? client : null,
-      gateway: { kind: 'gateway' as const, name: typeof gateway === 'string' && GATEWAY_NAME.test(gateway) ? gateway : 'verify' },
+      gateway: { kind: 'gateway' as const, name: name ?? 'verify' },
       correlationId: (request as Request & { correlationId: string }).correlationId,
     };
   }
