@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@keyward/shared/event-store';
@@ -128,6 +128,20 @@ describe('the lines of an audit-log export', () => {
     expect(third.buffer).not.toBe(first.buffer);
     expect(third.buffer.byteLength).toBeLessThan(1 << 20);
     await slices.return(undefined);
+  });
+
+  it('given an export on worker threads, then they run at nice 10 and the event loop keeps its priority (Linux)', async () => {
+    // given: the nice value of each thread of this process (/proc/self/task/<id>/stat, field 19)
+    const niceValues = () =>
+      new Map(readdirSync('/proc/self/task').map((id) => [Number(id), Number(readFileSync(`/proc/self/task/${id}/stat`, 'utf8').split(') ')[1].split(' ')[16])]));
+    const before = niceValues();
+    const lines = pool(workerScript, 2);
+    // when
+    await collect(lines.lines('contoso', 0, 2000, 'ndjson', VERSION));
+    // then
+    const started = [...niceValues()].filter(([id]) => !before.has(id));
+    expect(started.filter(([, nice]) => nice === 10).length).toBeGreaterThanOrEqual(2);
+    expect(niceValues().get(process.pid)).toBe(before.get(process.pid));
   });
 
   it('given two exports at once on the same workers, then each gets its own lines, in order', async () => {
