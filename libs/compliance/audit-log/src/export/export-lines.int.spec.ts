@@ -132,8 +132,14 @@ describe('the lines of an audit-log export', () => {
 
   it('given an export on worker threads, then they run at nice 10 and the event loop keeps its priority (Linux)', async () => {
     // given: the nice value of each thread of this process (/proc/self/task/<id>/stat, field 19)
-    const niceValues = () =>
-      new Map(readdirSync('/proc/self/task').map((id) => [Number(id), Number(readFileSync(`/proc/self/task/${id}/stat`, 'utf8').split(') ')[1].split(' ')[16])]));
+    const niceOf = (id: string) => {
+      try {
+        return Number(readFileSync(`/proc/self/task/${id}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+      } catch {
+        return null; // a thread that ended meanwhile
+      }
+    };
+    const niceValues = () => new Map(readdirSync('/proc/self/task').map((id) => [Number(id), niceOf(id)]));
     const before = niceValues();
     const lines = pool(workerScript, 2);
     // when
