@@ -46,6 +46,7 @@ export class GatewayFixture {
   /** Each gateway's token: Keyward records a sign-in as gateway:nginx or gateway:dovecot only with it. */
   readonly gatewayTokens = { nginx: newGatewayToken(), dovecot: newGatewayToken() };
   private sources = 0;
+  private messages = 0;
 
   /**
    * A loopback address no other call has used. Dovecot delays every login from an address that
@@ -154,7 +155,7 @@ export class GatewayFixture {
 
   /** A message file: From, To, Subject and a line of body. */
   message(from: string, to: string, subject: string): string {
-    const file = join(this.certificates, `message-${++this.sources}.eml`);
+    const file = join(this.certificates, `message-${++this.messages}.eml`);
     writeFileSync(file, `From: ${from}\r\nTo: ${to}\r\nSubject: ${subject}\r\nDate: ${new Date().toUTCString()}\r\n\r\n${subject}\r\n`);
     return file;
   }

@@ -39,7 +39,21 @@ abstract class GatewayProcess {
   protected child: ChildProcess | null = null;
   output = '';
 
-  constructor(private readonly name: string) {}
+  constructor(
+    private readonly name: string,
+    /** The file (in `dir`) the process logs to, if any. */
+    private readonly logFile: string | null = null,
+  ) {}
+
+  /** What the process has written to its log file so far ('' without one). */
+  log(): string {
+    if (!this.logFile) return '';
+    try {
+      return readFileSync(join(this.dir, this.logFile), 'utf8');
+    } catch {
+      return '';
+    }
+  }
 
   /** Starts the process; its output is collected, or written to `outputFile` (a program that opens /dev/stdout needs a file, not Node's socket). */
   protected launch(command: string, args: string[], outputFile?: string): void {
@@ -59,13 +73,8 @@ abstract class GatewayProcess {
     try {
       await Promise.all(ports.map((port) => waitForPort(port)));
     } catch (error) {
-      throw new Error(`${this.name} did not start (${String(error)}):\n${this.output}${this.startupLog()}`);
+      throw new Error(`${this.name} did not start (${String(error)}):\n${this.output}${this.log()}`);
     }
-  }
-
-  /** What the process logs to a file of its own, for a failed start. */
-  protected startupLog(): string {
-    return '';
   }
 
   async stop(): Promise<void> {
@@ -89,7 +98,7 @@ export class Nginx extends GatewayProcess {
     readonly tls: TlsFiles,
     private readonly gatewayToken: string,
   ) {
-    super('nginx');
+    super('nginx', 'log/error.log');
   }
 
   /** The gateway's address, as clients reach it (the certificate's name). */
@@ -146,10 +155,6 @@ http {
     await this.listening([this.ports.https, this.ports.http]);
     return this;
   }
-
-  errorLog(): string {
-    return readFileSync(join(this.dir, 'log/error.log'), 'utf8');
-  }
 }
 
 export interface DovecotPorts {
@@ -183,7 +188,7 @@ export class Dovecot extends GatewayProcess {
     readonly wiring: DovecotWiring,
     private readonly timeoutMs = 2000,
   ) {
-    super('dovecot');
+    super('dovecot', 'dovecot.log');
   }
 
   get doveadmUrl(): string {
@@ -238,18 +243,6 @@ export class Dovecot extends GatewayProcess {
     await this.listening(Object.values(this.ports));
     return this;
   }
-
-  log(): string {
-    try {
-      return readFileSync(join(this.dir, 'dovecot.log'), 'utf8');
-    } catch {
-      return '';
-    }
-  }
-
-  protected override startupLog(): string {
-    return this.log();
-  }
 }
 
 /** The user Dovecot's mail processes run as in the tests (docs: a `vmail` user of your own). */
@@ -276,7 +269,7 @@ export class Postfix extends GatewayProcess {
     readonly ports: PostfixPorts,
     private readonly wiring: { tls: TlsFiles; lmtpPort: number; smarthostPort: number; domains: string },
   ) {
-    super('postfix');
+    super('postfix', 'postfix.log');
     mkdirSync(this.queueDir);
   }
 
@@ -319,18 +312,6 @@ export class Postfix extends GatewayProcess {
   override async stop(): Promise<void> {
     if (this.child) await run('/usr/sbin/postfix', ['-c', this.configDir, 'stop']);
     await super.stop();
-  }
-
-  log(): string {
-    try {
-      return readFileSync(join(this.dir, 'postfix.log'), 'utf8');
-    } catch {
-      return '';
-    }
-  }
-
-  protected override startupLog(): string {
-    return this.log();
   }
 }
 
