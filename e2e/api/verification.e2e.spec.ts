@@ -1,9 +1,11 @@
 import { composeAppPassword } from '@keyward/app-passwords/domain';
-import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createUser, eventually, generate, KeywardProcess, verify } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createUser, eventually, generate, KeywardProcess, newGatewayToken, verify } from '@keyward/e2e/support';
 
 // Every answer to a gateway is recorded with its reason; the gateway only ever sees 204, 401 or 429.
 describe('verification for gateways', () => {
-  const keyward = new KeywardProcess({ env: { KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: '5' } });
+  const mailToken = newGatewayToken();
+  const otherToken = newGatewayToken();
+  const keyward = new KeywardProcess({ env: { KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: '5', KEYWARD_GATEWAY_TOKENS: `mail:${mailToken},other:${otherToken}` } });
   let admin: ConsoleClient;
   let userId: string;
   let secret: string;
@@ -88,5 +90,79 @@ describe('verification for gateways', () => {
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await verify(keyward.baseUrl, 'judy@contoso.example', secret, known)).status).toBe(204);
+  });
+
+  describe('naming a mail client after its sign-in (POST /verify/client)', () => {
+    const report = (body: unknown, token?: string) =>
+      fetch(`${keyward.baseUrl}/verify/client`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-keyward-gateway-token': token } : {}) },
+        body: JSON.stringify(body),
+      });
+    const EHLO = { userPrincipalName: 'kim@contoso.example', clientIp: '198.51.100.7', client: 'scanner-3f.contoso.example', protocol: 'smtp' };
+    const SIGN_IN = { 'x-keyward-protocol': 'smtp', 'x-real-ip': '198.51.100.7' };
+    const SIGN_INS = `query($id: ID!) { appPassword(id: $id) { lastUsedClient signIns(first: 10) { edges { node { outcome protocol sourceIp client } } } } }`;
+    let kim: { secret: string; appPassword: { id: string } };
+
+    beforeAll(async () => {
+      const user = await createUser(admin, 'kim@contoso.example');
+      kim = await generate(admin, user.id, 'Scanner, 3rd floor', { scopes: ['smtp'] });
+    });
+
+    it('given an SMTP sign-in the mail gateway recorded, when the gateway reports the EHLO name, then the use shows it in the history and the inventory', async () => {
+      // given
+      expect((await verify(keyward.baseUrl, 'kim@contoso.example', kim.secret, { ...SIGN_IN, 'x-keyward-gateway-token': mailToken })).status).toBe(204);
+      // when
+      const named = await report(EHLO, mailToken);
+      // then
+      expect(named.status).toBe(204);
+      const seen = await eventually(async () => {
+        const data = await admin.data(SIGN_INS, { id: kim.appPassword.id });
+        return data['appPassword'].lastUsedClient === EHLO.client ? data['appPassword'] : undefined;
+      });
+      expect(seen.signIns.edges.map((edge: { node: unknown }) => edge.node)).toEqual([{ outcome: 'USED', protocol: 'smtp', sourceIp: '198.51.100.7', client: EHLO.client }]);
+      const events = await admin.data(AUDIT_EVENTS, { filter: { types: ['AppPasswordClientIdentified'] } });
+      expect(events['auditEvents'].edges.map((edge: { node: { actor: string; data: unknown } }) => [edge.node.actor, edge.node.data])).toEqual([
+        ['gateway:mail', expect.objectContaining({ appPasswordId: kim.appPassword.id, client: EHLO.client })],
+      ]);
+      // and a second message of the same session names nothing more
+      expect((await report(EHLO, mailToken)).status).toBe(404);
+    });
+
+    it('given a sign-in, when another gateway, an unproven caller or a different address reports a name, then nothing is named', async () => {
+      // given
+      expect((await verify(keyward.baseUrl, 'kim@contoso.example', kim.secret, { ...SIGN_IN, 'x-keyward-gateway-token': mailToken })).status).toBe(204);
+      // when / then
+      const unproven = await report(EHLO);
+      expect(unproven.status).toBe(403);
+      expect(await unproven.json()).toEqual({ message: expect.stringContaining('X-Keyward-Gateway-Token') });
+      expect((await report(EHLO, 'not-a-token-of-any-gateway-at-all')).status).toBe(403);
+      expect((await report(EHLO, otherToken)).status).toBe(404);
+      expect((await report({ ...EHLO, clientIp: '198.51.100.8' }, mailToken)).status).toBe(404);
+      expect((await report({ ...EHLO, protocol: 'imap' }, mailToken)).status).toBe(404);
+      expect((await report({ ...EHLO, userPrincipalName: 'nobody@contoso.example' }, mailToken)).status).toBe(404);
+      // and the right one still can
+      expect((await report({ ...EHLO, client: 'printer.contoso.example' }, mailToken)).status).toBe(204);
+    });
+
+    it.each([
+      ['no address', { ...EHLO, clientIp: undefined }],
+      ['an address that is not one', { ...EHLO, clientIp: 'scanner' }],
+      ['a name with control characters', { ...EHLO, client: 'evil\r\nX-Injected: 1' }],
+      ['a name of 129 characters', { ...EHLO, client: 'x'.repeat(129) }],
+      ['an unknown protocol', { ...EHLO, protocol: 'ftp' }],
+      ['no user', { ...EHLO, userPrincipalName: '' }],
+    ])('answers 400 with what to send for %s', async (_, body) => {
+      const response = await report(body, mailToken);
+      expect(response.status).toBe(400);
+      expect((await response.json()).message).toMatch(/^Send JSON/);
+    });
+
+    it('answers 405 to anything but POST, and 400 to a body that is not JSON', async () => {
+      expect((await fetch(`${keyward.baseUrl}/verify/client`)).status).toBe(405);
+      const broken = await fetch(`${keyward.baseUrl}/verify/client`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-keyward-gateway-token': mailToken }, body: '{' });
+      expect(broken.status).toBe(400);
+      expect(await broken.text()).not.toMatch(/at .*\.js/);
+    });
   });
 });

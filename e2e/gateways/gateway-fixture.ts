@@ -31,8 +31,8 @@ export type Tls = 'implicit' | 'starttls' | 'none';
 
 /**
  * Keyward with the gateways in front of it as docs/gateways sets them up, all on loopback high
- * ports and over TLS with a throwaway CA: nginx (HTTPS), Dovecot (IMAP, POP3, submission, LMTP)
- * and Postfix (the relay, and the device port), relaying to a smarthost sink; and one admin.
+ * ports and over TLS with a throwaway CA: nginx (HTTPS), Dovecot (IMAP, POP3, LMTP, and the SASL
+ * check) and Postfix (submission for mail apps and devices), relaying to a smarthost sink; and one admin.
  */
 export class GatewayFixture {
   keyward!: KeywardProcess;
@@ -59,19 +59,21 @@ export class GatewayFixture {
   }
 
   async start(): Promise<this> {
-    const [keywardPort, http, https, backendPort, imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm, relay, devices, smarthostPort] = await Promise.all(
-      Array.from({ length: 15 }, () => freePort()),
+    const [keywardPort, http, https, backendPort, imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm, smarthostPort] = await Promise.all(
+      Array.from({ length: 13 }, () => freePort()),
     );
     this.tls = makeTestCertificates(this.certificates);
     // Each part is kept before it starts, so that stop() cleans up after a part that failed to.
     this.smarthost = await new SmarthostSink(smarthostPort).start();
     // Postfix first: Dovecot puts its SASL socket in Postfix's queue directory.
-    this.postfix = new Postfix({ relay, devices }, { tls: this.tls, lmtpPort: lmtp, smarthostPort, domains: MAIL_DOMAIN });
+    this.postfix = new Postfix(
+      { submission, submissions },
+      { tls: this.tls, lmtpPort: lmtp, smarthostPort, domains: MAIL_DOMAIN, keywardUrl: `http://127.0.0.1:${keywardPort}`, gatewayToken: this.gatewayTokens.dovecot },
+    );
     await this.postfix.start();
-    this.dovecot = new Dovecot({ imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm }, `http://127.0.0.1:${keywardPort}`, {
+    this.dovecot = new Dovecot({ imap, imaps, pop3, pop3s, lmtp, doveadm }, `http://127.0.0.1:${keywardPort}`, {
       tls: this.tls,
       gatewayToken: this.gatewayTokens.dovecot,
-      relayPort: relay,
       postfixQueueDir: this.postfix.queueDir,
     });
     await this.dovecot.start();
@@ -108,11 +110,12 @@ export class GatewayFixture {
     return { userId: user.id, secret: generated.secret, appPasswordId: generated.appPassword.id };
   }
 
-  /** Dovecot's port for a protocol: the implicit-TLS one, or the one that offers STARTTLS. */
+  /** The port for a protocol (Dovecot's for IMAP and POP3, Postfix's for submission): the implicit-TLS one, or the one that offers STARTTLS. */
   mailPort(kind: MailKind, tls: Tls): number {
-    const ports = this.dovecot.ports;
+    const { imap, imaps, pop3, pop3s } = this.dovecot.ports;
+    const { submission, submissions } = this.postfix.ports;
     const implicit = tls === 'implicit';
-    return { imap: implicit ? ports.imaps : ports.imap, pop: implicit ? ports.pop3s : ports.pop3, smtp: implicit ? ports.submissions : ports.submission }[kind];
+    return { imap: implicit ? imaps : imap, pop: implicit ? pop3s : pop3, smtp: implicit ? submissions : submission }[kind];
   }
 
   /** Python's imaplib / poplib / smtplib signing in through Dovecot, the certificate verified: "ok" or "refused: …". */
@@ -133,23 +136,23 @@ export class GatewayFixture {
     return run('curl', ['-s', '--max-time', '15', '--interface', source, ...this.curlTls(port), `${scheme}s://${this.tls.serverName}:${port}${path}`, '--user', `${user}:${password}`]);
   }
 
-  /** curl's smtps:// through Dovecot's submission service (implicit TLS): AUTH, then the message, relayed by Postfix. */
+  /** curl's smtps:// to Postfix's submission service (implicit TLS): AUTH, then the message. */
   curlSubmission(user: string, password: string, to: string, message = this.message(user, to, 'Hello from curl'), source = this.nextSource()): Promise<CommandResult> {
-    const port = this.dovecot.ports.submissions;
+    const port = this.postfix.ports.submissions;
     return run('curl', [
       '-s', '-S', '--max-time', '20', '--interface', source, ...this.curlTls(port), `smtps://${this.tls.serverName}:${port}`,
       '--user', `${user}:${password}`, '--mail-from', user, '--mail-rcpt', to, '-T', message,
     ]);
   }
 
-  /** swaks (Debian's) submitting as a device would: to `port`, STARTTLS with the certificate verified, AUTH, one message. */
-  swaks(port: number, user: string, password: string, to: string, subject: string, extra: string[] = []): Promise<CommandResult> {
+  /** swaks (Debian's) submitting as a device would: to `port`, TLS (implicit on the submissions port, else STARTTLS) with the certificate verified, AUTH, one message. */
+  swaks(port: number, user: string, password: string, to: string, subject: string, ehlo = 'scanner-3f.contoso.example'): Promise<CommandResult> {
     return run('swaks', [
-      '--server', '127.0.0.1', '--port', String(port), '--ehlo', 'scanner-3f.contoso.example',
-      '--tls', '--tls-verify', '--tls-ca-path', this.tls.caFile,
+      '--server', '127.0.0.1', '--port', String(port), '--ehlo', ehlo,
+      port === this.postfix.ports.submissions ? '--tls-on-connect' : '--tls', '--tls-verify', '--tls-ca-path', this.tls.caFile,
       '--auth', 'PLAIN', '--auth-user', user, '--auth-password', password,
       '--from', user, '--to', to, '--header', `Subject: ${subject}`, '--body', `${subject}\n`,
-      '--timeout', '20', ...extra,
+      '--timeout', '20',
     ]);
   }
 

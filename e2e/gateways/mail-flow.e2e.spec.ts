@@ -12,8 +12,9 @@ interface SignIn {
 
 // Mail that moves, over TLS, with real clients from Debian's packages (curl, swaks) and
 // Python's standard library, through the gateways exactly as docs/gateways sets them up:
-// Dovecot (IMAP, POP3, submission, LMTP), Postfix (the relay and the device port), and a
-// smarthost sink (a test double of Exchange Online's connector).
+// Dovecot (IMAP, POP3, LMTP, and the SASL check), Postfix (submission on its STARTTLS and
+// implicit-TLS ports, for mail apps and devices alike), and a smarthost sink (a test double of
+// Exchange Online's connector).
 describe('mail through Dovecot and Postfix, over TLS', () => {
   const gateways = new GatewayFixture();
 
@@ -41,9 +42,8 @@ describe('mail through Dovecot and Postfix, over TLS', () => {
       const read = await gateways.readInbox('imap', `jon@${MAIL_DOMAIN}`, recipient.secret);
       return read.stdout.includes('Subject: Quarterly figures') ? read : undefined;
     }, 20_000);
-    // the hops: Dovecot's submission (authenticated, TLS), Postfix, and Dovecot's LMTP
-    expect(imap.stdout).toMatch(/by mail\.keyward\.test with ESMTPSA/);
-    expect(imap.stdout).toMatch(/by mail\.keyward\.test \(Postfix\) with ESMTP/);
+    // the hops: Postfix's submission (authenticated, TLS), then Dovecot's LMTP
+    expect(imap.stdout).toMatch(/by mail\.keyward\.test \(Postfix\) with ESMTPSA/);
     expect(imap.stdout).toMatch(/by mail\.keyward\.test with LMTP/);
     const pop = await gateways.readInbox('pop', `jon@${MAIL_DOMAIN}`, recipient.secret, 'starttls');
     expect(pop.stdout).toContain('=== message 1');
@@ -58,7 +58,7 @@ describe('mail through Dovecot and Postfix, over TLS', () => {
     // given
     const { secret, appPasswordId } = await gateways.userWithPassword(`kim@${MAIL_DOMAIN}`);
     // when
-    const viaStartTls = await gateways.swaks(gateways.dovecot.ports.submission, `kim@${MAIL_DOMAIN}`, secret, `kim@${MAIL_DOMAIN}`, 'Sent with STARTTLS');
+    const viaStartTls = await gateways.swaks(gateways.postfix.ports.submission, `kim@${MAIL_DOMAIN}`, secret, `kim@${MAIL_DOMAIN}`, 'Sent with STARTTLS');
     const inClear = await gateways.mailLogin('imap', `kim@${MAIL_DOMAIN}`, secret, undefined, { tls: 'none' });
     const popInClear = await gateways.mailLogin('pop', `kim@${MAIL_DOMAIN}`, secret, undefined, { tls: 'none' });
     // then
@@ -71,10 +71,10 @@ describe('mail through Dovecot and Postfix, over TLS', () => {
     expect(uses[0]).toMatchObject({ outcome: 'USED', protocol: 'smtp' });
   });
 
-  it('relays the mail of a device (swaks to the device port, STARTTLS and an app password) to the smarthost, and refuses it without TLS or with a wrong password', async () => {
+  it('relays the mail of a device (swaks to the submission port, STARTTLS and an app password) to the smarthost, and refuses it without TLS or with a wrong password', async () => {
     // given
     const { secret, appPasswordId } = await gateways.userWithPassword(`scanner@${MAIL_DOMAIN}`);
-    const port = gateways.postfix.ports.devices;
+    const port = gateways.postfix.ports.submission;
     // when
     const relayed = await gateways.swaks(port, `scanner@${MAIL_DOMAIN}`, secret, 'accounts@fabrikam.example', 'Scan 0042');
     const wrong = await gateways.swaks(port, `scanner@${MAIL_DOMAIN}`, 'kw-wrong-password', 'accounts@fabrikam.example', 'Scan 0043');
@@ -94,18 +94,28 @@ describe('mail through Dovecot and Postfix, over TLS', () => {
     expect(uses.map((use) => `${use.outcome} ${use.protocol} ${use.sourceIp}`)).toEqual(['USED smtp 127.0.0.1']);
   });
 
-  it('records the name of the client: the IMAP ID a mail app sends, and the User-Agent through nginx', async () => {
+  it('records the name of the client in every use: the IMAP ID, the EHLO of a mail app and of a device, the User-Agent through nginx', async () => {
     // given
     const { secret, appPasswordId } = await gateways.userWithPassword(`lea@${MAIL_DOMAIN}`);
     // when
     expect(await gateways.mailLogin('imap', `lea@${MAIL_DOMAIN}`, secret, undefined, { id: 'Thunderbird' })).toBe('ok');
+    expect((await gateways.swaks(gateways.postfix.ports.submissions, `lea@${MAIL_DOMAIN}`, secret, `kim@${MAIL_DOMAIN}`, 'From the laptop', 'lea-laptop.contoso.example')).code).toBe(0);
+    expect((await gateways.swaks(gateways.postfix.ports.submission, `lea@${MAIL_DOMAIN}`, secret, 'accounts@fabrikam.example', 'Scan 0044', 'scanner-3f.contoso.example')).code).toBe(0);
     expect((await gateways.curlHttp(`lea@${MAIL_DOMAIN}`, secret, '127.0.0.1', ['-A', 'HP LaserJet MFP/2.1'])).status).toBe(200);
-    // then
-    const uses = await signIns(appPasswordId, 2);
-    expect(uses.map((use) => `${use.protocol}: ${use.client}`).sort()).toEqual(['http: HP LaserJet MFP/2.1', 'imap: Thunderbird 1.0']);
+    // then: the EHLO names arrive when the sessions send, moments after their sign-ins
+    const uses = await eventually(async () => {
+      const found = await signIns(appPasswordId, 4);
+      return found.every((use) => use.client !== null) ? found : undefined;
+    }, 10_000);
+    expect(uses.map((use) => `${use.protocol}: ${use.client}`).sort()).toEqual([
+      'http: HP LaserJet MFP/2.1',
+      'imap: Thunderbird 1.0',
+      'smtp: lea-laptop.contoso.example',
+      'smtp: scanner-3f.contoso.example',
+    ]);
   });
 
-  it('refuses the submissions of a revoked password, to Dovecot and to the device port', async () => {
+  it('refuses the submissions of a revoked password, on both submission ports', async () => {
     // given
     const { secret, appPasswordId } = await gateways.userWithPassword(`max@${MAIL_DOMAIN}`);
     expect((await gateways.curlSubmission(`max@${MAIL_DOMAIN}`, secret, `max@${MAIL_DOMAIN}`)).code).toBe(0);
@@ -113,7 +123,8 @@ describe('mail through Dovecot and Postfix, over TLS', () => {
     await gateways.admin.data(REVOKE, { input: { id: appPasswordId, reason: 'Laptop stolen' } });
     // then
     expect((await gateways.curlSubmission(`max@${MAIL_DOMAIN}`, secret, `max@${MAIL_DOMAIN}`)).code).toBe(67);
-    expect((await gateways.swaks(gateways.postfix.ports.devices, `max@${MAIL_DOMAIN}`, secret, 'a@fabrikam.example', 'after revoke')).code).not.toBe(0);
+    expect((await gateways.swaks(gateways.postfix.ports.submission, `max@${MAIL_DOMAIN}`, secret, 'a@fabrikam.example', 'after revoke')).code).not.toBe(0);
+    expect((await gateways.swaks(gateways.postfix.ports.submissions, `max@${MAIL_DOMAIN}`, secret, 'a@fabrikam.example', 'after revoke')).code).not.toBe(0);
   });
 
   it('is refused by a client that does not trust the certificate', async () => {

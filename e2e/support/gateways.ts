@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -162,18 +162,15 @@ export interface DovecotPorts {
   imaps: number;
   pop3: number;
   pop3s: number;
-  submission: number;
-  submissions: number;
   lmtp: number;
   doveadm: number;
 }
 
-/** What Dovecot is wired to besides Keyward: its certificate, and Postfix (the relay, and the SASL socket in Postfix's queue). */
+/** What Dovecot is wired to besides Keyward: its certificate, and Postfix (the SASL socket in Postfix's queue). */
 export interface DovecotWiring {
   readonly tls: TlsFiles;
   /** Its token for Keyward (KEYWARD_GATEWAY_TOKENS=dovecot:<token>). */
   readonly gatewayToken: string;
-  readonly relayPort: number;
   readonly postfixQueueDir: string;
 }
 
@@ -225,10 +222,6 @@ export class Dovecot extends GatewayProcess {
         IMAPS_PORT: this.ports.imaps,
         POP3_PORT: this.ports.pop3,
         POP3S_PORT: this.ports.pop3s,
-        SUBMISSION_PORT: this.ports.submission,
-        SUBMISSIONS_PORT: this.ports.submissions,
-        RELAY_HOST: '127.0.0.1',
-        RELAY_PORT: this.wiring.relayPort,
         LMTP_ADDRESS: '127.0.0.1',
         LMTP_PORT: this.ports.lmtp,
         POSTFIX_AUTH_SOCKET: join(this.wiring.postfixQueueDir, 'private/auth'),
@@ -250,10 +243,10 @@ const MAIL_USER = 'nobody';
 const MAIL_GROUP = 'nogroup';
 
 export interface PostfixPorts {
-  /** Where Dovecot's submission service hands over mail (no password; loopback only). */
-  relay: number;
-  /** Where devices submit with an app password (STARTTLS required). */
-  devices: number;
+  /** Submission with STARTTLS (587 in production), for mail apps and devices. */
+  submission: number;
+  /** Submission with implicit TLS (465 in production). */
+  submissions: number;
 }
 
 /**
@@ -261,13 +254,16 @@ export interface PostfixPorts {
  * to Dovecot over LMTP and relays the rest to the smarthost. Its queue directory is made
  * before Dovecot starts, which puts its SASL socket there.
  */
+/** Who runs the policy service here: Debian's `nobody` (docs/gateways/postfix.md makes a user of its own). */
+const POLICY_USER = 'nobody';
+
 export class Postfix extends GatewayProcess {
   readonly queueDir = join(this.dir, 'queue');
   private readonly configDir = join(this.dir, 'config');
 
   constructor(
     readonly ports: PostfixPorts,
-    private readonly wiring: { tls: TlsFiles; lmtpPort: number; smarthostPort: number; domains: string },
+    private readonly wiring: { tls: TlsFiles; lmtpPort: number; smarthostPort: number; domains: string; keywardUrl: string; gatewayToken: string },
   ) {
     super('postfix', 'postfix.log');
     mkdirSync(this.queueDir);
@@ -279,6 +275,12 @@ export class Postfix extends GatewayProcess {
     mkdirSync(join(this.dir, 'data'));
     // The package makes Debian's data directory its user's; this one is new.
     await runChecked('chown', ['postfix', join(this.dir, 'data')]);
+    // The policy service runs as an unprivileged user (in production its own), who alone reads the token.
+    const policyScript = join(this.dir, 'keyward-policy.py');
+    copyFileSync(join(GATEWAY_DOCS, 'postfix/keyward-policy.py'), policyScript);
+    const tokenFile = join(this.dir, 'keyward-gateway-token');
+    writeFileSync(tokenFile, `${this.wiring.gatewayToken}\n`, { mode: 0o400 });
+    await runChecked('chown', [POLICY_USER, tokenFile]);
     const values = {
       QUEUE_DIR: this.queueDir,
       DATA_DIR: join(this.dir, 'data'),
@@ -288,7 +290,6 @@ export class Postfix extends GatewayProcess {
       LOG_FILE: '/dev/stdout',
       MAIL_HOSTNAME: this.wiring.tls.serverName,
       LISTEN: '127.0.0.1',
-      TRUSTED_NETWORKS: '127.0.0.0/8',
       MAIL_DOMAINS: this.wiring.domains,
       LMTP_ADDRESS: '127.0.0.1',
       LMTP_PORT: this.wiring.lmtpPort,
@@ -298,14 +299,18 @@ export class Postfix extends GatewayProcess {
       SMARTHOST_CA_FILE: this.wiring.tls.caFile,
       TLS_CERT_FILE: this.wiring.tls.certFile,
       TLS_KEY_FILE: this.wiring.tls.keyFile,
-      RELAY_LISTEN: `127.0.0.1:${this.ports.relay}`,
-      DEVICE_LISTEN: `127.0.0.1:${this.ports.devices}`,
+      SUBMISSION_LISTEN: `127.0.0.1:${this.ports.submission}`,
+      SUBMISSIONS_LISTEN: `127.0.0.1:${this.ports.submissions}`,
+      POLICY_USER,
+      POLICY_SCRIPT: policyScript,
+      POLICY_TOKEN_FILE: tokenFile,
+      KEYWARD_URL: this.wiring.keywardUrl,
     };
     for (const file of ['main.cf', 'master.cf']) writeFileSync(join(this.configDir, file), renderTemplate(join(GATEWAY_DOCS, `postfix/${file}`), values));
     await runChecked('/usr/sbin/postfix', ['-c', this.configDir, 'check']);
     // start-fg: master stays in the foreground, and with maillog_file = /dev/stdout logs there.
     this.launch('/usr/sbin/postfix', ['-c', this.configDir, 'start-fg'], join(this.dir, 'postfix.log'));
-    await this.listening([this.ports.relay, this.ports.devices]);
+    await this.listening([this.ports.submission, this.ports.submissions]);
     return this;
   }
 

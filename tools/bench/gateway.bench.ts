@@ -39,12 +39,12 @@ async function measure(operation: () => Promise<boolean>, concurrency: number, c
  * runs docs/gateways/dovecot as documented; no Postfix (nothing is submitted).
  */
 export async function benchGatewayHop(concurrency: number, count: number, rounds: number) {
-  const [keywardPort, imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm, relayPort] = await Promise.all(Array.from({ length: 10 }, () => freePort()));
+  const [keywardPort, imap, imaps, pop3, pop3s, lmtp, doveadm] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
   const scratch = mkdtempSync(join(tmpdir(), 'keyward-bench-gateway-'));
   const tls = makeTestCertificates(scratch);
   const gatewayToken = newGatewayToken();
-  const wiring = { tls, gatewayToken, relayPort, postfixQueueDir: join(scratch, 'postfix-queue') };
-  const dovecot = await new Dovecot({ imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm }, `http://127.0.0.1:${keywardPort}`, wiring).start();
+  const wiring = { tls, gatewayToken, postfixQueueDir: join(scratch, 'postfix-queue') };
+  const dovecot = await new Dovecot({ imap, imaps, pop3, pop3s, lmtp, doveadm }, `http://127.0.0.1:${keywardPort}`, wiring).start();
   const keyward = await new KeywardProcess({ port: keywardPort, env: { KEYWARD_LOG_LEVEL: 'warn', KEYWARD_GATEWAY_TOKENS: `dovecot:${gatewayToken}` } }).start();
   try {
     const admin = new ConsoleClient(keyward.baseUrl);

@@ -9,11 +9,10 @@ declare -A wanted=(
   [nginx]=/usr/sbin/nginx
   [dovecot-imapd]=/usr/lib/dovecot/imap
   [dovecot-pop3d]=/usr/lib/dovecot/pop3
-  [dovecot-submissiond]=/usr/lib/dovecot/submission
   [dovecot-auth-lua]=/usr/lib/dovecot/modules/auth/libauthdb_lua.so
   [lua-cjson]=/usr/lib/x86_64-linux-gnu/lua/5.4/cjson.so
   [dovecot-lmtpd]=/usr/lib/dovecot/lmtp
-  # docs/gateways/postfix: the relay and the device port, and swaks, a device's SMTP client
+  # docs/gateways/postfix: submission and the relay (its policy service is python3's), and swaks, a device's SMTP client
   [postfix]=/usr/sbin/postfix
   [swaks]=/usr/bin/swaks
   [libnet-ssleay-perl]=/usr/lib/x86_64-linux-gnu/perl5/5.36/Net/SSLeay.pm

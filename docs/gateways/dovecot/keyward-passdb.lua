@@ -1,6 +1,6 @@
 -- Keyward password database for Dovecot 2.3 (dovecot-auth-lua, Lua 5.4, lua-cjson).
 --
--- Dovecot hands every plaintext login (IMAP, POP3, submission) to auth_password_verify; this
+-- Dovecot hands every plaintext login (IMAP, POP3, and Postfix's SMTP AUTH) to auth_password_verify; this
 -- script asks Keyward's POST /verify whether the user name and app password may sign in.
 -- The request body is built by cjson.encode, never by concatenation, so quotes, backslashes,
 -- spaces and non-ASCII characters in names and passwords travel intact.
@@ -37,7 +37,8 @@ end
 
 -- The client's name from its IMAP ID (imap_id_retain = yes hands it over as %{client_id}, a
 -- list of quoted pairs such as "name" "Thunderbird" "version" "128.5"): "Thunderbird 128.5".
--- Nil when the client sent none (POP3 and submission have no ID command).
+-- Nil when the client sent none. POP3 and SMTP have no ID command: Postfix reports an SMTP
+-- client's EHLO name once the session sends (docs/gateways/postfix/keyward-policy.py).
 local function client_name(req)
   local id = req:var_expand("%{client_id}")
   if id == nil or id == "" then return nil end

@@ -11,6 +11,7 @@ import { RevokeIdleAppPasswords } from './revoke-idle/revoke-idle-app-passwords.
 import { RevokeAppPasswordsOnUserChange } from './revoke-on-user-change/revoke-on-user-change.reactor';
 import { RevokeUserAppPasswordsHandler } from './revoke-user-app-passwords/revoke-user-app-passwords.command';
 import { VerifyAppPassword } from './verify-app-password/verify-app-password.use-case';
+import { IdentifyMailClient } from './identify-mail-client/identify-mail-client.use-case';
 
 @Module({
   imports: [CqrsModule, IdentityApplicationModule],
@@ -22,10 +23,11 @@ import { VerifyAppPassword } from './verify-app-password/verify-app-password.use
     RenameAppPasswordHandler,
     RevokeUserAppPasswordsHandler,
     VerifyAppPassword,
+    IdentifyMailClient,
     EndMailSessionsOnRevocation,
     RevokeAppPasswordsOnUserChange,
     RevokeIdleAppPasswords,
   ],
-  exports: [VerifyAppPassword, RevokeAppPasswords, Credentials],
+  exports: [VerifyAppPassword, IdentifyMailClient, RevokeAppPasswords, Credentials],
 })
 export class AppPasswordsApplicationModule {}

@@ -5,4 +5,5 @@ export * from './revoke-app-password/revoke-app-password.command';
 export * from './revoke-app-passwords/revoke-app-passwords.use-case';
 export * from './rename-app-password/rename-app-password.command';
 export * from './verify-app-password/verify-app-password.use-case';
+export * from './identify-mail-client/identify-mail-client.use-case';
 export * from './revoke-user-app-passwords/revoke-user-app-passwords.command';

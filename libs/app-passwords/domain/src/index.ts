@@ -5,3 +5,4 @@ export * from './keyring/keyring';
 export * from './generation/generation';
 export * from './verification/verification';
 export * from './address/address-range';
+export * from './client-identification/client-identification';

@@ -3,7 +3,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { isIP } from 'node:net';
 import { APP_PASSWORD_SCOPES, type AppPasswordScope } from '@keyward/identity/domain';
 import { clientAddressOf, correlationIdOf, gatewayTokenKey, ID_GENERATOR, KEYWARD_CONFIG, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
-import { VerifyAppPassword, type VerificationResult } from '@keyward/app-passwords/application';
+import { IdentifyMailClient, VerifyAppPassword, type VerificationResult } from '@keyward/app-passwords/application';
 import { parseBasicAuthorization } from './basic-credentials';
 
 const PRINTABLE = /^[\x20-\x7e]{1,128}$/;
@@ -26,6 +26,7 @@ export class VerifyHandler {
 
   constructor(
     private readonly verification: VerifyAppPassword,
+    private readonly identification: IdentifyMailClient,
     @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
@@ -41,6 +42,51 @@ export class VerifyHandler {
     response.setHeader('Allow', 'GET, POST');
     response.status(405).json({ message: 'Use GET with Basic credentials, or POST JSON.' });
   };
+
+  /**
+   * `POST /verify/client`: a mail relay reports the name a client gave with `EHLO` after its
+   * sign-in (`IdentifyMailClient`). Only a gateway whose token proves its name may, and only for
+   * sign-ins it recorded itself. 204 when a sign-in was named, 404 when none awaits a name.
+   */
+  readonly clientMiddleware: RequestHandler = (request, response) => {
+    const correlationId = correlationIdOf(request, () => this.ids.newId());
+    (request as Request & { correlationId?: string }).correlationId = correlationId;
+    response.setHeader('X-Request-Id', correlationId);
+    response.setHeader('Cache-Control', 'no-store');
+    const failed = (error: unknown) => this.fail(response, error);
+    if (request.method !== 'POST') {
+      response.setHeader('Allow', 'POST');
+      return void response.status(405).json({ message: 'Use POST with JSON {"userPrincipalName", "clientIp", "client", "protocol"}.' });
+    }
+    this.json(request, response, (error?: unknown) => (error ? failed(error) : void this.identifyClient(request, response).catch(failed)));
+  };
+
+  private async identifyClient(request: Request, response: Response): Promise<void> {
+    const { userPrincipalName, clientIp, client, protocol } = (request.body ?? {}) as Record<string, unknown>;
+    const scope = protocol === undefined ? 'smtp' : protocolOf(protocol);
+    const isValid =
+      typeof userPrincipalName === 'string' &&
+      userPrincipalName.length > 0 &&
+      userPrincipalName.length <= 320 &&
+      typeof clientIp === 'string' &&
+      isIP(clientIp) !== 0 &&
+      typeof client === 'string' &&
+      PRINTABLE.test(client) &&
+      scope !== null;
+    if (!isValid) {
+      return void response.status(400).json({ message: 'Send JSON {"userPrincipalName", "clientIp" (an address), "client" (1-128 printable characters), "protocol" (default smtp)}.' });
+    }
+    const origin = this.origin(request);
+    if (!origin.gateway.proven) return void response.status(403).json({ message: 'Only a gateway that sends its token (X-Keyward-Gateway-Token) may name clients.' });
+    if (!this.isFromProxy(request)) return void response.status(403).json({ message: 'Only a trusted proxy (KEYWARD_TRUSTED_PROXIES) may report where a client is.' });
+    const outcome = await this.identification.identify({ userPrincipalName, protocol: scope, sourceIp: clientIp, client, gateway: origin.gateway, correlationId: origin.correlationId });
+    if (outcome === 'identified') return void response.status(204).end();
+    response.status(404).json({ message: 'No recent sign-in of this user from this address through this gateway awaits a client name.' });
+  }
+
+  private isFromProxy(request: Request): boolean {
+    return request.socket.remoteAddress !== undefined && this.config.trustedProxies.includes(request.socket.remoteAddress);
+  }
 
   /** A client's mistake the body parser caught keeps its status; anything else is logged and answered without details. */
   private fail(response: Response, error: unknown): void {
@@ -74,9 +120,8 @@ export class VerifyHandler {
       (clientIp === undefined || clientIp === null || typeof clientIp === 'string');
     if (!isValid) return void response.status(400).json({ message: 'Send JSON {"userPrincipalName", "password", "protocol", "clientIp"}.' });
     const origin = this.origin(request);
-    const isFromProxy = request.socket.remoteAddress !== undefined && this.config.trustedProxies.includes(request.socket.remoteAddress);
     // Only a trusted proxy may say where the client is, and only with an address.
-    const sourceIp = isFromProxy && typeof clientIp === 'string' && isIP(clientIp) !== 0 ? clientIp : origin.sourceIp;
+    const sourceIp = this.isFromProxy(request) && typeof clientIp === 'string' && isIP(clientIp) !== 0 ? clientIp : origin.sourceIp;
     const result = await this.verification.verify({ userPrincipalName, password, protocol: scope, ...origin, sourceIp });
     this.answer(response, result);
   }
@@ -89,7 +134,7 @@ export class VerifyHandler {
     return {
       sourceIp: clientAddressOf(request, this.config.trustedProxies),
       client: typeof client === 'string' && PRINTABLE.test(client) ? client : null,
-      gateway: { kind: 'gateway' as const, name: name ?? 'verify' },
+      gateway: { kind: 'gateway' as const, name: name ?? 'verify', proven: name !== undefined },
       correlationId: (request as Request & { correlationId: string }).correlationId,
     };
   }
@@ -114,9 +159,13 @@ export class VerifyHandler {
   }
 }
 
-/** Routes a request for `/verify` to the handler; everything else goes on to the Nest pipeline. */
+/** Routes `/verify` and `/verify/client` to the handler; everything else goes on to the Nest pipeline. */
 export function verifyRoute(handler: VerifyHandler): RequestHandler {
-  return (request: Request, response: Response, next: NextFunction) => (request.path === '/verify' ? handler.middleware(request, response, next) : next());
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (request.path === '/verify') return handler.middleware(request, response, next);
+    if (request.path === '/verify/client') return handler.clientMiddleware(request, response, next);
+    return next();
+  };
 }
 
 function protocolOf(value: unknown): AppPasswordScope | null {

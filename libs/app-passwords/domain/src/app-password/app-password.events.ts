@@ -68,6 +68,17 @@ export type AppPasswordRejected = DomainEvent<
   { appPasswordId: string; userId: string; reason: RejectionReason } & SignInDetails
 >;
 export type AppPasswordUsageEvent = AppPasswordUsed | AppPasswordRejected;
+/**
+ * The name a mail client gave itself with SMTP's `EHLO`, learnt after its use was recorded: mail
+ * servers do not pass `EHLO` to the password check, so the relay reports it when the session sends
+ * (docs/gateways/postfix.md). Names the `AppPasswordUsed` at `useRevision` of the same usage stream.
+ */
+export type AppPasswordClientIdentified = DomainEvent<
+  'AppPasswordClientIdentified',
+  { appPasswordId: string; userId: string; useRevision: number; usedAt: string; protocol: AppPasswordScope; sourceIp: string; client: string }
+>;
+/** Everything a usage stream holds. */
+export type AppPasswordUsageStreamEvent = AppPasswordUsageEvent | AppPasswordClientIdentified;
 
 /** Why an attempt matched no credential. */
 export type SignInFailureReason = 'UNKNOWN_USER' | 'MALFORMED_PASSWORD' | 'UNKNOWN_CREDENTIAL';

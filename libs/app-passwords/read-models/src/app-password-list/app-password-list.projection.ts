@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { APP_PASSWORD_SCOPES, type AppPasswordScope, type UserEvent } from '@keyward/identity/domain';
-import type { AppPasswordEvent, AppPasswordUsageEvent, AppPasswordUsed } from '@keyward/app-passwords/domain';
+import type { AppPasswordEvent, AppPasswordUsageStreamEvent, AppPasswordUsed } from '@keyward/app-passwords/domain';
 
-type Handled = RecordedEvent & (AppPasswordEvent | AppPasswordUsageEvent | UserEvent);
+type Handled = RecordedEvent & (AppPasswordEvent | AppPasswordUsageStreamEvent | UserEvent);
 
 /**
  * `AppPasswordList`: one row per app password with its owner, status and last use. Lifecycle
@@ -80,6 +80,10 @@ export const appPasswordListProjection: Projection = {
 interface UsageFold {
   appliedRevision: bigint;
   lastUsed: (RecordedEvent & AppPasswordUsed) | null;
+  /** The client named after the last use (its `EHLO`), when that use is in this batch. */
+  lastUsedClient: string | null;
+  /** Names reported in this batch for uses of earlier batches: applied if that use is still the last. */
+  namedEarlier: { usedAt: string; client: string }[];
   uses: number;
   protocols: number;
 }
@@ -88,25 +92,31 @@ interface UsageFold {
 function applyBatch(db: ReadModelDatabase, events: readonly RecordedEvent[]): void {
   const usage = new Map<string, UsageFold>();
   for (const event of events as Handled[]) {
-    if (event.type === 'AppPasswordUsed' || event.type === 'AppPasswordRejected') foldUsage(db, usage, event);
+    if (event.type === 'AppPasswordUsed' || event.type === 'AppPasswordRejected' || event.type === 'AppPasswordClientIdentified') foldUsage(db, usage, event);
     else applyOne(db, event);
   }
   for (const [appPasswordId, fold] of usage) writeUsage(db, appPasswordId, fold);
 }
 
-function foldUsage(db: ReadModelDatabase, usage: Map<string, UsageFold>, event: RecordedEvent & AppPasswordUsageEvent): void {
+function foldUsage(db: ReadModelDatabase, usage: Map<string, UsageFold>, event: RecordedEvent & AppPasswordUsageStreamEvent): void {
   const id = event.data.appPasswordId;
   let fold = usage.get(id);
   if (!fold) {
     const row = statement(db, 'SELECT usage_revision FROM app_password_list WHERE app_password_id = ?').safeIntegers(true).get(id) as { usage_revision: bigint } | undefined;
-    fold = { appliedRevision: row?.usage_revision ?? BigInt(Number.MAX_SAFE_INTEGER), lastUsed: null, uses: 0, protocols: 0 };
+    fold = { appliedRevision: row?.usage_revision ?? BigInt(Number.MAX_SAFE_INTEGER), lastUsed: null, lastUsedClient: null, namedEarlier: [], uses: 0, protocols: 0 };
     usage.set(id, fold);
   }
   // A row only moves forward: what it has applied already counts nothing again.
   if (event.revision <= fold.appliedRevision) return;
   fold.appliedRevision = event.revision;
+  if (event.type === 'AppPasswordClientIdentified') {
+    if (fold.lastUsed && Number(fold.lastUsed.revision) === event.data.useRevision) fold.lastUsedClient = event.data.client;
+    else if (!fold.lastUsed) fold.namedEarlier.push({ usedAt: event.data.usedAt, client: event.data.client });
+    return;
+  }
   if (event.type !== 'AppPasswordUsed') return;
   fold.lastUsed = event;
+  fold.lastUsedClient = null;
   fold.uses += 1;
   fold.protocols |= protocolBit(event.data.protocol);
 }
@@ -126,14 +136,17 @@ function writeUsage(db: ReadModelDatabase, appPasswordId: string, fold: UsageFol
     at: last?.metadata.occurredAt ?? null,
     ip: last?.data.sourceIp ?? null,
     protocol: last?.data.protocol ?? null,
-    client: last?.data.client ?? null,
+    client: last?.data.client ?? fold.lastUsedClient,
     uses: fold.uses,
     protocols: fold.protocols,
     revision: fold.appliedRevision,
   });
+  for (const { usedAt, client } of fold.namedEarlier) {
+    statement(db, 'UPDATE app_password_list SET last_used_client = ? WHERE app_password_id = ? AND last_used_at = ? AND last_used_client IS NULL').run(client, appPasswordId, usedAt);
+  }
 }
 
-function applyOne(db: ReadModelDatabase, e: Exclude<Handled, RecordedEvent & AppPasswordUsageEvent>): void {
+function applyOne(db: ReadModelDatabase, e: Exclude<Handled, RecordedEvent & AppPasswordUsageStreamEvent>): void {
   switch (e.type) {
     case 'UserCreated':
       statement(db, 'INSERT OR IGNORE INTO app_password_owners VALUES (?, ?, NULL)').run(e.data.userId, e.data.userPrincipalName);

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type ReadModelDatabase } from '@keyward/shared/read-models';
-import { appPasswordUsageStreamId, type AppPasswordUsageEvent } from '@keyward/app-passwords/domain';
+import { appPasswordUsageStreamId, type AppPasswordUsageEvent, type AppPasswordUsageStreamEvent } from '@keyward/app-passwords/domain';
 import type { DayCounts } from './usage-history.projection';
 
 /** One sign-in attempt: a use, or a rejection with its reason. */
@@ -61,8 +61,10 @@ export async function credentialAttempts(
   const found: TimelineEntry[] = [];
   for (;;) {
     const chunk = await store.readStream(stream, { direction: 'backwards', fromRevision: from ?? undefined, maxCount: CHUNK });
-    for (const event of chunk) {
-      const entry = toEntry(event as RecordedEvent & AppPasswordUsageEvent);
+    const names = clientNames(db, stream, chunk);
+    for (const event of chunk as (RecordedEvent & AppPasswordUsageStreamEvent)[]) {
+      if (event.type === 'AppPasswordClientIdentified') continue;
+      const entry = toEntry(event, names.get(Number(event.revision)) ?? null);
       if ((before && !isOlder(entry.key, before)) || (onlyUses && entry.attempt.outcome !== 'USED')) continue;
       found.push(entry);
       if (found.length >= count) return found;
@@ -88,7 +90,15 @@ function startRevision(db: ReadModelDatabase, appPasswordId: string, stream: str
   return BigInt(last);
 }
 
-function toEntry(event: RecordedEvent & AppPasswordUsageEvent): TimelineEntry {
+/** The client names reported after the uses in `chunk` (a mail client's `EHLO`), by revision. */
+function clientNames(db: ReadModelDatabase, stream: string, chunk: readonly RecordedEvent[]): Map<number, string> {
+  if (chunk.length === 0) return new Map();
+  const rows = statement(db, 'SELECT revision, client FROM usage_client_names WHERE stream = ? AND revision BETWEEN ? AND ?')
+    .all(stream, Number(chunk[chunk.length - 1].revision), Number(chunk[0].revision)) as { revision: number; client: string }[];
+  return new Map(rows.map(({ revision, client }) => [revision, client]));
+}
+
+function toEntry(event: RecordedEvent & AppPasswordUsageEvent, reportedClient: string | null): TimelineEntry {
   const isUse = event.type === 'AppPasswordUsed';
   return {
     key: { occurredAt: event.metadata.occurredAt, stream: event.streamId, revision: Number(event.revision) },
@@ -100,7 +110,7 @@ function toEntry(event: RecordedEvent & AppPasswordUsageEvent): TimelineEntry {
       userId: event.data.userId,
       protocol: event.data.protocol,
       sourceIp: event.data.sourceIp,
-      client: event.data.client,
+      client: event.data.client ?? reportedClient,
     },
   };
 }

@@ -59,4 +59,19 @@ describe('the usage history projection', () => {
       { outcome: 'USED', detail: 'imap', count: 2 },
     ]);
   });
+
+  it('given a use, when its client is named after it, then the name is kept by the use and nothing is counted twice', () => {
+    const named = {
+      ...used(4, '2026-11-05T10:00:01.000Z', '192.0.2.9'),
+      revision: 5n,
+      type: 'AppPasswordClientIdentified',
+      data: { appPasswordId: 'k1', userId: 'u1', useRevision: 4, usedAt: '2026-11-05T10:00:00.000Z', protocol: 'smtp', sourceIp: '192.0.2.9', client: 'scanner-3f.contoso.example' },
+    } as RecordedEvent;
+    usageHistoryProjection.applyBatch?.(db, [used(4, '2026-11-05T10:00:00.000Z', '192.0.2.9'), named]);
+    expect(db.prepare('SELECT stream, revision, client FROM usage_client_names').all()).toEqual([{ stream: 'appPasswordUsage-k1', revision: 4, client: 'scanner-3f.contoso.example' }]);
+    expect(db.prepare('SELECT uses, rejections FROM usage_monthly').get()).toEqual({ uses: 1, rejections: 0 });
+    expect(db.prepare('SELECT uses FROM usage_addresses').get()).toEqual({ uses: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM usage_rejections').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT sum(count) AS n FROM usage_tenant_daily').get()).toEqual({ n: 1 });
+  });
 });

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
-import { addressKey, type AppPasswordUsageEvent, type SignInFailed } from '@keyward/app-passwords/domain';
+import { addressKey, type AppPasswordUsageEvent, type AppPasswordUsageStreamEvent, type SignInFailed } from '@keyward/app-passwords/domain';
 
-type Handled = RecordedEvent & (AppPasswordUsageEvent | SignInFailed);
+type Handled = RecordedEvent & (AppPasswordUsageStreamEvent | SignInFailed);
 
 /**
  * `UsageHistory`: what screens need of the sign-in attempts, without a copy of each of them (the
@@ -18,7 +18,9 @@ type Handled = RecordedEvent & (AppPasswordUsageEvent | SignInFailed);
  * - `usage_tenant_daily`: per tenant and UTC day, attempts by outcome and protocol or reason (the
  *   dashboard's plots);
  * - `usage_rejections`: one row per refused attempt (4 % of them; "why did my client fail?", the
- *   dashboard's last 24 hours, and failures that named a user but matched no credential).
+ *   dashboard's last 24 hours, and failures that named a user but matched no credential);
+ * - `usage_client_names`: the client names reported after a use (`AppPasswordClientIdentified`, a
+ *   mail client's `EHLO`), by the use's stream and revision, for timelines to show with the use.
  * A batch commits with its checkpoint, so no event is counted twice.
  */
 export const usageHistoryProjection: Projection = {
@@ -27,7 +29,7 @@ export const usageHistoryProjection: Projection = {
   // 2: no row per attempt; monthly counts with stream revisions, and rejections only. 3: addresses
   // by month. 4: those kept in address order (the only order they are read in), without an index.
   version: 4,
-  tables: ['usage_history', 'usage_hourly', 'usage_monthly', 'usage_addresses', 'usage_address_months', 'usage_tenant_daily', 'usage_rejections'],
+  tables: ['usage_history', 'usage_hourly', 'usage_monthly', 'usage_addresses', 'usage_address_months', 'usage_tenant_daily', 'usage_rejections', 'usage_client_names'],
 
   migrate(db) {
     db.exec(`
@@ -86,11 +88,17 @@ export const usageHistoryProjection: Projection = {
       CREATE INDEX IF NOT EXISTS usage_rejections_by_credential ON usage_rejections (app_password_id, occurred_at) WHERE app_password_id IS NOT NULL;
       CREATE INDEX IF NOT EXISTS usage_rejections_by_user ON usage_rejections (user_id, occurred_at) WHERE user_id IS NOT NULL;
       CREATE INDEX IF NOT EXISTS usage_rejections_by_principal ON usage_rejections (user_principal_name, occurred_at) WHERE user_id IS NULL;
-      CREATE INDEX IF NOT EXISTS usage_rejections_by_tenant ON usage_rejections (tenant_id, occurred_at);`);
+      CREATE INDEX IF NOT EXISTS usage_rejections_by_tenant ON usage_rejections (tenant_id, occurred_at);
+      CREATE TABLE IF NOT EXISTS usage_client_names (
+        stream   TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        client   TEXT NOT NULL,
+        PRIMARY KEY (stream, revision)
+      ) WITHOUT ROWID;`);
   },
 
   reset(db) {
-    db.exec('DELETE FROM usage_monthly; DELETE FROM usage_addresses; DELETE FROM usage_address_months; DELETE FROM usage_tenant_daily; DELETE FROM usage_rejections;');
+    db.exec('DELETE FROM usage_monthly; DELETE FROM usage_addresses; DELETE FROM usage_address_months; DELETE FROM usage_tenant_daily; DELETE FROM usage_rejections; DELETE FROM usage_client_names;');
   },
 
   apply(db, event) {
@@ -133,6 +141,10 @@ function applyUsage(db: ReadModelDatabase, events: readonly RecordedEvent[]): vo
   const tenantDaily = new TenantDaily();
   let last: Month | undefined;
   for (const event of events as Handled[]) {
+    if (event.type === 'AppPasswordClientIdentified') {
+      statement(db, 'INSERT OR IGNORE INTO usage_client_names (stream, revision, client) VALUES (?, ?, ?)').run(event.streamId, event.data.useRevision, event.data.client);
+      continue;
+    }
     const { occurredAt, tenantId } = event.metadata;
     const isUse = event.type === 'AppPasswordUsed';
     const reason = event.type === 'AppPasswordUsed' ? null : event.data.reason;
@@ -195,7 +207,7 @@ function storedDays(db: ReadModelDatabase, appPasswordId: string, month: string)
   return row ? (JSON.parse(row.days) as DayCounts[]) : Array.from({ length: 31 }, (): DayCounts => [0, 0, -1]);
 }
 
-function insertRejection(db: ReadModelDatabase, event: Handled): void {
+function insertRejection(db: ReadModelDatabase, event: RecordedEvent & (AppPasswordUsageEvent | SignInFailed)): void {
   const credential = event.type === 'SignInFailed' ? null : event.data;
   statement(
     db,

@@ -1,4 +1,4 @@
-import { activity, AUTHENTICATION } from './ocsf-class';
+import { activity, AUTHENTICATION, otherActivity } from './ocsf-class';
 import type { OcsfMapper, OcsfMapping } from './ocsf-mapping';
 import { SUCCESS } from './ocsf-mapping';
 import { appPasswordCredentialsOf, sourceEndpointOf, UNKNOWN, userOf } from './ocsf-objects';
@@ -10,17 +10,20 @@ import type { RecordData } from './record-data';
  * (auth_protocol_id 11), never with a second factor (`is_mfa: false`: that is what an app password
  * is for); the mail or HTTP protocol it was for is the service authenticated to; the app password
  * is the user's programmatic credential (`user.programmatic_credentials`, type "App Password";
- * OCSF deprecated `credential_uid` in 1.6.0); a failure's reason is the status detail.
+ * OCSF deprecated `credential_uid` in 1.6.0); a failure's reason is the status detail. The name a
+ * mail client gave after its sign-in (`AppPasswordClientIdentified`, its SMTP `EHLO`) is activity
+ * 99 Other "Identify Client" of the same class, about the same user, credential and address.
  */
 export const AUTHENTICATION_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   AppPasswordUsed: (data) => signIn(data, 'App password sign-in succeeded', SUCCESS),
   AppPasswordRejected: (data) => signIn(data, 'App password sign-in rejected', failure(data)),
   SignInFailed: (data) => signIn(data, 'Sign-in matched no app password', failure(data)),
+  AppPasswordClientIdentified: (data) => signIn(data, 'Mail client named after its sign-in', SUCCESS, otherActivity(AUTHENTICATION, 'Identify Client')),
 };
 
-function signIn(data: RecordData, message: string, status: Record<string, unknown>): OcsfMapping {
+function signIn(data: RecordData, message: string, status: Record<string, unknown>, of = activity(AUTHENTICATION, 1)): OcsfMapping {
   return {
-    activity: activity(AUTHENTICATION, 1),
+    activity: of,
     message,
     attributes: Object.assign({}, status, {
       auth_protocol_id: 11,

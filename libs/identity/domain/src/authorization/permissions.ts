@@ -14,8 +14,8 @@ interface Rule {
   readonly own?: readonly Role[];
   /** Keyward's own processes (`system:<process>`) that hold it, in the tenant they act for. */
   readonly system?: readonly string[];
-  /** Whether gateways hold it. */
-  readonly gateway?: boolean;
+  /** Whether gateways hold it: any gateway, or only one whose name its token proved. */
+  readonly gateway?: boolean | 'proven';
 }
 
 /**
@@ -37,6 +37,7 @@ export const PERMISSIONS = {
     system: ['idle-revocation', 'revoke-on-disable', 'revoke-on-password-reset', 'revocation-case', 'leak-report'],
   },
   'appPasswords.verify': { description: 'Ask whether a sign-in with an app password may pass', tenant: [], gateway: true },
+  'appPasswords.identifyClient': { description: 'Name the mail client of a sign-in the gateway recorded', tenant: [], gateway: 'proven' },
   'dashboard.read': { description: 'Read the tenant dashboard', tenant: READERS },
   'auditTrail.read': { description: "Read the tenant's audit trail", tenant: READERS },
   'auditLog.export': {
@@ -83,7 +84,7 @@ export function scopeOf(principal: Principal, permission: Permission): Permissio
     case 'system':
       return rule.system?.includes(principal.process) ? 'TENANT' : null;
     case 'gateway':
-      return rule.gateway ? 'TENANT' : null;
+      return rule.gateway === true || (rule.gateway === 'proven' && principal.proven === true) ? 'TENANT' : null;
   }
 }
 

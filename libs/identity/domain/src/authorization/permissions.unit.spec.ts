@@ -52,8 +52,17 @@ describe('the permission table', () => {
   });
 
   it('given a gateway, when it asks to verify, then it may, and may do nothing else', () => {
-    const gateway: Principal = { kind: 'gateway', name: 'nginx' };
+    const gateway: Principal = { kind: 'gateway', name: 'verify' };
     expect(grantsOf(gateway)).toEqual([{ permission: 'appPasswords.verify', scope: 'TENANT' }]);
+  });
+
+  it('given a gateway whose token proved its name, when it names the client of a sign-in, then it may; an unproven one may not', () => {
+    const proven: Principal = { kind: 'gateway', name: 'mail', proven: true };
+    expect(grantsOf(proven)).toEqual([
+      { permission: 'appPasswords.verify', scope: 'TENANT' },
+      { permission: 'appPasswords.identifyClient', scope: 'TENANT' },
+    ]);
+    expect(can({ kind: 'gateway', name: 'verify' }, 'appPasswords.identifyClient')).toBe(false);
   });
 
   it('lists what a user holds, for the console to shape itself', () => {

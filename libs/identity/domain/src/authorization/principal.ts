@@ -22,6 +22,8 @@ export interface SystemPrincipal {
 export interface GatewayPrincipal {
   readonly kind: 'gateway';
   readonly name: string;
+  /** Whether a gateway token proved the name (KEYWARD_GATEWAY_TOKENS); an unproven gateway is `verify`. */
+  readonly proven?: boolean;
 }
 
 /** Whoever asks Keyward to do something; the permission table says what each may do. */

@@ -4,6 +4,7 @@ import {
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
+  type RecordedEvent,
   type StreamRevision,
 } from '@keyward/shared/event-store';
 import { DEFAULT_CONFLICT_RETRY, jitteredDelay, type ConflictRetry } from './conflict-retry';
@@ -102,6 +103,19 @@ export class Aggregates {
    */
   async record(streamId: string, events: readonly DomainEvent[], context: CommandContext, metadata: Partial<EventMetadata> = {}): Promise<void> {
     await this.store.appendToStream(streamId, this.toNewEvents(events, context, metadata), { expectedRevision: 'any' });
+  }
+
+  /** A stream's newest `count` events, newest first: for a decision on a stream too long to load whole (a usage stream). */
+  tail(streamId: string, count: number): Promise<RecordedEvent[]> {
+    return this.store.readStream(streamId, { direction: 'backwards', maxCount: count });
+  }
+
+  /**
+   * Appends what a decision on a stream's tail found, at the revision the tail ended at: a
+   * WrongExpectedRevisionError says someone appended since, and the caller reads and decides again.
+   */
+  async recordAt(streamId: string, events: readonly DomainEvent[], expectedRevision: StreamRevision, context: CommandContext, metadata: Partial<EventMetadata> = {}): Promise<void> {
+    await this.store.appendToStream(streamId, this.toNewEvents(events, context, metadata), { expectedRevision });
   }
 
   private async read<Event extends DomainEvent, State>(streamId: string, fold: Fold<Event, State>) {

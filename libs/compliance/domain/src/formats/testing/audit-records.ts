@@ -3,6 +3,7 @@ import type {
   AppPasswordGenerated,
   AppPasswordReinstated,
   AppPasswordRejected,
+  AppPasswordClientIdentified,
   AppPasswordRenamed,
   AppPasswordRevoked,
   AppPasswordSlotReserved,
@@ -61,6 +62,9 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
   recordOf('AppPasswordRenamed', `appPassword-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, label: 'Thunderbird on desktop' } satisfies AppPasswordRenamed['data']),
   recordOf('AppPasswordUsed', `appPasswordUsage-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, userId: ALICE, ...signIn } satisfies AppPasswordUsed['data'], 'gateway:nginx'),
   recordOf('AppPasswordRejected', `appPasswordUsage-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, userId: ALICE, reason: 'WRONG_SECRET', ...signIn } satisfies AppPasswordRejected['data'], 'gateway:nginx'),
+  recordOf('AppPasswordClientIdentified', `appPasswordUsage-${CREDENTIAL}`, {
+    appPasswordId: CREDENTIAL, userId: ALICE, useRevision: 0, usedAt: '2026-03-01T12:00:00.000Z', protocol: 'smtp', sourceIp: '203.0.113.7', client: 'scanner-3f.contoso.example',
+  } satisfies AppPasswordClientIdentified['data'], 'gateway:mail'),
   recordOf('SignInFailed', `signInFailures-${TENANT}`, { userPrincipalName: 'mallory@contoso.example', reason: 'UNKNOWN_USER', protocol: 'smtp', sourceIp: '2001:db8::17', client: null } satisfies SignInFailed['data'], 'gateway:postfix'),
   recordOf('AppPasswordSuspended', `appPassword-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, reason: 'Phishing wave', incidentRef: 'INC-42', caseId: CASE } satisfies AppPasswordSuspended['data']),
   recordOf('AppPasswordReinstated', `appPassword-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, reason: 'False alarm', caseId: CASE } satisfies AppPasswordReinstated['data']),
