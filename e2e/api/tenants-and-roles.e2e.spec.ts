@@ -122,6 +122,22 @@ describe('tenants and roles', () => {
     expect(unknown.cookie).toBeNull();
   });
 
+  it('given a burst of parallel wrong console passwords for one account, when they arrive together, then only the budget (10) is checked, and the right password right after waits', async () => {
+    // given
+    await createUser(contoso, 'burst@contoso.example', ['AUDITOR'], { password: 'burst-console-password' });
+    const login = (password: string) =>
+      fetch(`${keyward.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userPrincipalName: 'burst@contoso.example', password }) });
+    // when
+    const burst = await Promise.all(Array.from({ length: 59 }, (_, i) => login(`wrong-password-${i}`)));
+    const right = await login('burst-console-password');
+    // then
+    const statuses = burst.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(49);
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
   it('issues a new HttpOnly SameSite session at every sign-in, and ends it at sign-out', async () => {
     const first = new ConsoleClient(keyward.baseUrl);
     const second = new ConsoleClient(keyward.baseUrl);

@@ -54,9 +54,10 @@ describe('verification for gateways', () => {
   });
 
   it("records attempts that match no credential in the tenant's sign-in failures", async () => {
+    await createUser(admin, 'kai@contoso.example');
     await verify(keyward.baseUrl, 'nobody@contoso.example', secret);
-    await verify(keyward.baseUrl, 'judy@contoso.example', 'hunter2');
-    await verify(keyward.baseUrl, 'judy@contoso.example', composeAppPassword('zzzzzzzzzz', 'z'.repeat(18)).password);
+    await verify(keyward.baseUrl, 'kai@contoso.example', 'hunter2');
+    await verify(keyward.baseUrl, 'kai@contoso.example', composeAppPassword('zzzzzzzzzz', 'z'.repeat(18)).password);
     const recorded = await eventually(async () => {
       const found = await reasons('SignInFailed');
       return found.length >= 3 ? found : undefined;
@@ -90,6 +91,24 @@ describe('verification for gateways', () => {
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await verify(keyward.baseUrl, 'judy@contoso.example', secret, known)).status).toBe(204);
+  });
+
+  it('given a burst of parallel guesses for one account, when they arrive together, then only the budget (5) is checked and recorded, the rest answered 429', async () => {
+    // given
+    const burstUser = await createUser(admin, 'burst@contoso.example');
+    const { secret: burstSecret } = await generate(admin, burstUser.id, 'Phone');
+    const wrong = composeAppPassword(burstSecret.replace(/ /g, '').slice(2, 12), 'b'.repeat(18)).password;
+    // when
+    const statuses = await Promise.all(Array.from({ length: 60 }, () => verify(keyward.baseUrl, 'burst@contoso.example', wrong, { 'x-real-ip': '203.0.113.77' }).then((r) => r.status)));
+    // then
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(55);
+    const checked = await eventually(async () => {
+      const page = await admin.data(AUDIT_EVENTS, { filter: { types: ['AppPasswordRejected', 'SignInFailed'] }, first: 200 });
+      const mine = page['auditEvents'].edges.filter((edge: { node: { streamId: string; data: { userPrincipalName?: string } } }) => edge.node.streamId.includes(burstSecret.replace(/ /g, '').slice(2, 12)) || edge.node.data.userPrincipalName === 'burst@contoso.example');
+      return mine.length >= 5 ? mine : undefined;
+    });
+    expect(checked).toHaveLength(5);
   });
 
   describe('naming a mail client after its sign-in (POST /verify/client)', () => {

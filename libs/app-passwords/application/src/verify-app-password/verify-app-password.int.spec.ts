@@ -38,6 +38,10 @@ describe('verifying an app password', () => {
     await store.appendToStream(userStreamId(userId), [
       { id: randomUUID(), type: 'UserCreated', data: { userId, tenantId: 't-1', userPrincipalName: upn, displayName: 'Lee', roles: ['USER'], mfaRegistered: true, passwordHash: null }, metadata: meta() },
     ]);
+    const malloryId = userIdFor('mallory@contoso.example');
+    await store.appendToStream(userStreamId(malloryId), [
+      { id: randomUUID(), type: 'UserCreated', data: { userId: malloryId, tenantId: 't-1', userPrincipalName: 'mallory@contoso.example', displayName: 'Mallory', roles: ['USER'], mfaRegistered: true, passwordHash: null }, metadata: meta() },
+    ]);
     for (let i = 0; i < 5; i++) {
       const generated = newAppPasswordSecret(randomBytes);
       passwords.push(generated.password);
@@ -81,6 +85,61 @@ describe('verifying an app password', () => {
     await verification.verify(attempt(passwords[1]));
     const [used] = await store.readStream(`appPasswordUsage-${keyId}`);
     expect(used).toMatchObject({ type: 'AppPasswordUsed', data: { protocol: 'imap', sourceIp: '192.0.2.7' }, metadata: { actor: 'gateway:test', sourceIp: '192.0.2.7' } });
+  });
+
+  /** The password with one character of its secret changed: the checksum no longer matches. */
+  const typo = (password: string) => {
+    const compact = password.replace(/ /g, '');
+    return compact.slice(0, 20) + (compact[20] === 'a' ? 'b' : 'a') + compact.slice(21);
+  };
+
+  describe('the same argon2 work on every path, so that timing tells no names apart', () => {
+    it.each([
+      ['a malformed user name', 'not a user name', () => passwords[0]],
+      ['an unknown user', 'nobody@contoso.example', () => passwords[0]],
+      ['a malformed password', upn, () => 'hunter2'],
+      ['an unknown key id', upn, () => composeAppPassword('zzzzzzzzzz', 'z'.repeat(18)).password],
+      ['a bad checksum', upn, () => typo(passwords[0])],
+      ['a wrong secret', upn, () => composeAppPassword(passwords[0].slice(2, 12), newAppPasswordSecret(randomBytes).secret).password],
+      ['the right secret', upn, () => passwords[0]],
+    ])('given %s, when verified, then exactly one argon2 check is spent', async (_, userPrincipalName, password) => {
+      const verify = argon2.verify as jest.Mock;
+      const candidate = password();
+      verify.mockClear();
+      await verification.verify({ ...attempt(candidate), userPrincipalName, sourceIp: '192.0.2.70' });
+      expect(verify).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe("a credential's history holds only attempts that named its owner or knew its secret", () => {
+    const keyId = () => passwords[0].slice(2, 12);
+    const usage = async () => (await store.readStream(`appPasswordUsage-${keyId()}`)).map((event) => [event.type, (event.data as { reason?: string }).reason]);
+
+    it("given someone else's name and a bad checksum or a wrong secret for this credential, when verified, then its history is untouched and the miss is the name tried's", async () => {
+      // given
+      const before = await usage();
+      const wrongSecret = composeAppPassword(keyId(), newAppPasswordSecret(randomBytes).secret).password;
+      // when
+      expect(await verification.verify({ ...attempt(typo(passwords[0])), userPrincipalName: 'mallory@contoso.example' })).toEqual({ result: 'rejected' });
+      expect(await verification.verify({ ...attempt(wrongSecret), userPrincipalName: 'mallory@contoso.example' })).toEqual({ result: 'rejected' });
+      // then
+      expect(await usage()).toEqual(before);
+      const failures = await store.readStream('signInFailures-t-1');
+      expect(failures.slice(-2).map((event) => event.data)).toEqual([
+        expect.objectContaining({ userPrincipalName: 'mallory@contoso.example', reason: 'UNKNOWN_CREDENTIAL' }),
+        expect.objectContaining({ userPrincipalName: 'mallory@contoso.example', reason: 'UNKNOWN_CREDENTIAL' }),
+      ]);
+    });
+
+    it("given someone else's name and this credential's real secret, when verified, then the credential records WRONG_USER: its secret is out", async () => {
+      expect(await verification.verify({ ...attempt(passwords[0]), userPrincipalName: 'mallory@contoso.example' })).toEqual({ result: 'rejected' });
+      expect((await usage()).at(-1)).toEqual(['AppPasswordRejected', 'WRONG_USER']);
+    });
+
+    it("given the owner's name and a bad checksum, when verified, then the credential records the TYPO", async () => {
+      expect(await verification.verify(attempt(typo(passwords[0])))).toEqual({ result: 'rejected' });
+      expect((await usage()).at(-1)).toEqual(['AppPasswordRejected', 'TYPO']);
+    });
   });
 
   it('never accepts an expired credential, though no expiry event was written', async () => {

@@ -82,29 +82,38 @@ export class VerifyAppPassword {
     authorize(attempt.gateway, 'appPasswords.verify');
     const upn = parseUserPrincipalName(attempt.userPrincipalName);
     const account = upn?.value ?? null;
-    const wait = await this.throttle.waitSeconds(account, attempt.sourceIp);
-    if (wait > 0) {
-      this.logger.warn({ msg: 'verification throttled', account, sourceIp: attempt.sourceIp, retryAfter: wait });
-      return { result: 'throttled', retryAfterSeconds: wait };
+    // Reserved before the check, so that a burst of parallel guesses gets only the budget checked.
+    const ticket = this.throttle.begin(account, attempt.sourceIp);
+    if (ticket.waitSeconds > 0) {
+      this.logger.warn({ msg: 'verification throttled', account, sourceIp: attempt.sourceIp, retryAfter: ticket.waitSeconds });
+      return { result: 'throttled', retryAfterSeconds: ticket.waitSeconds };
     }
-    const parsed = parseAppPassword(attempt.password);
-    const [user, credential] = await Promise.all([
-      upn ? this.directory.user(userIdFor(upn.value)) : ({ status: 'none' } as User),
-      parsed.kind === 'parsed' ? this.credentials.load(parsed.keyId) : ({ status: 'none' } as AppPassword),
-    ]);
-    const result = await this.decide(attempt, upn, user, credential);
-    if (result.result === 'accepted' && account) {
-      await this.throttle.recordSuccess(account, attempt.sourceIp);
-    } else {
-      // Failures count against an account only if it exists: names made up by a sprayer must
-      // not fill the throttle's memory (the address limit covers them).
-      await this.throttle.recordFailure(user.status === 'none' ? null : account, attempt.sourceIp);
+    try {
+      const parsed = parseAppPassword(attempt.password);
+      const [user, credential] = await Promise.all([
+        upn ? this.directory.user(userIdFor(upn.value)) : ({ status: 'none' } as User),
+        parsed.kind === 'parsed' ? this.credentials.load(parsed.keyId) : ({ status: 'none' } as AppPassword),
+      ]);
+      const result = await this.decide(attempt, upn, user, credential);
+      // Every name counts alike, an account or not: how the throttle answers must not tell which exist.
+      if (result.result === 'accepted') ticket.succeeded();
+      else ticket.failed();
+      return result;
+    } finally {
+      ticket.abandoned();
     }
-    return result;
   }
 
+  /**
+   * Every path spends one argon2 check, against the credential's hash or a dummy one, so that the
+   * answer's timing tells nothing about which user names and key ids exist (the warm path skips it
+   * only for a secret that passed moments ago, which a guesser does not have).
+   */
   private async decide(attempt: VerificationAttempt, upn: UserPrincipalName | null, user: User, credential: AppPassword): Promise<VerificationResult> {
-    if (!upn) return this.unattributable(attempt, 'malformed user name');
+    if (!upn) {
+      await verifyAgainstNothing(attempt.password);
+      return this.unattributable(attempt, 'malformed user name');
+    }
     if (user.status === 'none') {
       await verifyAgainstNothing(attempt.password);
       const tenantId: string | null = await this.queries.execute(new GetTenantIdForDomainQuery(upn.domain));
@@ -112,12 +121,15 @@ export class VerifyAppPassword {
       return this.recordFailure(tenantId, upn.value, 'UNKNOWN_USER', attempt);
     }
     const parsed = parseAppPassword(attempt.password);
-    if (parsed.kind === 'malformed') return this.recordFailure(user.tenantId, upn.value, 'MALFORMED_PASSWORD', attempt);
+    if (parsed.kind === 'malformed') {
+      await verifyAgainstNothing(attempt.password);
+      return this.recordFailure(user.tenantId, upn.value, 'MALFORMED_PASSWORD', attempt);
+    }
     if (credential.status === 'none') {
       await verifyAgainstNothing(parsed.secret);
       return this.recordFailure(user.tenantId, upn.value, 'UNKNOWN_CREDENTIAL', attempt);
     }
-    const isSecretValid = parsed.isChecksumValid && (await this.checkSecret(credential, parsed.keyId, parsed.secret));
+    const isSecretValid = parsed.isChecksumValid ? await this.checkSecret(credential, parsed.keyId, parsed.secret) : await verifyAgainstNothing(parsed.secret);
     const now = this.clock.now();
     const decision = decideVerification({
       credential,
@@ -128,6 +140,12 @@ export class VerifyAppPassword {
       protocol: attempt.protocol,
       now,
     });
+    // A credential's history holds the attempts that named its owner or knew its secret. Someone
+    // else's name with a wrong secret is a miss of the name tried, not a probe to write into the
+    // victim credential's history (as a TYPO it would be).
+    if (decision.outcome === 'rejected' && user.userId !== credential.userId && (decision.reason === 'TYPO' || decision.reason === 'WRONG_SECRET')) {
+      return this.recordFailure(user.tenantId, upn.value, 'UNKNOWN_CREDENTIAL', attempt);
+    }
     const details = detailsOf(attempt);
     const event: AppPasswordUsageEvent =
       decision.outcome === 'accepted'

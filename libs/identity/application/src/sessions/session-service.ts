@@ -51,26 +51,32 @@ export class SessionService {
    */
   async signIn(userPrincipalName: string, password: string, sourceIp: string | null = null): Promise<SignInResult> {
     const upn = parseUserPrincipalName(userPrincipalName);
-    const wait = await this.throttle.waitSeconds(upn?.value ?? null, sourceIp);
-    if (wait > 0) return { outcome: 'throttled', retryAfterSeconds: wait };
-    const user = upn ? await this.directory.user(userIdFor(upn.value)) : { status: 'none' as const };
-    if (user.status === 'none' || user.passwordHash === null) {
-      await verifyAgainstNothing(password);
-      await this.throttle.recordFailure(user.status === 'none' ? null : user.userPrincipalName, sourceIp);
-      return { outcome: 'refused' };
+    // Reserved before the check (a burst gets only the budget checked), and counted by the name
+    // tried whether or not it is an account, so that the throttle's answers tell nothing.
+    const ticket = this.throttle.begin(upn?.value ?? null, sourceIp);
+    if (ticket.waitSeconds > 0) return { outcome: 'throttled', retryAfterSeconds: ticket.waitSeconds };
+    try {
+      const user = upn ? await this.directory.user(userIdFor(upn.value)) : { status: 'none' as const };
+      if (user.status === 'none' || user.passwordHash === null) {
+        await verifyAgainstNothing(password);
+        ticket.failed();
+        return { outcome: 'refused' };
+      }
+      const isValid = await verifySecret(user.passwordHash, password);
+      if (!isValid || user.status !== 'enabled') {
+        ticket.failed();
+        return { outcome: 'refused' };
+      }
+      ticket.succeeded();
+      const token = randomBytes(32).toString('base64url');
+      const now = this.clock.now().getTime();
+      this.db
+        .prepare('INSERT INTO console_sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)')
+        .run(hashToken(token), user.userId, now, now);
+      return { outcome: 'signed-in', token };
+    } finally {
+      ticket.abandoned();
     }
-    const isValid = await verifySecret(user.passwordHash, password);
-    if (!isValid || user.status !== 'enabled') {
-      await this.throttle.recordFailure(user.userPrincipalName, sourceIp);
-      return { outcome: 'refused' };
-    }
-    await this.throttle.recordSuccess(user.userPrincipalName, sourceIp);
-    const token = randomBytes(32).toString('base64url');
-    const now = this.clock.now().getTime();
-    this.db
-      .prepare('INSERT INTO console_sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)')
-      .run(hashToken(token), user.userId, now, now);
-    return { outcome: 'signed-in', token };
   }
 
   signOut(token: string): void {
