@@ -103,7 +103,7 @@ describe('alerts: detectors over the sign-ins, acknowledgement, and a signed web
   const secrets: string[] = [];
   const credentials: Record<string, { secret: string; appPassword: { id: string } }> = {};
 
-  const signIn = (user: string, password: string, ip: string) => verify(keyward.baseUrl, user, password, { 'X-Keyward-Protocol': 'imap', 'X-Real-IP': ip });
+  const signIn = (user: string, password: string, ip: string) => verify(keyward.baseUrl, user, password, { 'X-Keyward-Protocol': 'imap', 'X-Forwarded-For': ip });
   const alerts = async (client: ConsoleClient, filter: Json = {}, first = 50, after?: string) => (await client.data(ALERTS, { filter, first, after }))['alerts'];
   /** The alerts a filter finds, once there are `count` of them (the detectors run behind the sign-ins). */
   const alertsOnce = (filter: Json, count = 1, client = admin) =>

@@ -56,7 +56,7 @@ describe('audit log: signed checkpoints and exports an auditor verifies offline'
     const credential = await generate(admin, alice.id, 'Thunderbird');
     aliceSecret = credential.secret;
     await generate(fabrikam, bob.id, 'Outlook');
-    expect((await verify(keyward.baseUrl, 'alice@contoso.example', aliceSecret, { 'X-Real-IP': '203.0.113.7', 'X-Keyward-Protocol': 'imap' })).status).toBe(204);
+    expect((await verify(keyward.baseUrl, 'alice@contoso.example', aliceSecret, { 'X-Forwarded-For': '203.0.113.7', 'X-Keyward-Protocol': 'imap' })).status).toBe(204);
     expect((await verify(keyward.baseUrl, 'alice@contoso.example', 'kw-not-it')).status).toBe(401);
     contosoTenant = ((await admin.data(AUDIT_EVENTS, { first: 1 }))['auditEvents'].edges[0].node.streamId as string).replace(/^tenant-/, '');
   }, 90_000);

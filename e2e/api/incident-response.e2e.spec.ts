@@ -35,7 +35,7 @@ describe('incident response: revoke suspected leaks by query, as a recorded case
   let carol: { id: string };
   const credentials: Record<string, { secret: string; appPassword: { id: string } }> = {};
 
-  const signIn = (user: string, name: string, ip: string) => verify(keyward.baseUrl, user, credentials[name].secret, { 'X-Keyward-Protocol': 'imap', 'X-Real-IP': ip });
+  const signIn = (user: string, name: string, ip: string) => verify(keyward.baseUrl, user, credentials[name].secret, { 'X-Keyward-Protocol': 'imap', 'X-Forwarded-For': ip });
   const statusOf = async (name: string) => (await admin.data(STATUS, { id: credentials[name].appPassword.id }))['appPassword'].status;
   const finished = (client: ConsoleClient, id: string) =>
     eventually(async () => {

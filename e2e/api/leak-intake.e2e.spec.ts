@@ -42,7 +42,7 @@ describe('leak intake: scan text for leaked app passwords, and take leak reports
   const nextAddress = () => `198.51.100.${++address}`;
 
   const report = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${keyward.baseUrl}/leaks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-real-ip': nextAddress(), ...headers }, body });
+    fetch(`${keyward.baseUrl}/leaks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': nextAddress(), ...headers }, body });
   const upload = (client: ConsoleClient | null, body: BodyInit, headers: Record<string, string> = { 'content-type': 'text/plain' }) =>
     fetch(`${keyward.baseUrl}/leaks/scan`, { method: 'POST', headers: { ...(client ? { cookie: client.sessionCookie } : {}), ...headers }, body, duplex: 'half' } as RequestInit);
   const statusOf = async (name: string, client = admin) => (await client.data(STATUS, { id: credentials[name].appPassword.id }))['appPassword'].status;
@@ -70,7 +70,7 @@ describe('leak intake: scan text for leaked app passwords, and take leak reports
     for (const name of ['aliceMail', 'alicePhone', 'aliceOld', 'aliceGone', 'aliceUpload', 'aliceReported', 'aliceForged', 'aliceGarbage']) await create(admin, name, alice.id);
     await create(fabrikam, 'bobMail', bob.id);
     await create(fabrikam, 'bobReported', bob.id);
-    expect((await verify(keyward.baseUrl, 'alice@contoso.example', credentials['aliceMail'].secret, { 'X-Real-IP': '203.0.113.9' })).status).toBe(204);
+    expect((await verify(keyward.baseUrl, 'alice@contoso.example', credentials['aliceMail'].secret, { 'X-Forwarded-For': '203.0.113.9' })).status).toBe(204);
     await admin.data('mutation($input: RevokeAppPasswordInput!) { revokeAppPassword(input: $input) { id } }', { input: { id: credentials['aliceGone'].appPassword.id, reason: 'rotated' } });
     await eventually(async () => ((await admin.data(STATUS, { id: credentials['aliceGone'].appPassword.id }))['appPassword'].status === 'REVOKED' ? true : undefined));
   }, 90_000);
@@ -259,14 +259,15 @@ describe('leak intake: scan text for leaked app passwords, and take leak reports
     });
 
     it('limits reports per client address (resolved as /verify does) with 429 and Retry-After', async () => {
-      const from = { 'x-real-ip': '192.0.2.77' };
+      const from = { 'x-forwarded-for': '192.0.2.77' };
       for (let i = 0; i < 10; i++) expect((await report(JSON.stringify({ appPasswords: ['x'] }), from)).status).toBe(202);
       const limited = await report(JSON.stringify({ appPasswords: ['x'] }), from);
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((await report(JSON.stringify({ appPasswords: ['x'] }), { 'x-real-ip': '192.0.2.78' })).status).toBe(202);
-      // X-Forwarded-For counts the same (its last entry, from a trusted proxy).
-      expect((await report(JSON.stringify({ appPasswords: ['x'] }), { 'x-real-ip': '', 'x-forwarded-for': '10.0.0.1, 192.0.2.77' })).status).toBe(429);
+      expect((await report(JSON.stringify({ appPasswords: ['x'] }), { 'x-forwarded-for': '192.0.2.78' })).status).toBe(202);
+      // The hop the trusted proxy appended counts; what the client wrote before it, and X-Real-IP, do not.
+      expect((await report(JSON.stringify({ appPasswords: ['x'] }), { 'x-forwarded-for': '10.0.0.1, 192.0.2.77' })).status).toBe(429);
+      expect((await report(JSON.stringify({ appPasswords: ['x'] }), { 'x-forwarded-for': '192.0.2.77', 'x-real-ip': '192.0.2.99' })).status).toBe(429);
     });
 
     it.each([

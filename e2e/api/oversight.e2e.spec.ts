@@ -23,7 +23,7 @@ describe('oversight: dashboard, inventory, timelines and policy', () => {
   let bobPhone: { secret: string; appPassword: { id: string } };
 
   const signIn = (user: string, password: string, protocol: string, ip: string) =>
-    verify(keyward.baseUrl, user, password, { 'X-Keyward-Protocol': protocol, 'X-Real-IP': ip });
+    verify(keyward.baseUrl, user, password, { 'X-Keyward-Protocol': protocol, 'X-Forwarded-For': ip });
 
   beforeAll(async () => {
     await keyward.start();

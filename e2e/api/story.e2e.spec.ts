@@ -50,7 +50,7 @@ function describeStory(store: string, open: () => Promise<{ keyward: KeywardProc
 
       const accepted = await verify(keyward.baseUrl, 'alice@contoso.example', generated.secret, {
         'x-keyward-protocol': 'imap',
-        'x-real-ip': '203.0.113.7',
+        'x-forwarded-for': '203.0.113.7',
         'x-keyward-client': 'Thunderbird/128',
       });
       expect(accepted.status).toBe(204);

@@ -80,9 +80,9 @@ describe('verification for gateways', () => {
   });
 
   it('throttles an account after consecutive failures with 429 and Retry-After, but not its owner from a known address', async () => {
-    const known = { 'x-real-ip': '192.0.2.44', 'x-keyward-protocol': 'imap' };
+    const known = { 'x-forwarded-for': '192.0.2.44', 'x-keyward-protocol': 'imap' };
     expect((await verify(keyward.baseUrl, 'judy@contoso.example', secret, known)).status).toBe(204);
-    const attacker = { 'x-real-ip': '203.0.113.66', 'x-keyward-protocol': 'imap' };
+    const attacker = { 'x-forwarded-for': '203.0.113.66', 'x-keyward-protocol': 'imap' };
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await verify(keyward.baseUrl, 'judy@contoso.example', 'kwwrongwrongwrongwrongwrongwrong', attacker)).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -99,7 +99,7 @@ describe('verification for gateways', () => {
     const { secret: burstSecret } = await generate(admin, burstUser.id, 'Phone');
     const wrong = composeAppPassword(burstSecret.replace(/ /g, '').slice(2, 12), 'b'.repeat(18)).password;
     // when
-    const statuses = await Promise.all(Array.from({ length: 60 }, () => verify(keyward.baseUrl, 'burst@contoso.example', wrong, { 'x-real-ip': '203.0.113.77' }).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 60 }, () => verify(keyward.baseUrl, 'burst@contoso.example', wrong, { 'x-forwarded-for': '203.0.113.77' }).then((r) => r.status)));
     // then
     expect(statuses.filter((status) => status === 401)).toHaveLength(5);
     expect(statuses.filter((status) => status === 429)).toHaveLength(55);
@@ -119,7 +119,7 @@ describe('verification for gateways', () => {
         body: JSON.stringify(body),
       });
     const EHLO = { userPrincipalName: 'kim@contoso.example', clientIp: '198.51.100.7', client: 'scanner-3f.contoso.example', protocol: 'smtp' };
-    const SIGN_IN = { 'x-keyward-protocol': 'smtp', 'x-real-ip': '198.51.100.7' };
+    const SIGN_IN = { 'x-keyward-protocol': 'smtp', 'x-forwarded-for': '198.51.100.7' };
     const SIGN_INS = `query($id: ID!) { appPassword(id: $id) { lastUsedClient signIns(first: 10) { edges { node { outcome protocol sourceIp client } } } } }`;
     let kim: { secret: string; appPassword: { id: string } };
 

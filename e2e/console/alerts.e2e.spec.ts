@@ -31,7 +31,7 @@ describe('alerts in the console', () => {
   const secrets: Record<string, { secret: string; appPassword: { id: string } }> = {};
   const alerts: Record<string, Json> = {};
 
-  const signInFrom = (user: string, password: string, ip: string) => verify(keyward.baseUrl, user, password, { 'X-Keyward-Protocol': 'imap', 'X-Real-IP': ip });
+  const signInFrom = (user: string, password: string, ip: string) => verify(keyward.baseUrl, user, password, { 'X-Keyward-Protocol': 'imap', 'X-Forwarded-For': ip });
   const use = (user: string, name: string, ip: string) => signInFrom(user, secrets[name].secret, ip);
 
   beforeAll(async () => {

@@ -29,7 +29,7 @@ describe('incident response in the console', () => {
   let admin: ConsoleClient;
   const secrets: Record<string, { secret: string; appPassword: { id: string } }> = {};
 
-  const signInFrom = (user: string, name: string, ip: string) => verify(keyward.baseUrl, user, secrets[name].secret, { 'X-Keyward-Protocol': 'imap', 'X-Real-IP': ip });
+  const signInFrom = (user: string, name: string, ip: string) => verify(keyward.baseUrl, user, secrets[name].secret, { 'X-Keyward-Protocol': 'imap', 'X-Forwarded-For': ip });
   const statusOf = async (name: string) => (await admin.data(STATUS, { id: secrets[name].appPassword.id }))['appPassword'].status;
 
   beforeAll(async () => {

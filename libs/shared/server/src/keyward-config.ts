@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { addressMatcher, isAddressOrBlock, type ClientAddressHeader } from './request-context';
 
 /** `name:token`, as a gateway proves its name (`X-Keyward-Gateway-Token`). */
 const GATEWAY_TOKEN = /^[a-z0-9-]{1,32}:[A-Za-z0-9_-]{24,256}$/;
@@ -27,7 +28,12 @@ const schema = z.object({
   KEYWARD_TRUSTED_PROXIES: z
     .string()
     .default('127.0.0.1,::1,::ffff:127.0.0.1')
-    .refine((value) => list(value).every((ip) => isIP(ip) !== 0), 'must be comma-separated IP addresses'),
+    .refine((value) => list(value).every(isAddressOrBlock), 'must be comma-separated IP addresses or CIDR blocks (10.0.0.0/8)'),
+  KEYWARD_CLIENT_ADDRESS_HEADER: z
+    .string()
+    .default('x-forwarded-for')
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(['x-forwarded-for', 'x-real-ip'], { message: 'must be X-Forwarded-For or X-Real-IP' })),
   KEYWARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KEYWARD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   KEYWARD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
@@ -79,6 +85,10 @@ export interface KeywardConfig {
   readonly bootstrapDomains: string[];
   readonly bootstrapPassword?: string;
   readonly trustedProxies: string[];
+  /** Whether an address is one of `trustedProxies` (an address, or in a block). */
+  readonly isTrustedProxy: (address: string) => boolean;
+  /** The one header trusted proxies state the client's address in (see clientAddressOf). */
+  readonly clientAddressHeader: ClientAddressHeader;
   readonly logLevel: string;
   readonly sessionIdleMs: number;
   readonly sessionMaxMs: number;
@@ -158,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     bootstrapDomains: list(e.KEYWARD_BOOTSTRAP_DOMAIN).map((d) => d.toLowerCase()),
     bootstrapPassword: e.KEYWARD_BOOTSTRAP_PASSWORD,
     trustedProxies: list(e.KEYWARD_TRUSTED_PROXIES),
+    isTrustedProxy: addressMatcher(list(e.KEYWARD_TRUSTED_PROXIES)),
+    clientAddressHeader: e.KEYWARD_CLIENT_ADDRESS_HEADER,
     logLevel: e.KEYWARD_LOG_LEVEL,
     sessionIdleMs: e.KEYWARD_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.KEYWARD_SESSION_MAX_HOURS * 3_600_000,

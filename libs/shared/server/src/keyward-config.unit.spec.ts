@@ -69,3 +69,25 @@ describe('the gateways that can prove their name (KEYWARD_GATEWAY_TOKENS)', () =
     expect(() => loadConfig({ KEYWARD_GATEWAY_TOKENS: `nginx:${token},nginx:${'c'.repeat(30)}` })).toThrow(/names a gateway twice/);
   });
 });
+
+describe("where the client's address comes from", () => {
+  it('given nothing set, then loopback proxies are trusted and X-Forwarded-For is the header', () => {
+    const config = loadConfig({});
+    expect(config.clientAddressHeader).toBe('x-forwarded-for');
+    expect(['127.0.0.1', '::1', '::ffff:127.0.0.1'].map(config.isTrustedProxy)).toEqual([true, true, true]);
+    expect(config.isTrustedProxy('192.0.2.1')).toBe(false);
+  });
+
+  it('given X-Real-IP in any case and proxies as CIDR blocks, then both are taken', () => {
+    const config = loadConfig({ KEYWARD_CLIENT_ADDRESS_HEADER: 'X-Real-IP', KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8,192.0.2.5' });
+    expect(config.clientAddressHeader).toBe('x-real-ip');
+    expect(config.isTrustedProxy('10.9.8.7')).toBe(true);
+    expect(config.isTrustedProxy('127.0.0.1')).toBe(false);
+  });
+
+  it('given another header or a proxy that is no address, then Keyward does not start, and says which setting', () => {
+    expect(() => loadConfig({ KEYWARD_CLIENT_ADDRESS_HEADER: 'Forwarded' })).toThrow(/KEYWARD_CLIENT_ADDRESS_HEADER/);
+    expect(() => loadConfig({ KEYWARD_TRUSTED_PROXIES: 'proxy.internal' })).toThrow(/KEYWARD_TRUSTED_PROXIES/);
+    expect(() => loadConfig({ KEYWARD_TRUSTED_PROXIES: '10.0.0.0/40' })).toThrow(/KEYWARD_TRUSTED_PROXIES/);
+  });
+});

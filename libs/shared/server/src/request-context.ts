@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -9,16 +9,60 @@ export function correlationIdOf(request: Request, newId: () => string): string {
   return typeof header === 'string' && REQUEST_ID.test(header) ? header : newId();
 }
 
+/** Which header a trusted proxy states the client's address in (`KEYWARD_CLIENT_ADDRESS_HEADER`). */
+export type ClientAddressHeader = 'x-forwarded-for' | 'x-real-ip';
+
+export interface ClientAddressPolicy {
+  /** Whether a peer's statement of the client's address is believed (`KEYWARD_TRUSTED_PROXIES`). */
+  readonly isTrustedProxy: (address: string) => boolean;
+  readonly clientAddressHeader: ClientAddressHeader;
+}
+
+/** An address or a CIDR block (`10.0.0.0/8`, `fd00::/8`): what KEYWARD_TRUSTED_PROXIES lists. */
+export function isAddressOrBlock(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** The matcher for a list of addresses and CIDR blocks (IPv4 ones also match their IPv4-mapped IPv6 form). */
+export function addressMatcher(entries: readonly string[]): (address: string) => boolean {
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address, prefix] = entry.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (prefix === undefined) list.addAddress(address, family);
+    else list.addSubnet(address, Number(prefix), family);
+  }
+  return (address) => {
+    const family = isIP(address);
+    return family !== 0 && list.check(address, family === 6 ? 'ipv6' : 'ipv4');
+  };
+}
+
 /**
- * The client's address: the socket peer, unless the peer is a trusted proxy, in which case the
- * address it forwards in `X-Real-IP` (or the last entry of `X-Forwarded-For`) counts.
+ * The client's address: the socket peer, unless the peer is a trusted proxy; then only the one
+ * header the proxy is configured to set counts, the other is ignored whatever it says.
+ * - `x-forwarded-for` (the default): read from the right, the hop each trusted proxy appended,
+ *   until one that is not a trusted proxy: the client as the outermost of our proxies saw it.
+ *   Entries a client wrote itself sit to the left of that and are never reached.
+ * - `x-real-ip`: the address in it, for proxies that overwrite that header (nginx's
+ *   `proxy_set_header X-Real-IP $remote_addr`).
  */
-export function clientAddressOf(request: Request, trustedProxies: readonly string[]): string | null {
+export function clientAddressOf(request: Request, policy: ClientAddressPolicy): string | null {
   const peer = request.socket.remoteAddress ?? null;
-  if (!peer || !trustedProxies.includes(peer)) return peer;
-  const realIp = request.headers['x-real-ip'];
-  if (typeof realIp === 'string' && isIP(realIp.trim())) return realIp.trim();
-  const forwarded = request.headers['x-forwarded-for'];
-  const last = typeof forwarded === 'string' ? forwarded.split(',').pop()?.trim() : undefined;
-  return last && isIP(last) ? last : peer;
+  const isTrusted = policy.isTrustedProxy;
+  if (!peer || !isTrusted(peer)) return peer;
+  const header = request.headers[policy.clientAddressHeader];
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (value === undefined) return peer;
+  if (policy.clientAddressHeader === 'x-real-ip') return isIP(value.trim()) ? value.trim() : peer;
+  const hops = value.split(',').map((hop) => hop.trim());
+  let address = peer;
+  for (let index = hops.length - 1; index >= 0 && isTrusted(address); index--) {
+    if (!isIP(hops[index])) break;
+    address = hops[index];
+  }
+  return address;
 }

@@ -85,7 +85,7 @@ export class VerifyHandler {
   }
 
   private isFromProxy(request: Request): boolean {
-    return request.socket.remoteAddress !== undefined && this.config.trustedProxies.includes(request.socket.remoteAddress);
+    return request.socket.remoteAddress !== undefined && this.config.isTrustedProxy(request.socket.remoteAddress);
   }
 
   /** A client's mistake the body parser caught keeps its status; anything else is logged and answered without details. */
@@ -132,7 +132,7 @@ export class VerifyHandler {
     const token = request.headers['x-keyward-gateway-token'];
     const name = typeof token === 'string' && token.length <= 256 ? this.config.gatewayTokens.get(gatewayTokenKey(token)) : undefined;
     return {
-      sourceIp: clientAddressOf(request, this.config.trustedProxies),
+      sourceIp: clientAddressOf(request, this.config),
       client: typeof client === 'string' && PRINTABLE.test(client) ? client : null,
       gateway: { kind: 'gateway' as const, name: name ?? 'verify', proven: name !== undefined },
       correlationId: (request as Request & { correlationId: string }).correlationId,

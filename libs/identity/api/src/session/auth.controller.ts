@@ -22,7 +22,7 @@ export class AuthController {
     if (typeof userPrincipalName !== 'string' || typeof password !== 'string' || password.length > 1024) {
       throw new BadRequestException('Send JSON {"userPrincipalName": "...", "password": "..."}.');
     }
-    const result = await this.sessions.signIn(userPrincipalName, password, clientAddressOf(request, this.config.trustedProxies));
+    const result = await this.sessions.signIn(userPrincipalName, password, clientAddressOf(request, this.config));
     if (result.outcome === 'throttled') {
       response.setHeader('Retry-After', String(result.retryAfterSeconds));
       throw new HttpException('Too many failed sign-ins; retry later.', HttpStatus.TOO_MANY_REQUESTS);

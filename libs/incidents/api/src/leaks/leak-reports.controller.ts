@@ -26,7 +26,7 @@ export class LeakReportsController {
   @Public('Leaked app passwords are reported by whoever finds them; the answer never says whether one matched, and only a proven secret revokes anything.')
   async report(@Req() request: Request, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<{ received: number }> {
     response.setHeader('Cache-Control', 'no-store');
-    const sourceIp = clientAddressOf(request, this.config.trustedProxies);
+    const sourceIp = clientAddressOf(request, this.config);
     const wait = await this.limiter.take(sourceIp ?? 'unknown');
     if (wait > 0) {
       response.setHeader('Retry-After', String(wait));
