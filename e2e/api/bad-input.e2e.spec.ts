@@ -96,6 +96,22 @@ describe('bad input', () => {
     }
   });
 
+  it("answers what Apollo itself cannot take (a GET mutation, a request CSRF prevention blocks, a batch, a missing operation) with 405 or 400 and BAD_USER_INPUT, not an internal error", async () => {
+    const graphql = (init: RequestInit, query = '') => fetch(`${keyward.baseUrl}/graphql${query}`, { ...init, headers: { cookie: admin.sessionCookie, ...(init.headers ?? {}) } });
+    const answers = [
+      await graphql({ method: 'GET', headers: { 'apollo-require-preflight': 'true' } }, `?query=${encodeURIComponent('mutation { revokeAppPassword(input: { id: "x", reason: "y" }) { id } }')}`),
+      await graphql({ method: 'GET' }, `?query=${encodeURIComponent('{ me { id } }')}`),
+      await graphql({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]) }),
+      await graphql({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query A { me { id } } query B { me { id } }', operationName: 'C' }) }),
+    ];
+    // A mutation over GET is 405 (use POST); the rest are 400.
+    for (const [index, answer] of answers.entries()) {
+      const text = await answer.text();
+      expect({ status: answer.status, text }).toEqual({ status: index === 0 ? 405 : 400, text: expect.stringContaining('"code":"BAD_USER_INPUT"') });
+      expect(text).not.toMatch(/stacktrace|node_modules|at \w+ \(/);
+    }
+  });
+
   it('rejects a query nested 50 deep', async () => {
     let query = 'id';
     for (let i = 0; i < 50; i++) query = `user { ${query} }`;

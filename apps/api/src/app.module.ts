@@ -2,14 +2,17 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { LoggerModule } from 'nestjs-pino';
 import {
   CorrelationIdMiddleware,
   formatGraphQLError,
+  GRAPHQL_LIMITS,
+  GRAPHQL_VALIDATION_RULES,
+  graphqlLimitsPlugin,
   KeywardCoreModule,
   KeywardExceptionFilter,
   ReadYourWritesInterceptor,
+  YieldToEventLoopInterceptor,
   type KeywardConfig,
 } from '@keyward/shared/server';
 import { IdentityApiModule } from '@keyward/identity/api';
@@ -35,6 +38,7 @@ export class AppModule implements NestModule {
       providers: [
         DeadLettersResolver,
         { provide: APP_FILTER, useClass: KeywardExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: YieldToEventLoopInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
       ],
       imports: [
@@ -64,12 +68,16 @@ export class AppModule implements NestModule {
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
+          // Signed-in callers only: graphqlLimitsPlugin refuses it to anyone else.
           introspection: true,
           includeStacktraceInErrorResponses: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: formatGraphQLError,
-          // Report (not throw) so Apollo answers a validation error instead of an internal one.
-          validationRules: [maxDepthRule({ n: 10, propagateOnRejection: false, onReject: [(context, error) => context?.reportError(error)] })],
+          parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+          validationRules: GRAPHQL_VALIDATION_RULES,
+          plugins: [graphqlLimitsPlugin()],
+          // Field resolvers too pass through the interceptors: each yields to the event loop first.
+          fieldResolverEnhancers: ['interceptors'],
         }),
         IdentityApiModule,
         AppPasswordsApiModule,

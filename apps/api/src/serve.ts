@@ -2,13 +2,15 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { BootstrapTenants } from '@keyward/identity/application';
 import { VerifyHandler, verifyRoute } from '@keyward/app-passwords/api';
-import { SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
+import { SESSION_COOKIE } from '@keyward/identity/api';
+import { admissionMiddleware, AdmissionGate, clientAddressOf, GRAPHQL_ADMISSION, SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
 
@@ -32,6 +34,9 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
   app.use(verifyRoute(app.get(VerifyHandler)));
   app.use(securityHeaders);
   app.use(cookieParser());
+  // At most a few GraphQL operations run at once, so that none of them keeps /verify waiting long;
+  // a caller is its session, or its address without one.
+  app.use('/graphql', admissionMiddleware(new AdmissionGate(GRAPHQL_ADMISSION), (request) => callerOf(request, config)));
   app.useBodyParser('json', { limit: '64kb' });
   serveConsole(app, config.consoleDir);
   await app.init();
@@ -46,6 +51,12 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
   await app.listen(config.port, config.host);
   app.get(Logger).log(`Keyward listening on http://${config.host}:${config.port} with data in ${config.dataDir}`);
   return app;
+}
+
+function callerOf(request: Request, config: KeywardConfig): string {
+  const session: unknown = request.cookies?.[SESSION_COOKIE];
+  if (typeof session === 'string' && session.length > 0) return `session:${createHash('sha256').update(session).digest('base64url')}`;
+  return `address:${clientAddressOf(request, config) ?? 'unknown'}`;
 }
 
 /**

@@ -11,3 +11,6 @@ export * from './correlation-id.middleware';
 export * from './read-your-writes.interceptor';
 export * from './spreadsheet-safe';
 export * from './keyward-version';
+export * from './graphql-limits';
+export * from './admission';
+export * from './yield-to-event-loop.interceptor';

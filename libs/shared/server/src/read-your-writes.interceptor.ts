@@ -15,8 +15,9 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
   constructor(private readonly subscribers: SubscriberHost) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const isMutation =
-      context.getType<string>() === 'graphql' && GqlExecutionContext.create(context).getInfo()?.operation?.operation === 'mutation';
+    const info = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getInfo() : undefined;
+    // The mutation's own field, not the fields of what it answers with.
+    const isMutation = info?.operation?.operation === 'mutation' && info.parentType?.name === 'Mutation';
     if (!isMutation) return next.handle();
     return next.handle().pipe(mergeMap((result) => from(this.settled().then(() => result))));
   }
