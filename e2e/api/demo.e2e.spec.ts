@@ -40,6 +40,8 @@ describe('npm run demo', () => {
       expect((await person.data('{ me { roles } }'))['me'].roles).toEqual([role]);
     }
     expect(await new ConsoleClient(keyward.baseUrl).signIn('dara.dubois@contoso.example', ADMIN_PASSWORD)).toBe(401);
+    // and those are the people the log names
+    expect(keyward.output).toContain('Demo: alice.andersen@contoso.example (USER), bruno.bakker@contoso.example (AUDITOR), chen.costa@contoso.example (INCIDENT_RESPONDER) sign in');
 
     await keyward.restart();
     admin = new ConsoleClient(keyward.baseUrl);

@@ -189,4 +189,37 @@ describe('tenants and roles', () => {
     expect((await verify(keyward.baseUrl, 'erin@contoso.example', generated.secret)).status).toBe(401);
     expect(await new ConsoleClient(keyward.baseUrl).signIn('erin@contoso.example', 'erin-console-password')).toBe(401);
   });
+
+  it('given a signed-in user who is disabled, when they are enabled again, then their old console session stays ended: they sign in anew', async () => {
+    // given
+    const fay = await createUser(contoso, 'fay@contoso.example', ['AUDITOR'], { password: 'fay-console-password' });
+    const session = new ConsoleClient(keyward.baseUrl);
+    await session.signIn('fay@contoso.example', 'fay-console-password');
+    expect(codeOf(await session.graphql('{ me { id } }'))).toBeUndefined();
+    // when
+    await contoso.data(`mutation($id: ID!) { disableUser(id: $id) { isEnabled } }`, { id: fay.id });
+    await contoso.data(`mutation($id: ID!) { enableUser(id: $id) { isEnabled } }`, { id: fay.id });
+    // then
+    expect(codeOf(await session.graphql('{ me { id } }'))).toBe('UNAUTHENTICATED');
+    expect(await new ConsoleClient(keyward.baseUrl).signIn('fay@contoso.example', 'fay-console-password')).toBe(200);
+  });
+
+  it('given a browser with a session, when it signs in again, then the session it held is ended: one cookie, one session', async () => {
+    const login = (cookie?: string) =>
+      fetch(`${keyward.baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ userPrincipalName: 'dave@contoso.example', password: 'dave-console-password' }),
+      }).then((response) => (response.headers.get('set-cookie') ?? '').split(';')[0]);
+    const me = (cookie: string) =>
+      fetch(`${keyward.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query: '{ me { id } }' }) }).then((r) => r.json());
+    // given
+    const first = await login();
+    // when
+    const second = await login(first);
+    // then
+    expect(second).not.toEqual(first);
+    expect((await me(first)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await me(second)).data?.me?.id).toBe(contosoUser.id);
+  });
 });

@@ -40,12 +40,13 @@ export async function seedDemoData(
     }),
   );
   app.get(Logger).log(`Demo data: ${history.length} events for ${tenant.domain}`);
+  // The people with a console password (the admin's): the ones who can sign in to see each role.
   const people = history
-    .filter((entry) => entry.event.type === 'UserCreated')
-    .slice(0, 3)
+    .filter((entry) => entry.event.type === 'UserCreated' && (entry.event.data as { passwordHash: string | null }).passwordHash !== null)
     .map((entry) => {
       const { userPrincipalName, roles } = entry.event.data as { userPrincipalName: string; roles: string[] };
       return `${userPrincipalName} (${roles.join(', ')})`;
-    });
+    })
+    .sort();
   app.get(Logger).log(`Demo: ${people.join(', ')} sign in with the admin's password, to see each role's console`);
 }

@@ -3,3 +3,4 @@ export * from './event';
 export * from './command-context';
 export * from './stable-id';
 export * from './spreadsheet-safe';
+export * from './free-text';

@@ -9,6 +9,10 @@ describe('CSV cells a spreadsheet opens', () => {
     ['\t=1+1', `'\t=1+1`],
     ['\r=1+1', `'\r=1+1`],
     ['\0=1+1', `'\0=1+1`],
+    ['  =1+1', `'  =1+1`],
+    ['\n\n@SUM(A1)', `'\n\n@SUM(A1)`],
+    ['\u00a0-2+3', `'\u00a0-2+3`],
+    ['Re: -5 % off', 'Re: -5 % off'],
     ['Thunderbird on laptop', 'Thunderbird on laptop'],
   ])('quotes %j so it is shown, never run', (label, cell) => {
     expect(spreadsheetSafe(label)).toBe(cell);

@@ -1,7 +1,8 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { correlationIdOf } from './request-context';
-import { CLOCK, ID_GENERATOR, type Clock, type IdGenerator } from './tokens';
+import { CLOCK, ID_GENERATOR, KEYWARD_CONFIG, type Clock, type IdGenerator } from './tokens';
+import type { KeywardConfig } from './keyward-config';
 
 /** What every request carries from here on: its correlation id, and when it arrived by the injected clock. */
 export interface StampedRequest extends Request {
@@ -10,7 +11,7 @@ export interface StampedRequest extends Request {
 }
 
 /**
- * Gives every request a correlation id (the caller's safe `X-Request-Id`, or a new one), echoed
+ * Gives every request a correlation id (a trusted proxy's `X-Request-Id`, or a new one), echoed
  * in the answer, and the time it arrived by the injected clock: commands take their `now` from it.
  */
 @Injectable()
@@ -18,10 +19,11 @@ export class CorrelationIdMiddleware implements NestMiddleware {
   constructor(
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
   ) {}
 
   use(request: StampedRequest, response: Response, next: NextFunction): void {
-    request.correlationId = correlationIdOf(request, () => this.ids.newId());
+    request.correlationId = correlationIdOf(request, this.config, () => this.ids.newId());
     request.receivedAt = this.clock.now();
     response.setHeader('X-Request-Id', request.correlationId);
     next();

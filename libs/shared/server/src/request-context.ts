@@ -3,10 +3,16 @@ import { BlockList, isIP } from 'node:net';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-/** The correlation id of a request: the caller's `X-Request-Id` if it is safe to log, else a new one. */
-export function correlationIdOf(request: Request, newId: () => string): string {
+/**
+ * The correlation id of a request, which every event it causes records: the `X-Request-Id` a
+ * trusted proxy passes on (its own request id, safe to log), else a new one. A client's own
+ * header is ignored: audit metadata is never the caller's to choose.
+ */
+export function correlationIdOf(request: Request, policy: Pick<ClientAddressPolicy, 'isTrustedProxy'>, newId: () => string): string {
   const header = request.headers['x-request-id'];
-  return typeof header === 'string' && REQUEST_ID.test(header) ? header : newId();
+  const peer = request.socket.remoteAddress;
+  const isFromProxy = peer !== undefined && policy.isTrustedProxy(peer);
+  return isFromProxy && typeof header === 'string' && REQUEST_ID.test(header) ? header : newId();
 }
 
 /** Which header a trusted proxy states the client's address in (`KEYWARD_CLIENT_ADDRESS_HEADER`). */

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { addressMatcher, clientAddressOf, isAddressOrBlock, type ClientAddressPolicy } from './request-context';
+import { addressMatcher, clientAddressOf, correlationIdOf, isAddressOrBlock, type ClientAddressPolicy } from './request-context';
 
 const request = (peer: string, headers: Record<string, string | string[]> = {}) => ({ socket: { remoteAddress: peer }, headers }) as unknown as Request;
 const XFF: ClientAddressPolicy = { isTrustedProxy: addressMatcher(['127.0.0.1', '10.0.0.0/29']), clientAddressHeader: 'x-forwarded-for' };
@@ -45,5 +45,12 @@ describe("the client's address", () => {
     expect(['127.0.0.2', '11.0.0.1', 'fe80::1', 'not an address'].map(isTrusted)).toEqual([false, false, false, false]);
     expect(['10.0.0.0/8', '::1', '2001:db8::/32', '192.0.2.1'].every(isAddressOrBlock)).toBe(true);
     expect(['10.0.0.0/33', '10.0.0.0/', 'fd00::/129', '10.0.0.0/8/8', 'proxy.internal'].some(isAddressOrBlock)).toBe(false);
+  });
+
+  it("given an X-Request-Id, when it comes from a trusted proxy, then it is the correlation id; from a client, or unsafe to log, then a new one is made", () => {
+    const newId = () => 'new-id';
+    expect(correlationIdOf(request('127.0.0.1', { 'x-request-id': 'edge-4f2a' }), XFF, newId)).toBe('edge-4f2a');
+    expect(correlationIdOf(request('198.51.100.9', { 'x-request-id': 'chosen-by-me' }), XFF, newId)).toBe('new-id');
+    expect(correlationIdOf(request('127.0.0.1', { 'x-request-id': 'a b\nforged' }), XFF, newId)).toBe('new-id');
   });
 });

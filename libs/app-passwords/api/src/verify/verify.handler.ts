@@ -33,7 +33,7 @@ export class VerifyHandler {
 
   /** The Express middleware for `/verify`. */
   readonly middleware: RequestHandler = (request, response) => {
-    const correlationId = correlationIdOf(request, () => this.ids.newId());
+    const correlationId = correlationIdOf(request, this.config, () => this.ids.newId());
     (request as Request & { correlationId?: string }).correlationId = correlationId;
     response.setHeader('X-Request-Id', correlationId);
     const failed = (error: unknown) => this.fail(response, error);
@@ -49,7 +49,7 @@ export class VerifyHandler {
    * sign-ins it recorded itself. 204 when a sign-in was named, 404 when none awaits a name.
    */
   readonly clientMiddleware: RequestHandler = (request, response) => {
-    const correlationId = correlationIdOf(request, () => this.ids.newId());
+    const correlationId = correlationIdOf(request, this.config, () => this.ids.newId());
     (request as Request & { correlationId?: string }).correlationId = correlationId;
     response.setHeader('X-Request-Id', correlationId);
     response.setHeader('Cache-Control', 'no-store');

@@ -1,4 +1,4 @@
-import { assertUnreachable, badInput, conflict, notFound, policyViolation } from '@keyward/shared/domain';
+import { assertUnreachable, badInput, conflict, notFound, optionalLine, policyViolation, requireLine } from '@keyward/shared/domain';
 import type { AppPasswordScope, TenantPolicy } from '@keyward/identity/domain';
 import { APP_PASSWORD_SCOPES } from '@keyward/identity/domain';
 import type { AppPasswordEvent, AppPasswordGenerated } from './app-password.events';
@@ -146,18 +146,21 @@ function generate(data: GenerateAppPassword['data']): AppPasswordGenerated {
   };
 }
 
-/** A revocation's reason, trimmed; BAD_USER_INPUT unless it has 1 to 500 characters. */
+/** A revocation's reason, trimmed; BAD_USER_INPUT unless it is 1 to 500 characters of plain text on one line. */
 export function requireRevocationReason(input: string): string {
-  const reason = input.trim();
-  if (reason.length === 0 || reason.length > 500) throw badInput('A reason of 1 to 500 characters is required.');
-  return reason;
+  return requireLine(input, 500, 'A reason of 1 to 500 characters on one line is required, without control or invisible characters.');
+}
+
+/** An incident reference (a ticket number, a case URL), trimmed: 1 to 200 characters on one line, or none. */
+export function optionalIncidentRef(input: string | null | undefined): string | null {
+  return optionalLine(input, 200, 'An incident reference is 1 to 200 characters on one line (a ticket number, say), without control or invisible characters.');
 }
 
 function revoke(data: RevokeAppPassword['data'], state: ExistingAppPassword): AppPasswordEvent[] {
   const reason = requireRevocationReason(data.reason);
   // Revoking is idempotent: a revoked credential stays revoked and gets no second event.
   if (state.status === 'REVOKED') return [];
-  const incidentRef = data.incidentRef?.trim() || null;
+  const incidentRef = optionalIncidentRef(data.incidentRef);
   const caseId = data.caseId ?? null;
   return [{ type: 'AppPasswordRevoked', data: { appPasswordId: state.appPasswordId, reason, incidentRef, ...(caseId ? { caseId } : {}) } }];
 }
@@ -166,7 +169,7 @@ function suspend(data: SuspendAppPassword['data'], state: ExistingAppPassword): 
   const reason = requireRevocationReason(data.reason);
   // Only what works can be suspended; suspending twice, or a revoked or expired credential, changes nothing.
   if (statusAt(state, data.now) !== 'ACTIVE') return [];
-  const incidentRef = data.incidentRef?.trim() || null;
+  const incidentRef = optionalIncidentRef(data.incidentRef);
   return [{ type: 'AppPasswordSuspended', data: { appPasswordId: state.appPasswordId, reason, incidentRef, caseId: data.caseId } }];
 }
 
@@ -176,11 +179,7 @@ function requireExisting(state: AppPassword): ExistingAppPassword {
 }
 
 function requireLabel(input: string): string {
-  const label = input.trim();
-  if (label.length === 0 || label.length > 100 || /[\u0000-\u001f\u007f]/.test(label)) {
-    throw badInput('The label must be 1 to 100 characters on one line.');
-  }
-  return label;
+  return requireLine(input, 100, 'The label must be 1 to 100 characters on one line, without control or invisible characters.');
 }
 
 function requireScopes(input: readonly string[] | null | undefined, policy: TenantPolicy): AppPasswordScope[] {

@@ -174,12 +174,13 @@ describe('the lines of an audit-log export', () => {
 
   it('given workers with nothing more to do, when they have idled long enough, then they stop, and the next export starts new ones', async () => {
     // given
-    const lines = new ExportLines(file, workerScript, { dataDir: dir }, 2, 100);
+    // An idle time well beyond a slice's work, so that on a busy machine no worker idles out mid-export.
+    const lines = new ExportLines(file, workerScript, { dataDir: dir }, 2, 1_000);
     pools.push(lines);
     await collect(lines.lines('contoso', 0, 1000, 'ndjson', VERSION));
     expect(lines.running).toBe(2);
     // when
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     // then
     expect(lines.running).toBe(0);
     expect((await collect(lines.lines('contoso', 0, 10, 'ndjson', VERSION))).split('\n').length).toBe(11);

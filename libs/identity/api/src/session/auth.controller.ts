@@ -29,6 +29,9 @@ export class AuthController {
     }
     // One answer for an unknown user, a disabled user and a wrong password.
     if (result.outcome === 'refused') throw new UnauthorizedException('The user name or password is wrong.');
+    // The session the browser held before is over: one cookie, one session.
+    const previous = request.cookies?.[SESSION_COOKIE];
+    if (typeof previous === 'string') this.sessions.signOut(previous);
     response.cookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'strict',

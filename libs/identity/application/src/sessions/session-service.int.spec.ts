@@ -77,6 +77,20 @@ describe('console sessions', () => {
     expect(await sessions.principalFor(token)).toBeNull();
   });
 
+  it('given an idle timeout of one minute, when the session is used every 40 seconds, then it stays open: its use is written often enough', async () => {
+    // given
+    const short = new SessionService(db, loadConfig({ KEYWARD_SESSION_IDLE_MINUTES: '1', KEYWARD_SESSION_MAX_HOURS: '12' }), clock, new Directory(new Aggregates(store, randomUUID)));
+    const result = await short.signIn(upn, 'kim-console-password', '192.0.2.1');
+    const token = result.outcome === 'signed-in' ? result.token : '';
+    // when / then
+    for (let i = 0; i < 8; i++) {
+      now = new Date(now.getTime() + 40_000);
+      expect(await short.principalFor(token)).not.toBeNull();
+    }
+    now = new Date(now.getTime() + 61_000);
+    expect(await short.principalFor(token)).toBeNull();
+  });
+
   it('ends an active session at the absolute timeout', async () => {
     const token = await signedIn();
     for (let minutes = 20; minutes < 12 * 60; minutes += 20) {

@@ -19,6 +19,7 @@ export type SignInResult =
   | { readonly outcome: 'throttled'; readonly retryAfterSeconds: number };
 
 /** How often a session's last-seen time is written while it is in use. */
+/** How often a session's last use is written: at most once a minute, and well within the idle timeout. */
 const TOUCH_INTERVAL_MS = 60_000;
 
 /**
@@ -83,7 +84,7 @@ export class SessionService {
     this.db.prepare('DELETE FROM console_sessions WHERE token_hash = ?').run(hashToken(token));
   }
 
-  /** Ends every console session of the user on this node (after a password reset). */
+  /** Ends every console session of the user on this node (after a password reset, or when disabled). */
   endSessionsOf(userId: string): void {
     this.db.prepare('DELETE FROM console_sessions WHERE user_id = ?').run(userId);
   }
@@ -102,8 +103,12 @@ export class SessionService {
       return null;
     }
     const user = await this.directory.user(row.user_id);
-    if (user.status !== 'enabled') return null;
-    if (now - row.last_seen_at > TOUCH_INTERVAL_MS) {
+    if (user.status !== 'enabled') {
+      // Disabled (on another node, whose sessions these are not): the session ends here too.
+      this.signOut(token);
+      return null;
+    }
+    if (now - row.last_seen_at > Math.min(TOUCH_INTERVAL_MS, this.config.sessionIdleMs / 4)) {
       this.db.prepare('UPDATE console_sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash);
     }
     return { kind: 'user', userId: user.userId, tenantId: user.tenantId, userPrincipalName: user.userPrincipalName, roles: user.roles };

@@ -3,10 +3,12 @@ import { forbidden, type CommandContext } from '@keyward/shared/domain';
 import { Aggregates } from '@keyward/shared/event-sourcing';
 import { userDecider, userStreamId, type ExistingUser, type UserCommand, type UserPrincipal } from '@keyward/identity/domain';
 import { Directory } from '../directory/directory.repository';
+import { SessionService } from '../sessions/session-service';
 
 /**
  * Disables or enables a user. A disabled user can neither sign in nor use app passwords; when the
- * tenant policy says so, the event also asks for the user's app passwords to be revoked.
+ * tenant policy says so, the event also asks for the user's app passwords to be revoked. Disabling
+ * ends the user's console sessions, so that enabling again does not bring them back.
  */
 export class SetUserEnabledCommand {
   constructor(
@@ -22,6 +24,7 @@ export class SetUserEnabledHandler implements ICommandHandler<SetUserEnabledComm
   constructor(
     private readonly aggregates: Aggregates,
     private readonly directory: Directory,
+    private readonly sessions: SessionService,
   ) {}
 
   async execute({ userId, isEnabled, principal, context }: SetUserEnabledCommand): Promise<ExistingUser> {
@@ -30,6 +33,7 @@ export class SetUserEnabledHandler implements ICommandHandler<SetUserEnabledComm
     const { policy } = await this.directory.tenantOf(principal);
     const command: UserCommand = isEnabled ? { type: 'EnableUser' } : { type: 'DisableUser', data: { revokesAppPasswords: policy.revokesOnDisable } };
     const { state } = await this.aggregates.handle(userStreamId(userId), userDecider, command, context);
+    if (!isEnabled) this.sessions.endSessionsOf(userId);
     return state as ExistingUser;
   }
 }

@@ -3,6 +3,7 @@ import {
   badInput,
   conflict,
   notFound,
+  requireLine,
   stableId,
   type DomainEvent,
 } from '@keyward/shared/domain';
@@ -108,10 +109,7 @@ function createUser(data: CreateUser['data'], state: User): UserCreated {
     throw badInput(`The domain ${upn.domain} does not belong to your tenant.`);
   }
   if (state.status !== 'none') throw conflict(`A user ${upn.value} exists already.`);
-  const displayName = data.displayName.trim();
-  if (displayName.length === 0 || displayName.length > 256 || /[\r\n\u0000]/.test(displayName)) {
-    throw badInput('displayName must be 1 to 256 characters on one line.');
-  }
+  const displayName = requireLine(data.displayName, 256, 'displayName must be 1 to 256 characters on one line, without control or invisible characters.');
   const roles = [...new Set(data.roles)];
   if (roles.length === 0 || !roles.every(isRole)) throw badInput('roles must name at least one role.');
   return {

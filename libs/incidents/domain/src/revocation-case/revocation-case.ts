@@ -1,4 +1,4 @@
-import { assertUnreachable, badInput, conflict, notFound } from '@keyward/shared/domain';
+import { assertUnreachable, badInput, conflict, notFound, requireLine } from '@keyward/shared/domain';
 import { requireRevocationReason } from '@keyward/app-passwords/domain';
 import type { CaseAction, CaseCancellationRequested, CaseOutcome, RecordedOutcome, RevocationCaseEvent } from './revocation-case.events';
 
@@ -179,18 +179,14 @@ export function countsOf(state: OpenCase): { revoked: number; alreadyRevoked: nu
 
 /** An incident reference, trimmed: 1 to 200 characters on one line (a ticket number, a case URL). */
 export function requireIncidentRef(input: string): string {
-  const incidentRef = input.trim();
-  if (incidentRef.length === 0 || incidentRef.length > 200 || /[\u0000-\u001f\u007f]/.test(incidentRef)) {
-    throw badInput('An incident reference of 1 to 200 characters on one line is required (a ticket number, say).');
-  }
-  return incidentRef;
+  return requireLine(input, 200, 'An incident reference of 1 to 200 characters on one line is required (a ticket number, say), without control or invisible characters.');
 }
 
 function request(data: RequestRevocationCase['data']): RevocationCaseEvent[] {
   const { match, expectedMatched } = data;
   // A preview may be asked for before the reason is written; a real run never goes without one.
-  const reason = data.isDryRun ? data.reason.trim().slice(0, 500) : requireRevocationReason(data.reason);
-  const incidentRef = data.isDryRun ? data.incidentRef.trim().slice(0, 200) : requireIncidentRef(data.incidentRef);
+  const reason = data.isDryRun && data.reason.trim() === '' ? '' : requireRevocationReason(data.reason);
+  const incidentRef = data.isDryRun && data.incidentRef.trim() === '' ? '' : requireIncidentRef(data.incidentRef);
   if (expectedMatched !== null && expectedMatched !== undefined) {
     if (!Number.isInteger(expectedMatched) || expectedMatched < 0) throw badInput('expectedMatched must be a whole number of at least 0.');
     if (expectedMatched !== match.ids.length) {
