@@ -1,5 +1,5 @@
 // Keyward's benchmarks. Every figure is a ratio against a baseline measured in the same run,
-// because this machine is shared and noisy. Usage: npm run bench [-- --quick] (or -- --verify, --inventory, --rebuild, --leaks, --bulk-revocation, --alerts, --audit-log)
+// because this machine is shared and noisy. Usage: npm run bench [-- --quick] (or -- --verify, --verify-attack, --inventory, --rebuild, --leaks, --bulk-revocation, --alerts, --audit-log)
 import './threadpool';
 import { cpus, totalmem } from 'node:os';
 import { benchDetection } from './alerts.bench';
@@ -10,6 +10,7 @@ import { benchBulkRevocation } from './bulk-revocation.bench';
 import { formatRow } from './measure';
 import { benchGatewayHop } from './gateway.bench';
 import { benchVerify } from './verify.bench';
+import { benchVerifyUnderAttack } from './verify-attack.bench';
 import { benchInventory, quantile } from './inventory.bench';
 import { benchRebuild } from './rebuild.bench';
 import { benchLeakScan } from './leak-scan.bench';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--audit-log')) return auditLog(quick);
   console.log('| benchmark | Keyward | baseline | ratio | goal |');
   console.log('| --- | --- | --- | --- | --- |');
+  if (process.argv.includes('--verify-attack')) return verificationUnderAttack(quick);
   if (process.argv.includes('--verify')) return verification(quick);
   const appends = await benchAppends(quick ? 200 : 2000);
   console.log(formatRow('single-event append vs raw better-sqlite3 insert (WAL, synchronous=FULL)', appends.store, appends.raw, 0.5));
@@ -34,6 +36,14 @@ async function main(): Promise<void> {
   for (const [name, figures] of [['direct POST /verify', hop.direct], ['IMAP LOGIN via Dovecot', hop.dovecot]] as const) {
     console.log(`${name}: p50 ${figures.p50Ms.toFixed(1)} ms, p99 ${figures.p99Ms.toFixed(1)} ms, failures ${figures.failures}`);
   }
+}
+
+/** A victim's cold sign-ins while 200 loops guess made-up names of another tenant (`--verify-attack`). */
+async function verificationUnderAttack(quick: boolean): Promise<void> {
+  const figures = await benchVerifyUnderAttack(200, quick ? 5 : 10, quick ? 1 : 3);
+  console.log(formatRow("victim's cold GET /verify p99, under 200 concurrent guessers vs alone (lower is better)", figures.attacked.p99, figures.alone.p99, null, 'ms'));
+  console.log(`victim alone: p50 ${figures.alone.p50.toFixed(1)} ms, p99 ${figures.alone.p99.toFixed(1)} ms (${figures.alone.count}); under attack: p50 ${figures.attacked.p50.toFixed(1)} ms, p99 ${figures.attacked.p99.toFixed(1)} ms (${figures.attacked.count})`);
+  console.log(`guesses: ${figures.guesses.checkedPerSecond.toFixed(0)}/s checked (401), ${figures.guesses.shedPerSecond.toFixed(0)}/s shed (503)`);
 }
 
 /** Warm and cold GET /verify against their baselines (`--verify` runs only this). */

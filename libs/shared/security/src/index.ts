@@ -1,2 +1,3 @@
 export * from './secret-hashing';
 export * from './failure-throttle';
+export * from './hashing-gate';

@@ -151,6 +151,10 @@ export class VerifyHandler {
         response.setHeader('Retry-After', String(result.retryAfterSeconds));
         response.status(429).json({ message: 'Too many failed attempts; retry later.' });
         return;
+      case 'overloaded':
+        response.setHeader('Retry-After', String(result.retryAfterSeconds));
+        response.status(503).json({ message: 'Busy; retry in a moment.' });
+        return;
       case 'rejected':
         response.setHeader('WWW-Authenticate', 'Basic realm="keyward"');
         response.status(401).json({ message: 'Unauthorized' });

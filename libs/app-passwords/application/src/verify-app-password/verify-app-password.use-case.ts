@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { CommandContext, DomainEvent } from '@keyward/shared/domain';
 import { Aggregates } from '@keyward/shared/event-sourcing';
-import { FailureThrottle, verifyAgainstNothing, verifySecret } from '@keyward/shared/security';
+import { FailureThrottle, HashingGate, SHED, verifyAgainstNothing, verifySecret, type HashingLane } from '@keyward/shared/security';
 import { CLOCK, KEYWARD_CONFIG, type Clock, type KeywardConfig } from '@keyward/shared/server';
 import {
   actorOf,
@@ -45,9 +45,15 @@ export interface VerificationAttempt {
 export type VerificationResult =
   | { readonly result: 'accepted'; readonly userId: string; readonly appPasswordId: string; readonly userPrincipalName: string }
   | { readonly result: 'rejected' }
-  | { readonly result: 'throttled'; readonly retryAfterSeconds: number };
+  | { readonly result: 'throttled'; readonly retryAfterSeconds: number }
+  /** Too much argon2 work waiting: this attempt was not checked (the gateway answers a temporary failure). */
+  | { readonly result: 'overloaded'; readonly retryAfterSeconds: number };
 
 const REJECTED: VerificationResult = { result: 'rejected' };
+const OVERLOADED: VerificationResult = { result: 'overloaded', retryAfterSeconds: 1 };
+
+/** Thrown inside `decide` when the hashing gate sheds the attempt; answered OVERLOADED, nothing recorded. */
+class Shed extends Error {}
 
 /**
  * Answers a gateway: may this user sign in with this app password? State is read from the
@@ -61,6 +67,11 @@ export class VerifyAppPassword {
   private readonly logger = new Logger('Verify');
   readonly throttle: FailureThrottle;
   readonly verifiedSecrets: VerifiedSecrets;
+  /**
+   * argon2 at most as many at once as libuv has threads; then checks of real credentials before
+   * the dummy work of attempts that matched nothing, each lane's queue bounded (HashingGate).
+   */
+  readonly hashing = new HashingGate({ concurrent: Number(process.env['UV_THREADPOOL_SIZE'] ?? 4) || 4, queued: { known: 256, unknown: 64 } });
 
   constructor(
     private readonly aggregates: Aggregates,
@@ -99,6 +110,10 @@ export class VerifyAppPassword {
       if (result.result === 'accepted') ticket.succeeded();
       else ticket.failed();
       return result;
+    } catch (error) {
+      if (!(error instanceof Shed)) throw error;
+      this.noteShed();
+      return OVERLOADED;
     } finally {
       ticket.abandoned();
     }
@@ -111,25 +126,27 @@ export class VerifyAppPassword {
    */
   private async decide(attempt: VerificationAttempt, upn: UserPrincipalName | null, user: User, credential: AppPassword): Promise<VerificationResult> {
     if (!upn) {
-      await verifyAgainstNothing(attempt.password);
+      await this.hash('unknown', () => verifyAgainstNothing(attempt.password));
       return this.unattributable(attempt, 'malformed user name');
     }
     if (user.status === 'none') {
-      await verifyAgainstNothing(attempt.password);
+      await this.hash('unknown', () => verifyAgainstNothing(attempt.password));
       const tenantId: string | null = await this.queries.execute(new GetTenantIdForDomainQuery(upn.domain));
       if (!tenantId) return this.unattributable(attempt, 'unknown tenant');
       return this.recordFailure(tenantId, upn.value, 'UNKNOWN_USER', attempt);
     }
     const parsed = parseAppPassword(attempt.password);
     if (parsed.kind === 'malformed') {
-      await verifyAgainstNothing(attempt.password);
+      await this.hash('unknown', () => verifyAgainstNothing(attempt.password));
       return this.recordFailure(user.tenantId, upn.value, 'MALFORMED_PASSWORD', attempt);
     }
     if (credential.status === 'none') {
-      await verifyAgainstNothing(parsed.secret);
+      await this.hash('unknown', () => verifyAgainstNothing(parsed.secret));
       return this.recordFailure(user.tenantId, upn.value, 'UNKNOWN_CREDENTIAL', attempt);
     }
-    const isSecretValid = parsed.isChecksumValid ? await this.checkSecret(credential, parsed.keyId, parsed.secret) : await verifyAgainstNothing(parsed.secret);
+    const isSecretValid = parsed.isChecksumValid
+      ? await this.checkSecret(credential, parsed.keyId, parsed.secret)
+      : await this.hash('unknown', () => verifyAgainstNothing(parsed.secret));
     const now = this.clock.now();
     const decision = decideVerification({
       credential,
@@ -162,9 +179,29 @@ export class VerifyAppPassword {
   /** The secret against the credential's hash: from the warm cache if it passed argon2 moments ago, else argon2. */
   private async checkSecret(credential: ExistingAppPassword, keyId: string, secret: string): Promise<boolean> {
     if (this.verifiedSecrets.has(keyId, secret)) return true;
-    const isValid = await verifySecret(credential.secretHash, secret);
+    const isValid = await this.hash('known', () => verifySecret(credential.secretHash, secret));
     if (isValid) this.verifiedSecrets.remember(keyId, secret);
     return isValid;
+  }
+
+  private shedSince = 0;
+  private shedLoggedAt = 0;
+
+  /** A shed attempt is counted, and the count logged at most every ten seconds: a flood must not become a flood of log lines. */
+  private noteShed(): void {
+    this.shedSince++;
+    const now = Date.now();
+    if (now - this.shedLoggedAt < 10_000) return;
+    this.logger.warn({ msg: 'verifications shed: too much argon2 work waiting', shed: this.shedSince, load: this.hashing.load });
+    this.shedSince = 0;
+    this.shedLoggedAt = now;
+  }
+
+  /** argon2 work through the gate; a shed attempt throws Shed, which `verify` answers OVERLOADED. */
+  private async hash<T>(lane: HashingLane, work: () => Promise<T>): Promise<T> {
+    const outcome = await this.hashing.run(lane, work);
+    if (outcome === SHED) throw new Shed();
+    return outcome;
   }
 
   private async recordFailure(tenantId: string, userPrincipalName: string, reason: SignInFailureReason, attempt: VerificationAttempt): Promise<VerificationResult> {

@@ -1,0 +1,57 @@
+import { Agent, request as httpRequest } from 'node:http';
+import { ADMIN_PASSWORD, basic, ConsoleClient, createUser, generate, KeywardProcess } from '@keyward/e2e/support';
+
+/** As many sockets as requests: the attack must arrive all at once. */
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+
+function verifyOnce(baseUrl: string, user: string, password: string, address: string): Promise<{ status: number; retryAfter?: string; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(`${baseUrl}/verify`, { agent, headers: { authorization: basic(user, password), 'x-keyward-protocol': 'imap', 'x-forwarded-for': address } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] as string | undefined, ms: performance.now() - started }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+// Finding 5 of the hardening issue: 200 concurrent wrong attempts for made-up users pushed another
+// tenant's valid /verify from 25 ms to 2.5 s. The warm path is off here, so that every valid
+// sign-in of the victim costs a real argon2 check, as a first sign-in does.
+describe('verification while another tenant is under a guessing burst', () => {
+  const keyward = new KeywardProcess({ domains: 'contoso.example,fabrikam.example', env: { KEYWARD_VERIFY_CACHE_SECONDS: '0' } });
+  let victimSecret: string;
+
+  beforeAll(async () => {
+    await keyward.start();
+    const admin = new ConsoleClient(keyward.baseUrl);
+    await admin.signIn('admin@fabrikam.example', ADMIN_PASSWORD);
+    const victim = await createUser(admin, 'vic@fabrikam.example');
+    victimSecret = (await generate(admin, victim.id, 'Phone')).secret;
+  });
+  afterAll(async () => {
+    agent.destroy();
+    await keyward.stop();
+    keyward.removeData();
+  });
+
+  it('given 200 parallel guesses for made-up names, when a real user of another tenant signs in meanwhile, then each of their sign-ins is checked first and answered within a second, and the surplus guesses are shed with 503 and Retry-After', async () => {
+    // when: the burst, from many addresses (no per-address limit helps), and the victim's sign-ins during it
+    const burst = Array.from({ length: 200 }, (_, i) => verifyOnce(keyward.baseUrl, `nobody${i}@contoso.example`, `kw${'x'.repeat(30)}`, `198.51.100.${i % 250}`));
+    const victim: { status: number; ms: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      victim.push(await verifyOnce(keyward.baseUrl, 'vic@fabrikam.example', victimSecret, '192.0.2.50'));
+    }
+    const attack = await Promise.all(burst);
+    // then
+    console.log(`victim: ${victim.map((answer) => answer.ms.toFixed(0)).join(', ')} ms; attack: ${attack.filter((a) => a.status === 401).length} checked, ${attack.filter((a) => a.status === 503).length} shed`);
+    expect(victim.map((answer) => answer.status)).toEqual([204, 204, 204, 204, 204]);
+    expect(Math.max(...victim.map((answer) => answer.ms))).toBeLessThan(1_000);
+    const shed = attack.filter((answer) => answer.status === 503);
+    expect(shed.length).toBeGreaterThan(0);
+    expect(shed[0].retryAfter).toBe('1');
+    expect(attack.every((answer) => answer.status === 401 || answer.status === 503)).toBe(true);
+  });
+});
