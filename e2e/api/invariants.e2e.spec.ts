@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ADMIN_PASSWORD, ConsoleClient, createUser, generate, KeywardProcess, MAIN, NODE_FLAGS, REVOKE, ROOT, verify } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, ConsoleClient, createUser, generate, KeywardProcess, rebuildReadModels, REVOKE, snapshotReadModels, verify } from '@keyward/e2e/support';
 
 describe('invariants under concurrency, and read models rebuilt from zero', () => {
   const keyward = new KeywardProcess();
@@ -63,46 +62,11 @@ describe('invariants under concurrency, and read models rebuilt from zero', () =
     await admin.data(bulk, { input: { filter: { userIds: [ivan.id] }, reason: 'drill', incidentRef: 'INC-1', expectedMatched: 1 } });
     await keyward.stop();
 
-    const live = snapshot(keyward.dataDir);
-    const output = execFileSync(process.execPath, [...NODE_FLAGS, MAIN, 'rebuild-read-models'], {
-      cwd: ROOT,
-      env: { ...process.env, KEYWARD_DATA_DIR: keyward.dataDir },
-      encoding: 'utf8',
-    });
-    expect(output).toMatch(/Rebuilt 6 read models/);
-    const rebuilt = snapshot(keyward.dataDir);
+    const live = snapshotReadModels(keyward.dataDir);
+    expect(rebuildReadModels(keyward.dataDir)).toMatch(/Rebuilt 6 read models/);
+    const rebuilt = snapshotReadModels(keyward.dataDir);
     expect(rebuilt).toEqual(live);
     expect(live['app_password_list'].length).toBeGreaterThan(40);
     await keyward.start();
   }, 120_000);
 });
-
-/** Every read model's rows, in a stable order. */
-function snapshot(dataDir: string): Record<string, unknown[]> {
-  const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
-  const tables = [
-    'user_list',
-    'tenant_domains',
-    'app_password_list',
-    'app_password_owners',
-    'usage_monthly',
-    'usage_addresses',
-    'usage_address_months',
-    'usage_tenant_daily',
-    'usage_rejections',
-    'audit_lifecycle',
-    'audit_runs',
-    'audit_day_types',
-    'audit_state',
-    'audit_tenants',
-    'audit_days',
-    'revocation_cases',
-    'revocation_outcomes',
-  ];
-  // Checkpoints are left out: a joint rebuild leaves each at the last event it read, a live
-  // projection at the last event of its own; both are right.
-  const result: Record<string, unknown[]> = {};
-  for (const table of tables) result[table] = db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
-  db.close();
-  return result;
-}

@@ -8,3 +8,4 @@ export * from './history';
 export * from './audit-log';
 export * from './test-certificates';
 export * from './smarthost-sink';
+export * from './read-models';
