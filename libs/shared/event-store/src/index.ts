@@ -5,3 +5,4 @@ export * from './sqlite/background-checkpoints';
 export * from './open-event-store';
 
 export * from './esdb/esdb-event-store';
+export * from './storage-failure';

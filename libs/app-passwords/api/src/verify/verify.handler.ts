@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { APP_PASSWORD_SCOPES, type AppPasswordScope } from '@keyward/identity/domain';
 import { clientAddressOf, correlationIdOf, gatewayTokenKey, ID_GENERATOR, KEYWARD_CONFIG, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
 import { IdentifyMailClient, VerifyAppPassword, type VerificationResult } from '@keyward/app-passwords/application';
+import { storageFailureOf } from '@keyward/shared/event-store';
 import { parseBasicAuthorization } from './basic-credentials';
 
 const PRINTABLE = /^[\x20-\x7e]{1,128}$/;
@@ -88,11 +89,22 @@ export class VerifyHandler {
     return request.socket.remoteAddress !== undefined && this.config.isTrustedProxy(request.socket.remoteAddress);
   }
 
-  /** A client's mistake the body parser caught keeps its status; anything else is logged and answered without details. */
+  /**
+   * A client's mistake the body parser caught keeps its status; a store that cannot write (a full
+   * or read-only data directory) is 503 with Retry-After, so that the gateway denies for now and
+   * tries again, and one clear log line; anything else is logged and answered without details.
+   */
   private fail(response: Response, error: unknown): void {
     const status = (error as { status?: unknown; expose?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: unknown }).expose) {
       return void response.status(status).json({ message: (error as Error).message });
+    }
+    const storage = storageFailureOf(error);
+    if (storage) {
+      this.logger.error({ msg: `verification cannot be recorded: ${storage}; answering 503 until it can` });
+      if (response.headersSent) return;
+      response.setHeader('Retry-After', '5');
+      return void response.status(503).json({ message: 'Verification is unavailable right now; retry later.' });
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (!response.headersSent) response.status(500).json({ message: 'Internal error' });
