@@ -57,7 +57,8 @@ describe('verification on a full data directory', () => {
     expect(refused?.headers.get('retry-after')).toBe('5');
     expect(await refused?.json()).toEqual({ message: 'Verification is unavailable right now; retry later.' });
     expect(statuses.every((status) => status === 204 || status === 503)).toBe(true);
-    expect(keyward.output).toContain('verification cannot be recorded: the data directory is full');
+    // (the log is written asynchronously: the line may follow the answer by a moment)
+    await eventually(async () => (keyward.output.includes('verification cannot be recorded: the data directory is full') ? true : undefined), 5_000);
     // and once there is room again
     rmSync(join(mountPoint, 'filler'));
     await eventually(async () => ((await verify(keyward.baseUrl, 'lou@contoso.example', secret)).status === 204 ? true : undefined), 10_000);
