@@ -1,19 +1,10 @@
-import { Agent, request as httpRequest } from 'node:http';
-import { ADMIN_PASSWORD, basic, ConsoleClient, createUser, generate, KeywardProcess } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, basic, ConsoleClient, createUser, generate, KeywardProcess, sendOver, unboundedAgent, type HttpAnswer } from '@keyward/e2e/support';
 
-/** As many sockets as requests: the attack must arrive all at once. */
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+/** The attack must arrive all at once. */
+const agent = unboundedAgent();
 
-function verifyOnce(baseUrl: string, user: string, password: string, address: string): Promise<{ status: number; retryAfter?: string; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(`${baseUrl}/verify`, { agent, headers: { authorization: basic(user, password), 'x-keyward-protocol': 'imap', 'x-forwarded-for': address } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] as string | undefined, ms: performance.now() - started }));
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
+function verifyOnce(baseUrl: string, user: string, password: string, address: string): Promise<HttpAnswer> {
+  return sendOver(agent, `${baseUrl}/verify`, { headers: { authorization: basic(user, password), 'x-keyward-protocol': 'imap', 'x-forwarded-for': address } });
 }
 
 // Finding 5 of the hardening issue: 200 concurrent wrong attempts for made-up users pushed another

@@ -9,3 +9,4 @@ export * from './audit-log';
 export * from './test-certificates';
 export * from './smarthost-sink';
 export * from './read-models';
+export * from './http';

@@ -1,6 +1,5 @@
-import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { ADMIN_PASSWORD, basic, ConsoleClient, createUser, generate, KeywardProcess } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, basic, ConsoleClient, createUser, generate, KeywardProcess, sendOver, unboundedAgent } from '@keyward/e2e/support';
 
 export interface AttackFigures {
   /** The victim's sign-ins with no attack: latency percentiles in ms, and how many. */
@@ -11,17 +10,10 @@ export interface AttackFigures {
   guesses: { checkedPerSecond: number; shedPerSecond: number };
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+const agent = unboundedAgent();
 
-function get(baseUrl: string, user: string, password: string, address: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(`${baseUrl}/verify`, { agent, headers: { authorization: basic(user, password), 'x-keyward-protocol': 'imap', 'x-forwarded-for': address } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
+async function get(baseUrl: string, user: string, password: string, address: string): Promise<number> {
+  return (await sendOver(agent, `${baseUrl}/verify`, { headers: { authorization: basic(user, password), 'x-keyward-protocol': 'imap', 'x-forwarded-for': address } })).status;
 }
 
 function percentile(sorted: number[], p: number): number {

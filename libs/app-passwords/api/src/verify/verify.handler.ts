@@ -34,9 +34,7 @@ export class VerifyHandler {
 
   /** The Express middleware for `/verify`. */
   readonly middleware: RequestHandler = (request, response) => {
-    const correlationId = correlationIdOf(request, this.config, () => this.ids.newId());
-    (request as Request & { correlationId?: string }).correlationId = correlationId;
-    response.setHeader('X-Request-Id', correlationId);
+    this.stamp(request, response);
     const failed = (error: unknown) => this.fail(response, error);
     if (request.method === 'GET') return void this.verifyBasic(request, response).catch(failed);
     if (request.method === 'POST') return this.json(request, response, (error?: unknown) => (error ? failed(error) : void this.verifyJson(request, response).catch(failed)));
@@ -50,9 +48,7 @@ export class VerifyHandler {
    * sign-ins it recorded itself. 204 when a sign-in was named, 404 when none awaits a name.
    */
   readonly clientMiddleware: RequestHandler = (request, response) => {
-    const correlationId = correlationIdOf(request, this.config, () => this.ids.newId());
-    (request as Request & { correlationId?: string }).correlationId = correlationId;
-    response.setHeader('X-Request-Id', correlationId);
+    this.stamp(request, response);
     response.setHeader('Cache-Control', 'no-store');
     const failed = (error: unknown) => this.fail(response, error);
     if (request.method !== 'POST') {
@@ -83,6 +79,13 @@ export class VerifyHandler {
     const outcome = await this.identification.identify({ userPrincipalName, protocol: scope, sourceIp: clientIp, client, gateway: origin.gateway, correlationId: origin.correlationId });
     if (outcome === 'identified') return void response.status(204).end();
     response.status(404).json({ message: 'No recent sign-in of this user from this address through this gateway awaits a client name.' });
+  }
+
+  /** The request's correlation id (CorrelationIdMiddleware's work: these routes run ahead of Nest), echoed as X-Request-Id. */
+  private stamp(request: Request, response: Response): void {
+    const correlationId = correlationIdOf(request, this.config, () => this.ids.newId());
+    (request as Request & { correlationId?: string }).correlationId = correlationId;
+    response.setHeader('X-Request-Id', correlationId);
   }
 
   private isFromProxy(request: Request): boolean {
