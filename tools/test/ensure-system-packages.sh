@@ -25,6 +25,10 @@ declare -A wanted=(
   [rsyslog]=/usr/sbin/rsyslogd
   # docs/secret-scanning/report-leaks.sh (tools/secret-scanning tests it)
   [jq]=/usr/bin/jq
+  # e2e/api/disk-full: a data directory on an ext4 loop device that turns read-only, repaired with e2fsck
+  [e2fsprogs]=/usr/sbin/e2fsck
+  [mount]=/usr/bin/mount
+  [util-linux]=/usr/bin/findmnt
 )
 needed=()
 for package in "${!wanted[@]}"; do
