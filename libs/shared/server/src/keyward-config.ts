@@ -45,6 +45,7 @@ const schema = z.object({
   KEYWARD_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   KEYWARD_CONSOLE_DIR: z.string().default('dist/apps/console/browser'),
   KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(100).default(100),
+  KEYWARD_UNKNOWN_USER_EVENTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(60),
   KEYWARD_USAGE_MAX_AGE_DAYS: z.coerce.number().int().min(1).optional(),
   KEYWARD_USAGE_MAX_COUNT: z.coerce.number().int().min(1).optional(),
   KEYWARD_DOVEADM_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -106,6 +107,8 @@ export interface KeywardConfig {
   readonly consoleDir: string;
   /** Consecutive failures per account before verification is slowed down (NIST: at most 100). */
   readonly verifyFailuresBeforeDelay: number;
+  /** Failures of unknown user names recorded one by one per minute, tenant and gateway; the rest are summarized. */
+  readonly unknownUserEventsPerMinute: number;
   /** Dovecot's doveadm HTTP API (`http://host:port/doveadm/v1`): revocations end open mail sessions there. */
   readonly doveadm?: { readonly url: string; readonly apiKey: string };
   /** How often app passwords left unused longer than the tenant policy allows are revoked. */
@@ -184,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     })),
     consoleDir: resolve(e.KEYWARD_CONSOLE_DIR),
     verifyFailuresBeforeDelay: e.KEYWARD_VERIFY_FAILURES_BEFORE_DELAY,
+    unknownUserEventsPerMinute: e.KEYWARD_UNKNOWN_USER_EVENTS_PER_MINUTE,
     doveadm: e.KEYWARD_DOVEADM_URL ? { url: e.KEYWARD_DOVEADM_URL, apiKey: e.KEYWARD_DOVEADM_API_KEY ?? '' } : undefined,
     idleSweepMs: e.KEYWARD_IDLE_SWEEP_SECONDS * 1000,
     verifyCache: { ttlMs: e.KEYWARD_VERIFY_CACHE_SECONDS * 1000, maxEntries: e.KEYWARD_VERIFY_CACHE_ENTRIES },

@@ -56,7 +56,7 @@ describe('verifying an app password', () => {
     }
     const aggregates = new Aggregates(store, randomUUID);
     const noQueries = { execute: async () => null } as unknown as QueryBus;
-    verification = new VerifyAppPassword(aggregates, clock, loadConfig({}), new Directory(aggregates), new Credentials(aggregates), noQueries);
+    verification = new VerifyAppPassword(aggregates, clock, loadConfig({}), new Directory(aggregates), new Credentials(aggregates), noQueries, { newId: randomUUID });
   });
   afterAll(async () => {
     await store.close();
@@ -195,6 +195,62 @@ describe('verifying an app password', () => {
       expect(await verification.verify(attempt(passwords[1]))).toEqual({ result: 'rejected' });
       const usage = await store.readStream(`appPasswordUsage-${keyIdOf(passwords[1])}`);
       expect(usage.at(-1)).toMatchObject({ type: 'AppPasswordRejected', data: { reason: 'USER_DISABLED' } });
+    });
+  });
+
+  describe('failures of made-up user names: the first of a minute one by one, the rest summarized', () => {
+    let summarizing: VerifyAppPassword;
+    const failures = async () => (await store.readStream('signInFailures-t-1')).filter((event) => event.type !== 'SignInFailed' || (event.data as { reason: string }).reason === 'UNKNOWN_USER');
+    const guess = (name: string, sourceIp: string) =>
+      summarizing.verify({ ...attempt(composeAppPassword('zzzzzzzzzz', 'z'.repeat(18)).password), userPrincipalName: name, sourceIp, gateway: { kind: 'gateway', name: 'dovecot' } });
+
+    beforeAll(() => {
+      const aggregates = new Aggregates(store, randomUUID);
+      const tenantOfDomain = { execute: async () => 't-1' } as unknown as QueryBus;
+      const config = loadConfig({ KEYWARD_UNKNOWN_USER_EVENTS_PER_MINUTE: '3' });
+      summarizing = new VerifyAppPassword(aggregates, clock, config, new Directory(aggregates), new Credentials(aggregates), tenantOfDomain, { newId: randomUUID });
+    });
+
+    it('given a burst of guesses at made-up names, when a minute has passed, then three were recorded one by one and the rest in one summary', async () => {
+      // given
+      const before = (await failures()).length;
+      for (let i = 0; i < 10; i++) expect(await guess(`ghost${i % 4}@contoso.example`, i < 8 ? '198.51.100.9' : '198.51.100.10')).toEqual({ result: 'rejected' });
+      // when: the minute has not ended, nothing more is written
+      await summarizing.writeSummaries();
+      const individually = (await failures()).slice(before);
+      expect(individually.map((event) => [event.type, (event.data as { userPrincipalName: string }).userPrincipalName])).toEqual([
+        ['SignInFailed', 'ghost0@contoso.example'],
+        ['SignInFailed', 'ghost1@contoso.example'],
+        ['SignInFailed', 'ghost2@contoso.example'],
+      ]);
+      // when the minute has ended
+      now = new Date(now.getTime() + 61_000);
+      await summarizing.writeSummaries();
+      // then
+      const [summary, ...more] = (await failures()).slice(before + 3);
+      expect(more).toEqual([]);
+      expect(summary).toMatchObject({ type: 'SignInFailuresSummarized', metadata: { actor: 'gateway:dovecot', tenantId: 't-1' } });
+      const data = summary.data as { attempts: number; omitted: number; reason: string; failures: { userPrincipalName: string; sourceIp: string; count: number }[] };
+      expect(data).toMatchObject({ reason: 'UNKNOWN_USER', attempts: 7, omitted: 0 });
+      expect(data.failures.map(({ userPrincipalName, sourceIp, count }) => [userPrincipalName, sourceIp, count])).toEqual([
+        ['ghost3@contoso.example', '198.51.100.9', 2],
+        ['ghost0@contoso.example', '198.51.100.9', 1],
+        ['ghost1@contoso.example', '198.51.100.9', 1],
+        ['ghost2@contoso.example', '198.51.100.9', 1],
+        ['ghost0@contoso.example', '198.51.100.10', 1],
+        ['ghost1@contoso.example', '198.51.100.10', 1],
+      ]);
+    });
+
+    it('given guesses in a minute still open, when Keyward shuts down, then their summary is written first', async () => {
+      // given
+      const before = (await failures()).length;
+      for (let i = 0; i < 5; i++) await guess(`wraith${i}@contoso.example`, '198.51.100.9');
+      // when
+      await summarizing.beforeApplicationShutdown();
+      // then
+      const written = (await failures()).slice(before).map((event) => [event.type, (event.data as { attempts?: number }).attempts ?? null]);
+      expect(written).toEqual([['SignInFailed', null], ['SignInFailed', null], ['SignInFailed', null], ['SignInFailuresSummarized', 2]]);
     });
   });
 });

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { CommandContext, DomainEvent } from '@keyward/shared/domain';
 import { Aggregates } from '@keyward/shared/event-sourcing';
 import { FailureThrottle, HashingGate, SHED, verifyAgainstNothing, verifySecret, type HashingLane } from '@keyward/shared/security';
-import { CLOCK, KEYWARD_CONFIG, type Clock, type KeywardConfig } from '@keyward/shared/server';
+import { CLOCK, ID_GENERATOR, KEYWARD_CONFIG, type Clock, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
 import {
   actorOf,
   authorize,
@@ -26,10 +26,15 @@ import {
   type ExistingAppPassword,
   type SignInDetails,
   type SignInFailed,
+  type SignInFailuresSummarized,
   type SignInFailureReason,
 } from '@keyward/app-passwords/domain';
 import { Credentials } from '../credentials/credentials.repository';
+import { UnknownUserFailures } from './unknown-user-failures';
 import { VerifiedSecrets } from './verified-secrets';
+
+/** How often ended windows of unknown-name failures are written as summaries. */
+const SUMMARY_INTERVAL_MS = 5_000;
 
 export interface VerificationAttempt {
   readonly userPrincipalName: string;
@@ -63,7 +68,7 @@ class Shed extends Error {}
  * passed argon2 moments ago (VerifiedSecrets).
  */
 @Injectable()
-export class VerifyAppPassword {
+export class VerifyAppPassword implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Verify');
   readonly throttle: FailureThrottle;
   readonly verifiedSecrets: VerifiedSecrets;
@@ -72,6 +77,10 @@ export class VerifyAppPassword {
    * the dummy work of attempts that matched nothing, each lane's queue bounded (HashingGate).
    */
   readonly hashing = new HashingGate({ concurrent: Number(process.env['UV_THREADPOOL_SIZE'] ?? 4) || 4, queued: { known: 256, unknown: 64 } });
+  /** Failures of made-up user names: the first of a minute recorded one by one, the rest summarized. */
+  readonly unknownUsers: UnknownUserFailures;
+  private summaryTimer?: NodeJS.Timeout;
+  private summarizing: Promise<void> | null = null;
 
   constructor(
     private readonly aggregates: Aggregates,
@@ -80,6 +89,7 @@ export class VerifyAppPassword {
     private readonly directory: Directory,
     private readonly credentials: Credentials,
     private readonly queries: QueryBus,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {
     this.throttle = new FailureThrottle({
       accountFailuresBeforeDelay: config.verifyFailuresBeforeDelay,
@@ -87,6 +97,41 @@ export class VerifyAppPassword {
       addressWindowSeconds: 900,
     });
     this.verifiedSecrets = new VerifiedSecrets(config.verifyCache.ttlMs, config.verifyCache.maxEntries, () => clock.now().getTime());
+    this.unknownUsers = new UnknownUserFailures({ recordedPerWindow: config.unknownUserEventsPerMinute, windowMs: 60_000, maxListed: 1_000 });
+  }
+
+  onApplicationBootstrap(): void {
+    this.summaryTimer = setInterval(() => void this.writeSummaries(), SUMMARY_INTERVAL_MS);
+    this.summaryTimer.unref();
+  }
+
+  /** The open windows' summaries are written before the store closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.summaryTimer) clearInterval(this.summaryTimer);
+    await this.summarizing;
+    await this.writeSummaries(true);
+  }
+
+  /**
+   * Writes the summaries of unknown-name failures whose minute has ended (all of them with `all`);
+   * one that cannot be written now (a full disk) is kept for the next round. Never two rounds at once.
+   */
+  writeSummaries(all = false): Promise<void> {
+    this.summarizing ??= (async () => {
+      const now = this.clock.now();
+      for (const summary of this.unknownUsers.take(now.getTime(), all)) {
+        const event: SignInFailuresSummarized = { type: 'SignInFailuresSummarized', data: summary.data };
+        const context: CommandContext = { actor: summary.actor, tenantId: summary.tenantId, now, correlationId: this.ids.newId() };
+        try {
+          await this.aggregates.record(signInFailuresStreamId(summary.tenantId), [event], context);
+          this.logger.log({ msg: 'failures of unknown user names summarized', tenantId: summary.tenantId, attempts: summary.data.attempts });
+        } catch (error) {
+          this.unknownUsers.putBack(summary);
+          this.logger.warn({ msg: 'failures of unknown user names could not be summarized yet', error: String(error) });
+        }
+      }
+    })().finally(() => (this.summarizing = null));
+    return this.summarizing;
   }
 
   async verify(attempt: VerificationAttempt): Promise<VerificationResult> {
@@ -133,7 +178,10 @@ export class VerifyAppPassword {
       await this.hash('unknown', () => verifyAgainstNothing(attempt.password));
       const tenantId: string | null = await this.queries.execute(new GetTenantIdForDomainQuery(upn.domain));
       if (!tenantId) return this.unattributable(attempt, 'unknown tenant');
-      return this.recordFailure(tenantId, upn.value, 'UNKNOWN_USER', attempt);
+      const { protocol, sourceIp, client } = attempt;
+      const failure = { tenantId, actor: actorOf(attempt.gateway), userPrincipalName: upn.value, protocol, sourceIp, client, at: this.clock.now() };
+      if (this.unknownUsers.admit(failure)) return this.recordFailure(tenantId, upn.value, 'UNKNOWN_USER', attempt);
+      return REJECTED;
     }
     const parsed = parseAppPassword(attempt.password);
     if (parsed.kind === 'malformed') {

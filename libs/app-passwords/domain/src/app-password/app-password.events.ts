@@ -87,8 +87,29 @@ export type SignInFailed = DomainEvent<
   { userPrincipalName: string; reason: SignInFailureReason } & SignInDetails
 >;
 
+/** One name's failures within a summary, from one address, over one protocol, by one client. */
+export interface SummarizedFailure {
+  userPrincipalName: string;
+  protocol: AppPasswordScope;
+  sourceIp: string | null;
+  client: string | null;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+}
+/**
+ * Failures of user names that exist in no tenant directory, beyond the first of a minute that are
+ * recorded one by one (`SignInFailed`): a flood of made-up names costs one event a minute per
+ * tenant and gateway, not one per attempt. `attempts` counts them all; `failures` lists them by
+ * name, address, protocol and client (at most a thousand; `omitted` counts the attempts past that).
+ */
+export type SignInFailuresSummarized = DomainEvent<
+  'SignInFailuresSummarized',
+  { reason: 'UNKNOWN_USER'; from: string; to: string; attempts: number; failures: SummarizedFailure[]; omitted: number }
+>;
+
 /** The sign-in attempts: high volume, kept in usage streams apart from the lifecycle. */
-export const SIGN_IN_EVENT_TYPES: readonly string[] = ['AppPasswordUsed', 'AppPasswordRejected', 'SignInFailed'];
+export const SIGN_IN_EVENT_TYPES: readonly string[] = ['AppPasswordUsed', 'AppPasswordRejected', 'SignInFailed', 'SignInFailuresSummarized'];
 
 /** Names of the fields that hold hashes: projections and exports drop them. */
 export const SECRET_FIELDS: readonly string[] = ['secretHash', 'passwordHash'];

@@ -83,7 +83,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery, Das
       number | null
     >;
     const rejected = this.db
-      .prepare('SELECT count(*) AS n FROM usage_rejections WHERE tenant_id = ? AND occurred_at >= ?')
+      .prepare('SELECT sum(attempts) AS n FROM usage_rejections WHERE tenant_id = ? AND occurred_at >= ?')
       .get(tenantId, iso(-24 * 3_600_000)) as { n: number | null };
     return {
       active: row.active ?? 0,

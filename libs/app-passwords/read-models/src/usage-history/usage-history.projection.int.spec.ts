@@ -74,4 +74,35 @@ describe('the usage history projection', () => {
     expect(db.prepare('SELECT count(*) AS n FROM usage_rejections').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT sum(count) AS n FROM usage_tenant_daily').get()).toEqual({ n: 1 });
   });
+
+  it('given a summary of failures of made-up names, when applied, then the days count every attempt and one rejection row holds them, with no credential touched', () => {
+    const summary = {
+      id: 's-1',
+      streamId: 'signInFailures-t-1',
+      revision: 7n,
+      position: '7',
+      type: 'SignInFailuresSummarized',
+      data: {
+        reason: 'UNKNOWN_USER',
+        from: '2026-11-05T23:59:30.000Z',
+        to: '2026-11-06T00:00:20.000Z',
+        attempts: 1_205,
+        omitted: 5,
+        failures: [
+          { userPrincipalName: 'ghost@contoso.example', protocol: 'imap', sourceIp: '198.51.100.9', client: null, count: 1_000, firstAt: '2026-11-05T23:59:30.000Z', lastAt: '2026-11-06T00:00:20.000Z' },
+          { userPrincipalName: 'wraith@contoso.example', protocol: 'smtp', sourceIp: '198.51.100.9', client: null, count: 200, firstAt: '2026-11-06T00:00:01.000Z', lastAt: '2026-11-06T00:00:10.000Z' },
+        ],
+      },
+      metadata: metadata('2026-11-06T00:00:35.000Z'),
+    } as unknown as RecordedEvent;
+    usageHistoryProjection.applyBatch?.(db, [summary]);
+    expect(db.prepare('SELECT day, outcome, detail, count FROM usage_tenant_daily ORDER BY day').all()).toEqual([
+      { day: '2026-11-05', outcome: 'REJECTED', detail: 'UNKNOWN_USER', count: 1_005 },
+      { day: '2026-11-06', outcome: 'REJECTED', detail: 'UNKNOWN_USER', count: 200 },
+    ]);
+    expect(db.prepare('SELECT stream, revision, reason, user_principal_name, attempts FROM usage_rejections').all()).toEqual([
+      { stream: 'signInFailures-t-1', revision: 7, reason: 'UNKNOWN_USER', user_principal_name: null, attempts: 1_205 },
+    ]);
+    expect(db.prepare('SELECT count(*) AS n FROM usage_monthly').get()).toEqual({ n: 0 });
+  });
 });

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
-import { addressKey, type AppPasswordUsageEvent, type AppPasswordUsageStreamEvent, type SignInFailed } from '@keyward/app-passwords/domain';
+import { addressKey, type AppPasswordUsageEvent, type AppPasswordUsageStreamEvent, type SignInFailed, type SignInFailuresSummarized } from '@keyward/app-passwords/domain';
 
-type Handled = RecordedEvent & (AppPasswordUsageStreamEvent | SignInFailed);
+type Handled = RecordedEvent & (AppPasswordUsageStreamEvent | SignInFailed | SignInFailuresSummarized);
 
 /**
  * `UsageHistory`: what screens need of the sign-in attempts, without a copy of each of them (the
@@ -18,7 +18,8 @@ type Handled = RecordedEvent & (AppPasswordUsageStreamEvent | SignInFailed);
  * - `usage_tenant_daily`: per tenant and UTC day, attempts by outcome and protocol or reason (the
  *   dashboard's plots);
  * - `usage_rejections`: one row per refused attempt (4 % of them; "why did my client fail?", the
- *   dashboard's last 24 hours, and failures that named a user but matched no credential);
+ *   dashboard's last 24 hours, and failures that named a user but matched no credential), and one
+ *   per summary of unknown names' failures, with its number of `attempts`;
  * - `usage_client_names`: the client names reported after a use (`AppPasswordClientIdentified`, a
  *   mail client's `EHLO`), by the use's stream and revision, for timelines to show with the use.
  * A batch commits with its checkpoint, so no event is counted twice.
@@ -28,7 +29,8 @@ export const usageHistoryProjection: Projection = {
   filter: { streamPrefixes: ['appPasswordUsage-', 'signInFailures-'] },
   // 2: no row per attempt; monthly counts with stream revisions, and rejections only. 3: addresses
   // by month. 4: those kept in address order (the only order they are read in), without an index.
-  version: 4,
+  // 5: rejections with their number of attempts (a summary of unknown names' failures has many).
+  version: 5,
   tables: ['usage_history', 'usage_hourly', 'usage_monthly', 'usage_addresses', 'usage_address_months', 'usage_tenant_daily', 'usage_rejections', 'usage_client_names'],
 
   migrate(db) {
@@ -83,12 +85,13 @@ export const usageHistoryProjection: Projection = {
         protocol            TEXT,
         source_ip           TEXT,
         client              TEXT,
+        attempts            INTEGER NOT NULL DEFAULT 1,
         PRIMARY KEY (stream, revision)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS usage_rejections_by_credential ON usage_rejections (app_password_id, occurred_at) WHERE app_password_id IS NOT NULL;
       CREATE INDEX IF NOT EXISTS usage_rejections_by_user ON usage_rejections (user_id, occurred_at) WHERE user_id IS NOT NULL;
       CREATE INDEX IF NOT EXISTS usage_rejections_by_principal ON usage_rejections (user_principal_name, occurred_at) WHERE user_id IS NULL;
-      CREATE INDEX IF NOT EXISTS usage_rejections_by_tenant ON usage_rejections (tenant_id, occurred_at);
+      CREATE INDEX IF NOT EXISTS usage_rejections_by_tenant ON usage_rejections (tenant_id, occurred_at, attempts);
       CREATE TABLE IF NOT EXISTS usage_client_names (
         stream   TEXT NOT NULL,
         revision INTEGER NOT NULL,
@@ -143,6 +146,10 @@ function applyUsage(db: ReadModelDatabase, events: readonly RecordedEvent[]): vo
   for (const event of events as Handled[]) {
     if (event.type === 'AppPasswordClientIdentified') {
       statement(db, 'INSERT OR IGNORE INTO usage_client_names (stream, revision, client) VALUES (?, ?, ?)').run(event.streamId, event.data.useRevision, event.data.client);
+      continue;
+    }
+    if (event.type === 'SignInFailuresSummarized') {
+      addSummary(db, event, tenantDaily);
       continue;
     }
     const { occurredAt, tenantId } = event.metadata;
@@ -229,12 +236,25 @@ function insertRejection(db: ReadModelDatabase, event: RecordedEvent & (AppPassw
   );
 }
 
+/** A summary of unknown names' failures: its attempts counted on the days they were made, and one rejection row for them all. */
+function addSummary(db: ReadModelDatabase, event: RecordedEvent & SignInFailuresSummarized, tenantDaily: TenantDaily): void {
+  const { tenantId, occurredAt } = event.metadata;
+  const { reason, failures, omitted, attempts, from } = event.data;
+  for (const failure of failures) tenantDaily.add(tenantId, failure.firstAt.slice(0, 10), 'REJECTED', reason, failure.count);
+  if (omitted > 0) tenantDaily.add(tenantId, (from || occurredAt).slice(0, 10), 'REJECTED', reason, omitted);
+  statement(
+    db,
+    `INSERT OR IGNORE INTO usage_rejections (stream, revision, tenant_id, app_password_id, user_id, user_principal_name, occurred_at, reason, protocol, source_ip, client, attempts)
+     VALUES (?, ?, ?, NULL, NULL, NULL, ?, ?, NULL, NULL, NULL, ?)`,
+  ).run(event.streamId, event.revision, tenantId, occurredAt, reason, attempts);
+}
+
 /** Attempts per tenant, day, outcome and protocol or reason, folded without building a key per event. */
 class TenantDaily {
   private readonly counts = new Map<string, Map<string, Map<string, Map<string, number>>>>();
   private last: { tenantId: string; day: string; byOutcome: Map<string, Map<string, number>> } | null = null;
 
-  add(tenantId: string, day: string, outcome: string, detail: string): void {
+  add(tenantId: string, day: string, outcome: string, detail: string, count = 1): void {
     if (this.last?.tenantId !== tenantId || this.last.day !== day) {
       const byDay = this.counts.get(tenantId) ?? new Map<string, Map<string, Map<string, number>>>();
       this.counts.set(tenantId, byDay);
@@ -245,7 +265,7 @@ class TenantDaily {
     const byOutcome = this.last.byOutcome;
     const byDetail = byOutcome.get(outcome) ?? new Map<string, number>();
     byOutcome.set(outcome, byDetail);
-    byDetail.set(detail, (byDetail.get(detail) ?? 0) + 1);
+    byDetail.set(detail, (byDetail.get(detail) ?? 0) + count);
   }
 
   *rows(): Generator<[string, string, string, string, number]> {

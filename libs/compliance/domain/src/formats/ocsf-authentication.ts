@@ -1,7 +1,7 @@
 import { activity, AUTHENTICATION, otherActivity } from './ocsf-class';
 import type { OcsfMapper, OcsfMapping } from './ocsf-mapping';
 import { SUCCESS } from './ocsf-mapping';
-import { appPasswordCredentialsOf, sourceEndpointOf, UNKNOWN, userOf } from './ocsf-objects';
+import { appPasswordCredentialsOf, epochMillisOf, sourceEndpointOf, UNKNOWN, userOf } from './ocsf-objects';
 import type { RecordData } from './record-data';
 
 /**
@@ -12,13 +12,30 @@ import type { RecordData } from './record-data';
  * is the user's programmatic credential (`user.programmatic_credentials`, type "App Password";
  * OCSF deprecated `credential_uid` in 1.6.0); a failure's reason is the status detail. The name a
  * mail client gave after its sign-in (`AppPasswordClientIdentified`, its SMTP `EHLO`) is activity
- * 99 Other "Identify Client" of the same class, about the same user, credential and address.
+ * 99 Other "Identify Client" of the same class, about the same user, credential and address. A
+ * summary of failures of unknown user names (`SignInFailuresSummarized`) is one aggregate Logon
+ * failure: its `count` of attempts between `start_time` and `end_time`, the names in `unmapped`.
  */
 export const AUTHENTICATION_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   AppPasswordUsed: (data) => signIn(data, 'App password sign-in succeeded', SUCCESS),
   AppPasswordRejected: (data) => signIn(data, 'App password sign-in rejected', failure(data)),
   SignInFailed: (data) => signIn(data, 'Sign-in matched no app password', failure(data)),
   AppPasswordClientIdentified: (data) => signIn(data, 'Mail client named after its sign-in', SUCCESS, otherActivity(AUTHENTICATION, 'Identify Client')),
+  SignInFailuresSummarized: (data) => ({
+    activity: activity(AUTHENTICATION, 1),
+    message: 'Sign-ins of unknown user names, summarized',
+    attributes: Object.assign(failure(data), {
+      count: data.count('attempts'),
+      start_time: epochMillisOf(data.text('from')),
+      end_time: epochMillisOf(data.text('to')),
+      auth_protocol_id: 11,
+      auth_protocol: 'Basic Authentication',
+      is_mfa: false,
+      // The attempts may be for several protocols; each listed failure names its own.
+      service: { name: UNKNOWN },
+      user: userOf(undefined, undefined),
+    }),
+  }),
 };
 
 function signIn(data: RecordData, message: string, status: Record<string, unknown>, of = activity(AUTHENTICATION, 1)): OcsfMapping {

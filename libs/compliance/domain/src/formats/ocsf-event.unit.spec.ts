@@ -19,6 +19,7 @@ const EXPECTED: Record<string, [classUid: number, activityId: number, activityNa
   AppPasswordUsed: [3002, 1, 'Logon'],
   AppPasswordRejected: [3002, 1, 'Logon'],
   SignInFailed: [3002, 1, 'Logon'],
+  SignInFailuresSummarized: [3002, 1, 'Logon'],
   AppPasswordClientIdentified: [3002, 99, 'Identify Client'],
   AppPasswordGenerated: [3001, 1, 'Create'],
   AppPasswordRenamed: [3001, 99, 'Rename'],

@@ -31,13 +31,14 @@ export interface SyslogFields {
 }
 
 /**
- * A sign-in that was turned away (`AppPasswordRejected`, `SignInFailed`) is a notice; a detection
+ * A sign-in that was turned away (`AppPasswordRejected`, `SignInFailed`, and the summary of many,
+ * `SignInFailuresSummarized`) is a notice; a detection
  * (`AlertRaised`, `AlertRepeated`) a warning; everything else, a change made or a sign-in that
  * succeeded, is informational.
  */
 export function severityOf(type: string): Severity {
   if (/^Alert(Raised|Repeated)$/.test(type)) return Severity.warning;
-  if (/(Rejected|Failed)$/.test(type)) return Severity.notice;
+  if (/(Rejected|Failed|FailuresSummarized)$/.test(type)) return Severity.notice;
   return Severity.informational;
 }
 

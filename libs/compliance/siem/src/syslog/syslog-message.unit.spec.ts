@@ -21,6 +21,7 @@ describe('an RFC 5424 message of an audit record', () => {
   it('given sign-ins turned away and alerts, when their severity is chosen, then rejections and failures are notices and alerts warnings', () => {
     expect(severityOf('AppPasswordRejected')).toBe(Severity.notice);
     expect(severityOf('SignInFailed')).toBe(Severity.notice);
+    expect(severityOf('SignInFailuresSummarized')).toBe(Severity.notice);
     expect(severityOf('AlertRaised')).toBe(Severity.warning);
     expect(severityOf('AlertRepeated')).toBe(Severity.warning);
     expect(severityOf('AlertAcknowledged')).toBe(Severity.informational);

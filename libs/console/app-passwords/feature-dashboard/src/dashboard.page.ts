@@ -43,7 +43,7 @@ export function seriesByKey(days: string[], rows: Breakdown[]): ChartSeries[] {
           <kw-stat-card label="Unused for 30+ days" [value]="d.counts.unused30Days" [query]="{ unusedForDays: '30', sort: 'LAST_USED_AT', direction: 'ASC' }" />
           <kw-stat-card label="Never used" [value]="d.counts.neverUsed" [query]="{ status: 'ACTIVE', isNeverUsed: 'true' }" />
           <kw-stat-card label="Revoked this week" [value]="d.counts.revokedThisWeek" [query]="{ status: 'REVOKED' }" />
-          <kw-stat-card label="Rejected sign-ins, 24 h" [value]="d.counts.rejectedLast24Hours" link="/audit" [query]="{ type: 'AppPasswordRejected,SignInFailed', since: yesterday }" />
+          <kw-stat-card label="Rejected sign-ins, 24 h" [value]="d.counts.rejectedLast24Hours" link="/audit" [query]="{ type: 'AppPasswordRejected,SignInFailed,SignInFailuresSummarized', since: yesterday }" />
         </section>
         <div class="charts">
           <section class="panel"><kw-chart title="Sign-ins per day by protocol" [labels]="labels()" [series]="signIns()" [isStacked]="true" /></section>

@@ -10,6 +10,7 @@ import type {
   AppPasswordSuspended,
   AppPasswordUsed,
   SignInFailed,
+  SignInFailuresSummarized,
 } from '@keyward/app-passwords/domain';
 import { DEFAULT_TENANT_POLICY, type TenantCreated, type TenantPolicyChanged, type UserCreated, type UserDisabled, type UserEnabled, type UserPasswordReset } from '@keyward/identity/domain';
 import { auditRecordOf, type AuditRecord } from '../../audit-record/audit-record';
@@ -66,6 +67,10 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
     appPasswordId: CREDENTIAL, userId: ALICE, useRevision: 0, usedAt: '2026-03-01T12:00:00.000Z', protocol: 'smtp', sourceIp: '203.0.113.7', client: 'scanner-3f.contoso.example',
   } satisfies AppPasswordClientIdentified['data'], 'gateway:mail'),
   recordOf('SignInFailed', `signInFailures-${TENANT}`, { userPrincipalName: 'mallory@contoso.example', reason: 'UNKNOWN_USER', protocol: 'smtp', sourceIp: '2001:db8::17', client: null } satisfies SignInFailed['data'], 'gateway:postfix'),
+  recordOf('SignInFailuresSummarized', `signInFailures-${TENANT}`, {
+    reason: 'UNKNOWN_USER', from: '2026-03-01T12:00:01.000Z', to: '2026-03-01T12:00:59.000Z', attempts: 1_200, omitted: 0,
+    failures: [{ userPrincipalName: 'ghost@contoso.example', protocol: 'imap', sourceIp: '198.51.100.9', client: null, count: 1_200, firstAt: '2026-03-01T12:00:01.000Z', lastAt: '2026-03-01T12:00:59.000Z' }],
+  } satisfies SignInFailuresSummarized['data'], 'gateway:dovecot'),
   recordOf('AppPasswordSuspended', `appPassword-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, reason: 'Phishing wave', incidentRef: 'INC-42', caseId: CASE } satisfies AppPasswordSuspended['data']),
   recordOf('AppPasswordReinstated', `appPassword-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, reason: 'False alarm', caseId: CASE } satisfies AppPasswordReinstated['data']),
   recordOf('AppPasswordRevoked', `appPassword-${CREDENTIAL}`, { appPasswordId: CREDENTIAL, reason: 'Laptop stolen', incidentRef: 'INC-7', caseId: null } satisfies AppPasswordRevoked['data']),

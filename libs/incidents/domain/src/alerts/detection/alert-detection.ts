@@ -6,7 +6,7 @@ import { detectFailureBurst } from './failure-burst.detector';
 import { detectNewSourceAddress } from './new-source-address.detector';
 import { detectPasswordSpray } from './password-spray.detector';
 import { detectRevokedCredentialUsed } from './revoked-credential-used.detector';
-import { observationOf, type SignInEventRecord } from './sign-in-observation';
+import { observationsOf, type SignInEventRecord } from './sign-in-observation';
 
 const DETECTORS = [detectRevokedCredentialUsed, detectFailureBurst, detectPasswordSpray, detectNewSourceAddress];
 
@@ -18,12 +18,12 @@ export interface AlertWrite {
   readonly command: RaiseAlert | RecordRepeat;
 }
 
-/** Everything the detectors find in one event, in order. */
+/** Everything the detectors find in one event (a summary stands for many attempts), in order. */
 export function detectAlerts(memory: DetectorMemory, event: SignInEventRecord, settings: AlertSettings): AlertFinding[] {
-  const observation = observationOf(event);
-  if (!observation) return [];
-  const recall = recallAt(memory, observation.at);
-  return DETECTORS.flatMap((detect) => detect(recall, observation, settings));
+  return observationsOf(event).flatMap((observation) => {
+    const recall = recallAt(memory, observation.at);
+    return DETECTORS.flatMap((detect) => detect(recall, observation, settings));
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AlertEvent } from '../alert.events';
 import { DEFAULT_ALERT_SETTINGS } from './alert-settings';
 import { detectAlerts, detectInBatch, type AlertWrite } from './alert-detection';
 import { MapDetectorMemory, watermarkOf } from './detector-memory';
-import { observationOf, type SignInEventRecord } from './sign-in-observation';
+import { observationOf, observationsOf, SUMMARIZED_ATTEMPTS_SEEN, type SignInEventRecord } from './sign-in-observation';
 import { HOUR, MINUTE, SECOND, T0, iso } from './testing/sign-ins';
 
 let serial = 0;
@@ -140,5 +140,39 @@ describe('alert detection over the event log', () => {
     const observation = observationOf({ ...failed('Bob@Contoso.example', T0, null), metadata: { ...metadata(T0, '203.0.113.5') } });
     expect(observation).toMatchObject({ outcome: 'FAILED', userPrincipalName: 'Bob@Contoso.example', sourceIp: '203.0.113.5', at: T0 });
     expect(observation?.userId).toBe(observationOf(failed('bob@contoso.example', T0))?.userId);
+  });
+
+  describe('a summary of failures of made-up names (SignInFailuresSummarized)', () => {
+    const summary = (failures: { userPrincipalName: string; sourceIp: string; count: number; at: number }[]): SignInEventRecord => ({
+      id: `ev-${++serial}`,
+      type: 'SignInFailuresSummarized',
+      data: {
+        reason: 'UNKNOWN_USER',
+        from: iso(failures[0].at),
+        to: iso(failures[failures.length - 1].at),
+        attempts: failures.reduce((sum, failure) => sum + failure.count, 0),
+        omitted: 0,
+        failures: failures.map(({ userPrincipalName, sourceIp, count, at }) => ({ userPrincipalName, sourceIp, count, protocol: 'imap', client: null, firstAt: iso(at), lastAt: iso(at + count * SECOND) })),
+      },
+      metadata: { tenantId: 't-1', actor: 'gateway:nginx', occurredAt: iso(T0 + HOUR), correlationId: 'c', causationId: 'c' },
+    });
+
+    it('given a summary of fourteen names tried from one address, when detected, then it raises the spray that fourteen single failures raise', () => {
+      // given
+      const names = Array.from({ length: 14 }, (_, i) => ({ userPrincipalName: `user${i}@contoso.example`, sourceIp: '203.0.113.9', count: 1, at: T0 + i * SECOND }));
+      // when
+      const fromSummary = run([[summary(names)]]).streams;
+      const fromSingles = run([names.map((name) => failed(name.userPrincipalName, name.at))]).streams;
+      // then
+      const kinds = (streams: typeof fromSummary) => [...streams.values()].map(({ state }) => (state.status === 'none' ? null : [state.kind, state.count]));
+      expect(kinds(fromSummary)).toEqual([['PASSWORD_SPRAY', 14]]);
+      expect(kinds(fromSummary)).toEqual(kinds(fromSingles));
+    });
+
+    it('sees at most SUMMARIZED_ATTEMPTS_SEEN attempts of each listed failure', () => {
+      const event = summary([{ userPrincipalName: 'bob@contoso.example', sourceIp: '203.0.113.9', count: 10_000, at: T0 }]);
+      expect(observationsOf(event)).toHaveLength(SUMMARIZED_ATTEMPTS_SEEN);
+      expect(observationsOf(event).map((observation) => observation.at)).toEqual([T0, ...Array(SUMMARIZED_ATTEMPTS_SEEN - 1).fill(T0 + 10_000 * SECOND)]);
+    });
   });
 });

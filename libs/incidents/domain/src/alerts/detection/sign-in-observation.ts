@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@keyward/shared/domain';
 import { userIdFor } from '@keyward/identity/domain';
-import type { AppPasswordRejected, AppPasswordUsed, SignInFailed } from '@keyward/app-passwords/domain';
+import type { AppPasswordRejected, AppPasswordUsed, SignInFailed, SignInFailuresSummarized } from '@keyward/app-passwords/domain';
 import { attemptSourceOf, type AttemptSource } from './source-network';
 
 /** One sign-in attempt as the detectors see it, whatever event recorded it. */
@@ -32,6 +32,36 @@ export interface SignInEventRecord {
 }
 
 type SignInEvent = AppPasswordUsed | AppPasswordRejected | SignInFailed;
+
+/**
+ * How many attempts of one listed failure of a summary the detectors see: enough to cross any
+ * burst threshold, without a flood's summary becoming a flood of observations.
+ */
+export const SUMMARIZED_ATTEMPTS_SEEN = 25;
+
+/**
+ * The observations an event stands for: one for a sign-in event; for a summary of unknown-name
+ * failures (`SignInFailuresSummarized`), each listed failure's attempts (at most
+ * SUMMARIZED_ATTEMPTS_SEEN of each, the first at its first time and the rest at its last).
+ */
+export function observationsOf(event: SignInEventRecord): SignInObservation[] {
+  if (event.type !== 'SignInFailuresSummarized') {
+    const single = observationOf(event);
+    return single ? [single] : [];
+  }
+  const { reason, failures } = event.data as SignInFailuresSummarized['data'];
+  const observations: SignInObservation[] = [];
+  for (const failure of failures ?? []) {
+    const first = Date.parse(failure.firstAt);
+    const last = Date.parse(failure.lastAt);
+    if (Number.isNaN(first) || Number.isNaN(last)) continue;
+    const userId = userIdFor(failure.userPrincipalName);
+    for (let i = 0; i < Math.min(failure.count, SUMMARIZED_ATTEMPTS_SEEN); i++) {
+      observations.push(observation(event, i === 0 ? first : last, 'FAILED', reason, null, userId, failure.userPrincipalName, failure.sourceIp || null));
+    }
+  }
+  return observations;
+}
 
 /** The observation a sign-in event stands for; null for any other event, or one without a usable time. */
 export function observationOf(event: SignInEventRecord): SignInObservation | null {
