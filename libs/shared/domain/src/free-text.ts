@@ -1,12 +1,15 @@
 import { badInput } from './domain-error';
 
 /**
- * What free text may not hold: control characters (C0 but tab, DEL, C1), which forge log lines and
- * terminal output; bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make
- * text read other than it is ("Trojan Source"); zero-width characters and the BOM, which make two
- * names look the same; and lone surrogates, which no encoder can write.
+ * What free text may not hold: control characters (C0 but tab, DEL, C1) and the line and paragraph
+ * separators (U+2028, U+2029), which forge log lines and break a line in two; bidirectional marks,
+ * overrides and isolates (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069), which make text
+ * read other than it is ("Trojan Source"); invisible characters (zero-width ones, the soft hyphen,
+ * U+180E, U+2060–U+206F, fillers, annotation marks, tag characters, the BOM), which make two names
+ * look the same; and lone surrogates, which no encoder can write.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]|\udb40[\udc00-\udc7f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * A line of free text a person typed (a label, a name, a reason, a reference): trimmed, 1 to

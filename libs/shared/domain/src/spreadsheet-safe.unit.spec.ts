@@ -12,6 +12,9 @@ describe('CSV cells a spreadsheet opens', () => {
     ['  =1+1', `'  =1+1`],
     ['\n\n@SUM(A1)', `'\n\n@SUM(A1)`],
     ['\u00a0-2+3', `'\u00a0-2+3`],
+    ['\u0085=1+1', `'\u0085=1+1`],
+    ['\u200b=1+1', `'\u200b=1+1`],
+    ['\u0001@SUM(A1)', `'\u0001@SUM(A1)`],
     ['Re: -5 % off', 'Re: -5 % off'],
     ['Thunderbird on laptop', 'Thunderbird on laptop'],
   ])('quotes %j so it is shown, never run', (label, cell) => {

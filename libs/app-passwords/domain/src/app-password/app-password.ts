@@ -197,7 +197,10 @@ function expiry(days: number | null | undefined, policy: TenantPolicy, now: Date
   if (lifetime > policy.maxLifetimeDays) {
     throw policyViolation(`The tenant's policy allows at most ${policy.maxLifetimeDays} days.`);
   }
-  return new Date(now.getTime() + lifetime * DAY_MS).toISOString();
+  const expiresAt = now.getTime() + lifetime * DAY_MS;
+  // A clock reading that is no date, or an expiry past what a date can hold, is refused as a domain error, not a RangeError.
+  if (!Number.isFinite(expiresAt) || Math.abs(expiresAt) > 8.64e15) throw badInput('The expiry cannot be computed from this time.');
+  return new Date(expiresAt).toISOString();
 }
 
 function isPast(expiresAt: string | null, now: Date): boolean {

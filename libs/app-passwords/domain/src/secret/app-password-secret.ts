@@ -44,7 +44,10 @@ export function composeAppPassword(keyId: string, secret: string): NewAppPasswor
 /** Reads what a client sent: spaces and case are ignored. */
 export function parseAppPassword(input: string): ParsedAppPassword {
   if (input.length > 256) return { kind: 'malformed' };
-  const compact = input.replace(/[\s-]+/g, '').toLowerCase();
+  const typed = input.replace(/[\s-]+/g, '');
+  // ASCII before lowercasing: 'K' (U+212A, the Kelvin sign) lowercases to 'k', which no scanner's pattern matches.
+  if (!/^[A-Za-z0-9]*$/.test(typed)) return { kind: 'malformed' };
+  const compact = typed.toLowerCase();
   if (compact.length !== TOTAL_LENGTH || !compact.startsWith(SECRET_PREFIX)) return { kind: 'malformed' };
   const body = compact.slice(SECRET_PREFIX.length);
   if (!ALPHABET_PATTERN.test(body)) return { kind: 'malformed' };

@@ -26,6 +26,13 @@ describe('app password secrets', () => {
     expect(parseAppPassword(typed)).toMatchObject({ kind: 'parsed', isChecksumValid: true });
   });
 
+  it('are ASCII: a look-alike that lowercases to a letter of the alphabet (the Kelvin sign, U+212A) is malformed', () => {
+    const { password } = newAppPasswordSecret(randomBytes);
+    const withKelvin = password.replace(/k/, '\u212a');
+    expect(withKelvin).not.toBe(password);
+    expect(parseAppPassword(withKelvin)).toEqual({ kind: 'malformed' });
+  });
+
   it('tell a typo in the secret from a well-formed password (the checksum fails)', () => {
     const generated = newAppPasswordSecret((size) => new Uint8Array(size).fill(7));
     const typo = generated.password.slice(0, 20) + (generated.password[20] === 'a' ? 'b' : 'a') + generated.password.slice(21);

@@ -76,7 +76,8 @@ export const revocationCaseDecider = {
         const existing = requireCase(state);
         // Outcomes are recorded even after a cancellation: what was done while it came in stays recorded.
         if (existing.status === 'DRY_RUN' || existing.status === 'COMPLETED') return [];
-        const fresh = command.data.outcomes.filter(({ appPasswordId }) => !existing.outcomes.has(appPasswordId));
+        // Only a target's first outcome counts: an outcome for anything else would let the case complete early.
+        const fresh = command.data.outcomes.filter(({ appPasswordId }) => isTarget(existing, appPasswordId) && !existing.outcomes.has(appPasswordId));
         return fresh.length === 0 ? [] : [{ type: 'RevocationOutcomesRecorded', data: { caseId: existing.caseId, outcomes: fresh } }];
       }
       case 'CompleteCase': {
@@ -135,6 +136,15 @@ export const revocationCaseDecider = {
     }
   },
 };
+
+/** The targets as a set, built once per case (they are fixed right after the request) rather than at every step. */
+const targetSets = new WeakMap<string[], { readonly size: number; readonly ids: ReadonlySet<string> }>();
+
+function isTarget(state: OpenCase, appPasswordId: string): boolean {
+  let memo = targetSets.get(state.targets);
+  if (!memo || memo.size !== state.targets.length) targetSets.set(state.targets, (memo = { size: state.targets.length, ids: new Set(state.targets) }));
+  return memo.ids.has(appPasswordId);
+}
 
 /** A case's control stream: whether someone asked it to stop, and who. */
 export type CaseControl = { cancellationRequestedBy: string | null };

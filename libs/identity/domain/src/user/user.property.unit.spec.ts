@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
+import { DomainError } from '@keyward/shared/domain';
+import { ROLES } from '../role';
+import { userDecider, userIdFor, type User, type UserCommand, type UserEvent } from './user';
+
+/** Controls, line and paragraph separators, bidi and zero-width marks, lone surrogates. */
+const ODD = ['\u0000', '\t', '\n', '\r', '\u001b', '\u0085', '\u00a0', '\u200b', '\u200f', '\u2028', '\u202e', '\u2066', '\ufeff', '\ud800', '\udc00', '"', '|', '@', ' ', 'é'];
+const freeText = fc.oneof(
+  { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 30 }), weight: 4 },
+  fc.string({ unit: fc.constantFrom(...ODD, 'a', 'b'), maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.constantFrom('', '   '),
+  fc.string({ unit: 'grapheme-ascii', minLength: 250, maxLength: 270 }),
+);
+const mixedCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''));
+/** Mostly alice or bob at the tenant's domain (in any case), sometimes another domain or no principal name at all. */
+const userPrincipalName = fc.oneof(
+  { arbitrary: fc.constantFrom('alice@contoso.example', 'bob@contoso.example', 'alice@sub.contoso.example').chain(mixedCase), weight: 4 },
+  fc.constantFrom('eve@fabrikam.example', 'alice', '@contoso.example', 'a b@contoso.example', 'a\r\nb@contoso.example', `${'x'.repeat(65)}@contoso.example`),
+  fc.tuple(freeText, fc.constantFrom('@contoso.example', '@CONTOSO.example', '')).map(([local, domain]) => local + domain),
+);
+
+const create = fc
+  .record({
+    tenantId: fc.constant('t-1'),
+    tenantDomains: fc.constantFrom(['contoso.example'], ['contoso.example', 'sub.contoso.example'], []),
+    userPrincipalName,
+    displayName: freeText,
+    roles: fc.oneof({ arbitrary: fc.subarray([...ROLES], { minLength: 1 }), weight: 3 }, fc.array(fc.constantFrom(...ROLES, 'ROOT', 'user', ''), { maxLength: 4 })),
+    mfaRegistered: fc.boolean(),
+    passwordHash: fc.option(fc.string(), { nil: null }),
+  })
+  .map((data) => ({ type: 'CreateUser' as const, data }));
+const command: fc.Arbitrary<UserCommand> = fc.oneof(
+  create,
+  fc.oneof(fc.constant(undefined), fc.record({ revokesAppPasswords: fc.boolean() })).map((data) => ({ type: 'DisableUser' as const, data })),
+  fc.constant({ type: 'EnableUser' as const }),
+  fc.record({ passwordHash: fc.string(), revokesAppPasswords: fc.boolean() }).map((data) => ({ type: 'ResetUserPassword' as const, data })),
+);
+/** A creation that passes: a tenant domain, a plain display name, known roles. */
+const acceptedCreate = fc
+  .tuple(create, fc.constantFrom('alice@contoso.example', 'Bob@Contoso.Example'), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 40 }), fc.subarray([...ROLES], { minLength: 1 }))
+  .map(([{ data }, upn, name, roles]) => ({ type: 'CreateUser' as const, data: { ...data, tenantDomains: ['contoso.example'], userPrincipalName: upn, displayName: `${name}x`, roles } }));
+/** A creation first (mostly one that passes), then anything, in any order. */
+const commands = fc
+  .tuple(fc.oneof({ arbitrary: acceptedCreate, weight: 3 }, create), fc.array(command, { maxLength: 20 }))
+  .map(([first, rest]) => [first, ...rest]);
+
+/** A deep copy made in the test's own realm (structuredClone's come from another one under jest, which isDeepStrictEqual tells apart). */
+function copyOf<T>(value: T): T {
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(copyOf) as T;
+  if (value !== null && typeof value === 'object') {
+    // Same prototype as the original: fast-check's records sometimes have none.
+    const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
+    for (const [key, inner] of Object.entries(value)) Object.defineProperty(copy, key, { value: copyOf(inner), enumerable: true, writable: true, configurable: true });
+    return copy as T;
+  }
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/**
+ * Decides on a frozen state and command: events, or the DomainError it refused with. Any other
+ * exception, a change to what it was given, or another answer the second time fails the test.
+ */
+function decideChecked(command: UserCommand, state: User): UserEvent[] | DomainError {
+  const [stateBefore, commandBefore] = [copyOf(state), copyOf(command)];
+  deepFreeze(state);
+  deepFreeze(command);
+  const attempt = () => {
+    try {
+      return userDecider.decide(command, state);
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw new Error(`${command.type} threw ${String(error)}, not a DomainError`);
+    }
+  };
+  const [outcome, again] = [attempt(), attempt()];
+  const answer = (o: typeof outcome) => (o instanceof DomainError ? { refused: o.code, message: o.message } : o);
+  if (!isDeepStrictEqual(state, stateBefore)) expect(state).toStrictEqual(stateBefore);
+  if (!isDeepStrictEqual(command, commandBefore)) expect(command).toStrictEqual(commandBefore);
+  if (!isDeepStrictEqual(answer(again), answer(outcome))) expect(answer(again)).toStrictEqual(answer(outcome));
+  return outcome;
+}
+
+interface Step {
+  readonly before: User;
+  readonly outcome: UserEvent[] | DomainError;
+  readonly after: User;
+}
+
+function replay(sequence: readonly UserCommand[]): Step[] {
+  const steps: Step[] = [];
+  let state = userDecider.initialState();
+  for (const command of sequence) {
+    const outcome = decideChecked(command, state);
+    const after = outcome instanceof DomainError ? state : outcome.reduce(userDecider.evolve, state);
+    steps.push({ before: state, outcome, after });
+    state = after;
+  }
+  return steps;
+}
+
+const isCleanLine = (text: string, max: number) =>
+  text === text.trim() && text.length >= 1 && text.length <= max && ![...text].some((c) => /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|^[\ud800-\udfff]$/.test(c));
+
+describe('users, over random sequences of commands', () => {
+  it('for any sequence of commands, decide returns events or refuses with a DomainError, never anything else, leaves the state and command it was given unchanged, and answers the same twice', () => {
+    fc.assert(
+      fc.property(commands, (sequence) => {
+        replay(sequence);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('for any sequence of commands, a disabled user stays disabled until enabled, an enabled one stays enabled until disabled, and disabling or enabling twice writes one event', () => {
+    fc.assert(
+      fc.property(commands, (sequence) => {
+        for (const { before, outcome, after } of replay(sequence)) {
+          const types = outcome instanceof DomainError ? [] : outcome.map((event) => event.type);
+          if (before.status === 'disabled') expect(after.status).toBe(types.includes('UserEnabled') ? 'enabled' : 'disabled');
+          if (before.status === 'enabled') expect(after.status).toBe(types.includes('UserDisabled') ? 'disabled' : 'enabled');
+          if (types.includes('UserDisabled')) expect(before.status).toBe('enabled');
+          if (types.includes('UserEnabled')) expect(before.status).toBe('disabled');
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('for any sequence of commands, one user is created at most, with a lower-case principal name of a tenant domain, the id derived from it, a clean display name and known, distinct roles; every later event names that id', () => {
+    fc.assert(
+      fc.property(commands, (sequence) => {
+        const steps = replay(sequence);
+        const events = steps.flatMap(({ outcome }) => (outcome instanceof DomainError ? [] : outcome));
+        const created = events.filter((event) => event.type === 'UserCreated');
+        expect(created.length).toBeLessThanOrEqual(1);
+        if (created.length === 0) return expect(events).toEqual([]);
+        const { data } = created[0];
+        expect(events[0]).toBe(created[0]);
+        expect(data.userPrincipalName).toBe(data.userPrincipalName.toLowerCase());
+        expect(data.userPrincipalName).toMatch(/^[a-z0-9._+'-]{1,64}@(contoso\.example|sub\.contoso\.example)$/);
+        expect(data.userId).toBe(userIdFor(data.userPrincipalName));
+        expect(isCleanLine(data.displayName, 256)).toBe(true);
+        expect(data.roles.length).toBeGreaterThan(0);
+        expect(new Set(data.roles).size).toBe(data.roles.length);
+        for (const role of data.roles) expect(ROLES).toContain(role);
+        for (const event of events) expect(event.data.userId).toBe(data.userId);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('for any sequence of commands, the principal name, roles and tenant never change once the user exists', () => {
+    fc.assert(
+      fc.property(commands, (sequence) => {
+        for (const { before, after } of replay(sequence)) {
+          if (before.status === 'none' || after.status === 'none') continue;
+          expect([after.userId, after.userPrincipalName, after.tenantId, after.roles, after.displayName]).toEqual([before.userId, before.userPrincipalName, before.tenantId, before.roles, before.displayName]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
