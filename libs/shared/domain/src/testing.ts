@@ -1,1 +1,2 @@
 export * from './testing/decider-specification';
+export * from './testing/decider-properties';

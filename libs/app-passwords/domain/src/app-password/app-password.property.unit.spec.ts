@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { isDeepStrictEqual } from 'node:util';
 import { DomainError } from '@keyward/shared/domain';
+import { checkedDecider, eventsOf } from '@keyward/shared/domain/testing';
 import { APP_PASSWORD_SCOPES, type TenantPolicy } from '@keyward/identity/domain';
-import { appPasswordDecider, statusAt, type AppPassword, type AppPasswordCommand, type GenerateAppPassword } from './app-password';
-import type { AppPasswordEvent } from './app-password.events';
+import { appPasswordDecider, statusAt, type AppPasswordCommand, type GenerateAppPassword } from './app-password';
 
 const DAY_MS = 86_400_000;
 
@@ -78,72 +77,7 @@ const commands = fc
   .tuple(fc.oneof({ arbitrary: acceptedGenerate, weight: 3 }, generate), fc.array(laterCommand, { maxLength: 20 }))
   .map(([first, rest]) => [first, ...rest]);
 
-interface Step {
-  readonly command: AppPasswordCommand;
-  readonly before: AppPassword;
-  readonly outcome: AppPasswordEvent[] | DomainError;
-  readonly after: AppPassword;
-}
-
-/** A deep copy made in the test's own realm (structuredClone's come from another one under jest, which isDeepStrictEqual tells apart). */
-function copyOf<T>(value: T): T {
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (Array.isArray(value)) return value.map(copyOf) as T;
-  if (value !== null && typeof value === 'object') {
-    // Same prototype as the original: fast-check's records sometimes have none.
-    const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
-    for (const [key, inner] of Object.entries(value)) Object.defineProperty(copy, key, { value: copyOf(inner), enumerable: true, writable: true, configurable: true });
-    return copy as T;
-  }
-  return value;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
-
-/**
- * Decides on a frozen state and command: events, or the DomainError it refused with. Any other
- * exception, a change to what it was given, or another answer the second time fails the test.
- */
-function decideChecked(command: AppPasswordCommand, state: AppPassword): AppPasswordEvent[] | DomainError {
-  const [stateBefore, commandBefore] = [copyOf(state), copyOf(command)];
-  deepFreeze(state);
-  deepFreeze(command);
-  const attempt = () => {
-    try {
-      return appPasswordDecider.decide(command, state);
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw new Error(`${command.type} threw ${String(error)}, not a DomainError`);
-    }
-  };
-  const [outcome, again] = [attempt(), attempt()];
-  // isDeepStrictEqual rather than expect() on this hot path: the same check, ten times faster.
-  if (!isDeepStrictEqual(state, stateBefore)) expect(state).toStrictEqual(stateBefore);
-  if (!isDeepStrictEqual(command, commandBefore)) expect(command).toStrictEqual(commandBefore);
-  const answer = (o: typeof outcome) => (o instanceof DomainError ? { refused: o.code, message: o.message } : o);
-  if (!isDeepStrictEqual(answer(again), answer(outcome))) expect(answer(again)).toStrictEqual(answer(outcome));
-  return outcome;
-}
-
-function replay(sequence: readonly AppPasswordCommand[]): Step[] {
-  const steps: Step[] = [];
-  let state = appPasswordDecider.initialState();
-  for (const command of sequence) {
-    const outcome = decideChecked(command, state);
-    const after = outcome instanceof DomainError ? state : outcome.reduce(appPasswordDecider.evolve, state);
-    steps.push({ command, before: state, outcome, after });
-    state = after;
-  }
-  return steps;
-}
-
-const eventsOf = (steps: Step[]) => steps.flatMap((step) => (step.outcome instanceof DomainError ? [] : step.outcome));
+const { decideChecked, replay } = checkedDecider(appPasswordDecider);
 
 /** The free-text contract (free-text.ts), checked code point by code point rather than with its regex. */
 function isCleanLine(text: string, max: number): boolean {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { isDeepStrictEqual } from 'node:util';
 import { DomainError } from '@keyward/shared/domain';
-import { tenantDecider, type Tenant, type TenantCommand, type TenantEvent } from './tenant';
+import { checkedDecider, eventsOf } from '@keyward/shared/domain/testing';
+import { tenantDecider, type TenantCommand } from './tenant';
 import { APP_PASSWORD_SCOPES, POLICY_LIMITS, validatedPolicy, type TenantPolicy } from './tenant-policy';
 
 const mixedCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''));
@@ -37,67 +37,7 @@ const change = policy.map((p) => ({ type: 'ChangeTenantPolicy' as const, data: {
 /** A creation first, then policy changes (and more creations) in any order. */
 const commands = fc.tuple(create, fc.array(fc.oneof(create, { arbitrary: change, weight: 4 }), { maxLength: 15 })).map(([first, rest]): TenantCommand[] => [first, ...rest]);
 
-/** A deep copy made in the test's own realm (structuredClone's come from another one under jest, which isDeepStrictEqual tells apart). */
-function copyOf<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(copyOf) as T;
-  if (value !== null && typeof value === 'object') {
-    // Same prototype as the original: fast-check's records sometimes have none.
-    const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
-    for (const [key, inner] of Object.entries(value)) Object.defineProperty(copy, key, { value: copyOf(inner), enumerable: true, writable: true, configurable: true });
-    return copy as T;
-  }
-  return value;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
-
-/**
- * Decides on a frozen state and command: events, or the DomainError it refused with. Any other
- * exception, a change to what it was given, or another answer the second time fails the test.
- */
-function decideChecked(command: TenantCommand, state: Tenant): TenantEvent[] | DomainError {
-  const [stateBefore, commandBefore] = [copyOf(state), copyOf(command)];
-  deepFreeze(state);
-  deepFreeze(command);
-  const attempt = () => {
-    try {
-      return tenantDecider.decide(command, state);
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw new Error(`${command.type} threw ${String(error)}, not a DomainError`);
-    }
-  };
-  const [outcome, again] = [attempt(), attempt()];
-  const answer = (o: typeof outcome) => (o instanceof DomainError ? { refused: o.code, message: o.message } : o);
-  if (!isDeepStrictEqual(state, stateBefore)) expect(state).toStrictEqual(stateBefore);
-  if (!isDeepStrictEqual(command, commandBefore)) expect(command).toStrictEqual(commandBefore);
-  if (!isDeepStrictEqual(answer(again), answer(outcome))) expect(answer(again)).toStrictEqual(answer(outcome));
-  return outcome;
-}
-
-interface Step {
-  readonly before: Tenant;
-  readonly outcome: TenantEvent[] | DomainError;
-  readonly after: Tenant;
-}
-
-function replay(sequence: readonly TenantCommand[]): Step[] {
-  const steps: Step[] = [];
-  let state = tenantDecider.initialState();
-  for (const command of sequence) {
-    const outcome = decideChecked(command, state);
-    const after = outcome instanceof DomainError ? state : outcome.reduce(tenantDecider.evolve, state);
-    steps.push({ before: state, outcome, after });
-    state = after;
-  }
-  return steps;
-}
+const { decideChecked, replay } = checkedDecider(tenantDecider);
 
 describe('tenants, over random sequences of commands', () => {
   it('for any sequence of commands, decide returns events or refuses with a DomainError, never anything else, leaves the state and command it was given unchanged, and answers the same twice', () => {
@@ -132,7 +72,7 @@ describe('tenants, over random sequences of commands', () => {
     fc.assert(
       fc.property(commands, (sequence) => {
         const steps = replay(sequence);
-        const events = steps.flatMap(({ outcome }) => (outcome instanceof DomainError ? [] : outcome));
+        const events = eventsOf(steps);
         const created = events.filter((event) => event.type === 'TenantCreated');
         expect(created.length).toBeLessThanOrEqual(1);
         if (created.length === 0) return expect(events).toEqual([]);

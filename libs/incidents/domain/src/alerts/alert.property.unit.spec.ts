@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { isDeepStrictEqual } from 'node:util';
 import { DomainError } from '@keyward/shared/domain';
-import { alertDecider, type Alert, type AlertCommand } from './alert';
-import { ALERT_KINDS, ALERT_SEVERITIES, type AlertEvent } from './alert.events';
+import { checkedDecider, eventsOf } from '@keyward/shared/domain/testing';
+import { alertDecider, type AlertCommand } from './alert';
+import { ALERT_KINDS, ALERT_SEVERITIES } from './alert.events';
 
 /** Event times as the detectors write them: ISO-8601 UTC, so that they sort as text. */
 const seenAt = fc.date({ min: new Date('2026-01-01T00:00:00.000Z'), max: new Date('2026-12-31T23:59:59.999Z'), noInvalidDate: true }).map((date) => date.toISOString());
@@ -37,69 +37,7 @@ const command: fc.Arbitrary<AlertCommand> = fc.oneof(
 );
 const commands = fc.array(command, { minLength: 1, maxLength: 20 });
 
-/** A deep copy made in the test's own realm (structuredClone's come from another one under jest, which isDeepStrictEqual tells apart). */
-function copyOf<T>(value: T): T {
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (Array.isArray(value)) return value.map(copyOf) as T;
-  if (value !== null && typeof value === 'object') {
-    // Same prototype as the original: fast-check's records sometimes have none.
-    const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
-    for (const [key, inner] of Object.entries(value)) Object.defineProperty(copy, key, { value: copyOf(inner), enumerable: true, writable: true, configurable: true });
-    return copy as T;
-  }
-  return value;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
-
-/**
- * Decides on a frozen state and command: events, or the DomainError it refused with. Any other
- * exception, a change to what it was given, or another answer the second time fails the test.
- */
-function decideChecked(command: AlertCommand, state: Alert): AlertEvent[] | DomainError {
-  const [stateBefore, commandBefore] = [copyOf(state), copyOf(command)];
-  deepFreeze(state);
-  deepFreeze(command);
-  const attempt = () => {
-    try {
-      return alertDecider.decide(command, state);
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw new Error(`${command.type} threw ${String(error)}, not a DomainError`);
-    }
-  };
-  const [outcome, again] = [attempt(), attempt()];
-  const answer = (o: typeof outcome) => (o instanceof DomainError ? { refused: o.code, message: o.message } : o);
-  if (!isDeepStrictEqual(state, stateBefore)) expect(state).toStrictEqual(stateBefore);
-  if (!isDeepStrictEqual(command, commandBefore)) expect(command).toStrictEqual(commandBefore);
-  if (!isDeepStrictEqual(answer(again), answer(outcome))) expect(answer(again)).toStrictEqual(answer(outcome));
-  return outcome;
-}
-
-interface Step {
-  readonly command: AlertCommand;
-  readonly before: Alert;
-  readonly outcome: AlertEvent[] | DomainError;
-  readonly after: Alert;
-}
-
-function replay(sequence: readonly AlertCommand[]): Step[] {
-  const steps: Step[] = [];
-  let state = alertDecider.initialState();
-  for (const command of sequence) {
-    const outcome = decideChecked(command, state);
-    const after = outcome instanceof DomainError ? state : outcome.reduce(alertDecider.evolve, state);
-    steps.push({ command, before: state, outcome, after });
-    state = after;
-  }
-  return steps;
-}
+const { decideChecked, replay } = checkedDecider(alertDecider);
 
 describe('alerts, over random sequences of commands', () => {
   it('for any sequence of commands, decide returns events or refuses with a DomainError, never anything else, leaves the state and command it was given unchanged, and answers the same twice', () => {
@@ -129,7 +67,7 @@ describe('alerts, over random sequences of commands', () => {
     fc.assert(
       fc.property(commands, (sequence) => {
         const steps = replay(sequence);
-        const events = steps.flatMap(({ outcome }) => (outcome instanceof DomainError ? [] : outcome));
+        const events = eventsOf(steps);
         expect(events.filter((event) => event.type === 'AlertRaised').length).toBeLessThanOrEqual(1);
         expect(events.filter((event) => event.type === 'AlertAcknowledged').length).toBeLessThanOrEqual(1);
         for (const { before, outcome } of steps) {

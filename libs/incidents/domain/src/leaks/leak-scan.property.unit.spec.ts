@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { isDeepStrictEqual } from 'node:util';
 import { DomainError } from '@keyward/shared/domain';
-import { leakScanDecider, type LeakScan, type RecordLeakScan } from './leak-scan';
-import type { LeakScanEvent } from './leak-scan.events';
+import { checkedDecider } from '@keyward/shared/domain/testing';
+import { leakScanDecider, type RecordLeakScan } from './leak-scan';
 
 const record = fc
   .record({
@@ -16,40 +15,7 @@ const record = fc
   })
   .map(({ extra, ...data }): RecordLeakScan => ({ type: 'RecordLeakScan', data: { ...data, candidates: data.findings.length + extra } }));
 
-/** A deep copy made in the test's own realm (structuredClone's come from another one under jest, which isDeepStrictEqual tells apart). */
-function copyOf<T>(value: T): T {
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (Array.isArray(value)) return value.map(copyOf) as T;
-  if (value !== null && typeof value === 'object') {
-    // Same prototype as the original: fast-check's records sometimes have none.
-    const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
-    for (const [key, inner] of Object.entries(value)) Object.defineProperty(copy, key, { value: copyOf(inner), enumerable: true, writable: true, configurable: true });
-    return copy as T;
-  }
-  return value;
-}
-
-/** Decides: events, or the DomainError it refused with; any other exception, a change to its input, or another answer the second time fails the test. */
-function decideChecked(command: RecordLeakScan, state: LeakScan): LeakScanEvent[] | DomainError {
-  const [stateBefore, commandBefore] = [copyOf(state), copyOf(command)];
-  Object.freeze(state);
-  for (const finding of command.data.findings) Object.freeze(finding);
-  Object.freeze(command.data.findings);
-  const attempt = () => {
-    try {
-      return leakScanDecider.decide(command, state);
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw new Error(`${command.type} threw ${String(error)}, not a DomainError`);
-    }
-  };
-  const [outcome, again] = [attempt(), attempt()];
-  const answer = (o: typeof outcome) => (o instanceof DomainError ? { refused: o.code, message: o.message } : o);
-  if (!isDeepStrictEqual(state, stateBefore)) expect(state).toStrictEqual(stateBefore);
-  if (!isDeepStrictEqual(command, commandBefore)) expect(command).toStrictEqual(commandBefore);
-  if (!isDeepStrictEqual(answer(again), answer(outcome))) expect(answer(again)).toStrictEqual(answer(outcome));
-  return outcome;
-}
+const { decideChecked } = checkedDecider(leakScanDecider);
 
 describe('leak scans, over random scans', () => {
   it('for any sequence of scans recorded on one stream, the first valid one is recorded and every later one is CONFLICT; nothing but a DomainError is ever thrown', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { isDeepStrictEqual } from 'node:util';
 import { DomainError } from '@keyward/shared/domain';
+import { checkedDecider, eventsOf } from '@keyward/shared/domain/testing';
 import {
   caseControlDecider,
   pendingTargets,
@@ -78,65 +78,12 @@ function commandFor(plan: Plan, state: RevocationCase): RevocationCaseCommand {
   return { type: 'RecordOutcomes', data: { outcomes } };
 }
 
-/** A deep copy made in the test's own realm, Maps included (structuredClone's come from another realm under jest). */
-function copyOf<T>(value: T): T {
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (value instanceof Map) return new Map([...value].map(([key, inner]) => [copyOf(key), copyOf(inner)])) as T;
-  if (Array.isArray(value)) return value.map(copyOf) as T;
-  if (value !== null && typeof value === 'object') {
-    // Same prototype as the original: fast-check's records sometimes have none.
-    const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
-    for (const [key, inner] of Object.entries(value)) Object.defineProperty(copy, key, { value: copyOf(inner), enumerable: true, writable: true, configurable: true });
-    return copy as T;
-  }
-  return value;
-}
+// No freezing for a case: evolve grows the targets and outcomes in place, by design, so the state
+// is compared with a copy instead, and the steps hold copies (a folded state is changed in place
+// by the next fold).
+const { decideChecked: decideCase, replay } = checkedDecider(revocationCaseDecider, { freeze: false, commandFor });
+const { decideChecked: decideControl } = checkedDecider(caseControlDecider);
 
-/**
- * Decides, and fails the test for any exception but a DomainError, a change to the state or the
- * command it was given, or another answer the second time. (No freezing here: evolve grows the
- * targets and outcomes in place, by design, so the state is compared with a copy instead.)
- */
-function decideChecked<C, E, S>(decider: { decide(command: C, state: S): E[] }, command: C, state: S): E[] | DomainError {
-  const [stateBefore, commandBefore] = [copyOf(state), copyOf(command)];
-  const attempt = () => {
-    try {
-      return decider.decide(command, state);
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw new Error(`${JSON.stringify(command).slice(0, 80)} threw ${String(error)}, not a DomainError`);
-    }
-  };
-  const [outcome, again] = [attempt(), attempt()];
-  const answer = (o: typeof outcome) => (o instanceof DomainError ? { refused: o.code, message: o.message } : o);
-  if (!isDeepStrictEqual(state, stateBefore)) expect(state).toStrictEqual(stateBefore);
-  if (!isDeepStrictEqual(command, commandBefore)) expect(command).toStrictEqual(commandBefore);
-  if (!isDeepStrictEqual(answer(again), answer(outcome))) expect(answer(again)).toStrictEqual(answer(outcome));
-  return outcome;
-}
-
-interface Step {
-  readonly command: RevocationCaseCommand;
-  /** Copies: a folded state is changed in place by the next fold. */
-  readonly before: RevocationCase;
-  readonly outcome: RevocationCaseEvent[] | DomainError;
-  readonly after: RevocationCase;
-}
-
-function replay(sequence: readonly Plan[]): Step[] {
-  const steps: Step[] = [];
-  let state = revocationCaseDecider.initialState();
-  for (const plan of sequence) {
-    const command = commandFor(plan, state);
-    const before = copyOf(state);
-    const outcome = decideChecked(revocationCaseDecider, command, state);
-    if (!(outcome instanceof DomainError)) state = outcome.reduce(revocationCaseDecider.evolve, state);
-    steps.push({ command, before, outcome, after: copyOf(state) });
-  }
-  return steps;
-}
-
-const eventsOf = (steps: Step[]) => steps.flatMap(({ outcome }) => (outcome instanceof DomainError ? [] : outcome));
 const isCleanLine = (text: string, max: number) =>
   text === text.trim() && text.length >= 1 && text.length <= max && ![...text].some((c) => /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|^[\ud800-\udfff]$/.test(c));
 
@@ -223,7 +170,7 @@ describe('revocation cases, over random sequences of commands', () => {
   it('for any request that is accepted, a real run has a clean reason and incident reference and matches what was previewed; its sample is the first ten', () => {
     fc.assert(
       fc.property(request, (command) => {
-        const outcome = decideChecked(revocationCaseDecider, command, revocationCaseDecider.initialState());
+        const outcome = decideCase(command, revocationCaseDecider.initialState());
         if (outcome instanceof DomainError) return;
         const [requested, ...fixed] = outcome;
         if (requested.type !== 'RevocationCaseRequested') throw new Error(`expected RevocationCaseRequested, got ${requested.type}`);
@@ -248,15 +195,15 @@ describe('revocation cases, over random sequences of commands', () => {
     fc.assert(
       fc.property(request, fc.uniqueArray(fc.constantFrom('ap-90', 'ap-91', 'ap-92'), { minLength: 1 }), (command, strangers) => {
         fc.pre(!command.data.isDryRun);
-        const requested = decideChecked(revocationCaseDecider, command, revocationCaseDecider.initialState());
+        const requested = decideCase(command, revocationCaseDecider.initialState());
         fc.pre(!(requested instanceof DomainError));
         let state = (requested as RevocationCaseEvent[]).reduce(revocationCaseDecider.evolve, revocationCaseDecider.initialState());
         const [, ...ownButFirst] = command.data.match.ids;
         const outcomes = [...ownButFirst, ...strangers].map((appPasswordId) => ({ appPasswordId, outcome: 'REVOKED' as const, userId: 'u-1' }));
-        const recorded = decideChecked(revocationCaseDecider, { type: 'RecordOutcomes', data: { outcomes } }, state);
+        const recorded = decideCase({ type: 'RecordOutcomes', data: { outcomes } }, state);
         if (recorded instanceof DomainError) return;
         state = recorded.reduce(revocationCaseDecider.evolve, state);
-        expect(decideChecked(revocationCaseDecider, { type: 'CompleteCase', data: {} }, state)).toEqual([]);
+        expect(decideCase({ type: 'CompleteCase', data: {} }, state)).toEqual([]);
       }),
       { numRuns: 200 },
     );
@@ -274,7 +221,7 @@ describe("a case's cancellation requests, over random sequences", () => {
         let state: CaseControl = caseControlDecider.initialState();
         const recorded: CaseCancellationRequested[] = [];
         for (const command of sequence) {
-          const outcome = decideChecked(caseControlDecider, Object.freeze(command), Object.freeze(state));
+          const outcome = decideControl(command, state);
           const { caseStatus } = command.data;
           if (caseStatus === 'DRY_RUN' || caseStatus === 'COMPLETED') {
             expect(outcome).toEqual(expect.objectContaining({ code: 'CONFLICT' }));
