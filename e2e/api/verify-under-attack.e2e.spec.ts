@@ -29,7 +29,7 @@ describe('verification while another tenant is under a guessing burst', () => {
     keyward.removeData();
   });
 
-  it('given 200 parallel guesses for made-up names, when a real user of another tenant signs in meanwhile, then each of their sign-ins is checked first and answered within a second, and the surplus guesses are shed with 503 and Retry-After', async () => {
+  it('given 200 parallel guesses for made-up names, when a real user of another tenant signs in meanwhile, then each of their sign-ins is checked first and answered within a second, and the surplus guesses are shed with 503 and Retry-After, a refusal after a pause', async () => {
     // when: the burst, from many addresses (no per-address limit helps), and the victim's sign-ins during it
     const burst = Array.from({ length: 200 }, (_, i) => verifyOnce(keyward.baseUrl, `nobody${i}@contoso.example`, `kw${'x'.repeat(30)}`, `198.51.100.${i % 250}`));
     const victim: { status: number; ms: number }[] = [];
@@ -45,6 +45,8 @@ describe('verification while another tenant is under a guessing burst', () => {
     const shed = attack.filter((answer) => answer.status === 503);
     expect(shed.length).toBeGreaterThan(0);
     expect(shed[0].retryAfter).toBe('1');
+    // a refusal after a pause: a loop that resends at once is held to one guess a second
+    expect(Math.min(...shed.map((answer) => answer.ms))).toBeGreaterThanOrEqual(900);
     expect(attack.every((answer) => answer.status === 401 || answer.status === 503)).toBe(true);
   });
 });

@@ -43,7 +43,7 @@ async function verificationUnderAttack(quick: boolean): Promise<void> {
   const figures = await benchVerifyUnderAttack(200, quick ? 5 : 10, quick ? 1 : 3);
   console.log(formatRow("victim's cold GET /verify p99, under 200 concurrent guessers vs alone (lower is better)", figures.attacked.p99, figures.alone.p99, null, 'ms'));
   console.log(`victim alone: p50 ${figures.alone.p50.toFixed(1)} ms, p99 ${figures.alone.p99.toFixed(1)} ms (${figures.alone.count}); under attack: p50 ${figures.attacked.p50.toFixed(1)} ms, p99 ${figures.attacked.p99.toFixed(1)} ms (${figures.attacked.count})`);
-  console.log(`guesses: ${figures.guesses.checkedPerSecond.toFixed(0)}/s checked (401), ${figures.guesses.shedPerSecond.toFixed(0)}/s shed (503)`);
+  console.log(`guesses: ${figures.guesses.checkedPerSecond.toFixed(0)}/s checked (401), ${figures.guesses.refusedPerSecond.toFixed(0)}/s refused (503 shed or 429 throttled, each after a pause)`);
 }
 
 /** Warm and cold GET /verify against their baselines (`--verify` runs only this). */

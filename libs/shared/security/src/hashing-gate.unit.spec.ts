@@ -19,10 +19,10 @@ describe('the bound on argon2 work', () => {
       await blocker.done;
       return name;
     };
-    const runs = ['a', 'b', 'c'].map((name) => gate.run('unknown', work(name)));
+    const runs = ['a', 'b', 'c'].map((name) => gate.run('known', work(name)));
     await tick();
     expect(started).toEqual(['a', 'b']);
-    expect(gate.load).toEqual({ running: 2, known: 0, unknown: 1 });
+    expect(gate.load).toEqual({ running: 2, known: 1, unknown: 0 });
     blocker.finish();
     expect(await Promise.all(runs)).toEqual(['a', 'b', 'c']);
     expect(gate.load).toEqual({ running: 0, known: 0, unknown: 0 });
@@ -68,6 +68,29 @@ describe('the bound on argon2 work', () => {
     const after = gate.run('known', async () => 'ran');
     await expect(failing).rejects.toThrow('argon2 failed');
     expect(await after).toBe('ran');
+    expect(gate.load).toEqual({ running: 0, known: 0, unknown: 0 });
+  });
+
+  it("given dummy work on every thread it may have, when a known credential's check comes, then it starts at once on the thread kept for it", async () => {
+    // given
+    const gate = new HashingGate({ concurrent: 3, queued: { known: 10, unknown: 10 } });
+    const blocker = deferred();
+    const started: string[] = [];
+    const work = (name: string) => async () => {
+      started.push(name);
+      await blocker.done;
+    };
+    const guesses = ['guess-1', 'guess-2', 'guess-3'].map((name) => gate.run('unknown', work(name)));
+    await tick();
+    expect(started).toEqual(['guess-1', 'guess-2']);
+    // when
+    const owner = gate.run('known', work('owner'));
+    await tick();
+    // then
+    expect(started).toEqual(['guess-1', 'guess-2', 'owner']);
+    expect(gate.load).toEqual({ running: 3, known: 0, unknown: 1 });
+    blocker.finish();
+    await Promise.all([...guesses, owner]);
     expect(gate.load).toEqual({ running: 0, known: 0, unknown: 0 });
   });
 });

@@ -46,6 +46,7 @@ const schema = z.object({
   KEYWARD_CONSOLE_DIR: z.string().default('dist/apps/console/browser'),
   KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(100).default(100),
   KEYWARD_UNKNOWN_USER_EVENTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(60),
+  KEYWARD_REFUSAL_PAUSE_MS: z.coerce.number().int().min(0).max(10_000).default(1_000),
   KEYWARD_USAGE_MAX_AGE_DAYS: z.coerce.number().int().min(1).optional(),
   KEYWARD_USAGE_MAX_COUNT: z.coerce.number().int().min(1).optional(),
   KEYWARD_DOVEADM_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -109,6 +110,8 @@ export interface KeywardConfig {
   readonly verifyFailuresBeforeDelay: number;
   /** Failures of unknown user names recorded one by one per minute, tenant and gateway; the rest are summarized. */
   readonly unknownUserEventsPerMinute: number;
+  /** How long /verify holds a 429 or 503 before sending it (at most its Retry-After): a flood's loops slow to one request a pause. */
+  readonly refusalPauseMs: number;
   /** Dovecot's doveadm HTTP API (`http://host:port/doveadm/v1`): revocations end open mail sessions there. */
   readonly doveadm?: { readonly url: string; readonly apiKey: string };
   /** How often app passwords left unused longer than the tenant policy allows are revoked. */
@@ -188,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     consoleDir: resolve(e.KEYWARD_CONSOLE_DIR),
     verifyFailuresBeforeDelay: e.KEYWARD_VERIFY_FAILURES_BEFORE_DELAY,
     unknownUserEventsPerMinute: e.KEYWARD_UNKNOWN_USER_EVENTS_PER_MINUTE,
+    refusalPauseMs: e.KEYWARD_REFUSAL_PAUSE_MS,
     doveadm: e.KEYWARD_DOVEADM_URL ? { url: e.KEYWARD_DOVEADM_URL, apiKey: e.KEYWARD_DOVEADM_API_KEY ?? '' } : undefined,
     idleSweepMs: e.KEYWARD_IDLE_SWEEP_SECONDS * 1000,
     verifyCache: { ttlMs: e.KEYWARD_VERIFY_CACHE_SECONDS * 1000, maxEntries: e.KEYWARD_VERIFY_CACHE_ENTRIES },

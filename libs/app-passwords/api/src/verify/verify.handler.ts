@@ -8,6 +8,8 @@ import { storageFailureOf } from '@keyward/shared/event-store';
 import { parseBasicAuthorization } from './basic-credentials';
 
 const PRINTABLE = /^[\x20-\x7e]{1,128}$/;
+/** At most this many refusals held back at once; past it they are answered at once. */
+const MAX_HELD_REFUSALS = 10_000;
 
 /**
  * The gateways' endpoint, `/verify`: nginx `auth_request` (GET with Basic credentials) and mail
@@ -24,6 +26,7 @@ const PRINTABLE = /^[\x20-\x7e]{1,128}$/;
 export class VerifyHandler {
   private readonly json = express.json({ limit: '8kb' });
   private readonly logger = new Logger('Verify');
+  private heldRefusals = 0;
 
   constructor(
     private readonly verification: VerifyAppPassword,
@@ -164,17 +167,31 @@ export class VerifyHandler {
         return;
       case 'throttled':
         response.setHeader('Retry-After', String(result.retryAfterSeconds));
-        response.status(429).json({ message: 'Too many failed attempts; retry later.' });
-        return;
+        return this.afterPause(response, result.retryAfterSeconds, () => response.status(429).json({ message: 'Too many failed attempts; retry later.' }));
       case 'overloaded':
         response.setHeader('Retry-After', String(result.retryAfterSeconds));
-        response.status(503).json({ message: 'Busy; retry in a moment.' });
-        return;
+        return this.afterPause(response, result.retryAfterSeconds, () => response.status(503).json({ message: 'Busy; retry in a moment.' }));
       case 'rejected':
         response.setHeader('WWW-Authenticate', 'Basic realm="keyward"');
         response.status(401).json({ message: 'Unauthorized' });
         return;
     }
+  }
+
+  /**
+   * Sends a refusal (429, 503) after a pause of up to KEYWARD_REFUSAL_PAUSE_MS, never longer than
+   * its Retry-After: a client that resends the moment it is answered then sends once a pause, not
+   * thousands of times a second, so a flood stops taking the event loop from real sign-ins.
+   * Holding an answer costs a timer and a socket, no CPU; past MAX_HELD_REFUSALS they go at once.
+   */
+  private afterPause(response: Response, retryAfterSeconds: number, send: () => void): void {
+    const pauseMs = Math.min(this.config.refusalPauseMs, retryAfterSeconds * 1000);
+    if (pauseMs <= 0 || this.heldRefusals >= MAX_HELD_REFUSALS) return send();
+    this.heldRefusals++;
+    setTimeout(() => {
+      this.heldRefusals--;
+      if (!response.destroyed) send();
+    }, pauseMs).unref();
   }
 }
 
