@@ -113,4 +113,57 @@ describe('console sessions', () => {
     expect(await sessions.signIn(upn, 'kim-console-password', '203.0.113.5')).toMatchObject({ outcome: 'throttled' });
     expect((await sessions.signIn(upn, 'kim-console-password', '192.0.2.1')).outcome).toBe('signed-in');
   });
+
+  describe('on two nodes, each with its own sessions', () => {
+    const lou = 'lou@contoso.example';
+    const louId = userIdFor(lou);
+    const meta = () => ({ tenantId: 't-1', actor: 'system:test' as const, occurredAt: now.toISOString(), correlationId: 'c', causationId: 'c' });
+    let otherNode: SessionService;
+    let otherDir: string;
+
+    beforeAll(async () => {
+      await store.appendToStream(userStreamId(louId), [
+        {
+          id: 'lou-1',
+          type: 'UserCreated',
+          data: { userId: louId, tenantId: 't-1', userPrincipalName: lou, displayName: 'Lou', roles: ['USER'], mfaRegistered: true, passwordHash: await hashSecret('lou-console-password') },
+          metadata: meta(),
+        },
+      ]);
+      otherDir = mkdtempSync(join(tmpdir(), 'keyward-sessions-other-'));
+      const config = loadConfig({ KEYWARD_SESSION_IDLE_MINUTES: '30', KEYWARD_SESSION_MAX_HOURS: '12' });
+      otherNode = new SessionService(openReadModelDatabase(otherDir), config, clock, new Directory(new Aggregates(store, randomUUID)));
+    });
+    afterAll(() => rmSync(otherDir, { recursive: true, force: true }));
+
+    const signInOnOtherNode = async () => {
+      const result = await otherNode.signIn(lou, 'lou-console-password');
+      if (result.outcome !== 'signed-in') throw new Error(`not signed in: ${result.outcome}`);
+      return result.token;
+    };
+
+    it('given a session on the other node left unused, when the user is disabled and enabled again on this one, then that session is over there too', async () => {
+      // given
+      const token = await signInOnOtherNode();
+      expect(await otherNode.principalFor(token)).toMatchObject({ userId: louId });
+      // when: this node disables and enables (and ends only its own sessions)
+      await store.appendToStream(userStreamId(louId), [{ id: 'lou-2', type: 'UserDisabled', data: { userId: louId, revokesAppPasswords: false }, metadata: meta() }]);
+      await store.appendToStream(userStreamId(louId), [{ id: 'lou-3', type: 'UserEnabled', data: { userId: louId }, metadata: meta() }]);
+      // then
+      expect(await otherNode.principalFor(token)).toBeNull();
+      const fresh = await signInOnOtherNode();
+      expect(await otherNode.principalFor(fresh)).toMatchObject({ userId: louId });
+    });
+
+    it('given a session on the other node, when the password is reset on this one, then that session is over', async () => {
+      // given
+      const token = await signInOnOtherNode();
+      // when
+      await store.appendToStream(userStreamId(louId), [
+        { id: 'lou-4', type: 'UserPasswordReset', data: { userId: louId, passwordHash: await hashSecret('lou-new-password'), revokesAppPasswords: false }, metadata: meta() },
+      ]);
+      // then
+      expect(await otherNode.principalFor(token)).toBeNull();
+    });
+  });
 });

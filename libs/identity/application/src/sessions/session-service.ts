@@ -10,6 +10,7 @@ interface SessionRow {
   user_id: string;
   created_at: number;
   last_seen_at: number;
+  user_revision: number;
 }
 
 /** What a sign-in came to. */
@@ -24,7 +25,9 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Console sessions: a random 256-bit token in an HttpOnly cookie; only its SHA-256 is stored, in
- * this node's database, with idle and absolute timeouts. A new token at every sign-in.
+ * this node's database, with idle and absolute timeouts. A new token at every sign-in. A session
+ * keeps the revision of its user's stream it began at: a disable or a password reset after it
+ * ends it, on whichever node it is used, even once the user is enabled again.
  */
 @Injectable()
 export class SessionService {
@@ -43,6 +46,9 @@ export class SessionService {
       created_at   INTEGER NOT NULL,
       last_seen_at INTEGER NOT NULL
     )`);
+    // Sessions from before the revision was kept get -1: any disable or reset in the user's history ends them.
+    const columns = db.prepare('PRAGMA table_info(console_sessions)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'user_revision')) db.exec('ALTER TABLE console_sessions ADD COLUMN user_revision INTEGER NOT NULL DEFAULT -1');
   }
 
   /**
@@ -72,8 +78,8 @@ export class SessionService {
       const token = randomBytes(32).toString('base64url');
       const now = this.clock.now().getTime();
       this.db
-        .prepare('INSERT INTO console_sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)')
-        .run(hashToken(token), user.userId, now, now);
+        .prepare('INSERT INTO console_sessions (token_hash, user_id, created_at, last_seen_at, user_revision) VALUES (?, ?, ?, ?, ?)')
+        .run(hashToken(token), user.userId, now, now, user.revision);
       return { outcome: 'signed-in', token };
     } finally {
       ticket.abandoned();
@@ -103,8 +109,9 @@ export class SessionService {
       return null;
     }
     const user = await this.directory.user(row.user_id);
-    if (user.status !== 'enabled') {
-      // Disabled (on another node, whose sessions these are not): the session ends here too.
+    if (user.status !== 'enabled' || user.sessionsEndedAt > row.user_revision) {
+      // Disabled or reset since the session began (perhaps on another node, and perhaps enabled
+      // again since): the session ends here too.
       this.signOut(token);
       return null;
     }

@@ -57,7 +57,18 @@ export type EnableUser = { type: 'EnableUser' };
 export type ResetUserPassword = { type: 'ResetUserPassword'; data: { passwordHash: string; revokesAppPasswords: boolean } };
 export type UserCommand = CreateUser | DisableUser | EnableUser | ResetUserPassword;
 
-export type User = { status: 'none' } | (UserCreated['data'] & { status: 'enabled' | 'disabled' });
+export type User =
+  | { status: 'none' }
+  | (UserCreated['data'] & {
+      status: 'enabled' | 'disabled';
+      /** The revision of the user's stream this state was folded to. */
+      revision: number;
+      /**
+       * The revision of the last disable or password reset: console sessions opened before it are
+       * over, on every node (a node learns it from the stream, whoever handled the change).
+       */
+      sessionsEndedAt: number;
+    });
 export type ExistingUser = Exclude<User, { status: 'none' }>;
 
 export const userDecider = {
@@ -83,15 +94,16 @@ export const userDecider = {
   },
 
   evolve(state: User, event: UserEvent): User {
+    if (event.type === 'UserCreated') return { status: 'enabled', ...event.data, revision: 0, sessionsEndedAt: -1 };
+    if (state.status === 'none') return state;
+    const revision = state.revision + 1;
     switch (event.type) {
-      case 'UserCreated':
-        return { status: 'enabled', ...event.data };
       case 'UserDisabled':
-        return state.status === 'none' ? state : { ...state, status: 'disabled' };
+        return { ...state, revision, status: 'disabled', sessionsEndedAt: revision };
       case 'UserEnabled':
-        return state.status === 'none' ? state : { ...state, status: 'enabled' };
+        return { ...state, revision, status: 'enabled' };
       case 'UserPasswordReset':
-        return state.status === 'none' ? state : { ...state, passwordHash: event.data.passwordHash };
+        return { ...state, revision, passwordHash: event.data.passwordHash, sessionsEndedAt: revision };
       default:
         return assertUnreachable(event);
     }
