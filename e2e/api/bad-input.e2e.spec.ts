@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { ADMIN_PASSWORD, APP_PASSWORDS, AUDIT_EVENTS, ConsoleClient, createUser, generate, KeywardProcess } from '@keyward/e2e/support';
 
 // Bad input gets a precise 4xx or GraphQL code, never a 500 or a stack trace, and changes nothing.
@@ -119,6 +120,26 @@ describe('bad input', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/depth/i);
   });
+
+  it('given a client that sends its headers a byte every two seconds (slowloris), when 20 s have passed, then it is answered 408 and its socket closed', async () => {
+    // given
+    const socket = connect(Number(new URL(keyward.baseUrl).port), '127.0.0.1');
+    const text = `GET /health HTTP/1.1\r\nHost: keyward\r\nX-Slow: ${'a'.repeat(100)}`;
+    let sent = 0;
+    const trickle = setInterval(() => sent < text.length && socket.write(text[sent++]), 2_000);
+    // when
+    const started = performance.now();
+    const answer = await new Promise<string>((resolve) => {
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+      socket.on('close', () => resolve(received));
+    });
+    clearInterval(trickle);
+    // then (Node checks its timeouts every 30 s, so the cut comes 20 to 50 s in)
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(19_000);
+    expect(sent).toBeLessThan(text.length);
+  }, 70_000);
 
   it('kept every log line one JSON object: input cannot forge a line', async () => {
     const lines = keyward.output.split('\n').filter((line) => line.startsWith('{'));

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createHash } from 'node:crypto';
+import type { Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import helmet from 'helmet';
@@ -49,6 +50,12 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
   // Healthy means the read models hold everything, bootstrap and demo data included.
   await app.get(SubscriberHost).settled();
   await app.listen(config.port, config.host);
+  // A client that sends its request slowly (slowloris) holds a socket for 20 s at most for its
+  // headers and 60 s for the whole request, not Node's 60 s and 5 minutes. Responses (an export's
+  // download) are not bounded by these.
+  const server = app.getHttpServer() as Server;
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
   app.get(Logger).log(`Keyward listening on http://${config.host}:${config.port} with data in ${config.dataDir}`);
   return app;
 }
