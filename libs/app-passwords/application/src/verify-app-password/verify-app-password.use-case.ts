@@ -59,6 +59,8 @@ const OVERLOADED: VerificationResult = { result: 'overloaded', retryAfterSeconds
 
 /** Thrown inside `decide` when the hashing gate sheds the attempt; answered OVERLOADED, nothing recorded. */
 class Shed extends Error {}
+/** One instance, thrown again and again: a flood sheds thousands a second, and each new Error would capture a stack. */
+const SHED_ATTEMPT = new Shed('shed');
 
 /**
  * Answers a gateway: may this user sign in with this app password? State is read from the
@@ -248,7 +250,7 @@ export class VerifyAppPassword implements OnApplicationBootstrap, BeforeApplicat
   /** argon2 work through the gate; a shed attempt throws Shed, which `verify` answers OVERLOADED. */
   private async hash<T>(lane: HashingLane, work: () => Promise<T>): Promise<T> {
     const outcome = await this.hashing.run(lane, work);
-    if (outcome === SHED) throw new Shed();
+    if (outcome === SHED) throw SHED_ATTEMPT;
     return outcome;
   }
 
