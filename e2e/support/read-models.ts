@@ -8,6 +8,7 @@ export function snapshotReadModels(dataDir: string): Record<string, unknown[]> {
   const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
   const tables = [
     'user_list',
+    'api_token_list',
     'tenant_domains',
     'app_password_list',
     'app_password_owners',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphQLObjectType } from 'graphql';
 import { loadConfig } from '@keyward/shared/server';
-import { can, isPermission, PERMISSIONS, scopeOf, tenantIdForDomain, type Permission, type UserPrincipal } from '@keyward/identity/domain';
+import { can, isPermission, PERMISSIONS, scopeOf, tenantIdForDomain, type Permission, type Role, type UserPrincipal } from '@keyward/identity/domain';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '@keyward/identity/api';
 import { ConsoleClient, createUser, eventually, generate, REVOKE, verify, type GraphQLResponse } from '@keyward/e2e/support';
 import { serve } from './serve';
@@ -22,6 +22,9 @@ interface Subject {
   caseId: string;
   /** An alert of the subject's tenant (a revoked app password of the subject's, presented with its secret). */
   alertId: string;
+  /** The subject's role, and an API token the subject made with it. */
+  role: Role;
+  apiTokenId: string;
 }
 
 /**
@@ -123,7 +126,16 @@ const OPERATIONS: Record<string, OperationCase> = {
   alerts: { targets: 'tenant', isTenantWide: true, query: '{ alerts { totalCount } }', variables: () => ({}) },
   acknowledgeAlert: { targets: ['tenant', 'foreign'], query: 'mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }', variables: (s) => ({ id: s.alertId }) },
   retryDeadLetter: { targets: 'tenant', whenAllowed: 'hidden', query: 'mutation { retryDeadLetter(id: "999999") { isResolved } }', variables: () => ({}) },
+  apiTokens: { targets: 'tenant', query: '{ apiTokens { totalCount } }', variables: () => ({}) },
+  createApiToken: {
+    targets: 'tenant',
+    query: 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }',
+    variables: (s) => ({ input: { name: 'matrix', role: s.role } }),
+  },
+  revokeApiToken: { targets: ['own', 'tenant', 'foreign'], query: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', variables: (s) => ({ id: s.apiTokenId }) },
 };
+
+const CREATE_TOKEN = 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } } }';
 
 /** What a call came to, as far as authorization goes: refused, hidden, or let through (whatever the domain then said). */
 function outcomeOf(operation: string, response: GraphQLResponse): Outcome {
@@ -164,11 +176,18 @@ describe('authorization: one permission table, every operation', () => {
     const admin = new ConsoleClient(baseUrl);
     await admin.signIn('admin@contoso.example', password);
     const contosoId = ((await admin.data('{ me { id } }')) as { me: { id: string } }).me.id;
-    const subjectOf = async (client: ConsoleClient, userId: string, tenantId: string, upn?: string): Promise<Subject> => {
+    /** `client` (an admin) makes the subject's things; `owner` (the subject's own session) makes its API token with `role`. */
+    const subjectOf = async (client: ConsoleClient, userId: string, tenantId: string, owner: ConsoleClient, role: Role, upn?: string): Promise<Subject> => {
       const appPasswordId = (await generate(client, userId)).appPassword.id;
       const preview = 'mutation($input: BulkRevokeInput!) { revokeAppPasswords(input: $input) { id } }';
       const { revokeAppPasswords } = (await client.data(preview, { input: { filter: { ids: [appPasswordId] }, reason: '', incidentRef: '', dryRun: true } })) as { revokeAppPasswords: { id: string } };
-      return { userId, tenantId, appPasswordId, caseId: revokeAppPasswords.id, alertId: upn ? await alertOf(client, userId, upn) : '' };
+      const { createApiToken } = (await owner.data(CREATE_TOKEN, { input: { name: 'subject', role } })) as { createApiToken: { apiToken: { id: string } } };
+      return { userId, tenantId, appPasswordId, caseId: revokeAppPasswords.id, alertId: upn ? await alertOf(client, userId, upn) : '', role, apiTokenId: createApiToken.apiToken.id };
+    };
+    const signedIn = async (upn: string) => {
+      const client = new ConsoleClient(baseUrl);
+      await client.signIn(upn, password);
+      return client;
     };
     /** A REVOKED_CREDENTIAL_USED alert: one of the user's app passwords revoked, then presented with its secret. */
     const alertOf = async (client: ConsoleClient, userId: string, upn: string): Promise<string> => {
@@ -184,12 +203,13 @@ describe('authorization: one permission table, every operation', () => {
       const userId = role === 'GLOBAL_ADMIN' ? contosoId : (await createUser(admin, upn, [role], { password })).id;
       const client = role === 'GLOBAL_ADMIN' ? admin : new ConsoleClient(baseUrl);
       if (role !== 'GLOBAL_ADMIN') await client.signIn(upn, password);
-      principals.push({ principal: { kind: 'user', userId, tenantId: contosoTenant, userPrincipalName: upn, roles: [role] }, client, own: await subjectOf(admin, userId, contosoTenant) });
+      principals.push({ principal: { kind: 'user', userId, tenantId: contosoTenant, userPrincipalName: upn, roles: [role] }, client, own: await subjectOf(admin, userId, contosoTenant, client, role) });
     }
-    victim = await subjectOf(admin, (await createUser(admin, 'victim@contoso.example')).id, contosoTenant, 'victim@contoso.example');
-    const fabrikam = new ConsoleClient(baseUrl);
-    await fabrikam.signIn('admin@fabrikam.example', password);
-    foreign = await subjectOf(fabrikam, (await createUser(fabrikam, 'other@fabrikam.example')).id, tenantIdOf('admin@fabrikam.example'), 'other@fabrikam.example');
+    const victimId = (await createUser(admin, 'victim@contoso.example', ['USER'], { password })).id;
+    victim = await subjectOf(admin, victimId, contosoTenant, await signedIn('victim@contoso.example'), 'USER', 'victim@contoso.example');
+    const fabrikam = await signedIn('admin@fabrikam.example');
+    const otherId = (await createUser(fabrikam, 'other@fabrikam.example', ['USER'], { password })).id;
+    foreign = await subjectOf(fabrikam, otherId, tenantIdOf('admin@fabrikam.example'), await signedIn('other@fabrikam.example'), 'USER', 'other@fabrikam.example');
     currentPolicy = ((await admin.data(POLICY)) as { tenantPolicy: Record<string, unknown> }).tenantPolicy;
   }, 60_000);
   afterAll(async () => {

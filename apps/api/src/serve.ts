@@ -36,7 +36,7 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
   app.use(securityHeaders);
   app.use(cookieParser());
   // At most a few GraphQL operations run at once, so that none of them keeps /verify waiting long;
-  // a caller is its session, or its address without one.
+  // a caller is its API token or session, or its address without one.
   app.use('/graphql', admissionMiddleware(new AdmissionGate(GRAPHQL_ADMISSION), (request) => callerOf(request, config)));
   app.useBodyParser('json', { limit: '64kb' });
   serveConsole(app, config.consoleDir);
@@ -61,6 +61,8 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
 }
 
 function callerOf(request: Request, config: KeywardConfig): string {
+  const bearer = /^Bearer\s+(\S+)/i.exec(request.headers.authorization ?? '')?.[1];
+  if (bearer) return `token:${createHash('sha256').update(bearer).digest('base64url')}`;
   const session: unknown = request.cookies?.[SESSION_COOKIE];
   if (typeof session === 'string' && session.length > 0) return `session:${createHash('sha256').update(session).digest('base64url')}`;
   return `address:${clientAddressOf(request, config) ?? 'unknown'}`;

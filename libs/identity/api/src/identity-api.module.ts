@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { IdentityApplicationModule } from '@keyward/identity/application';
 import { IdentityReadModelsModule } from '@keyward/identity/read-models';
 import { PermissionGuard } from './authorization/permission.guard';
+import { ApiTokensResolver } from './api-tokens/api-tokens.resolver';
 import { AuthController } from './session/auth.controller';
 import { SessionMiddleware } from './session/session.middleware';
 import { TenantPolicyResolver } from './tenant-policy/tenant-policy.resolver';
@@ -13,7 +14,7 @@ import { UsersResolver } from './users/users.resolver';
   imports: [CqrsModule, IdentityApplicationModule, IdentityReadModelsModule],
   controllers: [AuthController],
   // The permission guard runs before every route and operation of every module.
-  providers: [UsersResolver, TenantPolicyResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
+  providers: [UsersResolver, TenantPolicyResolver, ApiTokensResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
   exports: [IdentityApplicationModule],
 })
 export class IdentityApiModule implements NestModule {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ApiTokenAuthenticator } from './api-tokens/api-token-authenticator';
+import { CreateApiTokenHandler, RevokeApiTokenHandler } from './api-tokens/api-token.commands';
 import { BootstrapTenants } from './bootstrap/bootstrap-tenants';
 import { ChangeTenantPolicyHandler } from './change-tenant-policy/change-tenant-policy.command';
 import { CreateUserHandler } from './create-user/create-user.command';
@@ -10,7 +12,18 @@ import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.comma
 
 @Module({
   imports: [CqrsModule],
-  providers: [Directory, SessionService, BootstrapTenants, CreateUserHandler, SetUserEnabledHandler, ChangeTenantPolicyHandler, ResetUserPasswordHandler],
-  exports: [Directory, SessionService, BootstrapTenants],
+  providers: [
+    Directory,
+    SessionService,
+    ApiTokenAuthenticator,
+    BootstrapTenants,
+    CreateUserHandler,
+    SetUserEnabledHandler,
+    ChangeTenantPolicyHandler,
+    ResetUserPasswordHandler,
+    CreateApiTokenHandler,
+    RevokeApiTokenHandler,
+  ],
+  exports: [Directory, SessionService, ApiTokenAuthenticator, BootstrapTenants],
 })
 export class IdentityApplicationModule {}

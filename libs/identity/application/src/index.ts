@@ -6,3 +6,5 @@ export * from './sessions/session-service';
 export * from './bootstrap/bootstrap-tenants';
 export * from './change-tenant-policy/change-tenant-policy.command';
 export * from './reset-user-password/reset-user-password.command';
+export * from './api-tokens/api-token.commands';
+export * from './api-tokens/api-token-authenticator';

@@ -5,3 +5,5 @@ export * from './user/user-principal-name';
 export * from './user/user';
 export * from './authorization/principal';
 export * from './authorization/permissions';
+export * from './api-token/api-token';
+export * from './api-token/api-token-secret';

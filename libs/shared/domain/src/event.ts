@@ -5,10 +5,11 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
 }
 
 /**
- * Who caused a change: a console user (`user:<id>`), a background process (`system:<name>`) or a
+ * Who caused a change: a console user (`user:<id>`), an API token acting for its creator
+ * (`token:<id>`: its stream names the creator), a background process (`system:<name>`) or a
  * gateway asking for verification (`gateway:<name>`).
  */
-export type Actor = `user:${string}` | `system:${string}` | `gateway:${string}`;
+export type Actor = `user:${string}` | `token:${string}` | `system:${string}` | `gateway:${string}`;
 
 /** Metadata stored with every event. */
 export interface EventMetadata {

@@ -112,4 +112,4 @@ export type SignInFailuresSummarized = DomainEvent<
 export const SIGN_IN_EVENT_TYPES: readonly string[] = ['AppPasswordUsed', 'AppPasswordRejected', 'SignInFailed', 'SignInFailuresSummarized'];
 
 /** Names of the fields that hold hashes: projections and exports drop them. */
-export const SECRET_FIELDS: readonly string[] = ['secretHash', 'passwordHash'];
+export const SECRET_FIELDS: readonly string[] = ['secretHash', 'passwordHash', 'tokenHash'];

@@ -1,7 +1,7 @@
 import { ACCOUNT_CHANGE, activity, otherActivity, type OcsfActivity } from './ocsf-class';
 import type { OcsfMapper } from './ocsf-mapping';
 import { SUCCESS } from './ocsf-mapping';
-import { appPasswordUserOf, userOf } from './ocsf-objects';
+import { apiTokenUserOf, appPasswordUserOf, userOf } from './ocsf-objects';
 import type { RecordData } from './record-data';
 
 /**
@@ -11,7 +11,9 @@ import type { RecordData } from './record-data';
  * suspended is Disable and reinstated Enable (a case can undo a suspension); renamed is Other
  * "Rename" with the new label in `user_result`; a slot reserved in the user's keyring (the step
  * before generating that keeps the per-user limit under concurrency) is Other "Reserve Slot".
- * A user's creation, disabling, enabling and password reset are the schema's own activities.
+ * A user's creation, disabling, enabling and password reset are the schema's own activities. An
+ * API token is likewise an account and credential of its creator's: created is Create, revoked is
+ * Delete, and its last use (written at most once an hour) Other "Record Use".
  */
 export const ACCOUNT_CHANGE_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   AppPasswordGenerated: appPasswordChange(activity(ACCOUNT_CHANGE, 1), 'App password generated', (data) => ({ user: appPasswordUserOf(data, data.text('label')) })),
@@ -28,7 +30,14 @@ export const ACCOUNT_CHANGE_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   UserDisabled: userChange(activity(ACCOUNT_CHANGE, 5), 'User disabled'),
   UserEnabled: userChange(activity(ACCOUNT_CHANGE, 2), 'User enabled'),
   UserPasswordReset: userChange(activity(ACCOUNT_CHANGE, 4), 'User password reset'),
+  ApiTokenCreated: apiTokenChange(activity(ACCOUNT_CHANGE, 1), 'API token created', (data) => apiTokenUserOf(data, data.text('name'))),
+  ApiTokenRevoked: apiTokenChange(activity(ACCOUNT_CHANGE, 6), 'API token revoked'),
+  ApiTokenUsed: apiTokenChange(otherActivity(ACCOUNT_CHANGE, 'Record Use'), 'API token used'),
 };
+
+function apiTokenChange(change: OcsfActivity, message: string, user: (data: RecordData) => Record<string, unknown> = (data) => apiTokenUserOf(data)): OcsfMapper {
+  return (data) => ({ activity: change, message, attributes: Object.assign({}, SUCCESS, { user: user(data) }) });
+}
 
 function appPasswordChange(
   change: OcsfActivity,

@@ -12,11 +12,12 @@ const APP_PASSWORD = 'App Password';
 /** An OCSF object under construction: undefined members are left out of the event. */
 type Fields = Record<string, unknown>;
 
-/** `user:<id>` acts as that user; `system:<process>` and `gateway:<name>` are applications. */
+/** `user:<id>` acts as that user; an API token (`token:<id>`), `system:<process>` and `gateway:<name>` are applications. */
 export function actorOf(actor: string): Fields {
   const [kind, ...rest] = actor.split(':');
   const name = rest.join(':');
   if (kind === 'user' && name !== '') return { user: { uid: name } };
+  if (kind === 'token' && name !== '') return { app_name: 'API token', app_uid: actor };
   if ((kind === 'system' || kind === 'gateway') && name !== '') return { app_name: name, app_uid: actor };
   return { app_uid: actor };
 }
@@ -42,6 +43,16 @@ export function appPasswordUserOf(data: RecordData, label?: string): Fields {
     uid: data.text('userId'),
     account: { uid: appPasswordId ?? UNKNOWN, name: label, type_id: 99, type: APP_PASSWORD },
     programmatic_credentials: appPasswordCredentialsOf(appPasswordId),
+  };
+}
+
+/** The user an API token acts for, the token being their account and programmatic credential (type Other "API Token"). */
+export function apiTokenUserOf(data: RecordData, name?: string): Fields {
+  const apiTokenId = data.text('apiTokenId') ?? UNKNOWN;
+  return {
+    uid: data.text('userId'),
+    account: { uid: apiTokenId, name, type_id: 99, type: 'API Token' },
+    programmatic_credentials: [{ uid: apiTokenId, type: 'API Token' }],
   };
 }
 

@@ -54,6 +54,9 @@ export const PERMISSIONS = {
   },
   'leaks.scan': { description: 'Scan text for leaked app passwords', tenant: ['GLOBAL_ADMIN', 'INCIDENT_RESPONDER'] },
   'alerts.acknowledge': { description: 'Acknowledge alerts', tenant: ['GLOBAL_ADMIN', 'INCIDENT_RESPONDER'] },
+  'apiTokens.create': { description: 'Create API tokens that act as oneself, with one of one\'s roles', tenant: [], own: EVERY_ROLE },
+  'apiTokens.read': { description: "Read API tokens: the tenant's, or one's own", tenant: ['GLOBAL_ADMIN'], own: EVERY_ROLE },
+  'apiTokens.revoke': { description: "Revoke API tokens: the tenant's, or one's own", tenant: ['GLOBAL_ADMIN'], own: EVERY_ROLE },
   'operations.read': { description: "Read this node's health: dead letters of the tenant's events", tenant: ['GLOBAL_ADMIN'] },
   'operations.retry': { description: 'Retry a dead letter', tenant: ['GLOBAL_ADMIN'] },
 } as const satisfies Record<string, Rule>;

@@ -27,9 +27,12 @@ describe('the permission table', () => {
 
   it('given an auditor, when they try to change anything, then it is forbidden before any target is looked at', () => {
     const auditor = user(['AUDITOR']);
-    // Exporting the audit log reads it: an auditor's one grant that is not named `.read`.
-    const changes = Object.keys(PERMISSIONS).filter((name) => !name.endsWith('.read') && name !== 'auditLog.export') as (keyof typeof PERMISSIONS)[];
+    // Exporting the audit log reads it: an auditor's one grant that is not named `.read`. Their own
+    // API tokens are their own credentials, which they make and revoke (with their role at most).
+    const own = ['auditLog.export', 'apiTokens.create', 'apiTokens.revoke'];
+    const changes = Object.keys(PERMISSIONS).filter((name) => !name.endsWith('.read') && !own.includes(name)) as (keyof typeof PERMISSIONS)[];
     expect(changes.map((permission) => codeOf(() => authorize(auditor, permission)))).toEqual(changes.map(() => 'FORBIDDEN'));
+    expect(codeOf(() => authorize(auditor, 'apiTokens.revoke', { tenantId: 't-1', ownerId: 'someone-else' }))).toBe('NOT_FOUND');
   });
 
   it('given a user, when they list everyone’s users, then an own-only grant is not enough', () => {
@@ -73,6 +76,9 @@ describe('the permission table', () => {
       { permission: 'appPasswords.rename', scope: 'OWN' },
       { permission: 'appPasswords.revoke', scope: 'OWN' },
       { permission: 'policy.read', scope: 'TENANT' },
+      { permission: 'apiTokens.create', scope: 'OWN' },
+      { permission: 'apiTokens.read', scope: 'OWN' },
+      { permission: 'apiTokens.revoke', scope: 'OWN' },
     ]);
   });
 });

@@ -1,13 +1,16 @@
 import type { Actor } from '@keyward/shared/domain';
 import type { Role } from '../role';
 
-/** A signed-in user: a console session (later also an API token acting for its creator). */
+/** A signed-in user: a console session, or an API token acting for its creator. */
 export interface UserPrincipal {
   readonly kind: 'user';
   readonly userId: string;
   readonly tenantId: string;
   readonly userPrincipalName: string;
+  /** A session's: the user's roles. A token's: its one role, while its creator still holds it. */
   readonly roles: readonly Role[];
+  /** The API token that acts, when one does: the actor its events record is the token. */
+  readonly apiTokenId?: string;
 }
 
 /** A background process of Keyward acting in one tenant (the idle sweep, a reactor). */
@@ -33,7 +36,7 @@ export type Principal = UserPrincipal | SystemPrincipal | GatewayPrincipal;
 export function actorOf(principal: Principal): Actor {
   switch (principal.kind) {
     case 'user':
-      return `user:${principal.userId}`;
+      return principal.apiTokenId ? `token:${principal.apiTokenId}` : `user:${principal.userId}`;
     case 'system':
       return `system:${principal.process}`;
     case 'gateway':

@@ -12,7 +12,18 @@ import type {
   SignInFailed,
   SignInFailuresSummarized,
 } from '@keyward/app-passwords/domain';
-import { DEFAULT_TENANT_POLICY, type TenantCreated, type TenantPolicyChanged, type UserCreated, type UserDisabled, type UserEnabled, type UserPasswordReset } from '@keyward/identity/domain';
+import {
+  DEFAULT_TENANT_POLICY,
+  type ApiTokenCreated,
+  type ApiTokenRevoked,
+  type ApiTokenUsed,
+  type TenantCreated,
+  type TenantPolicyChanged,
+  type UserCreated,
+  type UserDisabled,
+  type UserEnabled,
+  type UserPasswordReset,
+} from '@keyward/identity/domain';
 import { auditRecordOf, type AuditRecord } from '../../audit-record/audit-record';
 
 /**
@@ -55,6 +66,11 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
   recordOf('UserDisabled', `user-${ALICE}`, { userId: ALICE, revokesAppPasswords: true } satisfies UserDisabled['data']),
   recordOf('UserEnabled', `user-${ALICE}`, { userId: ALICE } satisfies UserEnabled['data']),
   recordOf('UserPasswordReset', `user-${ALICE}`, { userId: ALICE, passwordHash: HASH, revokesAppPasswords: true } satisfies UserPasswordReset['data']),
+  recordOf('ApiTokenCreated', 'apiToken-Ab3dEf6hIj9k', {
+    apiTokenId: 'Ab3dEf6hIj9k', tenantId: TENANT, userId: ALICE, name: 'Nightly SIEM export', role: 'AUDITOR', expiresAt: '2026-05-30T12:00:00.000Z', tokenHash: 'c2hhMjU2IG9mIHRoZSB0b2tlbg',
+  } satisfies ApiTokenCreated['data'], `user:${ALICE}`),
+  recordOf('ApiTokenUsed', 'apiToken-Ab3dEf6hIj9k', { apiTokenId: 'Ab3dEf6hIj9k', usedAt: '2026-03-02T08:00:00.000Z' } satisfies ApiTokenUsed['data'], 'token:Ab3dEf6hIj9k'),
+  recordOf('ApiTokenRevoked', 'apiToken-Ab3dEf6hIj9k', { apiTokenId: 'Ab3dEf6hIj9k' } satisfies ApiTokenRevoked['data'], `user:${ALICE}`),
   recordOf('AppPasswordSlotReserved', `appPasswordKeyring-${ALICE}`, { appPasswordId: CREDENTIAL, userId: ALICE, reservedAt: '2026-03-01T12:00:00.000Z' } satisfies AppPasswordSlotReserved['data']),
   recordOf('AppPasswordGenerated', `appPassword-${CREDENTIAL}`, {
     appPasswordId: CREDENTIAL, userId: ALICE, tenantId: TENANT, label: 'Thunderbird on laptop',
