@@ -16,6 +16,11 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', canActivate: [home], children: [] },
       {
+        path: 'me/api-tokens',
+        title: 'API tokens · Keyward',
+        loadComponent: () => import('@keyward/console/identity/feature-api-tokens').then((m) => m.ApiTokensPage),
+      },
+      {
         path: 'me/app-passwords',
         title: 'My app passwords · Keyward',
         loadComponent: () => import('@keyward/console/app-passwords/feature-self-service').then((m) => m.MyAppPasswordsPage),

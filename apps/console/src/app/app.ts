@@ -41,6 +41,9 @@ const TENANT_LINKS: { path: string; title: string; permission: Permission; isExa
           }
         </nav>
         <span class="who"><span>{{ localPartOf(me.userPrincipalName) }}<wbr />{{ domainPartOf(me.userPrincipalName) }}</span> <span class="roles">{{ me.roles.join(', ') }}</span></span>
+        @if (session.scopeOf('apiTokens.read')) {
+          <a routerLink="/me/api-tokens" routerLinkActive="active" ariaCurrentWhenActive="page">API tokens</a>
+        }
         <button type="button" class="on-dark" (click)="signOut()">Sign out</button>
       </header>
       @if (session.can('operations.read')) {

@@ -1,2 +1,3 @@
 export * from './users.api';
 export * from './policy.api';
+export * from './api-tokens.api';

@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'alerts.acknowledge',
   'operations.read',
   'operations.retry',
+  'apiTokens.create',
+  'apiTokens.read',
+  'apiTokens.revoke',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
