@@ -86,6 +86,24 @@ describe('API tokens', () => {
     expect((await asToken(token, '{ me { id } }')).data?.['me'].id).toBe(user.id);
   });
 
+  it("keeps a token's lifetime within the tenant policy's longest (maxApiTokenDays), which a global admin sets", async () => {
+    // given
+    const POLICY = '{ tenantPolicy { maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays } }';
+    const policy = (await admin.data(POLICY))['tenantPolicy'];
+    expect(policy.maxApiTokenDays).toBe(365);
+    const CHANGE = 'mutation($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { maxApiTokenDays } }';
+    expect((await admin.data(CHANGE, { input: { ...policy, maxApiTokenDays: 30 } }))['changeTenantPolicy'].maxApiTokenDays).toBe(30);
+    // when / then
+    expect(codeOf(await auditor.graphql(CREATE, { input: { name: 'too long', role: 'AUDITOR', expiresInDays: 31 } }))).toBe('POLICY_VIOLATION');
+    const { apiToken } = (await auditor.data(CREATE, { input: { name: 'by default', role: 'AUDITOR' } }))['createApiToken'];
+    const days = (Date.parse(apiToken.expiresAt) - Date.now()) / 86_400_000;
+    expect(Math.round(days)).toBe(30);
+    // and a change that leaves it out (an older client) keeps it
+    const { maxApiTokenDays: _left, ...older } = { ...policy, maxActivePerUser: 39 };
+    expect((await admin.data(CHANGE, { input: older }))['changeTenantPolicy'].maxApiTokenDays).toBe(30);
+    await admin.data(CHANGE, { input: policy });
+  });
+
   it("keeps tenants apart: another tenant's admin can neither see nor revoke a token", async () => {
     const { apiToken } = (await auditor.data(CREATE, { input: { name: 'private', role: 'AUDITOR' } }))['createApiToken'];
     expect(JSON.stringify(await other.data(LIST))).not.toContain(apiToken.id);

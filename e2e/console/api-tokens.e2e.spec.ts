@@ -66,7 +66,7 @@ describe('API tokens in the console', () => {
     await form.getByLabel('Name').fill('Too long');
     await form.getByLabel('Expires in (days)').fill('400');
     await form.getByRole('button', { name: 'Create token' }).click();
-    await expectVisible(page.getByRole('alert').filter({ hasText: '1 to 365' }));
+    await expectVisible(page.getByRole('alert').filter({ hasText: 'at most 365 days' }));
     await context.close();
   });
 });

@@ -9,6 +9,7 @@ export interface TenantPolicy {
   isMfaRequired: boolean;
   revokesOnPasswordReset: boolean;
   revokesOnDisable: boolean;
+  maxApiTokenDays: number;
 }
 
 /** A recorded change of the policy: when, and by whom. */
@@ -18,7 +19,7 @@ export interface PolicyChange {
   actorName: string;
 }
 
-const FIELDS = 'maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable';
+const FIELDS = 'maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays';
 const POLICY = `query Policy { tenantPolicy { ${FIELDS} } }`;
 const CHANGES = `query PolicyChanges { auditEvents(filter: { types: ["TenantPolicyChanged"] }, first: 200) { totalCount edges { node { id occurredAt actorName } } } }`;
 const CHANGE = `mutation ChangePolicy($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { ${FIELDS} } }`;

@@ -50,6 +50,7 @@ export class PolicyPage implements OnInit {
         ...draft,
         maxActivePerUser: Number(draft.maxActivePerUser),
         maxLifetimeDays: Number(draft.maxLifetimeDays),
+        maxApiTokenDays: Number(draft.maxApiTokenDays),
         idleRevocationDays: this.isIdleRevocationOn ? Number(this.idleDays) : null,
         allowedScopes: SCOPES.filter((scope) => this.chosen[scope]),
       };

@@ -14,6 +14,7 @@ export class TenantPolicyModel {
   @Field({ description: 'Whether a user must have registered MFA to hold an app password.' }) isMfaRequired!: boolean;
   @Field({ description: "Whether a password reset revokes all of the user's app passwords." }) revokesOnPasswordReset!: boolean;
   @Field({ description: "Whether disabling a user revokes all of the user's app passwords." }) revokesOnDisable!: boolean;
+  @Field(() => Int, { description: 'Longest lifetime of an API token, in days (1 to 365).' }) maxApiTokenDays!: number;
 }
 
 @InputType()
@@ -25,4 +26,5 @@ export class TenantPolicyInput {
   @Field() isMfaRequired!: boolean;
   @Field() revokesOnPasswordReset!: boolean;
   @Field() revokesOnDisable!: boolean;
+  @Field(() => Int, { nullable: true, description: 'Left out: unchanged.' }) maxApiTokenDays?: number | null;
 }

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
 import { ChangeTenantPolicyCommand, Directory } from '@keyward/identity/application';
-import type { TenantPolicy, UserPrincipal } from '@keyward/identity/domain';
+import { maxApiTokenDaysOf, type TenantPolicy, type UserPrincipal } from '@keyward/identity/domain';
 import { CurrentCommandContext, CurrentPrincipal } from '../authorization/current-principal.decorator';
 import { Requires } from '../authorization/requires.decorator';
 import { TenantPolicyInput, TenantPolicyModel } from './tenant-policy.model';
@@ -16,17 +16,23 @@ export class TenantPolicyResolver {
 
   @Query(() => TenantPolicyModel, { description: "The principal's tenant policy; every signed-in user may read it." })
   @Requires('policy.read')
-  async tenantPolicy(@CurrentPrincipal() principal: UserPrincipal): Promise<TenantPolicy> {
-    return (await this.directory.tenantOf(principal)).policy;
+  async tenantPolicy(@CurrentPrincipal() principal: UserPrincipal): Promise<TenantPolicyModel> {
+    return modelOf((await this.directory.tenantOf(principal)).policy);
   }
 
   @Mutation(() => TenantPolicyModel, { description: 'Replaces the tenant policy (global admins). Unchanged settings record nothing.' })
   @Requires('policy.change')
-  changeTenantPolicy(
+  async changeTenantPolicy(
     @CurrentPrincipal() principal: UserPrincipal,
     @CurrentCommandContext() context: CommandContext,
     @Args('input') input: TenantPolicyInput,
-  ): Promise<TenantPolicy> {
-    return this.commands.execute(new ChangeTenantPolicyCommand(input, principal, context));
+  ): Promise<TenantPolicyModel> {
+    const { maxApiTokenDays, ...rest } = input;
+    const policy: TenantPolicy = { ...rest, ...(maxApiTokenDays == null ? {} : { maxApiTokenDays }) };
+    return modelOf(await this.commands.execute(new ChangeTenantPolicyCommand(policy, principal, context)));
   }
+}
+
+function modelOf(policy: TenantPolicy): TenantPolicyModel {
+  return { ...policy, allowedScopes: [...policy.allowedScopes], maxApiTokenDays: maxApiTokenDaysOf(policy) };
 }

@@ -8,6 +8,7 @@ import {
   authorize,
   authorizeFound,
   isRole,
+  maxApiTokenDaysOf,
   newApiToken,
   type ApiToken,
   type ExistingApiToken,
@@ -60,6 +61,7 @@ export class CreateApiTokenHandler implements ICommandHandler<CreateApiTokenComm
     if (!isRole(input.role)) throw badInput(`Unknown role: ${String(input.role)}`);
     const creator = await this.directory.user(principal.userId);
     if (creator.status === 'none') throw forbidden();
+    const tenant = await this.directory.tenantOf(principal);
     const { apiTokenId, token, tokenHash } = newApiToken(randomBytes);
     const command = {
       type: 'CreateApiToken' as const,
@@ -69,6 +71,7 @@ export class CreateApiTokenHandler implements ICommandHandler<CreateApiTokenComm
         name: input.name,
         role: input.role,
         expiresInDays: input.expiresInDays,
+        maxDays: maxApiTokenDaysOf(tenant.policy),
         tokenHash,
         now: context.now,
       },

@@ -5,7 +5,7 @@ export const apiTokenStreamId = (apiTokenId: string) => `apiToken-${apiTokenId}`
 
 /** How long a token lives when its creator does not say. */
 export const DEFAULT_API_TOKEN_DAYS = 90;
-/** The longest a token may live. */
+/** The longest a token may live in any tenant (a tenant's policy may say less: `maxApiTokenDays`). */
 export const MAX_API_TOKEN_DAYS = 365;
 /** A token's last use is written at most this often (it is read on every request). */
 export const API_TOKEN_USE_INTERVAL_MS = 3_600_000;
@@ -40,7 +40,17 @@ export interface TokenCreator {
 
 export type CreateApiToken = {
   type: 'CreateApiToken';
-  data: { apiTokenId: string; creator: TokenCreator; name: string; role: Role; expiresInDays?: number | null; tokenHash: string; now: Date };
+  data: {
+    apiTokenId: string;
+    creator: TokenCreator;
+    name: string;
+    role: Role;
+    expiresInDays?: number | null;
+    /** The tenant policy's longest lifetime (MAX_API_TOKEN_DAYS when left out). */
+    maxDays?: number;
+    tokenHash: string;
+    now: Date;
+  };
 };
 export type RevokeApiToken = { type: 'RevokeApiToken' };
 export type RecordApiTokenUse = { type: 'RecordApiTokenUse'; data: { now: Date } };
@@ -100,8 +110,10 @@ function create(data: CreateApiToken['data']): ApiTokenCreated {
   const { creator } = data;
   if (!creator.isEnabled) throw policyViolation('A disabled user cannot create API tokens.');
   if (!creator.roles.includes(data.role)) throw forbidden(`A token acts with at most its creator's roles: you do not hold ${data.role}.`);
-  const days = data.expiresInDays ?? DEFAULT_API_TOKEN_DAYS;
-  if (!Number.isInteger(days) || days < 1 || days > MAX_API_TOKEN_DAYS) throw badInput(`expiresInDays must be a whole number from 1 to ${MAX_API_TOKEN_DAYS}.`);
+  const maxDays = Math.min(data.maxDays ?? MAX_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS);
+  const days = data.expiresInDays ?? Math.min(DEFAULT_API_TOKEN_DAYS, maxDays);
+  if (!Number.isInteger(days) || days < 1) throw badInput(`expiresInDays must be a whole number from 1 to ${maxDays}.`);
+  if (days > maxDays) throw policyViolation(`The tenant's policy allows API tokens of at most ${maxDays} days.`, { maxApiTokenDays: maxDays });
   const expiresAt = data.now.getTime() + days * DAY_MS;
   if (!Number.isFinite(expiresAt)) throw badInput('The expiry cannot be computed from this time.');
   return {

@@ -28,8 +28,15 @@ describe('creating an API token', () => {
 
   it('takes an expiry of 1 to 365 days', () => {
     spec.given([]).when(create({ expiresInDays: 365 })).then([{ ...created, data: { ...created.data, expiresAt: '2027-03-01T12:00:00.000Z' } }]);
-    spec.given([]).when(create({ expiresInDays: 366 })).thenThrows('BAD_USER_INPUT', /1 to 365/);
+    spec.given([]).when(create({ expiresInDays: 366 })).thenThrows('POLICY_VIOLATION', /at most 365 days/);
     spec.given([]).when(create({ expiresInDays: 0 })).thenThrows('BAD_USER_INPUT');
+    spec.given([]).when(create({ expiresInDays: 1.5 })).thenThrows('BAD_USER_INPUT');
+  });
+
+  it("keeps within the tenant policy's longest lifetime, and by default lives 90 days or that, whichever is shorter", () => {
+    spec.given([]).when(create({ maxDays: 30, expiresInDays: 31 })).thenThrows('POLICY_VIOLATION', /at most 30 days/);
+    spec.given([]).when(create({ maxDays: 30 })).then([{ ...created, data: { ...created.data, expiresAt: '2026-03-31T12:00:00.000Z' } }]);
+    spec.given([]).when(create({ maxDays: 200 })).then([created]);
   });
 
   it("refuses a role its creator does not hold: a token acts with at most its creator's roles", () => {

@@ -18,6 +18,13 @@ export interface TenantPolicy {
   readonly revokesOnPasswordReset: boolean;
   /** Whether disabling a user revokes all of the user's app passwords. */
   readonly revokesOnDisable: boolean;
+  /** Longest lifetime of an API token, in days; absent in policies saved before tokens: 365. */
+  readonly maxApiTokenDays?: number;
+}
+
+/** The longest an API token may live in a tenant with this policy. */
+export function maxApiTokenDaysOf(policy: TenantPolicy): number {
+  return policy.maxApiTokenDays ?? POLICY_LIMITS.maxApiTokenDays.max;
 }
 
 export const DEFAULT_TENANT_POLICY: TenantPolicy = {
@@ -35,6 +42,7 @@ export const POLICY_LIMITS = {
   maxActivePerUser: { min: 1, max: 100 },
   maxLifetimeDays: { min: 1, max: 3650 },
   idleRevocationDays: { min: 1, max: 3650 },
+  maxApiTokenDays: { min: 1, max: 365 },
 } as const;
 
 /** The policy with its scopes de-duplicated in canonical order; BAD_USER_INPUT if a setting is out of bounds. */
@@ -46,6 +54,7 @@ export function validatedPolicy(policy: TenantPolicy): TenantPolicy {
   within('maxActivePerUser', policy.maxActivePerUser);
   within('maxLifetimeDays', policy.maxLifetimeDays);
   if (policy.idleRevocationDays !== null) within('idleRevocationDays', policy.idleRevocationDays);
+  if (policy.maxApiTokenDays !== undefined) within('maxApiTokenDays', policy.maxApiTokenDays);
   const unknown = policy.allowedScopes.find((scope) => !(APP_PASSWORD_SCOPES as readonly string[]).includes(scope));
   if (unknown !== undefined) throw badInput(`Unknown scope: ${unknown}.`);
   const allowedScopes = APP_PASSWORD_SCOPES.filter((scope) => policy.allowedScopes.includes(scope));
@@ -58,6 +67,7 @@ export function validatedPolicy(policy: TenantPolicy): TenantPolicy {
     isMfaRequired: policy.isMfaRequired,
     revokesOnPasswordReset: policy.revokesOnPasswordReset,
     revokesOnDisable: policy.revokesOnDisable,
+    ...(policy.maxApiTokenDays === undefined ? {} : { maxApiTokenDays: policy.maxApiTokenDays }),
   };
 }
 

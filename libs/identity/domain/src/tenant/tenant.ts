@@ -52,7 +52,9 @@ export const tenantDecider = {
       }
       case 'ChangeTenantPolicy': {
         if (state.status !== 'active') throw notFound('No such tenant.');
-        const policy = validatedPolicy(command.data.policy);
+        // A setting left out (an older client's change) keeps its value.
+        const given = command.data.policy;
+        const policy = validatedPolicy(given.maxApiTokenDays == null ? { ...given, maxApiTokenDays: state.policy.maxApiTokenDays } : given);
         // Saving the same settings again records nothing.
         if (isSamePolicy(policy, state.policy)) return [];
         return [{ type: 'TenantPolicyChanged', data: { tenantId: state.tenantId, policy } }];

@@ -45,4 +45,13 @@ describe('changing a tenant policy', () => {
   it('refuses a tenant that does not exist', () => {
     spec.given([]).when(change({})).thenThrows('NOT_FOUND');
   });
+
+  it("keeps the API tokens' longest lifetime when a change leaves it out, and checks it when given", () => {
+    const created = { type: 'TenantCreated' as const, data: { tenantId: 't-1', name: 'Contoso', domains: ['contoso.example'], policy: { ...DEFAULT_TENANT_POLICY, maxApiTokenDays: 30 } } };
+    spec.given([created]).when(change({ maxActivePerUser: 10 })).then([
+      { type: 'TenantPolicyChanged', data: { tenantId: 't-1', policy: { ...DEFAULT_TENANT_POLICY, allowedScopes: [...DEFAULT_TENANT_POLICY.allowedScopes], maxActivePerUser: 10, maxApiTokenDays: 30 } } },
+    ]);
+    spec.given([created]).when(change({ maxApiTokenDays: 366 })).thenThrows('BAD_USER_INPUT', /maxApiTokenDays/);
+    spec.given([created]).when(change({ maxApiTokenDays: 30 })).thenNothingHappens();
+  });
 });
