@@ -4,19 +4,20 @@ import { join } from 'node:path';
 /** docs/secret-scanning: what ships to users of gitleaks and trufflehog. */
 export const RULES_DIR = join(__dirname, '../../docs/secret-scanning');
 
-/** The regular expression of the gitleaks rule, as the TOML file has it (a ''' literal string). */
-export function gitleaksRegex(): string {
+/** The regular expression of a gitleaks rule (by id), as the TOML file has it (a ''' literal string). */
+export function gitleaksRegex(id = 'keyward-app-password'): string {
   const toml = readFileSync(join(RULES_DIR, 'gitleaks.toml'), 'utf8');
-  const found = /^regex = '''(.*)'''$/m.exec(toml);
-  if (!found) throw new Error('gitleaks.toml has no regex line');
+  const rule = toml.split('[[rules]]').find((part) => part.includes(`id = "${id}"`)) ?? '';
+  const found = /^regex = '''(.*)'''$/m.exec(rule);
+  if (!found) throw new Error(`gitleaks.toml has no regex for ${id}`);
   return found[1];
 }
 
-/** The regular expression of the trufflehog detector, as the YAML file has it (a single-quoted scalar). */
-export function trufflehogRegex(): string {
+/** The regular expression of a trufflehog detector (by its regex key), as the YAML file has it (a single-quoted scalar). */
+export function trufflehogRegex(key = 'appPassword'): string {
   const yaml = readFileSync(join(RULES_DIR, 'trufflehog.yaml'), 'utf8');
-  const found = /^\s+appPassword: '(.*)'$/m.exec(yaml);
-  if (!found) throw new Error('trufflehog.yaml has no appPassword regex');
+  const found = new RegExp(`^\\s+${key}: '(.*)'$`, 'm').exec(yaml);
+  if (!found) throw new Error(`trufflehog.yaml has no ${key} regex`);
   return found[1].replace(/''/g, "'");
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { groupForDisplay, newAppPasswordSecret, parseAppPassword } from '@keyward/app-passwords/domain';
+import { apiTokenIdOf, newApiToken } from '@keyward/identity/domain';
 import { asJavaScript, gitleaksRegex, trufflehogRegex } from './shipped-rules';
 
 const passwords = Array.from({ length: 2000 }, () => newAppPasswordSecret(randomBytes).password);
@@ -50,5 +51,37 @@ describe.each([
 
   it('finds nothing in words that start with kw', () => {
     expect('kwanza kwashiorkor Kwakiutl kWh kwargs=None'.match(regex())).toBeNull();
+  });
+});
+
+describe.each([
+  ['the gitleaks rule', () => gitleaksRegex('keyward-api-token')],
+  ['the trufflehog detector', () => trufflehogRegex('apiToken')],
+])('%s for API tokens, as shipped in docs/secret-scanning', (_name, regexOf) => {
+  const tokens = Array.from({ length: 2000 }, () => newApiToken(randomBytes).token);
+  const regex = () => asJavaScript(regexOf());
+
+  it('is RE2, and the same in both files', () => {
+    expect(() => asJavaScript(regexOf())).not.toThrow();
+    expect(regexOf()).toBe(gitleaksRegex('keyward-api-token'));
+  });
+
+  it('finds each of 2,000 generated tokens, whatever surrounds it, and nothing more; what it reports names the token', () => {
+    tokens.forEach((token, index) => {
+      const text = EMBEDDINGS[index % EMBEDDINGS.length](token).replace('password', 'token');
+      const matches = [...text.matchAll(regex())];
+      expect(matches).toHaveLength(1);
+      expect(matches[0][1]).toBe(token);
+      expect(apiTokenIdOf(matches[0][1])).not.toBeNull();
+    });
+  });
+
+  it.each([
+    ['one symbol short', (t: string) => t.slice(0, -1)],
+    ['one symbol long', (t: string) => `${t}a`],
+    ['glued to a word before it', (t: string) => `x${t}`],
+    ['with another prefix', (t: string) => t.replace('kwt_', 'kwx_')],
+  ])('finds nothing %s', (_how, spoil) => {
+    for (const token of tokens.slice(0, 200)) expect(spoil(token).match(regex())).toBeNull();
   });
 });
