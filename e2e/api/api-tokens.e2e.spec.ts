@@ -44,6 +44,10 @@ describe('API tokens', () => {
     // and the HTTP routes take it too: the signed checkpoint
     const checkpoint = await fetch(`${keyward.baseUrl}/audit/checkpoint`, { headers: { authorization: `Bearer ${created.token}` } });
     expect(checkpoint.status).toBe(200);
+    const bundle = await fetch(`${keyward.baseUrl}/exports/bundle?kind=inventory`, { headers: { authorization: `Bearer ${created.token}` } });
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toMatch(/zip/);
+    await bundle.arrayBuffer();
   });
 
   it("acts with at most its creator's role: an auditor's token changes nothing, and no one gets a role they lack", async () => {
@@ -63,6 +67,8 @@ describe('API tokens', () => {
     const actors = page['auditEvents'].edges.map((edge: Json) => [edge.node.type, edge.node.streamId, edge.node.actor]);
     expect(actors).toEqual(expect.arrayContaining([['UserCreated', `user-${userId}`, `token:${apiToken.id}`], ['ApiTokenCreated', `apiToken-${apiToken.id}`, expect.stringMatching(/^user:/)]]));
     expect(JSON.stringify(page)).not.toContain('tokenHash');
+    const named = await admin.data(`query { auditEvents(filter: { types: ["UserCreated"] }, first: 200) { edges { node { streamId actorName } } } }`);
+    expect(named['auditEvents'].edges.find((edge: Json) => edge.node.streamId === `user-${userId}`).node.actorName).toBe('provisioning script (API token of admin@contoso.example)');
   });
 
   it('given a token, when it is revoked, then the next request is anonymous; a token cannot make tokens', async () => {

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { GetApiTokenHandler, GetApiTokensHandler } from './api-token-list/api-token-list.queries';
+import { GetApiTokenActorHandler, GetApiTokenHandler, GetApiTokensHandler } from './api-token-list/api-token-list.queries';
 import { GetTenantIdForDomainHandler, GetUserHandler, GetUsersHandler } from './user-list/user-list.queries';
 
 @Module({
   imports: [CqrsModule],
-  providers: [GetUsersHandler, GetUserHandler, GetTenantIdForDomainHandler, GetApiTokensHandler, GetApiTokenHandler],
+  providers: [GetUsersHandler, GetUserHandler, GetTenantIdForDomainHandler, GetApiTokensHandler, GetApiTokenHandler, GetApiTokenActorHandler],
 })
 export class IdentityReadModelsModule {}

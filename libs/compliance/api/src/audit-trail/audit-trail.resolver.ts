@@ -4,7 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Connection, DateTimeScalar, JsonScalar, pageSize, toConnection } from '@keyward/shared/server';
 import type { UserPrincipal } from '@keyward/identity/domain';
 import { CurrentPrincipal, Requires } from '@keyward/identity/api';
-import { GetUserQuery, type UserListItem } from '@keyward/identity/read-models';
+import { GetApiTokenActorQuery, GetUserQuery, type UserListItem } from '@keyward/identity/read-models';
 import { GetAuditEventsQuery, type AuditEventPage } from '@keyward/compliance/read-models';
 
 @ObjectType('AuditEvent', { description: 'One event of the tenant’s history. Hashes are never included.' })
@@ -45,8 +45,14 @@ export class AuditTrailResolver {
     return toConnection(page);
   }
 
-  @ResolveField(() => String, { description: "Who acted, for people: a user's principal name, or the actor as recorded." })
+  @ResolveField(() => String, {
+    description: "Who acted, for people: a user's principal name, an API token's name and creator (`Nightly export (API token of audrey@contoso.example)`), or the actor as recorded.",
+  })
   async actorName(@CurrentPrincipal() principal: UserPrincipal, @Parent() event: AuditEventModel): Promise<string> {
+    if (event.actor.startsWith('token:')) {
+      const token: { name: string; userPrincipalName: string } | null = await this.queries.execute(new GetApiTokenActorQuery(principal, event.actor.slice('token:'.length)));
+      return token ? `${token.name} (API token of ${token.userPrincipalName})` : event.actor;
+    }
     if (!event.actor.startsWith('user:')) return event.actor;
     const user: UserListItem | null = await this.queries.execute(new GetUserQuery(principal, event.actor.slice('user:'.length)));
     return user?.userPrincipalName ?? event.actor;

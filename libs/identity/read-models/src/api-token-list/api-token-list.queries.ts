@@ -36,6 +36,17 @@ export class GetApiTokenQuery {
   ) {}
 }
 
+/**
+ * Who an actor `token:<id>` is, for people reading the audit trail: the token's name and its
+ * creator's principal name; null outside the reader's tenant.
+ */
+export class GetApiTokenActorQuery {
+  constructor(
+    readonly principal: UserPrincipal,
+    readonly apiTokenId: string,
+  ) {}
+}
+
 interface ApiTokenRow {
   api_token_id: string;
   tenant_id: string;
@@ -81,6 +92,19 @@ export class GetApiTokenHandler implements IQueryHandler<GetApiTokenQuery, ApiTo
   async execute({ principal, apiTokenId }: GetApiTokenQuery): Promise<ApiTokenListItem | null> {
     const row = this.db.prepare('SELECT * FROM api_token_list WHERE api_token_id = ?').get(apiTokenId) as ApiTokenRow | undefined;
     return row && can(principal, 'apiTokens.read', { tenantId: row.tenant_id, ownerId: row.user_id }) ? toItem(row) : null;
+  }
+}
+
+@QueryHandler(GetApiTokenActorQuery)
+export class GetApiTokenActorHandler implements IQueryHandler<GetApiTokenActorQuery, { name: string; userPrincipalName: string } | null> {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
+
+  async execute({ principal, apiTokenId }: GetApiTokenActorQuery): Promise<{ name: string; userPrincipalName: string } | null> {
+    if (!can(principal, 'auditTrail.read', { tenantId: principal.tenantId })) return null;
+    const row = this.db
+      .prepare('SELECT t.name, u.user_principal_name FROM api_token_list t JOIN user_list u ON u.user_id = t.user_id WHERE t.api_token_id = ? AND t.tenant_id = ?')
+      .get(apiTokenId, principal.tenantId) as { name: string; user_principal_name: string } | undefined;
+    return row ? { name: row.name, userPrincipalName: row.user_principal_name } : null;
   }
 }
 
