@@ -17,11 +17,13 @@ import {
 } from '@keyward/shared/server';
 import { IdentityApiModule } from '@keyward/identity/api';
 import { AppPasswordsApiModule } from '@keyward/app-passwords/api';
+import { AppPasswordsApplicationModule } from '@keyward/app-passwords/application';
 import { ComplianceApiModule } from '@keyward/compliance/api';
 import { ComplianceSiemModule } from '@keyward/compliance/siem';
 import { IncidentsApiModule } from '@keyward/incidents/api';
 import { DeadLettersResolver } from './operations/dead-letters.resolver';
 import { HealthController } from './operations/health.controller';
+import { MetricsController, MetricsService } from './operations/metrics.controller';
 import { PROJECTIONS } from './projections';
 
 /** Composes the scopes' modules with the shared infrastructure, GraphQL and logging. */
@@ -34,9 +36,10 @@ export class AppModule implements NestModule {
   static forRoot(config: KeywardConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         DeadLettersResolver,
+        MetricsService,
         { provide: APP_FILTER, useClass: KeywardExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: YieldToEventLoopInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
@@ -47,7 +50,7 @@ export class AppModule implements NestModule {
             level: config.logLevel,
             // Secrets travel in these headers; they never reach a log line.
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-            autoLogging: { ignore: (request) => request.url === '/health' },
+            autoLogging: { ignore: (request) => request.url?.startsWith('/health') === true || request.url === '/metrics' },
             // One short line per request: what, from where, how it ended. Full headers cost the
             // verify path time and say nothing an operator needs.
             serializers: {
@@ -81,6 +84,8 @@ export class AppModule implements NestModule {
         }),
         IdentityApiModule,
         AppPasswordsApiModule,
+        // The verification's throttle and argon2 queue, for the metrics.
+        AppPasswordsApplicationModule,
         ComplianceApiModule,
         ComplianceSiemModule,
         IncidentsApiModule,

@@ -11,11 +11,11 @@ import { Logger } from 'nestjs-pino';
 import { BootstrapTenants } from '@keyward/identity/application';
 import { VerifyHandler, verifyRoute } from '@keyward/app-passwords/api';
 import { SESSION_COOKIE } from '@keyward/identity/api';
-import { admissionMiddleware, AdmissionGate, clientAddressOf, GRAPHQL_ADMISSION, SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
+import { admissionMiddleware, AdmissionGate, clientAddressOf, GRAPHQL_ADMISSION, GRAPHQL_DURATION, SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
 
-const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/exports', '/leaks', '/audit', '/.well-known/keyward'];
+const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/metrics', '/exports', '/leaks', '/audit', '/.well-known/keyward'];
 /** Console pages whose address is also an API prefix: the page itself is the console's, what is under it the API's. */
 const CONSOLE_PAGES = ['/exports', '/audit'];
 
@@ -37,6 +37,11 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
   app.use(cookieParser());
   // At most a few GraphQL operations run at once, so that none of them keeps /verify waiting long;
   // a caller is its API token or session, or its address without one.
+  app.use('/graphql', (_request: Request, response: Response, next: NextFunction) => {
+    const end = GRAPHQL_DURATION.startTimer();
+    response.on('finish', () => end({ status: String(response.statusCode) }));
+    next();
+  });
   app.use('/graphql', admissionMiddleware(new AdmissionGate(GRAPHQL_ADMISSION), (request) => callerOf(request, config)));
   app.useBodyParser('json', { limit: '64kb' });
   serveConsole(app, config.consoleDir);

@@ -68,6 +68,16 @@ export class FailureThrottle {
   ) {}
 
   /** Reserves an attempt, or says how long to wait. `account`: the name tried (null when there is none to throttle by). */
+  /** Accounts that must wait before their next attempt, and addresses blocked, now (for metrics). */
+  throttled(): { accounts: number; addresses: number } {
+    const now = this.now();
+    let accounts = 0;
+    let addresses = 0;
+    for (const state of this.accounts.values()) if (state.nextAllowedAt > now) accounts++;
+    for (const state of this.addresses.values()) if (state.blockedUntil > now) addresses++;
+    return { accounts, addresses };
+  }
+
   begin(account: string | null, address: string | null): ThrottleTicket {
     const now = this.now();
     const byAddress = address === null ? null : this.addressState(address, now);

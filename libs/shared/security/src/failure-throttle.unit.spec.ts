@@ -102,4 +102,17 @@ describe('throttling failed sign-ins', () => {
     advance(86_401);
     expect(throttle.begin('finn@contoso.example', null).waitSeconds).toBe(0);
   });
+
+  it('counts the accounts that must wait and the addresses blocked, for the metrics, until their time is up', () => {
+    // given
+    const { throttle, advance } = throttleAt({ accountFailuresBeforeDelay: 3, addressFailures: 5, addressWindowSeconds: 60 });
+    expect(throttle.throttled()).toEqual({ accounts: 0, addresses: 0 });
+    // when
+    fail(throttle, 'gus@contoso.example', '192.0.2.9', 3);
+    fail(throttle, 'hal@contoso.example', '192.0.2.9', 2);
+    // then
+    expect(throttle.throttled()).toEqual({ accounts: 1, addresses: 1 });
+    advance(61);
+    expect(throttle.throttled()).toEqual({ accounts: 0, addresses: 0 });
+  });
 });

@@ -14,3 +14,4 @@ export * from './keyward-version';
 export * from './graphql-limits';
 export * from './admission';
 export * from './yield-to-event-loop.interceptor';
+export * from './metrics';

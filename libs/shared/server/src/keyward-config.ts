@@ -46,6 +46,8 @@ const schema = z.object({
   KEYWARD_CONSOLE_DIR: z.string().default('dist/apps/console/browser'),
   KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(100).default(100),
   KEYWARD_UNKNOWN_USER_EVENTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(60),
+  KEYWARD_METRICS: z.enum(['true', 'false']).default('false'),
+  KEYWARD_METRICS_TOKEN: z.string().min(16).optional(),
   KEYWARD_REFUSAL_PAUSE_MS: z.coerce.number().int().min(0).max(10_000).default(1_000),
   KEYWARD_USAGE_MAX_AGE_DAYS: z.coerce.number().int().min(1).optional(),
   KEYWARD_USAGE_MAX_COUNT: z.coerce.number().int().min(1).optional(),
@@ -110,6 +112,8 @@ export interface KeywardConfig {
   readonly verifyFailuresBeforeDelay: number;
   /** Failures of unknown user names recorded one by one per minute, tenant and gateway; the rest are summarized. */
   readonly unknownUserEventsPerMinute: number;
+  /** `GET /metrics` is served (`KEYWARD_METRICS=true`), to whoever sends `Authorization: Bearer <metricsToken>` when one is set. */
+  readonly metrics: { readonly isEnabled: boolean; readonly token: string | null };
   /** How long /verify holds a 429 or 503 before sending it (at most its Retry-After): a flood's loops slow to one request a pause. */
   readonly refusalPauseMs: number;
   /** Dovecot's doveadm HTTP API (`http://host:port/doveadm/v1`): revocations end open mail sessions there. */
@@ -192,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     verifyFailuresBeforeDelay: e.KEYWARD_VERIFY_FAILURES_BEFORE_DELAY,
     unknownUserEventsPerMinute: e.KEYWARD_UNKNOWN_USER_EVENTS_PER_MINUTE,
     refusalPauseMs: e.KEYWARD_REFUSAL_PAUSE_MS,
+    metrics: { isEnabled: e.KEYWARD_METRICS === 'true', token: e.KEYWARD_METRICS_TOKEN ?? null },
     doveadm: e.KEYWARD_DOVEADM_URL ? { url: e.KEYWARD_DOVEADM_URL, apiKey: e.KEYWARD_DOVEADM_API_KEY ?? '' } : undefined,
     idleSweepMs: e.KEYWARD_IDLE_SWEEP_SECONDS * 1000,
     verifyCache: { ttlMs: e.KEYWARD_VERIFY_CACHE_SECONDS * 1000, maxEntries: e.KEYWARD_VERIFY_CACHE_ENTRIES },

@@ -5,6 +5,7 @@ import { Aggregates, DEFAULT_FAILURE_POLICY } from '@keyward/shared/event-sourci
 import { openReadModelDatabase, type Projection } from '@keyward/shared/read-models';
 import { v7 as uuidv7 } from 'uuid';
 import type { KeywardConfig } from './keyward-config';
+import { withTimedAppends } from './metrics';
 import { SubscriberHost } from './subscriber-host';
 import {
   CLOCK,
@@ -34,7 +35,7 @@ export class KeywardCoreModule {
       imports: [DiscoveryModule],
       providers: [
         { provide: KEYWARD_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: EVENT_STORE, useFactory: () => withTimedAppends(openEventStore(config)) },
         { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(config.dataDir) },
         { provide: CLOCK, useValue: clock },
         { provide: ID_GENERATOR, useValue: ids },

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { isIP } from 'node:net';
 import { APP_PASSWORD_SCOPES, type AppPasswordScope } from '@keyward/identity/domain';
-import { clientAddressOf, correlationIdOf, gatewayTokenKey, ID_GENERATOR, KEYWARD_CONFIG, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
+import { clientAddressOf, correlationIdOf, gatewayTokenKey, ID_GENERATOR, KEYWARD_CONFIG, VERIFICATIONS, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
 import { IdentifyMailClient, VerifyAppPassword, type VerificationResult } from '@keyward/app-passwords/application';
 import { storageFailureOf } from '@keyward/shared/event-store';
 import { parseBasicAuthorization } from './basic-credentials';
@@ -120,7 +120,10 @@ export class VerifyHandler {
     const protocol = protocolOf(request.headers['x-keyward-protocol']);
     if (!protocol) return void response.status(400).json({ message: 'X-Keyward-Protocol must be one of imap, pop, smtp, http.' });
     const credentials = parseBasicAuthorization(request.headers.authorization);
-    if (!credentials) return this.answer(response, { result: 'rejected' });
+    if (!credentials) {
+      VERIFICATIONS.inc({ outcome: 'rejected', reason: 'MALFORMED_CREDENTIALS', protocol });
+      return this.answer(response, { result: 'rejected', reason: 'MALFORMED_CREDENTIALS' });
+    }
     const result = await this.verification.verify({ userPrincipalName: credentials.userName, password: credentials.password, protocol, ...this.origin(request) });
     this.answer(response, result);
   }

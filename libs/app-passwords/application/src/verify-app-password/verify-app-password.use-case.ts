@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { CommandContext, DomainEvent } from '@keyward/shared/domain';
 import { Aggregates } from '@keyward/shared/event-sourcing';
 import { FailureThrottle, HashingGate, SHED, verifyAgainstNothing, verifySecret, type HashingLane } from '@keyward/shared/security';
-import { CLOCK, ID_GENERATOR, KEYWARD_CONFIG, type Clock, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
+import { CLOCK, ID_GENERATOR, KEYWARD_CONFIG, VERIFICATIONS, VERIFY_DURATION, type Clock, type IdGenerator, type KeywardConfig } from '@keyward/shared/server';
 import {
   actorOf,
   authorize,
@@ -49,12 +49,13 @@ export interface VerificationAttempt {
 
 export type VerificationResult =
   | { readonly result: 'accepted'; readonly userId: string; readonly appPasswordId: string; readonly userPrincipalName: string }
-  | { readonly result: 'rejected' }
+  /** `reason` is for this node's metrics and logs only: a gateway is never told why. */
+  | { readonly result: 'rejected'; readonly reason: string }
   | { readonly result: 'throttled'; readonly retryAfterSeconds: number }
   /** Too much argon2 work waiting: this attempt was not checked (the gateway answers a temporary failure). */
   | { readonly result: 'overloaded'; readonly retryAfterSeconds: number };
 
-const REJECTED: VerificationResult = { result: 'rejected' };
+const rejected = (reason: string): VerificationResult => ({ result: 'rejected', reason });
 const OVERLOADED: VerificationResult = { result: 'overloaded', retryAfterSeconds: 1 };
 
 /** Thrown inside `decide` when the hashing gate sheds the attempt; answered OVERLOADED, nothing recorded. */
@@ -137,6 +138,14 @@ export class VerifyAppPassword implements OnApplicationBootstrap, BeforeApplicat
   }
 
   async verify(attempt: VerificationAttempt): Promise<VerificationResult> {
+    const end = VERIFY_DURATION.startTimer();
+    const result = await this.answer(attempt);
+    end({ outcome: result.result });
+    VERIFICATIONS.inc({ outcome: result.result, reason: result.result === 'rejected' ? result.reason : '', protocol: attempt.protocol });
+    return result;
+  }
+
+  private async answer(attempt: VerificationAttempt): Promise<VerificationResult> {
     authorize(attempt.gateway, 'appPasswords.verify');
     const upn = parseUserPrincipalName(attempt.userPrincipalName);
     const account = upn?.value ?? null;
@@ -174,16 +183,16 @@ export class VerifyAppPassword implements OnApplicationBootstrap, BeforeApplicat
   private async decide(attempt: VerificationAttempt, upn: UserPrincipalName | null, user: User, credential: AppPassword): Promise<VerificationResult> {
     if (!upn) {
       await this.hash('unknown', () => verifyAgainstNothing(attempt.password));
-      return this.unattributable(attempt, 'malformed user name');
+      return this.unattributable(attempt, 'malformed user name', 'MALFORMED_USER_NAME');
     }
     if (user.status === 'none') {
       await this.hash('unknown', () => verifyAgainstNothing(attempt.password));
       const tenantId: string | null = await this.queries.execute(new GetTenantIdForDomainQuery(upn.domain));
-      if (!tenantId) return this.unattributable(attempt, 'unknown tenant');
+      if (!tenantId) return this.unattributable(attempt, 'unknown tenant', 'UNKNOWN_TENANT');
       const { protocol, sourceIp, client } = attempt;
       const failure = { tenantId, actor: actorOf(attempt.gateway), userPrincipalName: upn.value, protocol, sourceIp, client, at: this.clock.now() };
       if (this.unknownUsers.admit(failure)) return this.recordFailure(tenantId, upn.value, 'UNKNOWN_USER', attempt);
-      return REJECTED;
+      return rejected('UNKNOWN_USER');
     }
     const parsed = parseAppPassword(attempt.password);
     if (parsed.kind === 'malformed') {
@@ -221,7 +230,7 @@ export class VerifyAppPassword implements OnApplicationBootstrap, BeforeApplicat
     await this.record(appPasswordUsageStreamId(credential.appPasswordId), event, credential.tenantId, attempt, now);
     if (decision.outcome === 'rejected') {
       this.logger.log({ msg: 'verification rejected', appPasswordId: credential.appPasswordId, reason: decision.reason, sourceIp: attempt.sourceIp });
-      return REJECTED;
+      return rejected(decision.reason);
     }
     return { result: 'accepted', userId: user.userId, appPasswordId: credential.appPasswordId, userPrincipalName: user.userPrincipalName };
   }
@@ -258,13 +267,13 @@ export class VerifyAppPassword implements OnApplicationBootstrap, BeforeApplicat
     const event: SignInFailed = { type: 'SignInFailed', data: { userPrincipalName, reason, ...detailsOf(attempt) } };
     await this.record(signInFailuresStreamId(tenantId), event, tenantId, attempt, this.clock.now());
     this.logger.log({ msg: 'verification failed', reason, sourceIp: attempt.sourceIp });
-    return REJECTED;
+    return rejected(reason);
   }
 
   /** An attempt no tenant can be charged with: logged, not recorded as an event. */
-  private unattributable(attempt: VerificationAttempt, why: string): VerificationResult {
+  private unattributable(attempt: VerificationAttempt, why: string, reason: string): VerificationResult {
     this.logger.log({ msg: `verification failed: ${why}`, sourceIp: attempt.sourceIp });
-    return REJECTED;
+    return rejected(reason);
   }
 
   private async record(streamId: string, event: DomainEvent, tenantId: string, attempt: VerificationAttempt, now: Date): Promise<void> {
