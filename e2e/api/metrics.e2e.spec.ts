@@ -61,6 +61,12 @@ describe('metrics and probes', () => {
     expect(plotted.filter((name) => !served.includes(`# HELP ${name} `))).toEqual([]);
   });
 
+  it("keeps its bearer apart from API tokens: frequent scrapes are never throttled as wrong tokens", async () => {
+    const statuses = new Set<number>();
+    for (let i = 0; i < 110; i++) statuses.add((await scrape(`Bearer ${TOKEN}`)).status);
+    expect([...statuses]).toEqual([200]);
+  });
+
   it('refuses a scrape without the token (401), and is 404 where metrics are off', async () => {
     expect((await scrape()).status).toBe(401);
     expect((await scrape('Bearer wrong-token-of-some-length')).status).toBe(401);

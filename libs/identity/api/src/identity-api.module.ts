@@ -19,7 +19,7 @@ import { UsersResolver } from './users/users.resolver';
 })
 export class IdentityApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    // Gateways never hold a console session: /verify skips the cookie look-up.
-    consumer.apply(SessionMiddleware).exclude('verify', 'health').forRoutes('*path');
+    // Gateways never hold a console session: /verify skips the cookie look-up. /metrics has a bearer of its own.
+    consumer.apply(SessionMiddleware).exclude('verify', 'health', 'metrics').forRoutes('*path');
   }
 }
