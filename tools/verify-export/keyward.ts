@@ -1,11 +1,16 @@
 // The entry of dist/tools/keyward.mjs, one file that runs with plain node and nothing installed:
 //   node keyward.mjs verify-export <bundle.zip> --key <verifierKey> [--key …] [--since <checkpoint file>]
+//   node keyward.mjs alerts [--since <ISO>] [--all] [--json]            (KEYWARD_URL, KEYWARD_TOKEN)
+//   node keyward.mjs export --kind audit-log|usage|inventory [--out …]  (KEYWARD_URL, KEYWARD_TOKEN)
 // A subcommand per tool, so the file can grow.
+import { runAlerts, runExport } from './api-cli';
 import { runAsProcess } from './process-output';
 import { runVerifyExport, type CliOutput } from './verify-export-cli';
 
 const COMMANDS: Record<string, (args: readonly string[], output: CliOutput) => Promise<number>> = {
   'verify-export': runVerifyExport,
+  alerts: runAlerts,
+  export: runExport,
 };
 
 runAsProcess('keyward', async (output) => {
