@@ -11,7 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { BootstrapTenants } from '@keyward/identity/application';
 import { VerifyHandler, verifyRoute } from '@keyward/app-passwords/api';
 import { SESSION_COOKIE } from '@keyward/identity/api';
-import { admissionMiddleware, AdmissionGate, clientAddressOf, GRAPHQL_ADMISSION, GRAPHQL_DURATION, SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
+import { admissionMiddleware, AdmissionGate, bearerOf, clientAddressOf, GRAPHQL_ADMISSION, GRAPHQL_DURATION, SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
 
@@ -66,7 +66,7 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
 }
 
 function callerOf(request: Request, config: KeywardConfig): string {
-  const bearer = /^Bearer\s+(\S+)/i.exec(request.headers.authorization ?? '')?.[1];
+  const bearer = bearerOf(request.headers.authorization);
   if (bearer) return `token:${createHash('sha256').update(bearer).digest('base64url')}`;
   const session: unknown = request.cookies?.[SESSION_COOKIE];
   if (typeof session === 'string' && session.length > 0) return `session:${createHash('sha256').update(session).digest('base64url')}`;

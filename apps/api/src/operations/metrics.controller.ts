@@ -4,7 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Gauge } from 'prom-client';
 import { Public } from '@keyward/identity/api';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
-import { KEYWARD_CONFIG, METRICS_REGISTRY, READ_MODEL_DB, readModelsSettled, SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
+import { bearerOf, KEYWARD_CONFIG, METRICS_REGISTRY, READ_MODEL_DB, readModelsSettled, SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
 import { VerifyAppPassword } from '@keyward/app-passwords/application';
 
 /** How long a scrape waits for the subscribers to catch up before it reports the wait as the lag. */
@@ -114,7 +114,7 @@ export class MetricsController {
 }
 
 function isBearer(authorization: string | undefined, token: string): boolean {
-  const sent = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
+  const sent = bearerOf(authorization) ?? '';
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(sent), digest(token));
 }

@@ -15,6 +15,11 @@ export function correlationIdOf(request: Request, policy: Pick<ClientAddressPoli
   return isFromProxy && typeof header === 'string' && REQUEST_ID.test(header) ? header : newId();
 }
 
+/** The credential of `Authorization: Bearer <credential>` (an API token, the metrics token), or null. */
+export function bearerOf(authorization: string | undefined): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? null;
+}
+
 /** Which header a trusted proxy states the client's address in (`KEYWARD_CLIENT_ADDRESS_HEADER`). */
 export type ClientAddressHeader = 'x-forwarded-for' | 'x-real-ip';
 

@@ -51,7 +51,8 @@ interface Window {
  */
 export class UnknownUserFailures {
   private readonly windows = new Map<string, Window>();
-  private readonly ended: Window[] = [];
+  /** Summaries of ended windows, not written yet. */
+  private readonly ended: UnknownUserSummary[] = [];
 
   constructor(private readonly options: UnknownUserFailuresOptions) {}
 
@@ -61,7 +62,7 @@ export class UnknownUserFailures {
     const key = `${failure.tenantId}\u0000${failure.actor}`;
     let window = this.windows.get(key);
     if (!window || now >= window.start + this.options.windowMs) {
-      if (window && window.attempts > 0) this.ended.push(window);
+      if (window && window.attempts > 0) this.ended.push(summaryOf(window));
       window = { tenantId: failure.tenantId, actor: failure.actor, start: now, recorded: 0, attempts: 0, omitted: 0, from: '', to: '', failures: new Map() };
       this.windows.set(key, window);
     }
@@ -78,29 +79,14 @@ export class UnknownUserFailures {
     for (const [key, window] of this.windows) {
       if (!all && now < window.start + this.options.windowMs) continue;
       this.windows.delete(key);
-      if (window.attempts > 0) this.ended.push(window);
+      if (window.attempts > 0) this.ended.push(summaryOf(window));
     }
-    return this.ended.splice(0).map((window) => ({
-      tenantId: window.tenantId,
-      actor: window.actor,
-      data: { reason: 'UNKNOWN_USER', from: window.from, to: window.to, attempts: window.attempts, failures: [...window.failures.values()], omitted: window.omitted },
-    }));
+    return this.ended.splice(0);
   }
 
-  /** Summaries that could not be written yet, kept for the next `take`. */
+  /** A summary that could not be written yet, kept for the next `take`. */
   putBack(summary: UnknownUserSummary): void {
-    const { data } = summary;
-    this.ended.push({
-      tenantId: summary.tenantId,
-      actor: summary.actor,
-      start: 0,
-      recorded: 0,
-      attempts: data.attempts,
-      omitted: data.omitted,
-      from: data.from,
-      to: data.to,
-      failures: new Map(data.failures.map((failure) => [keyOf(failure), failure])),
-    });
+    this.ended.push(summary);
   }
 
   private count(window: Window, failure: UnknownUserFailure): void {
@@ -118,6 +104,11 @@ export class UnknownUserFailures {
       window.failures.set(key, { userPrincipalName, protocol, sourceIp, client, count: 1, firstAt: at, lastAt: at });
     } else window.omitted++;
   }
+}
+
+function summaryOf(window: Window): UnknownUserSummary {
+  const { tenantId, actor, from, to, attempts, omitted } = window;
+  return { tenantId, actor, data: { reason: 'UNKNOWN_USER', from, to, attempts, failures: [...window.failures.values()], omitted } };
 }
 
 function keyOf(failure: Pick<SummarizedFailure, 'userPrincipalName' | 'protocol' | 'sourceIp' | 'client'>): string {

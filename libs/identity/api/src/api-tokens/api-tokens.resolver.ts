@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
 import { Connection, pageSize, readModelsSettled, SubscriberHost, toConnection } from '@keyward/shared/server';
 import { CreateApiTokenCommand, RevokeApiTokenCommand, type CreatedApiToken } from '@keyward/identity/application';
-import type { UserPrincipal } from '@keyward/identity/domain';
+import { apiTokenStatusAt, type UserPrincipal } from '@keyward/identity/domain';
 import { GetApiTokenQuery, GetApiTokensQuery, type ApiTokenListItem, type Page } from '@keyward/identity/read-models';
 import { CurrentCommandContext, CurrentPrincipal } from '../authorization/current-principal.decorator';
 import { Requires } from '../authorization/requires.decorator';
@@ -12,8 +12,7 @@ import { ApiTokenModel, CreateApiTokenInput, CreatedApiTokenModel } from './api-
 const ApiTokenConnection = Connection(ApiTokenModel, 'ApiToken');
 
 function fromListItem(item: ApiTokenListItem, now: Date): ApiTokenModel {
-  const status = item.revokedAt ? 'REVOKED' : Date.parse(item.expiresAt) <= now.getTime() ? 'EXPIRED' : 'ACTIVE';
-  return { ...item, status };
+  return { ...item, status: apiTokenStatusAt({ status: item.revokedAt ? 'REVOKED' : 'ACTIVE', expiresAt: item.expiresAt }, now) };
 }
 
 @Resolver(() => ApiTokenModel)

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
 import { ApiTokenAuthenticator, SessionService } from '@keyward/identity/application';
-import { clientAddressOf, KEYWARD_CONFIG, type KeywardConfig } from '@keyward/shared/server';
+import { bearerOf, clientAddressOf, KEYWARD_CONFIG, type KeywardConfig } from '@keyward/shared/server';
 import type { KeywardRequest } from '../authorization/current-principal.decorator';
 
 export const SESSION_COOKIE = 'keyward_session';
@@ -20,8 +20,8 @@ export class SessionMiddleware implements NestMiddleware {
   ) {}
 
   async use(request: KeywardRequest, response: Response, next: NextFunction): Promise<void> {
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (bearer !== undefined) {
+    const bearer = bearerOf(request.headers.authorization);
+    if (bearer !== null) {
       const result = await this.apiTokens.authenticate(bearer, clientAddressOf(request, this.config));
       if (result.outcome === 'throttled') {
         response.setHeader('Retry-After', String(result.retryAfterSeconds));

@@ -61,7 +61,7 @@ export type ApiToken = { status: 'none' } | (ApiTokenCreated['data'] & { status:
 export type ExistingApiToken = Exclude<ApiToken, { status: 'none' }>;
 
 /** The status as of `now`: an active token past its expiry is expired. */
-export function apiTokenStatusAt(state: ExistingApiToken, now: Date): ApiTokenStatus {
+export function apiTokenStatusAt(state: Pick<ExistingApiToken, 'status' | 'expiresAt'>, now: Date): ApiTokenStatus {
   return state.status === 'ACTIVE' && Date.parse(state.expiresAt) <= now.getTime() ? 'EXPIRED' : state.status;
 }
 
