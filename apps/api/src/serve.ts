@@ -10,12 +10,12 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { BootstrapTenants } from '@keyward/identity/application';
 import { VerifyHandler, verifyRoute } from '@keyward/app-passwords/api';
-import { SESSION_COOKIE } from '@keyward/identity/api';
+import { scimBodyErrors, SESSION_COOKIE } from '@keyward/identity/api';
 import { admissionMiddleware, AdmissionGate, bearerOf, clientAddressOf, GRAPHQL_ADMISSION, GRAPHQL_DURATION, SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
 
-const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/metrics', '/exports', '/leaks', '/audit', '/.well-known/keyward'];
+const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/metrics', '/exports', '/leaks', '/audit', '/scim', '/.well-known/keyward'];
 /** Console pages whose address is also an API prefix: the page itself is the console's, what is under it the API's. */
 const CONSOLE_PAGES = ['/exports', '/audit'];
 
@@ -43,6 +43,9 @@ export async function serve(config: KeywardConfig, options: { withDemoData?: boo
     next();
   });
   app.use('/graphql', admissionMiddleware(new AdmissionGate(GRAPHQL_ADMISSION), (request) => callerOf(request, config)));
+  // SCIM sends application/scim+json, and a group's members in batches: up to 1 MB there; a body
+  // it cannot read is answered in SCIM's error shape.
+  app.use('/scim', express.json({ type: ['application/json', 'application/scim+json'], limit: '1mb' }), scimBodyErrors);
   app.useBodyParser('json', { limit: '64kb' });
   serveConsole(app, config.consoleDir);
   await app.init();

@@ -6,13 +6,14 @@ import { IdentityReadModelsModule } from '@keyward/identity/read-models';
 import { PermissionGuard } from './authorization/permission.guard';
 import { ApiTokensResolver } from './api-tokens/api-tokens.resolver';
 import { AuthController } from './session/auth.controller';
+import { ScimController } from './scim/scim.controller';
 import { SessionMiddleware } from './session/session.middleware';
 import { TenantPolicyResolver } from './tenant-policy/tenant-policy.resolver';
 import { UsersResolver } from './users/users.resolver';
 
 @Module({
   imports: [CqrsModule, IdentityApplicationModule, IdentityReadModelsModule],
-  controllers: [AuthController],
+  controllers: [AuthController, ScimController],
   // The permission guard runs before every route and operation of every module.
   providers: [UsersResolver, TenantPolicyResolver, ApiTokensResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
   exports: [IdentityApplicationModule],

@@ -4,3 +4,4 @@ export * from './authorization/requires.decorator';
 export * from './session/session.middleware';
 export * from './users/user.model';
 export * from './tenant-policy/tenant-policy.model';
+export { scimBodyErrors } from './scim/scim-exception.filter';

@@ -6,6 +6,7 @@ import { BootstrapTenants } from './bootstrap/bootstrap-tenants';
 import { ChangeTenantPolicyHandler } from './change-tenant-policy/change-tenant-policy.command';
 import { CreateUserHandler } from './create-user/create-user.command';
 import { Directory } from './directory/directory.repository';
+import { ChangeUserRolesHandler, DeprovisionUserHandler, ProvisionUserHandler, UpdateDirectoryUserHandler } from './provisioning/provisioning.commands';
 import { ResetUserPasswordHandler } from './reset-user-password/reset-user-password.command';
 import { SessionService } from './sessions/session-service';
 import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.command';
@@ -23,6 +24,10 @@ import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.comma
     ResetUserPasswordHandler,
     CreateApiTokenHandler,
     RevokeApiTokenHandler,
+    ProvisionUserHandler,
+    UpdateDirectoryUserHandler,
+    DeprovisionUserHandler,
+    ChangeUserRolesHandler,
   ],
   exports: [Directory, SessionService, ApiTokenAuthenticator, BootstrapTenants],
 })

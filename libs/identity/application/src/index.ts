@@ -8,3 +8,4 @@ export * from './change-tenant-policy/change-tenant-policy.command';
 export * from './reset-user-password/reset-user-password.command';
 export * from './api-tokens/api-token.commands';
 export * from './api-tokens/api-token-authenticator';
+export * from './provisioning/provisioning.commands';

@@ -75,7 +75,21 @@ const schema = z.object({
   KEYWARD_HEC_TOKEN: z.string().min(1).optional(),
   KEYWARD_HEC_FORMAT: z.enum(['record', 'ocsf']).default('record'),
   KEYWARD_SIEM_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  KEYWARD_SCIM_GROUPS: z
+    .string()
+    .default('')
+    .refine(
+      (value) => value.split(';').filter((entry) => entry.trim()).every((entry) => /^\s*(GLOBAL_ADMIN|AUDITOR|INCIDENT_RESPONDER)\s*=\s*[^=;\p{Cc}]{1,256}$/u.test(entry)),
+      'must be ROLE=group name pairs separated by ";" (roles GLOBAL_ADMIN, AUDITOR, INCIDENT_RESPONDER)',
+    ),
 });
+
+/** The SCIM group each console role is provisioned through, unless KEYWARD_SCIM_GROUPS names it otherwise. */
+export const DEFAULT_SCIM_GROUPS: Readonly<Record<string, string>> = {
+  GLOBAL_ADMIN: 'Keyward Global Admins',
+  AUDITOR: 'Keyward Auditors',
+  INCIDENT_RESPONDER: 'Keyward Incident Responders',
+};
 
 /** Keyward's settings, read once from the environment at start. */
 export interface KeywardConfig {
@@ -147,6 +161,8 @@ export interface KeywardConfig {
     readonly hec?: { readonly url: string; readonly token: string; readonly format: 'record' | 'ocsf' };
     readonly retryMs: number;
   };
+  /** SCIM: the display name of the group that grants each console role (`KEYWARD_SCIM_GROUPS`). */
+  readonly scimGroups: Readonly<Record<string, string>>;
 }
 
 /** Parses the environment, or throws one message naming every bad variable. */
@@ -226,6 +242,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
       syslog: e.KEYWARD_SYSLOG_URL ? { url: e.KEYWARD_SYSLOG_URL, format: e.KEYWARD_SYSLOG_FORMAT } : undefined,
       hec: e.KEYWARD_HEC_URL ? { url: e.KEYWARD_HEC_URL, token: e.KEYWARD_HEC_TOKEN ?? '', format: e.KEYWARD_HEC_FORMAT } : undefined,
       retryMs: e.KEYWARD_SIEM_RETRY_SECONDS * 1000,
+    },
+    scimGroups: {
+      ...DEFAULT_SCIM_GROUPS,
+      ...Object.fromEntries(
+        e.KEYWARD_SCIM_GROUPS.split(';')
+          .filter((entry) => entry.trim())
+          .map((entry) => entry.split('=').map((part) => part.trim())),
+      ),
     },
   };
 }

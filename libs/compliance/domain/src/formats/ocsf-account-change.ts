@@ -11,7 +11,9 @@ import type { RecordData } from './record-data';
  * suspended is Disable and reinstated Enable (a case can undo a suspension); renamed is Other
  * "Rename" with the new label in `user_result`; a slot reserved in the user's keyring (the step
  * before generating that keeps the per-user limit under concurrency) is Other "Reserve Slot".
- * A user's creation, disabling, enabling and password reset are the schema's own activities. An
+ * A user's creation, disabling, enabling and password reset are the schema's own activities; a
+ * directory's change of their name or profile is Other "Change Profile", of their roles Other
+ * "Change Roles" (the record carries the roles held after it). An
  * API token is likewise an account and credential of its creator's: created is Create, revoked is
  * Delete, and its last use (written at most once an hour) Other "Record Use".
  */
@@ -30,6 +32,8 @@ export const ACCOUNT_CHANGE_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   UserDisabled: userChange(activity(ACCOUNT_CHANGE, 5), 'User disabled'),
   UserEnabled: userChange(activity(ACCOUNT_CHANGE, 2), 'User enabled'),
   UserPasswordReset: userChange(activity(ACCOUNT_CHANGE, 4), 'User password reset'),
+  UserProfileChanged: userChange(otherActivity(ACCOUNT_CHANGE, 'Change Profile'), 'User profile changed'),
+  UserRolesChanged: userChange(otherActivity(ACCOUNT_CHANGE, 'Change Roles'), 'User roles changed'),
   ApiTokenCreated: apiTokenChange(activity(ACCOUNT_CHANGE, 1), 'API token created', (data) => apiTokenUserOf(data, data.text('name'))),
   ApiTokenRevoked: apiTokenChange(activity(ACCOUNT_CHANGE, 6), 'API token revoked'),
   ApiTokenUsed: apiTokenChange(otherActivity(ACCOUNT_CHANGE, 'Record Use'), 'API token used'),

@@ -32,6 +32,8 @@ const EXPECTED: Record<string, [classUid: number, activityId: number, activityNa
   UserDisabled: [3001, 5, 'Disable'],
   UserEnabled: [3001, 2, 'Enable'],
   UserPasswordReset: [3001, 4, 'Password Reset'],
+  UserProfileChanged: [3001, 99, 'Change Profile'],
+  UserRolesChanged: [3001, 99, 'Change Roles'],
   ApiTokenCreated: [3001, 1, 'Create'],
   ApiTokenRevoked: [3001, 6, 'Delete'],
   ApiTokenUsed: [3001, 99, 'Record Use'],

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'apiTokens.create',
   'apiTokens.read',
   'apiTokens.revoke',
+  'directory.provision',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -27,6 +27,7 @@ interface Rule {
 export const PERMISSIONS = {
   'users.read': { description: "Read users: the tenant's, or one's own", tenant: READERS, own: EVERY_ROLE },
   'users.manage': { description: 'Create, disable and enable users; reset console passwords', tenant: ['GLOBAL_ADMIN'] },
+  'directory.provision': { description: "Provision the tenant's users and their role groups from a directory over SCIM, with an API token", tenant: ['GLOBAL_ADMIN'] },
   'appPasswords.read': { description: 'Read app passwords and their sign-ins', tenant: READERS, own: ['USER'] },
   'appPasswords.generate': { description: 'Generate app passwords', tenant: ['GLOBAL_ADMIN'], own: ['USER'] },
   'appPasswords.rename': { description: 'Rename app passwords', tenant: ['GLOBAL_ADMIN'], own: ['USER'] },

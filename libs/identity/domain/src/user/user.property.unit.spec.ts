@@ -32,9 +32,23 @@ const create = fc
     passwordHash: fc.option(fc.string(), { nil: null }),
   })
   .map((data) => ({ type: 'CreateUser' as const, data }));
+const profile = fc.record({
+  externalId: fc.option(freeText, { nil: null }),
+  givenName: fc.option(freeText, { nil: null }),
+  familyName: fc.option(freeText, { nil: null }),
+  email: fc.option(fc.oneof(fc.constantFrom('alice@contoso.example', 'not a mail', '@'), freeText), { nil: null }),
+});
+const directoryState = fc.record({ displayName: freeText, profile, active: fc.boolean(), revokesAppPasswords: fc.boolean() });
+const roles = fc.oneof({ arbitrary: fc.subarray([...ROLES], { minLength: 1 }), weight: 3 }, fc.array(fc.constantFrom(...ROLES, 'ROOT', 'user', ''), { maxLength: 4 }));
+const provision = fc
+  .tuple(create, directoryState)
+  .map(([{ data }, state]) => ({ type: 'ProvisionUser' as const, data: { tenantId: data.tenantId, tenantDomains: data.tenantDomains, userPrincipalName: data.userPrincipalName, roles: data.roles, ...state } }));
 const command: fc.Arbitrary<UserCommand> = fc.oneof(
   create,
-  fc.oneof(fc.constant(undefined), fc.record({ revokesAppPasswords: fc.boolean() })).map((data) => ({ type: 'DisableUser' as const, data })),
+  provision,
+  directoryState.map((data) => ({ type: 'UpdateDirectoryUser' as const, data })),
+  roles.map((requested) => ({ type: 'ChangeUserRoles' as const, data: { roles: requested } })),
+  fc.oneof(fc.constant(undefined), fc.record({ revokesAppPasswords: fc.boolean(), deprovisioned: fc.option(fc.boolean(), { nil: undefined }) })).map((data) => ({ type: 'DisableUser' as const, data })),
   fc.constant({ type: 'EnableUser' as const }),
   fc.record({ passwordHash: fc.string(), revokesAppPasswords: fc.boolean() }).map((data) => ({ type: 'ResetUserPassword' as const, data })),
 );
@@ -44,7 +58,7 @@ const acceptedCreate = fc
   .map(([{ data }, upn, name, roles]) => ({ type: 'CreateUser' as const, data: { ...data, tenantDomains: ['contoso.example'], userPrincipalName: upn, displayName: `${name}x`, roles } }));
 /** A creation first (mostly one that passes), then anything, in any order. */
 const commands = fc
-  .tuple(fc.oneof({ arbitrary: acceptedCreate, weight: 3 }, create), fc.array(command, { maxLength: 20 }))
+  .tuple(fc.oneof({ arbitrary: acceptedCreate, weight: 3 }, create, provision), fc.array(command, { maxLength: 20 }))
   .map(([first, rest]) => [first, ...rest]);
 
 const { replay } = checkedDecider(userDecider);
@@ -62,18 +76,22 @@ describe('users, over random sequences of commands', () => {
     );
   });
 
-  it('for any sequence of commands, a disabled user stays disabled until enabled, an enabled one stays enabled until disabled, and disabling or enabling twice writes one event', () => {
+  it('for any sequence of commands, a user is enabled or disabled as the last such event says, a directory-deleted user is disabled and comes back only enabled, and a disabled user is disabled again only to be deprovisioned', () => {
     fc.assert(
       fc.property(commands, (sequence) => {
         for (const { before, outcome, after } of replay(sequence)) {
-          const types = outcome instanceof DomainError ? [] : outcome.map((event) => event.type);
-          if (before.status === 'disabled') expect(after.status).toBe(types.includes('UserEnabled') ? 'enabled' : 'disabled');
-          if (before.status === 'enabled') expect(after.status).toBe(types.includes('UserDisabled') ? 'disabled' : 'enabled');
-          if (types.includes('UserDisabled')) expect(before.status).toBe('enabled');
-          if (types.includes('UserEnabled')) expect(before.status).toBe('disabled');
+          if (outcome instanceof DomainError || before.status === 'none') continue;
+          const last = outcome.filter((event) => event.type === 'UserEnabled' || event.type === 'UserDisabled').at(-1);
+          expect(after.status).toBe(last ? (last.type === 'UserEnabled' ? 'enabled' : 'disabled') : before.status);
+          if (after.status !== 'none' && after.deprovisioned) expect(after.status).toBe('disabled');
+          const first = outcome.find((event) => event.type === 'UserEnabled' || event.type === 'UserDisabled');
+          if (first?.type === 'UserEnabled') expect(before.status === 'disabled').toBe(true);
+          if (first?.type === 'UserDisabled' && before.status === 'disabled') {
+            expect([before.deprovisioned, (first.data as { deprovisioned?: boolean }).deprovisioned]).toEqual([false, true]);
+          }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
@@ -100,15 +118,22 @@ describe('users, over random sequences of commands', () => {
     );
   });
 
-  it('for any sequence of commands, the principal name, roles and tenant never change once the user exists', () => {
+  it('for any sequence of commands, the principal name and tenant never change once the user exists; roles and name change only by their own events, and stay known, distinct and clean', () => {
     fc.assert(
       fc.property(commands, (sequence) => {
-        for (const { before, after } of replay(sequence)) {
+        for (const { before, outcome, after } of replay(sequence)) {
           if (before.status === 'none' || after.status === 'none') continue;
-          expect([after.userId, after.userPrincipalName, after.tenantId, after.roles, after.displayName]).toEqual([before.userId, before.userPrincipalName, before.tenantId, before.roles, before.displayName]);
+          const types = outcome instanceof DomainError ? [] : outcome.map((event) => event.type);
+          expect([after.userId, after.userPrincipalName, after.tenantId]).toEqual([before.userId, before.userPrincipalName, before.tenantId]);
+          if (!types.includes('UserRolesChanged')) expect(after.roles).toEqual(before.roles);
+          if (!types.includes('UserProfileChanged')) expect([after.displayName, after.profile]).toEqual([before.displayName, before.profile]);
+          expect(isCleanLine(after.displayName, 256)).toBe(true);
+          expect(after.roles.length).toBeGreaterThan(0);
+          expect(new Set(after.roles).size).toBe(after.roles.length);
+          for (const value of Object.values(after.profile)) if (value !== null) expect(isCleanLine(value, 256)).toBe(true);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });

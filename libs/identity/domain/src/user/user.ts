@@ -3,6 +3,7 @@ import {
   badInput,
   conflict,
   notFound,
+  optionalLine,
   requireLine,
   stableId,
   type DomainEvent,
@@ -27,17 +28,47 @@ export type UserCreated = DomainEvent<
     mfaRegistered: boolean;
     /** argon2id PHC string of the console password; null when the user has none. */
     passwordHash: string | null;
+    /** What the directory said of the user, when a directory provisioned them (SCIM). */
+    profile?: DirectoryProfile;
   }
 >;
 /**
  * `revokesAppPasswords` records the tenant policy in force at the moment of disabling, so every
  * node that reacts to the event (now or replaying it later) makes the same decision.
  */
-export type UserDisabled = DomainEvent<'UserDisabled', { userId: string; revokesAppPasswords?: boolean }>;
+export type UserDisabled = DomainEvent<
+  'UserDisabled',
+  {
+    userId: string;
+    revokesAppPasswords?: boolean;
+    /**
+     * The directory deleted the user (SCIM DELETE): disabled with every effect, kept with its
+     * history, and gone from the directory's view until the directory provisions it again.
+     */
+    deprovisioned?: boolean;
+  }
+>;
 export type UserEnabled = DomainEvent<'UserEnabled', { userId: string }>;
 /** A new console password; `revokesAppPasswords` records the tenant policy in force then. */
 export type UserPasswordReset = DomainEvent<'UserPasswordReset', { userId: string; passwordHash: string; revokesAppPasswords: boolean }>;
-export type UserEvent = UserCreated | UserDisabled | UserEnabled | UserPasswordReset;
+/** The directory changed the user's name or its own attributes. */
+export type UserProfileChanged = DomainEvent<'UserProfileChanged', { userId: string; displayName: string; profile: DirectoryProfile }>;
+/** The user's roles now (the directory's role groups). */
+export type UserRolesChanged = DomainEvent<'UserRolesChanged', { userId: string; roles: Role[] }>;
+export type UserEvent = UserCreated | UserDisabled | UserEnabled | UserPasswordReset | UserProfileChanged | UserRolesChanged;
+
+/**
+ * The little Keyward keeps of what a directory (Entra ID over SCIM) says about a user: its own id
+ * for them, their name parts and their work mail address. Nothing else of theirs is kept.
+ */
+export interface DirectoryProfile {
+  readonly externalId: string | null;
+  readonly givenName: string | null;
+  readonly familyName: string | null;
+  readonly email: string | null;
+}
+
+export const EMPTY_PROFILE: DirectoryProfile = { externalId: null, givenName: null, familyName: null, email: null };
 
 export type CreateUser = {
   type: 'CreateUser';
@@ -52,10 +83,29 @@ export type CreateUser = {
     passwordHash: string | null;
   };
 };
-export type DisableUser = { type: 'DisableUser'; data?: { revokesAppPasswords: boolean } };
+export type DisableUser = { type: 'DisableUser'; data?: { revokesAppPasswords: boolean; deprovisioned?: boolean } };
 export type EnableUser = { type: 'EnableUser' };
 export type ResetUserPassword = { type: 'ResetUserPassword'; data: { passwordHash: string; revokesAppPasswords: boolean } };
-export type UserCommand = CreateUser | DisableUser | EnableUser | ResetUserPassword;
+/** What a directory states about a user: their name, profile and whether they are active. */
+export interface DirectoryUserState {
+  displayName: string;
+  profile: DirectoryProfile;
+  active: boolean;
+  /** The tenant policy in force, for the disabling `active: false` may mean. */
+  revokesAppPasswords: boolean;
+}
+/**
+ * A directory creates a user: a new one, or one it deprovisioned before, which comes back
+ * (enabled, with the new profile and roles) with its history. A user it did not delete conflicts.
+ */
+export type ProvisionUser = {
+  type: 'ProvisionUser';
+  data: Omit<CreateUser['data'], 'mfaRegistered' | 'passwordHash' | 'displayName'> & DirectoryUserState;
+};
+/** A directory replaces what it states about a user (SCIM PUT or PATCH). */
+export type UpdateDirectoryUser = { type: 'UpdateDirectoryUser'; data: DirectoryUserState };
+export type ChangeUserRoles = { type: 'ChangeUserRoles'; data: { roles: readonly string[] } };
+export type UserCommand = CreateUser | DisableUser | EnableUser | ResetUserPassword | ProvisionUser | UpdateDirectoryUser | ChangeUserRoles;
 
 export type User =
   | { status: 'none' }
@@ -68,6 +118,9 @@ export type User =
        * over, on every node (a node learns it from the stream, whoever handled the change).
        */
       sessionsEndedAt: number;
+      profile: DirectoryProfile;
+      /** Deleted by the directory: disabled, and out of the directory's view until provisioned again. */
+      deprovisioned: boolean;
     });
 export type ExistingUser = Exclude<User, { status: 'none' }>;
 
@@ -79,31 +132,41 @@ export const userDecider = {
       case 'CreateUser':
         return [createUser(command.data, state)];
       case 'DisableUser':
-        return requireUser(state).status === 'disabled'
-          ? []
-          : [{ type: 'UserDisabled', data: { userId: requireUser(state).userId, revokesAppPasswords: command.data?.revokesAppPasswords ?? false } }];
+        return disableUser(requireUser(state), command.data?.revokesAppPasswords ?? false, command.data?.deprovisioned ?? false);
       case 'EnableUser':
         return requireUser(state).status === 'enabled'
           ? []
           : [{ type: 'UserEnabled', data: { userId: requireUser(state).userId } }];
       case 'ResetUserPassword':
         return [{ type: 'UserPasswordReset', data: { userId: requireUser(state).userId, ...command.data } }];
+      case 'ProvisionUser':
+        return provisionUser(command.data, state);
+      case 'UpdateDirectoryUser':
+        return updateDirectoryUser(requireProvisioned(state), command.data);
+      case 'ChangeUserRoles':
+        return changeRoles(requireProvisioned(state), command.data.roles);
       default:
         return assertUnreachable(command);
     }
   },
 
   evolve(state: User, event: UserEvent): User {
-    if (event.type === 'UserCreated') return { status: 'enabled', ...event.data, revision: 0, sessionsEndedAt: -1 };
+    if (event.type === 'UserCreated') {
+      return { status: 'enabled', ...event.data, profile: event.data.profile ?? EMPTY_PROFILE, revision: 0, sessionsEndedAt: -1, deprovisioned: false };
+    }
     if (state.status === 'none') return state;
     const revision = state.revision + 1;
     switch (event.type) {
       case 'UserDisabled':
-        return { ...state, revision, status: 'disabled', sessionsEndedAt: revision };
+        return { ...state, revision, status: 'disabled', sessionsEndedAt: revision, deprovisioned: event.data.deprovisioned === true };
       case 'UserEnabled':
-        return { ...state, revision, status: 'enabled' };
+        return { ...state, revision, status: 'enabled', deprovisioned: false };
       case 'UserPasswordReset':
         return { ...state, revision, passwordHash: event.data.passwordHash, sessionsEndedAt: revision };
+      case 'UserProfileChanged':
+        return { ...state, revision, displayName: event.data.displayName, profile: event.data.profile };
+      case 'UserRolesChanged':
+        return { ...state, revision, roles: event.data.roles };
       default:
         return assertUnreachable(event);
     }
@@ -115,25 +178,84 @@ function requireUser(state: User): ExistingUser {
   return state;
 }
 
+/** A user the directory can act on: one it has not deleted. */
+function requireProvisioned(state: User): ExistingUser {
+  const user = requireUser(state);
+  if (user.deprovisioned) throw notFound('No such user.');
+  return user;
+}
+
+function disableUser(user: ExistingUser, revokesAppPasswords: boolean, deprovisioned: boolean): UserDisabled[] {
+  if (user.status === 'disabled' && (user.deprovisioned || !deprovisioned)) return [];
+  return [{ type: 'UserDisabled', data: { userId: user.userId, revokesAppPasswords, ...(deprovisioned ? { deprovisioned: true } : {}) } }];
+}
+
 function createUser(data: CreateUser['data'], state: User): UserCreated {
   const upn = requireUserPrincipalName(data.userPrincipalName);
   if (!data.tenantDomains.includes(upn.domain)) {
     throw badInput(`The domain ${upn.domain} does not belong to your tenant.`);
   }
   if (state.status !== 'none') throw conflict(`A user ${upn.value} exists already.`);
-  const displayName = requireLine(data.displayName, 256, 'displayName must be 1 to 256 characters on one line, without control or invisible characters.');
-  const roles = [...new Set(data.roles)];
-  if (roles.length === 0 || !roles.every(isRole)) throw badInput('roles must name at least one role.');
   return {
     type: 'UserCreated',
     data: {
       userId: userIdFor(upn.value),
       tenantId: data.tenantId,
       userPrincipalName: upn.value,
-      displayName,
-      roles: roles as Role[],
+      displayName: requireDisplayName(data.displayName),
+      roles: requireRoles(data.roles),
       mfaRegistered: data.mfaRegistered,
       passwordHash: data.passwordHash,
     },
+  };
+}
+
+function provisionUser(data: ProvisionUser['data'], state: User): UserEvent[] {
+  const profile = requireProfile(data.profile);
+  if (state.status === 'none' || !state.deprovisioned) {
+    const created = createUser({ ...data, mfaRegistered: false, passwordHash: null }, state);
+    const events: UserEvent[] = [{ ...created, data: { ...created.data, profile } }];
+    return data.active ? events : [...events, { type: 'UserDisabled', data: { userId: created.data.userId, revokesAppPasswords: data.revokesAppPasswords } }];
+  }
+  // Deleted by the directory before: it comes back, enabled first, with its history.
+  const back: ExistingUser = { ...state, status: 'enabled', deprovisioned: false };
+  return [{ type: 'UserEnabled', data: { userId: state.userId } }, ...updateDirectoryUser(back, data), ...changeRoles(back, data.roles)];
+}
+
+function updateDirectoryUser(user: ExistingUser, data: DirectoryUserState): UserEvent[] {
+  const displayName = requireDisplayName(data.displayName);
+  const profile = requireProfile(data.profile);
+  const changed = displayName !== user.displayName || JSON.stringify(profile) !== JSON.stringify({ ...EMPTY_PROFILE, ...user.profile });
+  const events: UserEvent[] = changed ? [{ type: 'UserProfileChanged', data: { userId: user.userId, displayName, profile } }] : [];
+  if (data.active && user.status === 'disabled') events.push({ type: 'UserEnabled', data: { userId: user.userId } });
+  if (!data.active) events.push(...disableUser(user, data.revokesAppPasswords, false));
+  return events;
+}
+
+function changeRoles(user: ExistingUser, requested: readonly string[]): UserRolesChanged[] {
+  const roles = requireRoles(requested);
+  const same = roles.length === user.roles.length && roles.every((role) => user.roles.includes(role));
+  return same ? [] : [{ type: 'UserRolesChanged', data: { userId: user.userId, roles } }];
+}
+
+function requireDisplayName(displayName: string): string {
+  return requireLine(displayName, 256, 'displayName must be 1 to 256 characters on one line, without control or invisible characters.');
+}
+
+function requireRoles(requested: readonly string[]): Role[] {
+  const roles = [...new Set(requested)];
+  if (roles.length === 0 || !roles.every(isRole)) throw badInput('roles must name at least one role.');
+  return roles as Role[];
+}
+
+function requireProfile(profile: DirectoryProfile): DirectoryProfile {
+  const line = (value: string | null, name: string) => optionalLine(value, 256, `${name} must be at most 256 characters on one line, without control or invisible characters.`);
+  const email = line(profile.email, 'email');
+  if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) throw badInput('email must be a mail address.');
+  return {
+    externalId: line(profile.externalId, 'externalId'),
+    givenName: line(profile.givenName, 'givenName'),
+    familyName: line(profile.familyName, 'familyName'),
+    email,
   };
 }

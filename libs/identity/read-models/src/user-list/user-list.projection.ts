@@ -1,11 +1,14 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
-import type { TenantEvent, UserEvent } from '@keyward/identity/domain';
+import { EMPTY_PROFILE, type TenantEvent, type UserEvent } from '@keyward/identity/domain';
 
 /** `UserList`: every user of every tenant, and which tenant owns which mail domain. */
 export const userListProjection: Projection = {
   name: 'user-list',
   filter: { streamPrefixes: ['user-', 'tenant-'] },
+  // 2: the directory's profile, deprovisioning and last change, for SCIM.
+  version: 2,
+  tables: ['user_list', 'tenant_domains'],
 
   migrate(db) {
     db.exec(`
@@ -18,7 +21,13 @@ export const userListProjection: Projection = {
         mfa_registered      INTEGER NOT NULL,
         is_enabled          INTEGER NOT NULL,
         created_at          TEXT NOT NULL,
-        revision            INTEGER NOT NULL
+        revision            INTEGER NOT NULL,
+        last_modified       TEXT NOT NULL,
+        external_id         TEXT,
+        given_name          TEXT,
+        family_name         TEXT,
+        email               TEXT,
+        deprovisioned       INTEGER NOT NULL DEFAULT 0
       );
       CREATE INDEX IF NOT EXISTS user_list_by_tenant ON user_list (tenant_id, user_principal_name);
       CREATE TABLE IF NOT EXISTS tenant_domains (
@@ -39,9 +48,10 @@ export const userListProjection: Projection = {
           statement(db, 'INSERT OR IGNORE INTO tenant_domains (domain, tenant_id) VALUES (?, ?)').run(domain, typed.data.tenantId);
         }
         return;
-      case 'UserCreated':
-        statement(db, 
-          `INSERT OR IGNORE INTO user_list VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      case 'UserCreated': {
+        const profile = typed.data.profile ?? EMPTY_PROFILE;
+        statement(db,
+          `INSERT OR IGNORE INTO user_list VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0)`,
         ).run(
           typed.data.userId,
           typed.data.tenantId,
@@ -51,22 +61,45 @@ export const userListProjection: Projection = {
           typed.data.mfaRegistered ? 1 : 0,
           typed.metadata.occurredAt,
           event.revision,
+          typed.metadata.occurredAt,
+          profile.externalId,
+          profile.givenName,
+          profile.familyName,
+          profile.email,
         );
         return;
+      }
       case 'UserDisabled':
-      case 'UserEnabled':
-        setEnabled(db, typed.data.userId, typed.type === 'UserEnabled', event.revision);
+      case 'UserEnabled': {
+        const deprovisioned = typed.type === 'UserDisabled' && typed.data.deprovisioned === true ? 1 : 0;
+        update(db, event, typed.data.userId, 'is_enabled = @enabled, deprovisioned = @deprovisioned', { enabled: typed.type === 'UserEnabled' ? 1 : 0, deprovisioned });
+        return;
+      }
+      case 'UserPasswordReset':
+        update(db, event, typed.data.userId, '', {});
+        return;
+      case 'UserProfileChanged': {
+        const { displayName, profile } = typed.data;
+        update(db, event, typed.data.userId, 'display_name = @displayName, external_id = @externalId, given_name = @givenName, family_name = @familyName, email = @email', {
+          displayName,
+          ...profile,
+        });
+        return;
+      }
+      case 'UserRolesChanged':
+        update(db, event, typed.data.userId, 'roles = @roles', { roles: JSON.stringify(typed.data.roles) });
         return;
     }
   },
 };
 
-function setEnabled(db: ReadModelDatabase, userId: string, isEnabled: boolean, revision: bigint): void {
-  // The revision guard makes a replayed event a no-op.
-  statement(db, 'UPDATE user_list SET is_enabled = ?, revision = ? WHERE user_id = ? AND revision < ?').run(
-    isEnabled ? 1 : 0,
-    revision,
+/** Sets `assignments` and the row's revision and last change; the revision guard makes a replayed event a no-op. */
+function update(db: ReadModelDatabase, event: RecordedEvent, userId: string, assignments: string, params: Record<string, unknown>): void {
+  const set = ['revision = @revision', 'last_modified = @lastModified', ...(assignments ? [assignments] : [])].join(', ');
+  statement(db, `UPDATE user_list SET ${set} WHERE user_id = @userId AND revision < @revision`).run({
+    ...params,
     userId,
-    revision,
-  );
+    revision: event.revision,
+    lastModified: event.metadata.occurredAt,
+  });
 }

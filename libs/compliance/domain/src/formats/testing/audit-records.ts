@@ -23,6 +23,8 @@ import {
   type UserDisabled,
   type UserEnabled,
   type UserPasswordReset,
+  type UserProfileChanged,
+  type UserRolesChanged,
 } from '@keyward/identity/domain';
 import { auditRecordOf, type AuditRecord } from '../../audit-record/audit-record';
 
@@ -66,6 +68,12 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
   recordOf('UserDisabled', `user-${ALICE}`, { userId: ALICE, revokesAppPasswords: true } satisfies UserDisabled['data']),
   recordOf('UserEnabled', `user-${ALICE}`, { userId: ALICE } satisfies UserEnabled['data']),
   recordOf('UserPasswordReset', `user-${ALICE}`, { userId: ALICE, passwordHash: HASH, revokesAppPasswords: true } satisfies UserPasswordReset['data']),
+  recordOf('UserProfileChanged', `user-${ALICE}`, {
+    userId: ALICE,
+    displayName: 'Alice Married',
+    profile: { externalId: 'entra-0001', givenName: 'Alice', familyName: 'Married', email: 'alice@contoso.example' },
+  } satisfies UserProfileChanged['data'], 'token:Ab3dEf6hIj9k'),
+  recordOf('UserRolesChanged', `user-${ALICE}`, { userId: ALICE, roles: ['USER', 'AUDITOR'] } satisfies UserRolesChanged['data'], 'token:Ab3dEf6hIj9k'),
   recordOf('ApiTokenCreated', 'apiToken-Ab3dEf6hIj9k', {
     apiTokenId: 'Ab3dEf6hIj9k', tenantId: TENANT, userId: ALICE, name: 'Nightly SIEM export', role: 'AUDITOR', expiresAt: '2026-05-30T12:00:00.000Z', tokenHash: 'c2hhMjU2IG9mIHRoZSB0b2tlbg',
   } satisfies ApiTokenCreated['data'], `user:${ALICE}`),
