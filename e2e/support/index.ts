@@ -10,3 +10,4 @@ export * from './test-certificates';
 export * from './smarthost-sink';
 export * from './read-models';
 export * from './http';
+export * from './oidc-provider';

@@ -7,6 +7,7 @@ import { PermissionGuard } from './authorization/permission.guard';
 import { ApiTokensResolver } from './api-tokens/api-tokens.resolver';
 import { AuthController } from './session/auth.controller';
 import { ScimController } from './scim/scim.controller';
+import { OidcSignIn } from './session/oidc-sign-in';
 import { SessionMiddleware } from './session/session.middleware';
 import { TenantPolicyResolver } from './tenant-policy/tenant-policy.resolver';
 import { UsersResolver } from './users/users.resolver';
@@ -15,7 +16,7 @@ import { UsersResolver } from './users/users.resolver';
   imports: [CqrsModule, IdentityApplicationModule, IdentityReadModelsModule],
   controllers: [AuthController, ScimController],
   // The permission guard runs before every route and operation of every module.
-  providers: [UsersResolver, TenantPolicyResolver, ApiTokensResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
+  providers: [OidcSignIn, UsersResolver, TenantPolicyResolver, ApiTokensResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
   exports: [IdentityApplicationModule],
 })
 export class IdentityApiModule implements NestModule {

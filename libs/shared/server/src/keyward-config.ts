@@ -13,6 +13,15 @@ export function gatewayTokenKey(token: string): string {
 }
 
 const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+/** `ROLE=name;ROLE=name` as [role, name] pairs (KEYWARD_SCIM_GROUPS, KEYWARD_OIDC_ROLES). */
+const roleAssignments = (value: string) =>
+  value
+    .split(';')
+    .filter((entry) => entry.trim())
+    .map((entry) => entry.split('=').map((part) => part.trim()));
+/** The console roles (the identity domain's ROLES, which this shared library cannot import). */
+const ROLE_NAMES = new Set(['GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER', 'USER']);
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 const schema = z.object({
   KEYWARD_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -75,11 +84,21 @@ const schema = z.object({
   KEYWARD_HEC_TOKEN: z.string().min(1).optional(),
   KEYWARD_HEC_FORMAT: z.enum(['record', 'ocsf']).default('record'),
   KEYWARD_SIEM_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  KEYWARD_OIDC_ISSUER: z
+    .url({ protocol: /^https?$/ })
+    .refine((value) => new URL(value).protocol === 'https:' || LOOPBACK.has(new URL(value).hostname), 'must be https (http only on a loopback address, for tests)')
+    .optional(),
+  KEYWARD_OIDC_CLIENT_ID: z.string().min(1).max(256).optional(),
+  KEYWARD_OIDC_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  KEYWARD_OIDC_ROLES: z
+    .string()
+    .default('')
+    .refine((value) => roleAssignments(value).every(([role, name]) => ROLE_NAMES.has(role) && /^[^=;\p{Cc}]{1,256}$/u.test(name ?? '')), 'must be ROLE=claim value pairs separated by ";" (roles GLOBAL_ADMIN, AUDITOR, INCIDENT_RESPONDER, USER)'),
   KEYWARD_SCIM_GROUPS: z
     .string()
     .default('')
     .refine(
-      (value) => value.split(';').filter((entry) => entry.trim()).every((entry) => /^\s*(GLOBAL_ADMIN|AUDITOR|INCIDENT_RESPONDER)\s*=\s*[^=;\p{Cc}]{1,256}$/u.test(entry)),
+      (value) => roleAssignments(value).every(([role, name]) => role !== 'USER' && ROLE_NAMES.has(role) && /^[^=;\p{Cc}]{1,256}$/u.test(name ?? '')),
       'must be ROLE=group name pairs separated by ";" (roles GLOBAL_ADMIN, AUDITOR, INCIDENT_RESPONDER)',
     ),
 });
@@ -163,6 +182,11 @@ export interface KeywardConfig {
   };
   /** SCIM: the display name of the group that grants each console role (`KEYWARD_SCIM_GROUPS`). */
   readonly scimGroups: Readonly<Record<string, string>>;
+  /**
+   * Console single sign-on with OpenID Connect, when an issuer is set: the client Keyward is at
+   * the provider, and the value of the ID token's `roles` claim that grants each console role.
+   */
+  readonly oidc?: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly roleValues: Readonly<Record<string, string>> };
 }
 
 /** Parses the environment, or throws one message naming every bad variable. */
@@ -178,6 +202,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
   }
   if (e.KEYWARD_WEBHOOK_URL && !e.KEYWARD_WEBHOOK_SECRET) {
     throw new Error('Invalid configuration:\n  KEYWARD_WEBHOOK_SECRET: required with KEYWARD_WEBHOOK_URL (deliveries are always signed)');
+  }
+  if (e.KEYWARD_OIDC_ISSUER && (!e.KEYWARD_OIDC_CLIENT_ID || !e.KEYWARD_OIDC_CLIENT_SECRET)) {
+    throw new Error('Invalid configuration:\n  KEYWARD_OIDC_CLIENT_ID, KEYWARD_OIDC_CLIENT_SECRET: required with KEYWARD_OIDC_ISSUER');
   }
   if (e.KEYWARD_HEC_URL && !e.KEYWARD_HEC_TOKEN) {
     throw new Error('Invalid configuration:\n  KEYWARD_HEC_TOKEN: required with KEYWARD_HEC_URL');
@@ -243,14 +270,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
       hec: e.KEYWARD_HEC_URL ? { url: e.KEYWARD_HEC_URL, token: e.KEYWARD_HEC_TOKEN ?? '', format: e.KEYWARD_HEC_FORMAT } : undefined,
       retryMs: e.KEYWARD_SIEM_RETRY_SECONDS * 1000,
     },
-    scimGroups: {
-      ...DEFAULT_SCIM_GROUPS,
-      ...Object.fromEntries(
-        e.KEYWARD_SCIM_GROUPS.split(';')
-          .filter((entry) => entry.trim())
-          .map((entry) => entry.split('=').map((part) => part.trim())),
-      ),
-    },
+    scimGroups: { ...DEFAULT_SCIM_GROUPS, ...Object.fromEntries(roleAssignments(e.KEYWARD_SCIM_GROUPS)) },
+    oidc: e.KEYWARD_OIDC_ISSUER
+      ? {
+          issuer: e.KEYWARD_OIDC_ISSUER,
+          clientId: e.KEYWARD_OIDC_CLIENT_ID ?? '',
+          clientSecret: e.KEYWARD_OIDC_CLIENT_SECRET ?? '',
+          roleValues: { ...Object.fromEntries([...ROLE_NAMES].map((role) => [role, role])), ...Object.fromEntries(roleAssignments(e.KEYWARD_OIDC_ROLES)) },
+        }
+      : undefined,
   };
 }
 

@@ -10,6 +10,7 @@ export interface TenantPolicy {
   revokesOnPasswordReset: boolean;
   revokesOnDisable: boolean;
   maxApiTokenDays: number;
+  isPasswordSignInAllowed: boolean;
 }
 
 /** A recorded change of the policy: when, and by whom. */
@@ -19,7 +20,7 @@ export interface PolicyChange {
   actorName: string;
 }
 
-const FIELDS = 'maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays';
+const FIELDS = 'maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays isPasswordSignInAllowed';
 const POLICY = `query Policy { tenantPolicy { ${FIELDS} } }`;
 const CHANGES = `query PolicyChanges { auditEvents(filter: { types: ["TenantPolicyChanged"] }, first: 200) { totalCount edges { node { id occurredAt actorName } } } }`;
 const CHANGE = `mutation ChangePolicy($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { ${FIELDS} } }`;

@@ -1,9 +1,19 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Router } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
 import { SessionStore } from '@keyward/console/shared/data-access';
 
-/** Console sign-in with the user principal name and console password. */
+/** What single sign-on's OAuth errors (RFC 6749) mean to the person signing in. */
+const SSO_ERRORS: Record<string, string> = {
+  access_denied: 'Single sign-on did not sign you in',
+  invalid_request: 'That single sign-on attempt could not be finished',
+  invalid_grant: 'The identity provider’s answer could not be verified',
+  temporarily_unavailable: 'The identity provider cannot be reached',
+};
+
+/** Console sign-in: with single sign-on when it is configured, and with the user principal name and console password. */
 @Component({
   selector: 'kw-sign-in-page',
   imports: [FormsModule],
@@ -11,10 +21,19 @@ import { SessionStore } from '@keyward/console/shared/data-access';
   styles: `
     :host { display: grid; place-items: center; min-height: 70vh; }
     form { width: 380px; display: grid; gap: 14px; }
+    .sso { text-align: center; background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 600; }
+    .or { text-align: center; margin: 0; }
   `,
   template: `
     <form class="panel" (ngSubmit)="signIn()" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in to Keyward</h1>
+      @if (ssoError()) {
+        <p class="error" role="alert">{{ ssoError() }}</p>
+      }
+      @if (hasSingleSignOn()) {
+        <a class="button sso" href="/auth/oidc/login">Sign in with single sign-on</a>
+        <p class="or muted">or with your console password</p>
+      }
       <label>User principal name
         <input name="upn" type="email" autocomplete="username" required [(ngModel)]="userPrincipalName" />
       </label>
@@ -28,13 +47,25 @@ import { SessionStore } from '@keyward/console/shared/data-access';
     </form>
   `,
 })
-export class SignInPage {
+export class SignInPage implements OnInit {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly http = inject(HttpClient);
   protected userPrincipalName = '';
   protected password = '';
   protected readonly error = signal('');
+  protected readonly ssoError = signal('');
+  protected readonly hasSingleSignOn = signal(false);
   protected readonly isBusy = signal(false);
+
+  async ngOnInit(): Promise<void> {
+    const query = this.route.snapshot.queryParamMap;
+    const code = query.get('error');
+    if (code) this.ssoError.set(`${SSO_ERRORS[code] ?? 'Single sign-on failed'} (${code}): ${query.get('error_description') ?? ''}`);
+    const methods = await firstValueFrom(this.http.get<{ singleSignOn: boolean }>('/auth/methods')).catch(() => ({ singleSignOn: false }));
+    this.hasSingleSignOn.set(methods.singleSignOn);
+  }
 
   protected async signIn(): Promise<void> {
     this.isBusy.set(true);
@@ -42,8 +73,12 @@ export class SignInPage {
     try {
       await this.session.signIn(this.userPrincipalName, this.password);
       await this.router.navigateByUrl(this.session.homePath());
-    } catch {
-      this.error.set('The user name or password is wrong.');
+    } catch (failure) {
+      const status = failure instanceof HttpErrorResponse ? failure.status : 0;
+      const message = failure instanceof HttpErrorResponse ? (failure.error as { message?: string } | null)?.message : undefined;
+      this.error.set(
+        status === 403 && message ? message : status === 429 ? 'Too many failed sign-ins; try again in a few minutes.' : 'The user name or password is wrong.',
+      );
     } finally {
       this.isBusy.set(false);
     }

@@ -145,7 +145,7 @@ export class ScimController {
   ): Promise<void> {
     requireToken(principal);
     const { userName, input } = directoryInputOf(readUserBody(body));
-    const change: DirectoryChange = await this.commands.execute(new ProvisionUserCommand(userName, input, principal, context));
+    const change: DirectoryChange = await this.commands.execute(new ProvisionUserCommand(userName, input, 'directory', principal, context));
     const user = await this.written(principal, change);
     const resource = this.userResource(user, request);
     response.setHeader('Location', String((resource['meta'] as { location: string }).location));

@@ -15,6 +15,7 @@ export class TenantPolicyModel {
   @Field({ description: "Whether a password reset revokes all of the user's app passwords." }) revokesOnPasswordReset!: boolean;
   @Field({ description: "Whether disabling a user revokes all of the user's app passwords." }) revokesOnDisable!: boolean;
   @Field(() => Int, { description: 'Longest lifetime of an API token, in days (1 to 365).' }) maxApiTokenDays!: number;
+  @Field({ description: 'Whether console users may sign in with a password; false: only with single sign-on.' }) isPasswordSignInAllowed!: boolean;
 }
 
 @InputType()
@@ -27,4 +28,9 @@ export class TenantPolicyInput {
   @Field() revokesOnPasswordReset!: boolean;
   @Field() revokesOnDisable!: boolean;
   @Field(() => Int, { nullable: true, description: 'Left out: unchanged.' }) maxApiTokenDays?: number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Left out: unchanged. Turning it off needs a session that single sign-on opened (POLICY_VIOLATION otherwise), so that it is known to work.',
+  })
+  isPasswordSignInAllowed?: boolean | null;
 }

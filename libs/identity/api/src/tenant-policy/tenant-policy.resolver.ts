@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
 import { ChangeTenantPolicyCommand, Directory } from '@keyward/identity/application';
-import { maxApiTokenDaysOf, type TenantPolicy, type UserPrincipal } from '@keyward/identity/domain';
+import { isPasswordSignInAllowed, maxApiTokenDaysOf, type TenantPolicy, type UserPrincipal } from '@keyward/identity/domain';
 import { CurrentCommandContext, CurrentPrincipal } from '../authorization/current-principal.decorator';
 import { Requires } from '../authorization/requires.decorator';
 import { TenantPolicyInput, TenantPolicyModel } from './tenant-policy.model';
@@ -27,12 +27,16 @@ export class TenantPolicyResolver {
     @CurrentCommandContext() context: CommandContext,
     @Args('input') input: TenantPolicyInput,
   ): Promise<TenantPolicyModel> {
-    const { maxApiTokenDays, ...rest } = input;
-    const policy: TenantPolicy = { ...rest, ...(maxApiTokenDays == null ? {} : { maxApiTokenDays }) };
+    const { maxApiTokenDays, isPasswordSignInAllowed, ...rest } = input;
+    const policy: TenantPolicy = {
+      ...rest,
+      ...(maxApiTokenDays == null ? {} : { maxApiTokenDays }),
+      ...(isPasswordSignInAllowed == null ? {} : { isPasswordSignInAllowed }),
+    };
     return modelOf(await this.commands.execute(new ChangeTenantPolicyCommand(policy, principal, context)));
   }
 }
 
 function modelOf(policy: TenantPolicy): TenantPolicyModel {
-  return { ...policy, allowedScopes: [...policy.allowedScopes], maxApiTokenDays: maxApiTokenDaysOf(policy) };
+  return { ...policy, allowedScopes: [...policy.allowedScopes], maxApiTokenDays: maxApiTokenDaysOf(policy), isPasswordSignInAllowed: isPasswordSignInAllowed(policy) };
 }

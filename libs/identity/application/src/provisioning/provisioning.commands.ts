@@ -11,10 +11,12 @@ import {
   type DirectoryProfile,
   type ExistingUser,
   type Role,
+  type SystemPrincipal,
   type User,
   type UserCommand,
   type UserEvent,
   type UserPrincipal,
+  type UserSource,
 } from '@keyward/identity/domain';
 import { Directory } from '../directory/directory.repository';
 import { SessionService } from '../sessions/session-service';
@@ -42,7 +44,9 @@ export class ProvisionUserCommand {
   constructor(
     readonly userPrincipalName: string,
     readonly input: DirectoryUserInput,
-    readonly principal: UserPrincipal,
+    /** A directory over SCIM, or single sign-on creating a user at their first sign-in. */
+    readonly source: UserSource,
+    readonly principal: DirectoryPrincipal,
     readonly context: CommandContext,
   ) {}
 }
@@ -54,7 +58,7 @@ export class UpdateDirectoryUserCommand {
     readonly input: (current: ExistingUser) => DirectoryUserInput | Promise<DirectoryUserInput>,
     /** If-Match: the version the change was computed on, when the directory sent one. */
     readonly expectedRevision: number | null,
-    readonly principal: UserPrincipal,
+    readonly principal: DirectoryPrincipal,
     readonly context: CommandContext,
   ) {}
 }
@@ -63,20 +67,23 @@ export class DeprovisionUserCommand {
   constructor(
     readonly userId: string,
     readonly expectedRevision: number | null,
-    readonly principal: UserPrincipal,
+    readonly principal: DirectoryPrincipal,
     readonly context: CommandContext,
   ) {}
 }
 
-/** Gives and takes roles (a SCIM group's members): a user left with none keeps USER. */
+/** Gives and takes roles (a SCIM group's members), or sets them (single sign-on's `roles` claim): a user left with none keeps USER. */
 export class ChangeUserRolesCommand {
   constructor(
     readonly userId: string,
-    readonly change: { readonly add?: readonly Role[]; readonly remove?: readonly Role[] },
-    readonly principal: UserPrincipal,
+    readonly change: { readonly add?: readonly Role[]; readonly remove?: readonly Role[]; readonly set?: readonly Role[] },
+    readonly principal: DirectoryPrincipal,
     readonly context: CommandContext,
   ) {}
 }
+
+/** A directory over SCIM (a global admin's API token), or single sign-on creating a user or setting their roles. */
+export type DirectoryPrincipal = UserPrincipal | SystemPrincipal;
 
 export interface DirectoryChange {
   user: ExistingUser;
@@ -101,13 +108,13 @@ abstract class DirectoryHandler {
     return { user: state as ExistingUser, events };
   }
 
-  protected async revokesOnDisable(principal: UserPrincipal): Promise<boolean> {
+  protected async revokesOnDisable(principal: DirectoryPrincipal): Promise<boolean> {
     return (await this.directory.tenantOf(principal)).policy.revokesOnDisable;
   }
 
   /** The principal may not take away its own access: disable, delete or demote itself. */
-  protected refuseSelf(principal: UserPrincipal, userId: string, what: string): void {
-    if (userId === principal.userId) throw forbidden(`The directory cannot ${what} the user whose API token it uses.`);
+  protected refuseSelf(principal: DirectoryPrincipal, userId: string, what: string): void {
+    if (principal.kind === 'user' && userId === principal.userId) throw forbidden(`The directory cannot ${what} the user whose API token it uses.`);
   }
 }
 
@@ -117,7 +124,7 @@ export class ProvisionUserHandler extends DirectoryHandler implements ICommandHa
     super(aggregates, directory, sessions);
   }
 
-  async execute({ userPrincipalName, input, principal, context }: ProvisionUserCommand): Promise<DirectoryChange> {
+  async execute({ userPrincipalName, input, source, principal, context }: ProvisionUserCommand): Promise<DirectoryChange> {
     authorize(principal, 'directory.provision', { tenantId: principal.tenantId });
     const tenant = await this.directory.tenantOf(principal);
     const upn = requireUserPrincipalName(userPrincipalName);
@@ -131,6 +138,7 @@ export class ProvisionUserHandler extends DirectoryHandler implements ICommandHa
           userPrincipalName: upn.value,
           roles: ['USER'],
           ...input,
+          source,
           revokesAppPasswords: tenant.policy.revokesOnDisable,
         },
       }),
@@ -204,11 +212,11 @@ export class ChangeUserRolesHandler extends DirectoryHandler implements ICommand
   async execute({ userId, change, principal, context }: ChangeUserRolesCommand): Promise<DirectoryChange> {
     authorizeTenantWide(principal, 'directory.provision');
     await this.directory.userFor(principal, 'directory.provision', userId);
-    if (change.remove?.some((role) => principal.roles.includes(role))) this.refuseSelf(principal, userId, 'take a role from');
+    if (principal.kind === 'user' && change.remove?.some((role) => principal.roles.includes(role))) this.refuseSelf(principal, userId, 'take a role from');
     return this.change(
       userId,
       (current) => {
-        const held = (current as ExistingUser).roles;
+        const held = change.set ?? (current as ExistingUser).roles;
         const roles = [...held, ...(change.add ?? [])].filter((role, i, all) => all.indexOf(role) === i && !change.remove?.includes(role));
         return { type: 'ChangeUserRoles', data: { roles: roles.length > 0 ? roles : ['USER'] } };
       },

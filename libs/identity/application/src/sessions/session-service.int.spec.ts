@@ -7,7 +7,7 @@ import { openReadModelDatabase, type ReadModelDatabase } from '@keyward/shared/r
 import { Aggregates } from '@keyward/shared/event-sourcing';
 import { hashSecret } from '@keyward/shared/security';
 import { loadConfig, type Clock } from '@keyward/shared/server';
-import { userIdFor, userStreamId } from '@keyward/identity/domain';
+import { DEFAULT_TENANT_POLICY, tenantStreamId, userIdFor, userStreamId } from '@keyward/identity/domain';
 import { Directory } from '../directory/directory.repository';
 import { SessionService } from './session-service';
 
@@ -26,6 +26,22 @@ describe('console sessions', () => {
     store = new SqliteEventStore(join(dir, 'events.sqlite'));
     db = openReadModelDatabase(dir);
     const userId = userIdFor(upn);
+    const metadata = { tenantId: 't-1', actor: 'system:test' as const, occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c' };
+    await store.appendToStream(tenantStreamId('t-1'), [
+      { id: 't-1', type: 'TenantCreated', data: { tenantId: 't-1', name: 'Contoso', domains: ['contoso.example'], policy: DEFAULT_TENANT_POLICY }, metadata },
+    ]);
+    // A tenant that signs in with single sign-on only, and its user.
+    await store.appendToStream(tenantStreamId('t-2'), [
+      { id: 't-2', type: 'TenantCreated', data: { tenantId: 't-2', name: 'Fabrikam', domains: ['fabrikam.example'], policy: { ...DEFAULT_TENANT_POLICY, isPasswordSignInAllowed: false } }, metadata: { ...metadata, tenantId: 't-2' } },
+    ]);
+    await store.appendToStream(userStreamId(userIdFor('sso@fabrikam.example')), [
+      {
+        id: 'e-2',
+        type: 'UserCreated',
+        data: { userId: userIdFor('sso@fabrikam.example'), tenantId: 't-2', userPrincipalName: 'sso@fabrikam.example', displayName: 'Sso', roles: ['USER'], mfaRegistered: true, passwordHash: await hashSecret('sso-console-password') },
+        metadata: { ...metadata, tenantId: 't-2' },
+      },
+    ]);
     await store.appendToStream(userStreamId(userId), [
       {
         id: 'e-1',
@@ -54,7 +70,19 @@ describe('console sessions', () => {
     const result = await sessions.signIn('Kim@Contoso.Example', 'kim-console-password');
     const token = result.outcome === 'signed-in' ? result.token : null;
     expect(Buffer.from(token ?? '', 'base64url')).toHaveLength(32);
-    expect(await sessions.principalFor(token ?? '')).toEqual({ kind: 'user', userId: userIdFor(upn), tenantId: 't-1', userPrincipalName: upn, roles: ['AUDITOR'] });
+    expect(await sessions.principalFor(token ?? '')).toEqual({ kind: 'user', userId: userIdFor(upn), tenantId: 't-1', userPrincipalName: upn, roles: ['AUDITOR'], signInMethod: 'password' });
+  });
+
+  it('given a tenant that signs in with single sign-on only, when its user gives the right password, then sso-required; a wrong one is refused as ever', async () => {
+    expect(await sessions.signIn('sso@fabrikam.example', 'sso-console-password')).toEqual({ outcome: 'sso-required' });
+    expect(await sessions.signIn('sso@fabrikam.example', 'not-the-password')).toEqual({ outcome: 'refused' });
+  });
+
+  it('opens a single sign-on session that says so', async () => {
+    const user = await new Directory(new Aggregates(store, randomUUID)).user(userIdFor('sso@fabrikam.example'));
+    if (user.status === 'none') throw new Error('no user');
+    const token = sessions.openSsoSession(user);
+    expect(await sessions.principalFor(token)).toMatchObject({ userPrincipalName: 'sso@fabrikam.example', signInMethod: 'sso' });
   });
 
   it('refuses a wrong password and an unknown user alike', async () => {

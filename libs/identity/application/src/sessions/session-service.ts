@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
 import { FailureThrottle, verifyAgainstNothing, verifySecret } from '@keyward/shared/security';
 import { CLOCK, KEYWARD_CONFIG, READ_MODEL_DB, type Clock, type KeywardConfig } from '@keyward/shared/server';
-import { parseUserPrincipalName, userIdFor, type UserPrincipal } from '@keyward/identity/domain';
+import { isPasswordSignInAllowed, parseUserPrincipalName, userIdFor, type ExistingUser, type SignInMethod, type UserPrincipal } from '@keyward/identity/domain';
 import { Directory } from '../directory/directory.repository';
 
 interface SessionRow {
@@ -11,12 +11,14 @@ interface SessionRow {
   created_at: number;
   last_seen_at: number;
   user_revision: number;
+  method: SignInMethod;
 }
 
-/** What a sign-in came to. */
+/** What a sign-in came to. `sso-required`: the password was right, and the tenant signs in with single sign-on only. */
 export type SignInResult =
   | { readonly outcome: 'signed-in'; readonly token: string }
   | { readonly outcome: 'refused' }
+  | { readonly outcome: 'sso-required' }
   | { readonly outcome: 'throttled'; readonly retryAfterSeconds: number };
 
 /** How often a session's last-seen time is written while it is in use. */
@@ -49,6 +51,7 @@ export class SessionService {
     // Sessions from before the revision was kept get -1: any disable or reset in the user's history ends them.
     const columns = db.prepare('PRAGMA table_info(console_sessions)').all() as { name: string }[];
     if (!columns.some((column) => column.name === 'user_revision')) db.exec('ALTER TABLE console_sessions ADD COLUMN user_revision INTEGER NOT NULL DEFAULT -1');
+    if (!columns.some((column) => column.name === 'method')) db.exec("ALTER TABLE console_sessions ADD COLUMN method TEXT NOT NULL DEFAULT 'password'");
   }
 
   /**
@@ -75,15 +78,26 @@ export class SessionService {
         return { outcome: 'refused' };
       }
       ticket.succeeded();
-      const token = randomBytes(32).toString('base64url');
-      const now = this.clock.now().getTime();
-      this.db
-        .prepare('INSERT INTO console_sessions (token_hash, user_id, created_at, last_seen_at, user_revision) VALUES (?, ?, ?, ?, ?)')
-        .run(hashToken(token), user.userId, now, now, user.revision);
-      return { outcome: 'signed-in', token };
+      // Told only to whoever knows the password: the tenant has turned password sign-in off.
+      if (!isPasswordSignInAllowed((await this.directory.tenantOf(user)).policy)) return { outcome: 'sso-required' };
+      return { outcome: 'signed-in', token: this.open(user, 'password') };
     } finally {
       ticket.abandoned();
     }
+  }
+
+  /** Opens a session for a user whom single sign-on has just authenticated (an enabled user). */
+  openSsoSession(user: ExistingUser): string {
+    return this.open(user, 'sso');
+  }
+
+  private open(user: ExistingUser, method: SignInMethod): string {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now().getTime();
+    this.db
+      .prepare('INSERT INTO console_sessions (token_hash, user_id, created_at, last_seen_at, user_revision, method) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(hashToken(token), user.userId, now, now, user.revision, method);
+    return token;
   }
 
   signOut(token: string): void {
@@ -118,7 +132,7 @@ export class SessionService {
     if (now - row.last_seen_at > Math.min(TOUCH_INTERVAL_MS, this.config.sessionIdleMs / 4)) {
       this.db.prepare('UPDATE console_sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash);
     }
-    return { kind: 'user', userId: user.userId, tenantId: user.tenantId, userPrincipalName: user.userPrincipalName, roles: user.roles };
+    return { kind: 'user', userId: user.userId, tenantId: user.tenantId, userPrincipalName: user.userPrincipalName, roles: user.roles, signInMethod: row.method };
   }
 }
 

@@ -27,7 +27,12 @@ interface Rule {
 export const PERMISSIONS = {
   'users.read': { description: "Read users: the tenant's, or one's own", tenant: READERS, own: EVERY_ROLE },
   'users.manage': { description: 'Create, disable and enable users; reset console passwords', tenant: ['GLOBAL_ADMIN'] },
-  'directory.provision': { description: "Provision the tenant's users and their role groups from a directory over SCIM, with an API token", tenant: ['GLOBAL_ADMIN'] },
+  'directory.provision': {
+    description: "Provision the tenant's users and their role groups from a directory over SCIM, with an API token",
+    tenant: ['GLOBAL_ADMIN'],
+    // Single sign-on creates a user it authenticated (no directory provisions the tenant) and sets their roles from the ID token.
+    system: ['oidc-sign-in'],
+  },
   'appPasswords.read': { description: 'Read app passwords and their sign-ins', tenant: READERS, own: ['USER'] },
   'appPasswords.generate': { description: 'Generate app passwords', tenant: ['GLOBAL_ADMIN'], own: ['USER'] },
   'appPasswords.rename': { description: 'Rename app passwords', tenant: ['GLOBAL_ADMIN'], own: ['USER'] },

@@ -11,7 +11,11 @@ export interface UserPrincipal {
   readonly roles: readonly Role[];
   /** The API token that acts, when one does: the actor its events record is the token. */
   readonly apiTokenId?: string;
+  /** A console session's: how it was opened, with the console password or with single sign-on. */
+  readonly signInMethod?: SignInMethod;
 }
+
+export type SignInMethod = 'password' | 'sso';
 
 /** A background process of Keyward acting in one tenant (the idle sweep, a reactor). */
 export interface SystemPrincipal {

@@ -20,6 +20,16 @@ export interface TenantPolicy {
   readonly revokesOnDisable: boolean;
   /** Longest lifetime of an API token, in days; absent in policies saved before tokens: 365. */
   readonly maxApiTokenDays?: number;
+  /**
+   * Whether console users may sign in with a password; false: only with single sign-on. Absent in
+   * policies saved before single sign-on: true.
+   */
+  readonly isPasswordSignInAllowed?: boolean;
+}
+
+/** Whether the tenant's users may sign in to the console with a password. */
+export function isPasswordSignInAllowed(policy: TenantPolicy): boolean {
+  return policy.isPasswordSignInAllowed ?? true;
 }
 
 /** The longest an API token may live in a tenant with this policy. */
@@ -68,6 +78,7 @@ export function validatedPolicy(policy: TenantPolicy): TenantPolicy {
     revokesOnPasswordReset: policy.revokesOnPasswordReset,
     revokesOnDisable: policy.revokesOnDisable,
     ...(policy.maxApiTokenDays === undefined ? {} : { maxApiTokenDays: policy.maxApiTokenDays }),
+    ...(policy.isPasswordSignInAllowed === undefined || policy.isPasswordSignInAllowed ? {} : { isPasswordSignInAllowed: false }),
   };
 }
 

@@ -54,7 +54,11 @@ export const tenantDecider = {
         if (state.status !== 'active') throw notFound('No such tenant.');
         // A setting left out (an older client's change) keeps its value.
         const given = command.data.policy;
-        const policy = validatedPolicy(given.maxApiTokenDays == null ? { ...given, maxApiTokenDays: state.policy.maxApiTokenDays } : given);
+        const policy = validatedPolicy({
+          ...given,
+          maxApiTokenDays: given.maxApiTokenDays ?? state.policy.maxApiTokenDays,
+          isPasswordSignInAllowed: given.isPasswordSignInAllowed ?? state.policy.isPasswordSignInAllowed,
+        });
         // Saving the same settings again records nothing.
         if (isSamePolicy(policy, state.policy)) return [];
         return [{ type: 'TenantPolicyChanged', data: { tenantId: state.tenantId, policy } }];

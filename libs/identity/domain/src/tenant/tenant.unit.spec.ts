@@ -54,4 +54,17 @@ describe('changing a tenant policy', () => {
     spec.given([created]).when(change({ maxApiTokenDays: 366 })).thenThrows('BAD_USER_INPUT', /maxApiTokenDays/);
     spec.given([created]).when(change({ maxApiTokenDays: 30 })).thenNothingHappens();
   });
+
+  it('keeps password sign-in off when a change leaves the setting out, records turning it off and on, and stores no setting when it is on', () => {
+    const off = { type: 'TenantCreated' as const, data: { tenantId: 't-1', name: 'Contoso', domains: ['contoso.example'], policy: { ...DEFAULT_TENANT_POLICY, isPasswordSignInAllowed: false } } };
+    spec.given([off]).when(change({ maxActivePerUser: 10 })).then([
+      { type: 'TenantPolicyChanged', data: { tenantId: 't-1', policy: { ...DEFAULT_TENANT_POLICY, allowedScopes: [...DEFAULT_TENANT_POLICY.allowedScopes], maxActivePerUser: 10, isPasswordSignInAllowed: false } } },
+    ]);
+    spec.given([off]).when(change({ isPasswordSignInAllowed: true })).then([
+      { type: 'TenantPolicyChanged', data: { tenantId: 't-1', policy: { ...DEFAULT_TENANT_POLICY, allowedScopes: [...DEFAULT_TENANT_POLICY.allowedScopes] } } },
+    ]);
+    spec.given([created]).when(change({ isPasswordSignInAllowed: false })).then([
+      { type: 'TenantPolicyChanged', data: { tenantId: 't-1', policy: { ...DEFAULT_TENANT_POLICY, allowedScopes: [...DEFAULT_TENANT_POLICY.allowedScopes], isPasswordSignInAllowed: false } } },
+    ]);
+  });
 });

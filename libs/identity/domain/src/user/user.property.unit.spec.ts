@@ -41,8 +41,11 @@ const profile = fc.record({
 const directoryState = fc.record({ displayName: freeText, profile, active: fc.boolean(), revokesAppPasswords: fc.boolean() });
 const roles = fc.oneof({ arbitrary: fc.subarray([...ROLES], { minLength: 1 }), weight: 3 }, fc.array(fc.constantFrom(...ROLES, 'ROOT', 'user', ''), { maxLength: 4 }));
 const provision = fc
-  .tuple(create, directoryState)
-  .map(([{ data }, state]) => ({ type: 'ProvisionUser' as const, data: { tenantId: data.tenantId, tenantDomains: data.tenantDomains, userPrincipalName: data.userPrincipalName, roles: data.roles, ...state } }));
+  .tuple(create, directoryState, fc.constantFrom('directory' as const, 'sign-in' as const))
+  .map(([{ data }, state, source]) => ({
+    type: 'ProvisionUser' as const,
+    data: { tenantId: data.tenantId, tenantDomains: data.tenantDomains, userPrincipalName: data.userPrincipalName, roles: data.roles, ...state, source },
+  }));
 const command: fc.Arbitrary<UserCommand> = fc.oneof(
   create,
   provision,

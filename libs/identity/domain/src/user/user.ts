@@ -28,8 +28,10 @@ export type UserCreated = DomainEvent<
     mfaRegistered: boolean;
     /** argon2id PHC string of the console password; null when the user has none. */
     passwordHash: string | null;
-    /** What the directory said of the user, when a directory provisioned them (SCIM). */
+    /** What the directory or the identity provider said of the user, when one created them. */
     profile?: DirectoryProfile;
+    /** Who created the user when not an admin: a directory (SCIM), or single sign-on at first sign-in. */
+    source?: UserSource;
   }
 >;
 /**
@@ -68,6 +70,8 @@ export interface DirectoryProfile {
   readonly email: string | null;
 }
 
+export type UserSource = 'directory' | 'sign-in';
+
 export const EMPTY_PROFILE: DirectoryProfile = { externalId: null, givenName: null, familyName: null, email: null };
 
 export type CreateUser = {
@@ -100,7 +104,7 @@ export interface DirectoryUserState {
  */
 export type ProvisionUser = {
   type: 'ProvisionUser';
-  data: Omit<CreateUser['data'], 'mfaRegistered' | 'passwordHash' | 'displayName'> & DirectoryUserState;
+  data: Omit<CreateUser['data'], 'mfaRegistered' | 'passwordHash' | 'displayName'> & DirectoryUserState & { source: UserSource };
 };
 /** A directory replaces what it states about a user (SCIM PUT or PATCH). */
 export type UpdateDirectoryUser = { type: 'UpdateDirectoryUser'; data: DirectoryUserState };
@@ -214,7 +218,7 @@ function provisionUser(data: ProvisionUser['data'], state: User): UserEvent[] {
   const profile = requireProfile(data.profile);
   if (state.status === 'none' || !state.deprovisioned) {
     const created = createUser({ ...data, mfaRegistered: false, passwordHash: null }, state);
-    const events: UserEvent[] = [{ ...created, data: { ...created.data, profile } }];
+    const events: UserEvent[] = [{ ...created, data: { ...created.data, profile, source: data.source } }];
     return data.active ? events : [...events, { type: 'UserDisabled', data: { userId: created.data.userId, revokesAppPasswords: data.revokesAppPasswords } }];
   }
   // Deleted by the directory before: it comes back, enabled first, with its history.

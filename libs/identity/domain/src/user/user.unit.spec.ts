@@ -112,10 +112,11 @@ describe('a directory provisioning users (SCIM)', () => {
       profile,
       active: true,
       revokesAppPasswords: true,
+      source: 'directory',
       ...overrides,
     },
   });
-  const provisioned: UserCreated = { type: 'UserCreated', data: { ...created.data, mfaRegistered: false, profile } };
+  const provisioned: UserCreated = { type: 'UserCreated', data: { ...created.data, mfaRegistered: false, profile, source: 'directory' } };
   const deprovisioned: UserDisabled = { type: 'UserDisabled', data: { userId: created.data.userId, revokesAppPasswords: true, deprovisioned: true } };
 
   it('given no user, when the directory provisions one, then it is created with its profile, without a console password', () => {

@@ -68,6 +68,20 @@ export class GetRoleHoldersQuery {
   ) {}
 }
 
+/** Whether a directory provisions the tenant's users (it created one over SCIM): then single sign-on creates none. */
+export class IsTenantProvisionedQuery {
+  constructor(readonly tenantId: string) {}
+}
+
+@QueryHandler(IsTenantProvisionedQuery)
+export class IsTenantProvisionedHandler implements IQueryHandler<IsTenantProvisionedQuery, boolean> {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
+
+  async execute({ tenantId }: IsTenantProvisionedQuery): Promise<boolean> {
+    return statement(this.db, 'SELECT 1 FROM user_list WHERE tenant_id = ? AND provisioned = 1 LIMIT 1').get(tenantId) !== undefined;
+  }
+}
+
 interface DirectoryRow {
   user_id: string;
   user_principal_name: string;

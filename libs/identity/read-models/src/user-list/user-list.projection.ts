@@ -27,7 +27,8 @@ export const userListProjection: Projection = {
         given_name          TEXT,
         family_name         TEXT,
         email               TEXT,
-        deprovisioned       INTEGER NOT NULL DEFAULT 0
+        deprovisioned       INTEGER NOT NULL DEFAULT 0,
+        provisioned         INTEGER NOT NULL DEFAULT 0
       );
       CREATE INDEX IF NOT EXISTS user_list_by_tenant ON user_list (tenant_id, user_principal_name);
       CREATE TABLE IF NOT EXISTS tenant_domains (
@@ -51,7 +52,7 @@ export const userListProjection: Projection = {
       case 'UserCreated': {
         const profile = typed.data.profile ?? EMPTY_PROFILE;
         statement(db,
-          `INSERT OR IGNORE INTO user_list VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0)`,
+          `INSERT OR IGNORE INTO user_list VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
         ).run(
           typed.data.userId,
           typed.data.tenantId,
@@ -66,6 +67,8 @@ export const userListProjection: Projection = {
           profile.givenName,
           profile.familyName,
           profile.email,
+          // Created by a directory (SCIM): then single sign-on creates no users in the tenant.
+          typed.data.source === 'directory' ? 1 : 0,
         );
         return;
       }

@@ -1,0 +1,218 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  ADMIN_PASSWORD,
+  AUDIT_EVENTS,
+  ConsoleClient,
+  freePort,
+  KeywardProcess,
+  launchChromium,
+  OidcProviderProcess,
+  type Json,
+} from '@keyward/e2e/support';
+
+const CLIENT_SECRET = 'keyward-tests-client-secret-0001';
+const ME = '{ me { userPrincipalName roles } }';
+const POLICY = '{ tenantPolicy { maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays isPasswordSignInAllowed } }';
+const CHANGE_POLICY = 'mutation($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { isPasswordSignInAllowed } }';
+
+// Console single sign-on with OpenID Connect: Debian's Chromium signs in through a real local
+// provider (oidc-provider) and Keyward's authorization code flow with PKCE; the refusals are
+// driven with the very answer the provider sent, altered.
+describe('single sign-on with OpenID Connect (Chromium, oidc-provider)', () => {
+  let provider: OidcProviderProcess;
+  let keyward: KeywardProcess;
+  let browser: Browser;
+  let base: string;
+  const admin = new ConsoleClient('');
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    provider = await new OidcProviderProcess({
+      clientId: 'keyward',
+      clientSecret: CLIENT_SECRET,
+      redirectUris: [`${base}/auth/oidc/callback`],
+      roles: { 'sso.admin@contoso.example': ['Keyward.Admin'], 'rita@contoso.example': ['INCIDENT_RESPONDER'], 'admin@contoso.example': ['Keyward.Admin'] },
+      names: { 'sso.admin@contoso.example': 'Sam Single' },
+    }).start();
+    keyward = new KeywardProcess({
+      port,
+      domains: 'contoso.example,fabrikam.example',
+      env: {
+        KEYWARD_OIDC_ISSUER: provider.issuer,
+        KEYWARD_OIDC_CLIENT_ID: 'keyward',
+        KEYWARD_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+        KEYWARD_OIDC_ROLES: 'GLOBAL_ADMIN=Keyward.Admin',
+      },
+    });
+    await keyward.start();
+    (admin as { baseUrl: string }).baseUrl = base;
+    await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await keyward?.stop();
+    keyward?.removeData();
+    await provider?.stop();
+  });
+
+  /** Clicks "Sign in with single sign-on" and gets through the provider's sign-in and consent pages. */
+  async function throughProvider(page: Page, login: string, atProvider: () => Promise<void> = async () => undefined): Promise<void> {
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await atProvider();
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('any password: the provider is for tests');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    // The consent page, the first time this browser signs in.
+    await page.getByRole('button', { name: 'Continue' }).click({ timeout: 10_000 });
+  }
+
+  /** A console session cookie's client: what the signed-in browser may do. */
+  async function clientOf(context: BrowserContext): Promise<ConsoleClient> {
+    const session = (await context.cookies(base)).find((cookie) => cookie.name === 'keyward_session');
+    if (!session) throw new Error('no session cookie');
+    const client = new ConsoleClient(base);
+    (client as unknown as { cookie: string }).cookie = `keyward_session=${session.value}`;
+    return client;
+  }
+
+  async function signInWithSso(login: string): Promise<{ context: BrowserContext; page: Page; client: ConsoleClient }> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await throughProvider(page, login);
+    await page.waitForURL((url) => url.origin === base && !url.pathname.startsWith('/sign-in'));
+    return { context, page, client: await clientOf(context) };
+  }
+
+  it('given no such user and no directory, when someone signs in with single sign-on, then their user is created with the roles the ID token grants', async () => {
+    // when
+    const { context, page, client } = await signInWithSso('sso.admin@contoso.example');
+    // then
+    await page.getByText('sso.admin@contoso.example').first().waitFor();
+    const me = (await client.data(ME))['me'];
+    expect(me.userPrincipalName).toBe('sso.admin@contoso.example');
+    expect([...me.roles].sort()).toEqual(['GLOBAL_ADMIN', 'USER']);
+    const created = (await admin.data(AUDIT_EVENTS, { filter: { types: ['UserCreated'] }, first: 200 }))['auditEvents'].edges
+      .map((edge: Json) => edge.node)
+      .find((event: Json) => JSON.stringify(event.data).includes('sso.admin@contoso.example'));
+    expect(created.actor).toBe('system:oidc-sign-in');
+    await context.close();
+  });
+
+  it("sets an existing user's roles from the roles claim at each sign-in", async () => {
+    const { context, client } = await signInWithSso('rita@contoso.example');
+    expect([...(await client.data(ME))['me'].roles].sort()).toEqual(['INCIDENT_RESPONDER', 'USER']);
+    await context.close();
+  });
+
+  it("refuses the provider's answer with another state, another issuer or no flow cookie, and a code used twice, with RFC 6749's error, and opens no session", async () => {
+    // given: the provider's answer to a browser that signed in with it
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let answer = '';
+    let flowCookie = '';
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${base}/auth/oidc/callback`)) answer = request.url();
+    });
+    await throughProvider(page, 'rita@contoso.example', async () => {
+      const flow = (await context.cookies(`${base}/auth/oidc/callback`)).find((cookie) => cookie.name === 'keyward_sso_flow');
+      flowCookie = flow ? `keyward_sso_flow=${flow.value}` : '';
+    });
+    await page.waitForURL((url) => url.origin === base && !url.pathname.startsWith('/sign-in'));
+    expect(answer).toContain('code=');
+    expect(flowCookie).not.toBe('');
+    await context.close();
+    const callback = async (url: string, cookie: string | null = flowCookie) => {
+      const response = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+      const location = new URL(response.headers.get('location') ?? '', base);
+      return { status: response.status, location, session: /keyward_session=[^;]/.test(response.headers.get('set-cookie') ?? '') };
+    };
+    const altered = (name: string, value: string) => {
+      const url = new URL(answer);
+      url.searchParams.set(name, value);
+      return url.href;
+    };
+    // when / then
+    for (const [url, cookie, error] of [
+      [altered('state', 'not-the-state'), undefined, 'invalid_request'],
+      [answer, null, 'invalid_request'],
+      [answer, 'keyward_sso_flow=forged.signature', 'invalid_request'],
+      [altered('iss', 'http://127.0.0.1:1/another-issuer'), undefined, 'invalid_grant'],
+      [answer, undefined, 'invalid_grant'],
+    ] as const) {
+      const refused = await callback(url, cookie);
+      expect([refused.status, refused.location.pathname, refused.location.searchParams.get('error'), refused.session]).toEqual([303, '/sign-in', error, false]);
+    }
+    // the provider's own refusal is passed on
+    const denied = await callback(`${base}/auth/oidc/callback?error=access_denied&state=x`);
+    expect(denied.location.searchParams.get('error')).toBe('access_denied');
+  });
+
+  it('shows the refusal on the sign-in page', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/sign-in?error=access_denied&error_description=${encodeURIComponent('someone@nowhere.example is not provisioned in Keyward.')}`);
+    await page.getByRole('alert').getByText('someone@nowhere.example is not provisioned').waitFor();
+    await page.context().close();
+  });
+
+  it('turns password sign-in off only from a single sign-on session; then a password, even the right one, is refused with a pointer to single sign-on', async () => {
+    const policy = (await admin.data(POLICY))['tenantPolicy'];
+    expect(policy.isPasswordSignInAllowed).toBe(true);
+    // from a password session: refused
+    const fromPassword = await admin.graphql(CHANGE_POLICY, { input: { ...policy, isPasswordSignInAllowed: false } });
+    expect(fromPassword.errors?.[0]?.extensions?.['code']).toBe('POLICY_VIOLATION');
+    // from a single sign-on session
+    const { context, page, client } = await signInWithSso('sso.admin@contoso.example');
+    expect((await client.data(CHANGE_POLICY, { input: { ...policy, isPasswordSignInAllowed: false } }))['changeTenantPolicy'].isPasswordSignInAllowed).toBe(false);
+    // then
+    const refused = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userPrincipalName: 'admin@contoso.example', password: ADMIN_PASSWORD }) });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as Json)['message']).toMatch(/single sign-on/);
+    const wrong = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userPrincipalName: 'admin@contoso.example', password: 'not the password' }) });
+    expect(wrong.status).toBe(401);
+    // the other tenant still signs in with passwords
+    expect(await new ConsoleClient(base).signIn('admin@fabrikam.example', ADMIN_PASSWORD)).toBe(200);
+    // in the browser, the sign-in page says so
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(`${base}/sign-in`);
+    await other.getByLabel('User principal name').fill('admin@contoso.example');
+    await other.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await other.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await other.getByRole('alert').getByText(/signs in to Keyward with single sign-on/).waitFor();
+    await other.context().close();
+    // and back on
+    await client.data(CHANGE_POLICY, { input: { ...policy, isPasswordSignInAllowed: true } });
+    expect(await new ConsoleClient(base).signIn('admin@contoso.example', ADMIN_PASSWORD)).toBe(200);
+    await page.close();
+    await context.close();
+  });
+
+  it('creates no user in a tenant a directory provisions (SCIM), and signs in the users it provisioned', async () => {
+    // given: fabrikam provisions over SCIM
+    const fabrikam = new ConsoleClient(base);
+    await fabrikam.signIn('admin@fabrikam.example', ADMIN_PASSWORD);
+    const { token } = (await fabrikam.data('mutation { createApiToken(input: { name: "Entra", role: GLOBAL_ADMIN }) { token } }'))['createApiToken'];
+    const provisioned = await fetch(`${base}/scim/v2/Users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
+      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'provisioned@fabrikam.example', externalId: 'p-1' }),
+    });
+    expect(provisioned.status).toBe(201);
+    // when: someone the directory did not provision
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await throughProvider(page, 'stranger@fabrikam.example');
+    await page.waitForURL((url) => url.origin === base && url.pathname === '/sign-in');
+    // then
+    expect(new URL(page.url()).searchParams.get('error')).toBe('access_denied');
+    await page.getByRole('alert').getByText(/not provisioned in Keyward/).waitFor();
+    await context.close();
+    // and the provisioned user signs in
+    const { context: theirs, client } = await signInWithSso('provisioned@fabrikam.example');
+    expect((await client.data(ME))['me'].userPrincipalName).toBe('provisioned@fabrikam.example');
+    await theirs.close();
+  });
+});
