@@ -2,8 +2,10 @@
 //   node keyward.mjs verify-export <bundle.zip> --key <verifierKey> [--key …] [--since <checkpoint file>]
 //   node keyward.mjs alerts [--since <ISO>] [--all] [--json]            (KEYWARD_URL, KEYWARD_TOKEN)
 //   node keyward.mjs export --kind audit-log|usage|inventory [--out …]  (KEYWARD_URL, KEYWARD_TOKEN)
+//   node keyward.mjs revoke --filter '<JSON>' --reason … --incident … [--dry-run] [--suspend] [--yes]
+//   node keyward.mjs scan-leaks <file> [--revoke --reason … --incident … [--yes]]
 // A subcommand per tool, so the file can grow.
-import { runAlerts, runExport } from './api-cli';
+import { runAlerts, runExport, runRevoke, runScanLeaks } from './api-cli';
 import { runAsProcess } from './process-output';
 import { runVerifyExport, type CliOutput } from './verify-export-cli';
 
@@ -11,6 +13,8 @@ const COMMANDS: Record<string, (args: readonly string[], output: CliOutput) => P
   'verify-export': runVerifyExport,
   alerts: runAlerts,
   export: runExport,
+  revoke: runRevoke,
+  'scan-leaks': runScanLeaks,
 };
 
 runAsProcess('keyward', async (output) => {
