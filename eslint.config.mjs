@@ -7,7 +7,9 @@ export default tseslint.config(
   {
     ignores: ['**/dist', '**/node_modules', '**/tmp', '**/.angular', '**/.nx', '**/*.js', '**/*.mjs', '**/*.cjs',
       // A file that must break the boundary rules; tools/lint/boundaries.int.spec.ts lints it on purpose.
-      'libs/testing/boundary-fixture/**'],
+      'libs/testing/boundary-fixture/**',
+      // GraphQL Code Generator's output (npm run codegen).
+      'libs/console/shared/data-access/src/gql/**'],
   },
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { buildClientSchema, getIntrospectionQuery, printSchema, type IntrospectionQuery } from 'graphql';
 import { ADMIN_PASSWORD, ConsoleClient, KeywardProcess } from '@keyward/e2e/support';
@@ -26,5 +28,15 @@ describe('the published GraphQL schema', () => {
     const published = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, 'utf8') : '';
     if (published !== served) throw new Error('docs/api/schema.graphql differs from the served schema: run `npm run schema` and commit it.');
     expect(published).toContain('type Query');
+  });
+
+  it("types the console's operations: each is valid against it, and the generated types are up to date", async () => {
+    // GraphQL Code Generator validates every operation against the file and compares what it would write with what is committed.
+    const root = join(__dirname, '../..');
+    const result = await promisify(execFile)(join(root, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.ts', '--check'], { cwd: root }).then(
+      () => ({ code: 0, output: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: `${error.stdout}${error.stderr}` }),
+    );
+    if (result.code !== 0) throw new Error(`The console's generated GraphQL types are stale or an operation is invalid: run \`npm run codegen\` and commit.\n${result.output}`);
   });
 });

@@ -1,3 +1,4 @@
+import { graphql, type Gql } from '@keyward/console/shared/data-access';
 import type { AppPasswordRow, AppPasswordSort, Scope } from '@keyward/console/app-passwords/util';
 
 /** The inventory's server-side filter; empty strings mean "any". */
@@ -44,58 +45,91 @@ export interface LifecycleEvent {
   data: { label?: string; reason?: string; incidentRef?: string | null; expiresAt?: string | null };
 }
 
-const ROW = 'id label status scopes createdAt createdBy expiresAt lastUsedAt lastUsedIp lastUsedProtocol lastUsedClient useCount revokedAt revokedBy revokeReason user { id userPrincipalName }';
-
-export const APP_PASSWORDS = `query AppPasswords($filter: AppPasswordFilter, $first: Int, $after: String, $sort: AppPasswordSort) {
-  appPasswords(filter: $filter, first: $first, after: $after, sort: $sort) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { ${ROW} } }
+graphql(`
+  fragment AppPasswordRow on AppPassword {
+    id label status scopes createdAt createdBy expiresAt lastUsedAt lastUsedIp lastUsedProtocol lastUsedClient useCount revokedAt revokedBy revokeReason
+    user { id userPrincipalName }
   }
-}`;
+`);
 
-export const APP_PASSWORD = `query AppPassword($id: ID!, $days: Int!) {
-  appPassword(id: $id) {
-    ${ROW}
-    usage(days: $days) { addresses { sourceIp firstSeen lastSeen uses rejections } perDay { day uses rejections } }
+graphql(`
+  fragment SignInPage on SignInAttemptConnection {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { occurredAt outcome reason protocol sourceIp client appPasswordId } }
   }
-}`;
+`);
 
-export const LIFECYCLE = `query Lifecycle($streamId: String!) {
-  auditEvents(filter: { streamId: $streamId }, first: 200) { edges { node { id type occurredAt actorName data } } }
-}`;
+export const APP_PASSWORDS = graphql(`
+  query AppPasswords($filter: AppPasswordFilter, $first: Int, $after: String, $sort: AppPasswordSort) {
+    appPasswords(filter: $filter, first: $first, after: $after, sort: $sort) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { ...AppPasswordRow } }
+    }
+  }
+`);
 
-/** The fields of a page of sign-in attempts, for every timeline. */
-const SIGN_IN_PAGE = 'totalCount pageInfo { hasNextPage endCursor } edges { node { occurredAt outcome reason protocol sourceIp client appPasswordId } }';
+export const APP_PASSWORD = graphql(`
+  query AppPassword($id: ID!, $days: Int!) {
+    appPassword(id: $id) {
+      ...AppPasswordRow
+      usage(days: $days) { addresses { sourceIp firstSeen lastSeen uses rejections } perDay { day uses rejections } }
+    }
+  }
+`);
 
-export const SIGN_INS_OF_APP_PASSWORD = `query CredentialSignIns($id: ID!, $first: Int, $after: String) {
-  appPassword(id: $id) { signIns(first: $first, after: $after) { ${SIGN_IN_PAGE} } }
-}`;
+export const LIFECYCLE = graphql(`
+  query Lifecycle($streamId: String!) {
+    auditEvents(filter: { streamId: $streamId }, first: 200) { edges { node { id type occurredAt actorName data } } }
+  }
+`);
 
-export const SIGN_INS_OF_USER = `query UserSignIns($id: ID!, $outcome: SignInOutcome, $first: Int, $after: String) {
-  user(id: $id) { signIns(outcome: $outcome, first: $first, after: $after) { ${SIGN_IN_PAGE} } }
-}`;
+export const SIGN_INS_OF_APP_PASSWORD = graphql(`
+  query CredentialSignIns($id: ID!, $first: Int, $after: String) {
+    appPassword(id: $id) { signIns(first: $first, after: $after) { ...SignInPage } }
+  }
+`);
 
-export const GENERATE = `mutation Generate($input: GenerateAppPasswordInput!) {
-  generateAppPassword(input: $input) { secret appPassword { id label } }
-}`;
+export const SIGN_INS_OF_USER = graphql(`
+  query UserSignIns($id: ID!, $outcome: SignInOutcome, $first: Int, $after: String) {
+    user(id: $id) { signIns(outcome: $outcome, first: $first, after: $after) { ...SignInPage } }
+  }
+`);
 
-export const REVOKE = `mutation Revoke($input: RevokeAppPasswordInput!) {
-  revokeAppPassword(input: $input) { id status }
-}`;
+export const GENERATE = graphql(`
+  mutation Generate($input: GenerateAppPasswordInput!) {
+    generateAppPassword(input: $input) { secret appPassword { id label } }
+  }
+`);
 
-export const REVOKE_USER_APP_PASSWORDS = `mutation RevokeAll($input: RevokeUserAppPasswordsInput!) {
-  revokeUserAppPasswords(input: $input) { id }
-}`;
+export const REVOKE = graphql(`
+  mutation Revoke($input: RevokeAppPasswordInput!) {
+    revokeAppPassword(input: $input) { id status }
+  }
+`);
 
-export const USERS_FOR_PICKER = `query UsersForPicker($filter: UserFilter, $first: Int) {
-  users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }
-}`;
+export const REVOKE_USER_APP_PASSWORDS = graphql(`
+  mutation RevokeAll($input: RevokeUserAppPasswordsInput!) {
+    revokeUserAppPasswords(input: $input) { id }
+  }
+`);
 
-export const GENERATION_POLICY = `query AllowedScopes { tenantPolicy { allowedScopes maxLifetimeDays } }`;
+export const USERS_FOR_PICKER = graphql(`
+  query UsersForPicker($filter: UserFilter, $first: Int) {
+    users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }
+  }
+`);
+
+export const GENERATION_POLICY = graphql(`
+  query AllowedScopes { tenantPolicy { allowedScopes maxLifetimeDays } }
+`);
 
 /** The filter without its empty values (every field is optional, so what is left is still a filter). */
-export function filterVariables(filter: AppPasswordFilter): AppPasswordFilter {
+function withoutEmptyValues(filter: AppPasswordFilter): AppPasswordFilter {
   const isEmpty = (value: unknown) => value === '' || value === null || value === undefined || (Array.isArray(value) && value.length === 0);
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => !isEmpty(value))) as AppPasswordFilter;
+}
+
+/** The filter as the API's AppPasswordFilter: without its empty values, so no '' is left where the schema has an enum. */
+export function filterVariables(filter: AppPasswordFilter): Gql.AppPasswordFilter {
+  return withoutEmptyValues(filter) as Gql.AppPasswordFilter;
 }
 
 /**
@@ -108,7 +142,7 @@ export function toApiFilter(filter: AppPasswordFilter): AppPasswordFilter {
     const time = Date.parse(`${value}T00:00:00.000Z`);
     return Number.isNaN(time) ? undefined : new Date(time + offsetDays * 86_400_000).toISOString();
   };
-  return filterVariables({
+  return withoutEmptyValues({
     ...filter,
     createdAfter: day(filter.createdAfter),
     createdBefore: day(filter.createdBefore, 1),

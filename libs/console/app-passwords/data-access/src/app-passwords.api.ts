@@ -33,35 +33,36 @@ export class AppPasswordsApi {
 
   /** A page of the app passwords the filter matches, in this order. */
   async list(filter: AppPasswordFilter, sort: AppPasswordSort, first: number, after: string | null): Promise<ConnectionPage<AppPasswordRow>> {
-    const data = await this.graphql.request<{ appPasswords: ConnectionPage<AppPasswordRow> }>(APP_PASSWORDS, { filter: filterVariables(filter), sort, first, after });
+    const data = await this.graphql.request(APP_PASSWORDS, { filter: filterVariables(filter), sort, first, after });
     return data.appPasswords;
   }
 
   /** One app password with its use over the last `days`; null when not found or not the caller's to see. */
   async one(id: string, days: number): Promise<AppPasswordDetail | null> {
-    return (await this.graphql.request<{ appPassword: AppPasswordDetail | null }>(APP_PASSWORD, { id, days })).appPassword;
+    return (await this.graphql.request(APP_PASSWORD, { id, days })).appPassword;
   }
 
   /** The events of one app password's stream, oldest first (needs the audit trail). */
   async lifecycleOf(id: string): Promise<LifecycleEvent[]> {
-    const data = await this.graphql.request<{ auditEvents: { edges: { node: LifecycleEvent }[] } }>(LIFECYCLE, { streamId: `appPassword-${id}` });
-    return data.auditEvents.edges.map((edge) => edge.node);
+    const data = await this.graphql.request(LIFECYCLE, { streamId: `appPassword-${id}` });
+    // `data` is the JSON scalar: what each event type records, which the lifecycle reads by name.
+    return data.auditEvents.edges.map((edge) => ({ ...edge.node, data: (edge.node.data ?? {}) as LifecycleEvent['data'] }));
   }
 
   async signInsOf(appPasswordId: string, first: number, after: string | null): Promise<ConnectionPage<SignInAttempt>> {
-    const data = await this.graphql.request<{ appPassword: { signIns: ConnectionPage<SignInAttempt> } | null }>(SIGN_INS_OF_APP_PASSWORD, { id: appPasswordId, first, after });
+    const data = await this.graphql.request(SIGN_INS_OF_APP_PASSWORD, { id: appPasswordId, first, after });
     return data.appPassword?.signIns ?? emptyPage();
   }
 
   /** A user's sign-in attempts, newest first; only one outcome when given. */
   async signInsOfUser(userId: string, outcome: SignInAttempt['outcome'] | null, first: number, after: string | null): Promise<ConnectionPage<SignInAttempt>> {
-    const data = await this.graphql.request<{ user: { signIns: ConnectionPage<SignInAttempt> } | null }>(SIGN_INS_OF_USER, { id: userId, outcome, first, after });
+    const data = await this.graphql.request(SIGN_INS_OF_USER, { id: userId, outcome, first, after });
     return data.user?.signIns ?? emptyPage();
   }
 
   /** Generates an app password; the answer is its secret, which the server never shows again. */
   async generate(input: GenerateInput): Promise<string> {
-    const data = await this.graphql.request<{ generateAppPassword: { secret: string } }>(GENERATE, { input });
+    const data = await this.graphql.request(GENERATE, { input });
     return data.generateAppPassword.secret;
   }
 
@@ -76,12 +77,12 @@ export class AppPasswordsApi {
 
   /** What the tenant policy allows a new app password: its scopes and longest lifetime. */
   async generationPolicy(): Promise<{ allowedScopes: Scope[]; maxLifetimeDays: number }> {
-    return (await this.graphql.request<{ tenantPolicy: { allowedScopes: Scope[]; maxLifetimeDays: number } }>(GENERATION_POLICY)).tenantPolicy;
+    return (await this.graphql.request(GENERATION_POLICY)).tenantPolicy;
   }
 
   /** Users whose name contains the text, for choosing an app password's owner. */
   async findUsers(search: string, first = 20): Promise<UserRef[]> {
-    const data = await this.graphql.request<{ users: { edges: { node: UserRef }[] } }>(USERS_FOR_PICKER, { filter: { search }, first });
+    const data = await this.graphql.request(USERS_FOR_PICKER, { filter: { search }, first });
     return data.users.edges.map((edge) => edge.node);
   }
 }

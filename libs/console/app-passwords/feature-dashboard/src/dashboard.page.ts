@@ -1,23 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
-import { GraphQLClient, RequestState } from '@keyward/console/shared/data-access';
+import { graphql, GraphQLClient, RequestState, type Gql } from '@keyward/console/shared/data-access';
 import { ChartView, PageState, StatCard, type ChartSeries } from '@keyward/console/shared/ui';
 
-interface Breakdown {
-  day: string;
-  key: string;
-  count: number;
-}
+const DASHBOARD = graphql(`
+  query Dashboard {
+    dashboard {
+      counts { active expiringSoon unused30Days neverUsed revokedThisWeek rejectedLast24Hours }
+      signInsPerDay { day key count } rejectionsPerDay { day key count } activePerDay { day count }
+    }
+  }
+`);
 
-interface Dashboard {
-  counts: { active: number; expiringSoon: number; unused30Days: number; neverUsed: number; revokedThisWeek: number; rejectedLast24Hours: number };
-  signInsPerDay: Breakdown[];
-  rejectionsPerDay: Breakdown[];
-  activePerDay: { day: string; count: number }[];
-}
-
-const DASHBOARD = `query Dashboard { dashboard {
-  counts { active expiringSoon unused30Days neverUsed revokedThisWeek rejectedLast24Hours }
-  signInsPerDay { day key count } rejectionsPerDay { day key count } activePerDay { day count } } }`;
+type Dashboard = Gql.DashboardQuery['dashboard'];
+type Breakdown = Dashboard['signInsPerDay'][number];
 
 /** Per key, one value for each day (zero where the key has no count that day). */
 export function seriesByKey(days: string[], rows: Breakdown[]): ChartSeries[] {
@@ -72,6 +67,6 @@ export class DashboardPage implements OnInit {
   }
 
   protected load(): Promise<void> {
-    return this.request.run(async () => this.dashboard.set((await this.graphql.request<{ dashboard: Dashboard }>(DASHBOARD)).dashboard));
+    return this.request.run(async () => this.dashboard.set((await this.graphql.request(DASHBOARD)).dashboard));
   }
 }

@@ -2,24 +2,19 @@ import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute } from '@angular/router';
-import { CursorPager, GraphQLClient, type ConnectionPage } from '@keyward/console/shared/data-access';
+import { CursorPager, graphql, GraphQLClient, type Gql } from '@keyward/console/shared/data-access';
 import { PageState, Pager } from '@keyward/console/shared/ui';
 
-interface AuditRow {
-  id: string;
-  type: string;
-  occurredAt: string;
-  actor: string;
-  actorName: string;
-  streamId: string;
-  data: unknown;
-}
 
-const AUDIT_EVENTS = `query Audit($filter: AuditEventFilter, $first: Int, $after: String) {
-  auditEvents(filter: $filter, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { id type occurredAt actor actorName streamId data } }
+const AUDIT_EVENTS = graphql(`
+  query Audit($filter: AuditEventFilter, $first: Int, $after: String) {
+    auditEvents(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id type occurredAt actor actorName streamId data } }
+    }
   }
-}`;
+`);
+
+type AuditRow = Gql.AuditQuery['auditEvents']['edges'][number]['node'];
 
 /** Every event of the tenant, oldest first, filterable by type and time; `?type=A,B&since=ISO` links here. */
 @Component({
@@ -65,7 +60,7 @@ export class AuditTrailPage implements OnInit {
   protected readonly events = new CursorPager<AuditRow>(async (after) => {
     const types = this.types.split(',').map((type) => type.trim()).filter(Boolean);
     const filter = { types: types.length ? types : null, occurredAfter: this.since ? new Date(this.since).toISOString() : null };
-    const data = await this.graphql.request<{ auditEvents: ConnectionPage<AuditRow> }>(AUDIT_EVENTS, { filter, first: 50, after });
+    const data = await this.graphql.request(AUDIT_EVENTS, { filter, first: 50, after });
     return data.auditEvents;
   });
 

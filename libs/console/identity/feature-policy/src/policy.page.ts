@@ -1,11 +1,11 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { messageOf, RequestState, SessionStore } from '@keyward/console/shared/data-access';
+import { messageOf, RequestState, SessionStore, type Gql } from '@keyward/console/shared/data-access';
 import { PageState } from '@keyward/console/shared/ui';
 import { PolicyApi, type PolicyChange, type TenantPolicy } from '@keyward/console/identity/data-access';
 
-const SCOPES = ['imap', 'pop', 'smtp', 'http'];
+const SCOPES: Gql.AppPasswordScope[] = ['imap', 'pop', 'smtp', 'http'];
 
 /** The tenant's rules for app passwords: whoever holds policy.change changes them; the other tenant readers read them. */
 @Component({

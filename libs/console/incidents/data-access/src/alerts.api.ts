@@ -17,11 +17,11 @@ export class AlertsApi {
 
   /** The tenant's alerts that match, the most recently seen first. */
   async list(filter: AlertFilter, first: number, after: string | null): Promise<ConnectionPage<AlertRow>> {
-    return (await this.graphql.request<{ alerts: ConnectionPage<AlertRow> }>(ALERTS, { filter: alertFilterVariables(filter), first, after })).alerts;
+    return (await this.graphql.request(ALERTS, { filter: alertFilterVariables(filter), first, after })).alerts;
   }
 
   /** Marks the alert as seen to, once: acknowledging it again changes nothing. The alert as it is now. */
   async acknowledge(id: string): Promise<AlertRow> {
-    return (await this.graphql.request<{ acknowledgeAlert: AlertRow }>(ACKNOWLEDGE_ALERT, { id })).acknowledgeAlert;
+    return (await this.graphql.request(ACKNOWLEDGE_ALERT, { id })).acknowledgeAlert;
   }
 }

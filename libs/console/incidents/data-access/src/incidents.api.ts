@@ -3,6 +3,7 @@ import { emptyPage, GraphQLClient, type ConnectionPage } from '@keyward/console/
 import { filterVariables, type AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
 import type { CaseAction, CaseOutcome, OutcomeKind, RevocationCase } from '@keyward/console/incidents/util';
 import {
+  ACTOR_NAME,
   CANCEL_REVOCATION_CASE,
   CASE_OUTCOMES,
   REINSTATE_APP_PASSWORDS,
@@ -44,28 +45,28 @@ export class IncidentsApi {
 
   /** One case; null when not found or not in the viewer's tenant. */
   async one(id: string): Promise<RevocationCase | null> {
-    return (await this.graphql.request<{ revocationCase: RevocationCase | null }>(REVOCATION_CASE, { id })).revocationCase;
+    return (await this.graphql.request(REVOCATION_CASE, { id })).revocationCase;
   }
 
   /** The tenant's cases, newest first, dry runs included. */
   async list(first: number, after: string | null): Promise<ConnectionPage<CaseSummary>> {
-    return (await this.graphql.request<{ revocationCases: ConnectionPage<CaseSummary> }>(REVOCATION_CASES, { first, after })).revocationCases;
+    return (await this.graphql.request(REVOCATION_CASES, { first, after })).revocationCases;
   }
 
   /** A page of a case's outcomes in the order they were recorded; only one kind when given. */
   async outcomes(caseId: string, outcome: OutcomeKind | null, first: number, after: string | null): Promise<ConnectionPage<CaseOutcome>> {
-    const data = await this.graphql.request<{ revocationCase: { outcomes: ConnectionPage<CaseOutcome> } | null }>(CASE_OUTCOMES, { id: caseId, outcome, first, after });
+    const data = await this.graphql.request(CASE_OUTCOMES, { id: caseId, outcome, first, after });
     return data.revocationCase?.outcomes ?? emptyPage();
   }
 
   /** Stops a running case; what was done stays done. */
   async cancel(id: string): Promise<RevocationCase> {
-    return (await this.graphql.request<{ cancelRevocationCase: RevocationCase }>(CANCEL_REVOCATION_CASE, { id })).cancelRevocationCase;
+    return (await this.graphql.request(CANCEL_REVOCATION_CASE, { id })).cancelRevocationCase;
   }
 
   /** Makes a suspension case's suspended credentials active again (the server does it in the background). */
   async reinstate(caseId: string, reason: string): Promise<RevocationCase> {
-    return (await this.graphql.request<{ reinstateAppPasswords: RevocationCase }>(REINSTATE_APP_PASSWORDS, { input: { caseId, reason } })).reinstateAppPasswords;
+    return (await this.graphql.request(REINSTATE_APP_PASSWORDS, { input: { caseId, reason } })).reinstateAppPasswords;
   }
 
   /**
@@ -76,24 +77,22 @@ export class IncidentsApi {
     const names = new Map(actors.map((actor) => [actor, actor]));
     const ids = [...new Set(actors.filter((actor) => actor.startsWith('user:')).map((actor) => actor.slice('user:'.length)))];
     if (ids.length === 0) return names;
-    const fields = ids.map((_, index) => `u${index}: user(id: $u${index}) { userPrincipalName }`).join(' ');
-    const query = `query ActorNames(${ids.map((_, index) => `$u${index}: ID!`).join(', ')}) { ${fields} }`;
-    const variables = Object.fromEntries(ids.map((id, index) => [`u${index}`, id]));
-    try {
-      const data = await this.graphql.request<Record<string, { userPrincipalName: string } | null>>(query, variables);
-      ids.forEach((id, index) => {
-        const user = data[`u${index}`];
-        if (user) names.set(`user:${id}`, user.userPrincipalName);
-      });
-    } catch {
-      // Without users.read the actors stay as ids: still true, only less friendly.
-    }
+    await Promise.all(
+      ids.map(async (id) => {
+        try {
+          const { user } = await this.graphql.request(ACTOR_NAME, { id });
+          if (user) names.set(`user:${id}`, user.userPrincipalName);
+        } catch {
+          // Without users.read the actors stay as ids: still true, only less friendly.
+        }
+      }),
+    );
     return names;
   }
 
   private async open({ action, filter, reason, incidentRef }: CaseRequest, options: { dryRun: boolean; expectedMatched?: number }): Promise<RevocationCase> {
     const input = { filter: filterVariables(filter), reason, incidentRef, ...options };
-    if (action === 'SUSPEND') return (await this.graphql.request<{ suspendAppPasswords: RevocationCase }>(SUSPEND_APP_PASSWORDS, { input })).suspendAppPasswords;
-    return (await this.graphql.request<{ revokeAppPasswords: RevocationCase }>(REVOKE_APP_PASSWORDS, { input })).revokeAppPasswords;
+    if (action === 'SUSPEND') return (await this.graphql.request(SUSPEND_APP_PASSWORDS, { input })).suspendAppPasswords;
+    return (await this.graphql.request(REVOKE_APP_PASSWORDS, { input })).revokeAppPasswords;
   }
 }

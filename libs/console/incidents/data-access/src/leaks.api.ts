@@ -23,7 +23,7 @@ export class LeaksApi {
   /** Scans pasted text: as GraphQL, or as an upload when it is too long for GraphQL's body limit. */
   async scanText(text: string): Promise<LeakScan> {
     if (new Blob([JSON.stringify(text)]).size > MAX_PASTE_JSON_BYTES) return this.scanFile(new Blob([text]));
-    return (await this.graphql.request<{ scanForLeakedAppPasswords: LeakScan }>(SCAN_FOR_LEAKED_APP_PASSWORDS, { text })).scanForLeakedAppPasswords;
+    return (await this.graphql.request(SCAN_FOR_LEAKED_APP_PASSWORDS, { text })).scanForLeakedAppPasswords;
   }
 
   /**

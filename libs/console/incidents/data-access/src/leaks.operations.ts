@@ -1,8 +1,14 @@
+import { graphql } from '@keyward/console/shared/data-access';
+
 /** The leak-intake calls of the console (DESIGN.md section 8, docs/leak-intake.md). */
 
-const LEAK_SCAN_FIELDS = 'id scannedAt candidates provenActiveIds matches { proven appPassword { id label status lastUsedAt user { id userPrincipalName } } }';
-
-export const SCAN_FOR_LEAKED_APP_PASSWORDS = `mutation ScanForLeakedAppPasswords($text: String!) { scanForLeakedAppPasswords(text: $text) { ${LEAK_SCAN_FIELDS} } }`;
+export const SCAN_FOR_LEAKED_APP_PASSWORDS = graphql(`
+  mutation ScanForLeakedAppPasswords($text: String!) {
+    scanForLeakedAppPasswords(text: $text) {
+      id scannedAt candidates provenActiveIds matches { proven appPassword { id label status lastUsedAt user { id userPrincipalName } } }
+    }
+  }
+`);
 
 /** Where a file is scanned: its bytes as the body, UTF-8 text, the session cookie; the answer is the same LeakScan as JSON. */
 export const LEAK_SCAN_UPLOAD_URL = '/leaks/scan';

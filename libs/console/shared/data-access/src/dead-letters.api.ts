@@ -1,4 +1,5 @@
 import { inject, Injectable } from '@angular/core';
+import { graphql } from './gql';
 import { GraphQLClient } from './graphql-client';
 
 /** An event of the tenant's that a background subscriber of this node gave up on after repeated failures. */
@@ -22,8 +23,12 @@ export interface DeadLetterRetry {
   deadLetter: Pick<DeadLetter, 'id' | 'attempts' | 'lastError'> | null;
 }
 
-const DEAD_LETTERS = `query DeadLetters { deadLetters { id subscriber eventId type streamId occurredAt attempts lastError parkedAt } }`;
-const RETRY = `mutation RetryDeadLetter($id: ID!) { retryDeadLetter(id: $id) { isResolved deadLetter { id attempts lastError } } }`;
+const DEAD_LETTERS = graphql(`
+  query DeadLetters { deadLetters { id subscriber eventId type streamId occurredAt attempts lastError parkedAt } }
+`);
+const RETRY = graphql(`
+  mutation RetryDeadLetter($id: ID!) { retryDeadLetter(id: $id) { isResolved deadLetter { id attempts lastError } } }
+`);
 
 /** The node's dead letters (operations.read) and their retry (operations.retry), typed. */
 @Injectable({ providedIn: 'root' })
@@ -32,11 +37,11 @@ export class DeadLettersApi {
 
   /** The tenant's dead letters on this node, oldest first. */
   async list(): Promise<DeadLetter[]> {
-    return (await this.graphql.request<{ deadLetters: DeadLetter[] }>(DEAD_LETTERS)).deadLetters;
+    return (await this.graphql.request(DEAD_LETTERS)).deadLetters;
   }
 
   /** Hands the dead letter to its subscriber once more. */
   async retry(id: string): Promise<DeadLetterRetry> {
-    return (await this.graphql.request<{ retryDeadLetter: DeadLetterRetry }>(RETRY, { id })).retryDeadLetter;
+    return (await this.graphql.request(RETRY, { id })).retryDeadLetter;
   }
 }

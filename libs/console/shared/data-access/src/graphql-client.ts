@@ -1,6 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import type { TypedDocumentString } from './gql/graphql';
 
 /** An error the API answered with: its `extensions.code`, a message fit to show, and the other extensions (a CONFLICT's counts, say). */
 export class ApiError extends Error {
@@ -18,15 +19,22 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
-/** Sends GraphQL operations to /graphql with the session cookie; errors become ApiErrors. */
+/** An operation's variables, left out when it has none. */
+type VariablesOf<V> = V extends Record<string, never> ? [variables?: V] : [variables: V];
+
+/**
+ * Sends GraphQL operations to /graphql with the session cookie; errors become ApiErrors. Every
+ * operation is a document `graphql()` made, typed by GraphQL Code Generator from
+ * docs/api/schema.graphql (`npm run codegen`): its variables and its answer are the schema's.
+ */
 @Injectable({ providedIn: 'root' })
 export class GraphQLClient {
   private readonly http = inject(HttpClient);
 
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async request<T, V>(document: TypedDocumentString<T, V>, ...[variables]: VariablesOf<V>): Promise<T> {
     let response: GraphQLResponse<T>;
     try {
-      response = await firstValueFrom(this.http.post<GraphQLResponse<T>>('/graphql', { query, variables }));
+      response = await firstValueFrom(this.http.post<GraphQLResponse<T>>('/graphql', { query: document.toString(), variables: variables ?? {} }));
     } catch (error) {
       const body = error instanceof HttpErrorResponse ? (error.error as GraphQLResponse<T> | null) : null;
       if (body?.errors?.length) response = body;

@@ -5,3 +5,6 @@ export * from './signed-in.guard';
 export * from './cursor-pager';
 export * from './request-state';
 export * from './dead-letters.api';
+export { graphql } from './gql';
+/** The schema's types and each operation's, as GraphQL Code Generator made them: `Gql.AppPasswordsQuery`. */
+export type * as Gql from './gql/graphql';

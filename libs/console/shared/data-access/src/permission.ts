@@ -29,6 +29,10 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
 /** Over what a permission is held: anything in the tenant, or only the user's own things. */
 export type PermissionScope = 'TENANT' | 'OWN';
 

@@ -1,8 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import { graphql } from './gql';
 import { GraphQLClient } from './graphql-client';
-import type { Grant, Permission, PermissionScope } from './permission';
+import { isPermission, type Grant, type Permission, type PermissionScope } from './permission';
 
 /** A role, as the header and the users page show it. Roles never decide what the console shows: permissions do. */
 export type Role = 'GLOBAL_ADMIN' | 'AUDITOR' | 'INCIDENT_RESPONDER' | 'USER';
@@ -16,7 +17,9 @@ export interface Me {
   permissions: Grant[];
 }
 
-const ME = '{ me { id userPrincipalName displayName roles permissions { permission scope } } }';
+const ME = graphql(`
+  query Me { me { id userPrincipalName displayName roles permissions { permission scope } } }
+`);
 
 /**
  * Who is signed in and what they may do. The server decides on every request; this only shapes
@@ -60,8 +63,9 @@ export class SessionStore {
   async restore(): Promise<boolean> {
     if (this.current()) return true;
     try {
-      const data = await this.graphql.request<{ me: Me }>(ME);
-      this.current.set(data.me);
+      const { me } = await this.graphql.request(ME);
+      // A permission this console does not know (a newer server's) shapes nothing.
+      this.current.set({ ...me, permissions: me.permissions.filter((grant): grant is Grant => isPermission(grant.permission)) });
       return true;
     } catch {
       return false;
