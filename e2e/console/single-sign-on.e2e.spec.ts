@@ -151,6 +151,45 @@ describe('single sign-on with OpenID Connect (Chromium, oidc-provider)', () => {
     expect(denied.location.searchParams.get('error')).toBe('access_denied');
   });
 
+  it("refuses an answer from another issuer, even one that carries this browser's state and PKCE challenge", async () => {
+    // given: a second provider that knows Keyward's client too, and Keyward's authorization request sent to it instead
+    const other = await new OidcProviderProcess({ clientId: 'keyward', clientSecret: CLIENT_SECRET, redirectUris: [`${base}/auth/oidc/callback`] }).start();
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let authorization = '';
+      let answer = '';
+      page.on('request', (request) => {
+        if (request.url().startsWith(`${provider.issuer}/auth?`)) authorization = request.url();
+        if (request.url().startsWith(`${base}/auth/oidc/callback`)) answer = request.url();
+      });
+      await page.goto(`${base}/sign-in`);
+      await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+      await page.waitForURL((url) => url.origin === provider.issuer);
+      const flow = (await context.cookies(`${base}/auth/oidc/callback`)).find((cookie) => cookie.name === 'keyward_sso_flow');
+      // when: the other provider signs the browser in and answers
+      await page.goto(authorization.replace(provider.issuer, other.issuer));
+      await page.locator('input[name="login"]').fill('admin@contoso.example');
+      await page.locator('input[name="password"]').fill('any password');
+      await page.getByRole('button', { name: 'Sign-in' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.waitForURL((url) => url.origin === base && url.pathname === '/sign-in');
+      // then: its issuer is not Keyward's
+      expect(new URL(page.url()).searchParams.get('error')).toBe('invalid_grant');
+      expect(answer).toContain(`iss=${encodeURIComponent(other.issuer)}`);
+      expect((await context.cookies(base)).some((cookie) => cookie.name === 'keyward_session')).toBe(false);
+      // and without its iss, its code is none of Keyward's provider's
+      const stripped = new URL(answer);
+      stripped.searchParams.delete('iss');
+      const response = await fetch(stripped, { redirect: 'manual', headers: { cookie: `keyward_sso_flow=${flow?.value}` } });
+      expect(new URL(response.headers.get('location') ?? '', base).searchParams.get('error')).toBe('invalid_grant');
+      expect(response.headers.get('set-cookie') ?? '').not.toMatch(/keyward_session=[^;]/);
+      await context.close();
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('shows the refusal on the sign-in page', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${base}/sign-in?error=access_denied&error_description=${encodeURIComponent('someone@nowhere.example is not provisioned in Keyward.')}`);
