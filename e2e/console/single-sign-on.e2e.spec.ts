@@ -253,5 +253,14 @@ describe('single sign-on with OpenID Connect (Chromium, oidc-provider)', () => {
     const { context: theirs, client } = await signInWithSso('provisioned@fabrikam.example');
     expect((await client.data(ME))['me'].userPrincipalName).toBe('provisioned@fabrikam.example');
     await theirs.close();
+    // until the directory deletes them: single sign-on does not bring them back
+    const id = ((await provisioned.json()) as Json)['id'];
+    expect((await fetch(`${base}/scim/v2/Users/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })).status).toBe(204);
+    const again = await (await browser.newContext()).newPage();
+    await throughProvider(again, 'provisioned@fabrikam.example');
+    await again.waitForURL((url) => url.origin === base && url.pathname === '/sign-in');
+    expect(new URL(again.url()).searchParams.get('error')).toBe('access_denied');
+    await again.getByRole('alert').getByText(/removed by your directory/).waitFor();
+    await again.context().close();
   });
 });

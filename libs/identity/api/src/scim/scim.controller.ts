@@ -1,4 +1,4 @@
-import { All, Body, Controller, Delete, Get, Headers, Inject, Param, Patch, Post, Put, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { All, Body, Controller, Delete, Get, Headers, Inject, Injectable, Param, Patch, Post, Put, Query, Req, Res, UseFilters, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { CommandContext } from '@keyward/shared/domain';
@@ -12,7 +12,7 @@ import {
 } from '@keyward/identity/application';
 import type { ExistingUser, Role, UserPrincipal } from '@keyward/identity/domain';
 import { GetDirectoryUserQuery, GetDirectoryUsersQuery, GetRoleHoldersQuery, type DirectoryUser } from '@keyward/identity/read-models';
-import { CurrentCommandContext, CurrentPrincipal } from '../authorization/current-principal.decorator';
+import { CurrentCommandContext, CurrentPrincipal, type KeywardRequest } from '../authorization/current-principal.decorator';
 import { Requires } from '../authorization/requires.decorator';
 import { ScimExceptionFilter } from './scim-exception.filter';
 import {
@@ -45,6 +45,17 @@ import {
 
 type ScimQuery = Record<string, string | undefined>;
 
+/** SCIM takes API tokens only: a console session's cookie is no directory. Runs after the permission guard. */
+@Injectable()
+class ScimTokenGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (!context.switchToHttp().getRequest<KeywardRequest>().principal?.apiTokenId) {
+      throw new ScimError(401, null, 'SCIM takes an API token (Authorization: Bearer kwt_…) of a global admin, not a console session.');
+    }
+    return true;
+  }
+}
+
 /**
  * SCIM 2.0 provisioning at `/scim/v2` (RFC 7643, RFC 7644), as Entra ID's provisioning service
  * calls it: Users (create, get, list with filter and paging, replace, patch, delete as
@@ -53,6 +64,7 @@ type ScimQuery = Record<string, string | undefined>;
  */
 @Controller('scim/v2')
 @UseFilters(ScimExceptionFilter)
+@UseGuards(ScimTokenGuard)
 export class ScimController {
   constructor(
     private readonly commands: CommandBus,
@@ -63,43 +75,20 @@ export class ScimController {
 
   @Get('ServiceProviderConfig')
   @Requires('directory.provision')
-  serviceProviderConfig(@CurrentPrincipal() principal: UserPrincipal, @Req() request: Request, @Res() response: Response): void {
-    requireToken(principal);
+  serviceProviderConfig(@Req() request: Request, @Res() response: Response): void {
     send(response, 200, serviceProviderConfig(`${this.base(request)}/ServiceProviderConfig`));
   }
 
-  @Get('ResourceTypes')
+  @Get(['ResourceTypes', 'ResourceTypes/:id'])
   @Requires('directory.provision')
-  resourceTypes(@CurrentPrincipal() principal: UserPrincipal, @Req() request: Request, @Res() response: Response): void {
-    requireToken(principal);
-    const types = resourceTypes(this.base(request));
-    send(response, 200, listResponse(types, types.length, 1));
+  resourceTypes(@Param('id') id: string | undefined, @Req() request: Request, @Res() response: Response): void {
+    discovery(response, resourceTypes(this.base(request)), id, 'resource type');
   }
 
-  @Get('ResourceTypes/:id')
+  @Get(['Schemas', 'Schemas/:id'])
   @Requires('directory.provision')
-  resourceType(@CurrentPrincipal() principal: UserPrincipal, @Param('id') id: string, @Req() request: Request, @Res() response: Response): void {
-    requireToken(principal);
-    const type = resourceTypes(this.base(request)).find((candidate) => candidate.id === id);
-    if (!type) throw new ScimError(404, null, `No resource type ${id}: there are User and Group.`);
-    send(response, 200, type);
-  }
-
-  @Get('Schemas')
-  @Requires('directory.provision')
-  schemas(@CurrentPrincipal() principal: UserPrincipal, @Req() request: Request, @Res() response: Response): void {
-    requireToken(principal);
-    const all = schemas(this.base(request));
-    send(response, 200, listResponse(all, all.length, 1));
-  }
-
-  @Get('Schemas/:id')
-  @Requires('directory.provision')
-  schema(@CurrentPrincipal() principal: UserPrincipal, @Param('id') id: string, @Req() request: Request, @Res() response: Response): void {
-    requireToken(principal);
-    const schema = schemas(this.base(request)).find((candidate) => candidate.id === id);
-    if (!schema) throw new ScimError(404, null, `No schema ${id}.`);
-    send(response, 200, schema);
+  schemas(@Param('id') id: string | undefined, @Req() request: Request, @Res() response: Response): void {
+    discovery(response, schemas(this.base(request)), id, 'schema');
   }
 
   // Users
@@ -107,7 +96,6 @@ export class ScimController {
   @Get('Users')
   @Requires('directory.provision')
   async listUsers(@CurrentPrincipal() principal: UserPrincipal, @Query() query: ScimQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
-    requireToken(principal);
     const { startIndex, count } = pageOf(query);
     const filter = query['filter'] ? parseUserFilter(query['filter']) : null;
     const page: { totalResults: number; users: DirectoryUser[] } = await this.queries.execute(new GetDirectoryUsersQuery(principal, filter, startIndex, count));
@@ -125,7 +113,6 @@ export class ScimController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    requireToken(principal);
     const user = await this.directoryUser(principal, id);
     if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === versionOf(user) || tag.trim() === '*')) {
       response.setHeader('ETag', versionOf(user));
@@ -143,7 +130,6 @@ export class ScimController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    requireToken(principal);
     const { userName, input } = directoryInputOf(readUserBody(body));
     const change: DirectoryChange = await this.commands.execute(new ProvisionUserCommand(userName, input, 'directory', principal, context));
     const user = await this.written(principal, change);
@@ -163,7 +149,6 @@ export class ScimController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    requireToken(principal);
     const resource = readUserBody(body);
     const change: DirectoryChange = await this.commands.execute(
       new UpdateDirectoryUserCommand(id, (current) => sameUserName(current, directoryInputOf(resource)), expectedRevisionOf(ifMatch), principal, context),
@@ -183,7 +168,6 @@ export class ScimController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    requireToken(principal);
     const message = requirePatchOp(body);
     const base = this.base(request);
     const change: DirectoryChange = await this.commands.execute(
@@ -211,7 +195,6 @@ export class ScimController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
-    requireToken(principal);
     await this.commands.execute(new DeprovisionUserCommand(id, expectedRevisionOf(ifMatch), principal, context));
     await readModelsSettled(this.subscribers);
     response.status(204).end();
@@ -222,7 +205,6 @@ export class ScimController {
   @Get('Groups')
   @Requires('directory.provision')
   async listGroups(@CurrentPrincipal() principal: UserPrincipal, @Query() query: ScimQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
-    requireToken(principal);
     const { startIndex, count } = pageOf(query);
     const project = projectionOf(query);
     const withMembers = project({ id: '', members: [] })['members'] !== undefined;
@@ -238,7 +220,6 @@ export class ScimController {
   @Get('Groups/:id')
   @Requires('directory.provision')
   async getGroup(@CurrentPrincipal() principal: UserPrincipal, @Param('id') id: string, @Query() query: ScimQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
-    requireToken(principal);
     const role = requireGroupRole(id);
     const project = projectionOf(query);
     const withMembers = project({ id: '', members: [] })['members'] !== undefined;
@@ -255,7 +236,6 @@ export class ScimController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    requireToken(principal);
     const role = this.roleNamed(body?.displayName);
     await this.changeMembers(principal, context, role, memberIdsOf(body.members, 0), []);
     const group = toScimGroup(role, this.base(request), this.config.scimGroups, await this.holdersOf(principal, role));
@@ -273,7 +253,6 @@ export class ScimController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    requireToken(principal);
     const role = requireGroupRole(id);
     if (body?.displayName !== undefined && (typeof body.displayName !== 'string' || roleOfGroup(body.displayName, this.config.scimGroups) !== role)) throw new ScimError(400, 'mutability', "A role group's displayName cannot change.");
     await this.replaceMembers(principal, context, role, memberIdsOf(body.members, 0));
@@ -289,7 +268,6 @@ export class ScimController {
     @Body() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    requireToken(principal);
     const role = requireGroupRole(id);
     const operations = requirePatchOp(body).Operations;
     // Every operation is checked before any is applied.
@@ -301,16 +279,14 @@ export class ScimController {
 
   @Delete('Groups/:id')
   @Requires('directory.provision')
-  deleteGroup(@CurrentPrincipal() principal: UserPrincipal, @Param('id') id: string): void {
-    requireToken(principal);
+  deleteGroup(@Param('id') id: string): void {
     requireGroupRole(id);
     throw new ScimError(400, 'mutability', "The role groups are Keyward's own and cannot be deleted; remove their members to take the role away.");
   }
 
   @All(['Bulk', '.search', 'Me'])
   @Requires('directory.provision')
-  notSupported(@CurrentPrincipal() principal: UserPrincipal, @Req() request: Request): void {
-    requireToken(principal);
+  notSupported(@Req() request: Request): void {
     throw new ScimError(501, null, `${request.path} is not supported here (see ServiceProviderConfig).`);
   }
 
@@ -427,9 +403,12 @@ export class ScimController {
   }
 }
 
-/** SCIM takes API tokens only: a console session's cookie is no directory. */
-function requireToken(principal: UserPrincipal): void {
-  if (!principal.apiTokenId) throw new ScimError(401, null, 'SCIM takes an API token (Authorization: Bearer kwt_…) of a global admin, not a console session.');
+/** A discovery list, or the one resource of it with this id. */
+function discovery(response: Response, resources: { id: string }[], id: string | undefined, noun: string): void {
+  if (id === undefined) return send(response, 200, listResponse(resources, resources.length, 1));
+  const resource = resources.find((candidate) => candidate.id === id);
+  if (!resource) throw new ScimError(404, null, `No ${noun} ${id}: there are ${resources.map((candidate) => candidate.id).join(', ')}.`);
+  send(response, 200, resource);
 }
 
 /** A user's userName is its principal name, which its id follows from: it cannot change (its case can). */

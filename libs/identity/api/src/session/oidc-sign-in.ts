@@ -116,7 +116,9 @@ export class OidcSignIn {
     const context: CommandContext = { actor: actorOf(principal), tenantId, now: this.clock.now(), correlationId };
     const roles = this.rolesOf(claims);
     let user = await this.directory.user(userIdFor(upn.value));
-    if (user.status === 'none' || user.deprovisioned) {
+    // A user the directory deleted stays out: single sign-on does not bring them back.
+    if (user.status !== 'none' && user.deprovisioned) throw new SsoRefused('access_denied', `${upn.value} was removed by your directory.`);
+    if (user.status === 'none') {
       if (await this.queries.execute(new IsTenantProvisionedQuery(tenantId))) {
         throw new SsoRefused('access_denied', `${upn.value} is not provisioned in Keyward: your directory creates its users.`);
       }
