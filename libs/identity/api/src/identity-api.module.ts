@@ -6,6 +6,7 @@ import { IdentityReadModelsModule } from '@keyward/identity/read-models';
 import { PermissionGuard } from './authorization/permission.guard';
 import { ApiTokensResolver } from './api-tokens/api-tokens.resolver';
 import { AuthController } from './session/auth.controller';
+import { AutoconfigController } from './mail-setup/autoconfig.controller';
 import { ScimController } from './scim/scim.controller';
 import { OidcSignIn } from './session/oidc-sign-in';
 import { SessionMiddleware } from './session/session.middleware';
@@ -14,7 +15,7 @@ import { UsersResolver } from './users/users.resolver';
 
 @Module({
   imports: [CqrsModule, IdentityApplicationModule, IdentityReadModelsModule],
-  controllers: [AuthController, ScimController],
+  controllers: [AuthController, ScimController, AutoconfigController],
   // The permission guard runs before every route and operation of every module.
   providers: [OidcSignIn, UsersResolver, TenantPolicyResolver, ApiTokensResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
   exports: [IdentityApplicationModule],

@@ -7,3 +7,4 @@ export * from './authorization/principal';
 export * from './authorization/permissions';
 export * from './api-token/api-token';
 export * from './api-token/api-token-secret';
+export * from './mail-servers/mail-servers';

@@ -22,6 +22,8 @@ const roleAssignments = (value: string) =>
 /** The console roles (the identity domain's ROLES, which this shared library cannot import). */
 const ROLE_NAMES = new Set(['GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER', 'USER']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** A mail server as mail clients are told it (the identity domain's parseMailServer reads it). */
+const mailServer = z.string().regex(/^[A-Za-z0-9.-]{1,253}:\d{1,5}(\/(ssl|starttls))?$/i, 'must be host:port, optionally /ssl or /starttls (imap.contoso.com:993)');
 
 const schema = z.object({
   KEYWARD_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -94,6 +96,9 @@ const schema = z.object({
     .string()
     .default('')
     .refine((value) => roleAssignments(value).every(([role, name]) => ROLE_NAMES.has(role) && /^[^=;\p{Cc}]{1,256}$/u.test(name ?? '')), 'must be ROLE=claim value pairs separated by ";" (roles GLOBAL_ADMIN, AUDITOR, INCIDENT_RESPONDER, USER)'),
+  KEYWARD_MAIL_IMAP: mailServer.optional(),
+  KEYWARD_MAIL_POP: mailServer.optional(),
+  KEYWARD_MAIL_SUBMISSION: mailServer.optional(),
   KEYWARD_SCIM_GROUPS: z
     .string()
     .default('')
@@ -180,6 +185,8 @@ export interface KeywardConfig {
     readonly hec?: { readonly url: string; readonly token: string; readonly format: 'record' | 'ocsf' };
     readonly retryMs: number;
   };
+  /** The mail servers mail clients are set up with (`host:port[/ssl|/starttls]`), for Mozilla autoconfig; unset ones are left out. */
+  readonly mailServers: { readonly imap?: string; readonly pop?: string; readonly submission?: string };
   /** SCIM: the display name of the group that grants each console role (`KEYWARD_SCIM_GROUPS`). */
   readonly scimGroups: Readonly<Record<string, string>>;
   /**
@@ -270,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
       hec: e.KEYWARD_HEC_URL ? { url: e.KEYWARD_HEC_URL, token: e.KEYWARD_HEC_TOKEN ?? '', format: e.KEYWARD_HEC_FORMAT } : undefined,
       retryMs: e.KEYWARD_SIEM_RETRY_SECONDS * 1000,
     },
+    mailServers: { imap: e.KEYWARD_MAIL_IMAP, pop: e.KEYWARD_MAIL_POP, submission: e.KEYWARD_MAIL_SUBMISSION },
     scimGroups: { ...DEFAULT_SCIM_GROUPS, ...Object.fromEntries(roleAssignments(e.KEYWARD_SCIM_GROUPS)) },
     oidc: e.KEYWARD_OIDC_ISSUER
       ? {

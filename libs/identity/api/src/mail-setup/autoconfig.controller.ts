@@ -1,0 +1,47 @@
+import { Controller, Get, Inject, NotFoundException, BadRequestException, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import { KEYWARD_CONFIG, type KeywardConfig } from '@keyward/shared/server';
+import { Directory } from '@keyward/identity/application';
+import { parseMailServer, parseUserPrincipalName, type MailServer } from '@keyward/identity/domain';
+import { GetTenantIdForDomainQuery } from '@keyward/identity/read-models';
+import { Public } from '../authorization/requires.decorator';
+import { autoconfigXml } from './autoconfig';
+
+/**
+ * Mozilla autoconfig, where Thunderbird and other mail clients look for a domain's servers before
+ * the user has typed anything but their address: `/.well-known/autoconfig/mail/config-v1.1.xml`
+ * and `/mail/config-v1.1.xml` (behind `autoconfig.<domain>`), with `?emailaddress=`.
+ */
+@Controller()
+@Public('Mail clients ask for the servers before they hold a password; the answer names servers, never a secret.')
+export class AutoconfigController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly directory: Directory,
+    @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
+  ) {}
+
+  @Get(['.well-known/autoconfig/mail/config-v1.1.xml', 'mail/config-v1.1.xml'])
+  async autoconfig(@Query('emailaddress') address: unknown, @Res() response: Response): Promise<void> {
+    const upn = typeof address === 'string' ? parseUserPrincipalName(address) : null;
+    if (!upn) throw new BadRequestException('Send ?emailaddress=<the user principal name>, as mail clients do.');
+    const tenantId: string | null = await this.queries.execute(new GetTenantIdForDomainQuery(upn.domain));
+    const tenant = tenantId ? await this.directory.tenant(tenantId) : null;
+    const servers = this.servers();
+    // One answer for a domain that is not Keyward's and a Keyward without mail servers.
+    if (!tenant || tenant.status !== 'active' || servers.length === 0) throw new NotFoundException(`No mail set-up is published for ${upn.domain}.`);
+    response.status(200).type('application/xml; charset=utf-8').setHeader('Cache-Control', 'public, max-age=3600');
+    response.send(autoconfigXml(upn.domain, tenant.name, servers, this.config.publicUrl ? `${this.config.publicUrl.replace(/\/$/, '')}/me/app-passwords` : null));
+  }
+
+  /** The servers KEYWARD_MAIL_IMAP, KEYWARD_MAIL_POP and KEYWARD_MAIL_SUBMISSION name, checked at start. */
+  private servers(): MailServer[] {
+    const { imap, pop, submission } = this.config.mailServers;
+    return [
+      ...(imap ? [parseMailServer('imap', imap)] : []),
+      ...(pop ? [parseMailServer('pop3', pop)] : []),
+      ...(submission ? [parseMailServer('smtp', submission)] : []),
+    ];
+  }
+}
