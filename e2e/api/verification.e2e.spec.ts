@@ -1,5 +1,5 @@
 import { composeAppPassword } from '@keyward/app-passwords/domain';
-import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createUser, eventually, generate, KeywardProcess, newGatewayToken, verify } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createUser, eventually, generate, KeywardProcess, mistyped, newGatewayToken, verify } from '@keyward/e2e/support';
 
 // Every answer to a gateway is recorded with its reason; the gateway only ever sees 204, 401 or 429.
 describe('verification for gateways', () => {
@@ -31,8 +31,7 @@ describe('verification for gateways', () => {
   }
 
   it('records why each known credential was refused, and answers 401 without saying why', async () => {
-    const compact = secret.replace(/ /g, '');
-    const typo = compact.slice(0, 20) + (compact[20] === 'a' ? 'b' : 'a') + compact.slice(21);
+    const typo = mistyped(secret);
     // Well formed, right key id, valid checksum, wrong secret.
     const wrongSecret = composeAppPassword(appPasswordId, 'a'.repeat(18)).password;
     const attempts: [string, string, Record<string, string>][] = [

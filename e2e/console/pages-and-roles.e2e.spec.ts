@@ -7,6 +7,7 @@ import {
   expectVisible,
   KeywardProcess,
   launchChromium,
+  mistyped,
   screenshot,
   seriousAccessibilityViolations,
   shownSecret,
@@ -232,8 +233,7 @@ describe('the console for each role, on the demo tenant', () => {
     await expectVisible(page.getByRole('link', { name: 'Phone mail' }).first());
 
     // A client with a mistyped password, then one with a revoked one.
-    const compact = secret.replace(/ /g, '');
-    const typo = compact.slice(0, 20) + (compact[20] === 'a' ? 'b' : 'a') + compact.slice(21);
+    const typo = mistyped(secret);
     expect((await verify(keyward.baseUrl, 'uma@contoso.example', typo, { 'x-keyward-protocol': 'imap' })).status).toBe(401);
     await page.reload();
     await expectVisible(page.getByRole('cell', { name: /A typo: the password was almost right/ }), 15_000);

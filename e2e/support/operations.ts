@@ -1,3 +1,4 @@
+import { parseAppPassword, SECRET_ALPHABET } from '@keyward/app-passwords/domain';
 import type { ConsoleClient } from './console-client';
 
 export const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName } }`;
@@ -36,4 +37,18 @@ export async function createIncidentTeam(client: ConsoleClient) {
     auditor: await createUser(client, 'audrey@contoso.example', ['AUDITOR'], { password: 'audrey-console-password' }),
     user: await createUser(client, 'uma@contoso.example', ['USER'], { password: 'uma-console-password' }),
   };
+}
+
+/**
+ * An app password with one symbol of its secret mistyped, as a user would: the checksum fails. It
+ * has 10 bits, so one typo in 1,024 would still pass it; the first replacement that fails is taken.
+ */
+export function mistyped(password: string): string {
+  const compact = password.replace(/ /g, '');
+  for (const symbol of SECRET_ALPHABET) {
+    const typo = compact.slice(0, 20) + symbol + compact.slice(21);
+    const parsed = parseAppPassword(typo);
+    if (symbol !== compact[20] && parsed.kind === 'parsed' && !parsed.isChecksumValid) return typo;
+  }
+  throw new Error('no typo fails the checksum');
 }

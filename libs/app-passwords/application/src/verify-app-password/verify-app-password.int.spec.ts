@@ -10,7 +10,7 @@ import { hashSecret } from '@keyward/shared/security';
 import { loadConfig, type Clock } from '@keyward/shared/server';
 import { userIdFor, userStreamId } from '@keyward/identity/domain';
 import { Directory } from '@keyward/identity/application';
-import { appPasswordStreamId, composeAppPassword, newAppPasswordSecret } from '@keyward/app-passwords/domain';
+import { appPasswordStreamId, composeAppPassword, newAppPasswordSecret, parseAppPassword, SECRET_ALPHABET } from '@keyward/app-passwords/domain';
 import { Credentials } from '../credentials/credentials.repository';
 import { VerifyAppPassword, type VerificationAttempt } from './verify-app-password.use-case';
 
@@ -88,9 +88,15 @@ describe('verifying an app password', () => {
   });
 
   /** The password with one character of its secret changed: the checksum no longer matches. */
+  /** As e2e/support's `mistyped`: one symbol of the secret mistyped, one that fails the 10-bit checksum. */
   const typo = (password: string) => {
     const compact = password.replace(/ /g, '');
-    return compact.slice(0, 20) + (compact[20] === 'a' ? 'b' : 'a') + compact.slice(21);
+    for (const symbol of SECRET_ALPHABET) {
+      const mistyped = compact.slice(0, 20) + symbol + compact.slice(21);
+      const parsed = parseAppPassword(mistyped);
+      if (symbol !== compact[20] && parsed.kind === 'parsed' && !parsed.isChecksumValid) return mistyped;
+    }
+    throw new Error('no typo fails the checksum');
   };
 
   describe('the same argon2 work on every path, so that timing tells no names apart', () => {
