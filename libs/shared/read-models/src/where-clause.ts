@@ -28,9 +28,14 @@ export class WhereClause {
   }
 }
 
+/** `text` with LIKE's pattern characters escaped, for LIKE … ESCAPE '\'. */
+export function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /** `%text%` for LIKE … ESCAPE '\', with the pattern characters in `text` escaped. */
 export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${likeEscaped(text)}%`;
 }
 
 /** The instant a client's ISO-8601 string names, normalised; null if it names none. */

@@ -77,3 +77,11 @@ export function clientAddressOf(request: Request, policy: ClientAddressPolicy): 
   }
   return address;
 }
+
+/**
+ * Where browsers and clients reach Keyward: KEYWARD_PUBLIC_URL (its TLS proxy) without a trailing
+ * slash, or else the scheme and Host this request came with (answered to that same caller only).
+ */
+export function publicOriginOf(request: Request, config: { readonly publicUrl?: string; readonly host: string; readonly port: number }): string {
+  return config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.get('host') ?? `${config.host}:${config.port}`}`;
+}

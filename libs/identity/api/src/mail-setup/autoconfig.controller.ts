@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, NotFoundException, BadRequestException, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { Response } from 'express';
-import { KEYWARD_CONFIG, type KeywardConfig } from '@keyward/shared/server';
+import type { Request, Response } from 'express';
+import { KEYWARD_CONFIG, publicOriginOf, type KeywardConfig } from '@keyward/shared/server';
 import { Directory } from '@keyward/identity/application';
 import { parseMailServer, parseUserPrincipalName, type MailServer } from '@keyward/identity/domain';
 import { GetTenantIdForDomainQuery } from '@keyward/identity/read-models';
@@ -23,7 +23,7 @@ export class AutoconfigController {
   ) {}
 
   @Get(['.well-known/autoconfig/mail/config-v1.1.xml', 'mail/config-v1.1.xml'])
-  async autoconfig(@Query('emailaddress') address: unknown, @Res() response: Response): Promise<void> {
+  async autoconfig(@Query('emailaddress') address: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
     const upn = typeof address === 'string' ? parseUserPrincipalName(address) : null;
     if (!upn) throw new BadRequestException('Send ?emailaddress=<the user principal name>, as mail clients do.');
     const tenantId: string | null = await this.queries.execute(new GetTenantIdForDomainQuery(upn.domain));
@@ -32,7 +32,9 @@ export class AutoconfigController {
     // One answer for a domain that is not Keyward's and a Keyward without mail servers.
     if (!tenant || tenant.status !== 'active' || servers.length === 0) throw new NotFoundException(`No mail set-up is published for ${upn.domain}.`);
     response.status(200).type('application/xml; charset=utf-8').setHeader('Cache-Control', 'public, max-age=3600');
-    response.send(autoconfigXml(upn.domain, tenant.name, servers, this.config.publicUrl ? `${this.config.publicUrl.replace(/\/$/, '')}/me/app-passwords` : null));
+    // The console's app passwords, only where KEYWARD_PUBLIC_URL says where users reach it.
+    const appPasswords = this.config.publicUrl ? `${publicOriginOf(request, this.config)}/me/app-passwords` : null;
+    response.send(autoconfigXml(upn.domain, tenant.name, servers, appPasswords));
   }
 
   /** The servers KEYWARD_MAIL_IMAP, KEYWARD_MAIL_POP and KEYWARD_MAIL_SUBMISSION name, checked at start. */

@@ -2,7 +2,7 @@ import { All, Body, Controller, Delete, Get, Headers, Inject, Injectable, Param,
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { CommandContext } from '@keyward/shared/domain';
-import { KEYWARD_CONFIG, readModelsSettled, SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
+import { KEYWARD_CONFIG, publicOriginOf, readModelsSettled, SubscriberHost, type KeywardConfig } from '@keyward/shared/server';
 import {
   ChangeUserRolesCommand,
   DeprovisionUserCommand,
@@ -297,8 +297,7 @@ export class ScimController {
   }
 
   private base(request: Request): string {
-    const origin = this.config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.get('host') ?? `${this.config.host}:${this.config.port}`}`;
-    return `${origin}/scim/v2`;
+    return `${publicOriginOf(request, this.config)}/scim/v2`;
   }
 
   private userResource(user: DirectoryUser, request: Request): Record<string, unknown> {

@@ -17,7 +17,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { SessionService } from '@keyward/identity/application';
-import { clientAddressOf, KEYWARD_CONFIG, type KeywardConfig } from '@keyward/shared/server';
+import { clientAddressOf, KEYWARD_CONFIG, publicOriginOf, type KeywardConfig } from '@keyward/shared/server';
 import type { KeywardRequest } from '../authorization/current-principal.decorator';
 import { Public } from '../authorization/requires.decorator';
 import { OidcSignIn, SsoRefused } from './oidc-sign-in';
@@ -71,7 +71,7 @@ export class AuthController {
   async ssoLogin(@Req() request: KeywardRequest, @Query('returnTo') returnTo: string | undefined, @Res() response: Response): Promise<void> {
     if (!this.sso.isEnabled) throw new NotFoundException('Single sign-on is not configured (KEYWARD_OIDC_ISSUER).');
     try {
-      const { url, cookie } = await this.sso.start(this.originOf(request), returnTo);
+      const { url, cookie } = await this.sso.start(publicOriginOf(request, this.config), returnTo);
       // Lax: the provider's redirect back is a navigation from another site.
       response.cookie(SSO_FLOW_COOKIE, cookie, { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, path: '/auth/oidc', maxAge: 10 * 60_000 });
       response.redirect(303, url);
@@ -87,7 +87,7 @@ export class AuthController {
     const flow = request.cookies?.[SSO_FLOW_COOKIE];
     response.clearCookie(SSO_FLOW_COOKIE, { path: '/auth/oidc' });
     try {
-      const { token, returnTo } = await this.sso.finish(new URL(request.originalUrl, this.originOf(request)), typeof flow === 'string' ? flow : undefined, request.correlationId);
+      const { token, returnTo } = await this.sso.finish(new URL(request.originalUrl, publicOriginOf(request, this.config)), typeof flow === 'string' ? flow : undefined, request.correlationId);
       this.startSession(request, response, token);
       response.redirect(303, returnTo);
     } catch (error) {
@@ -107,11 +107,6 @@ export class AuthController {
       path: '/',
       maxAge: this.config.sessionMaxMs,
     });
-  }
-
-  /** Where browsers reach Keyward: KEYWARD_PUBLIC_URL, or the address this request came to. */
-  private originOf(request: KeywardRequest): string {
-    return this.config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.get('host')}`;
   }
 
   @Post('logout')

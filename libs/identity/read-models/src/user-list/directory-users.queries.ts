@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_DB } from '@keyward/shared/server';
-import { statement, type ReadModelDatabase } from '@keyward/shared/read-models';
+import { containsPattern, likeEscaped, statement, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { authorizeTenantWide, type DirectoryProfile, type Role, type UserPrincipal } from '@keyward/identity/domain';
 
 /** A user as a directory (SCIM) sees it: never one it deleted. */
@@ -113,8 +113,6 @@ function toDirectoryUser(row: DirectoryRow): DirectoryUser {
   };
 }
 
-const LIKE = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** SQL for one condition, with its value bound as `@p<n>`. */
 function conditionSql({ attribute, operator, value }: DirectoryCondition, name: string, params: Record<string, unknown>): string {
   const { column, kind, caseExact } = DIRECTORY_ATTRIBUTES[attribute];
@@ -137,7 +135,7 @@ function conditionSql({ attribute, operator, value }: DirectoryCondition, name: 
     default: {
       // co, sw, ew: LIKE is case-insensitive for ASCII; a case-exact attribute also checks instr/substr.
       const text = String(value);
-      params[name] = operator === 'co' ? `%${LIKE(text)}%` : operator === 'sw' ? `${LIKE(text)}%` : `%${LIKE(text)}`;
+      params[name] = operator === 'co' ? containsPattern(text) : operator === 'sw' ? `${likeEscaped(text)}%` : `%${likeEscaped(text)}`;
       if (!caseExact) return `${column} LIKE @${name} ESCAPE '\\'`;
       params[`${name}x`] = text;
       const exact = operator === 'co' ? `instr(${column}, @${name}x) > 0` : operator === 'sw' ? `substr(${column}, 1, length(@${name}x)) = @${name}x` : `substr(${column}, -length(@${name}x)) = @${name}x`;
