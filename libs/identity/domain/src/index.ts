@@ -8,3 +8,4 @@ export * from './authorization/permissions';
 export * from './api-token/api-token';
 export * from './api-token/api-token-secret';
 export * from './mail-servers/mail-servers';
+export * from './user/second-factors';

@@ -111,5 +111,5 @@ export type SignInFailuresSummarized = DomainEvent<
 /** The sign-in attempts: high volume, kept in usage streams apart from the lifecycle. */
 export const SIGN_IN_EVENT_TYPES: readonly string[] = ['AppPasswordUsed', 'AppPasswordRejected', 'SignInFailed', 'SignInFailuresSummarized'];
 
-/** Names of the fields that hold hashes: projections and exports drop them. */
-export const SECRET_FIELDS: readonly string[] = ['secretHash', 'passwordHash', 'tokenHash'];
+/** Names of the fields that hold hashes or shared secrets (a TOTP seed): projections and exports drop them. */
+export const SECRET_FIELDS: readonly string[] = ['secretHash', 'passwordHash', 'tokenHash', 'totpSecret', 'recoveryCodeHashes'];

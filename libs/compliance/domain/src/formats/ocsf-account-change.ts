@@ -13,7 +13,9 @@ import type { RecordData } from './record-data';
  * before generating that keeps the per-user limit under concurrency) is Other "Reserve Slot".
  * A user's creation, disabling, enabling and password reset are the schema's own activities; a
  * directory's change of their name or profile is Other "Change Profile", of their roles Other
- * "Change Roles" (the record carries the roles held after it). An
+ * "Change Roles" (the record carries the roles held after it). A console second factor registered
+ * is MFA Factor Enable, an admin's reset of them MFA Factor Disable, and each use (a sign-in or a
+ * step-up, kept so that no code is taken twice) Other "Record Second Factor Use". An
  * API token is likewise an account and credential of its creator's: created is Create, revoked is
  * Delete, and its last use (written at most once an hour) Other "Record Use".
  */
@@ -34,6 +36,10 @@ export const ACCOUNT_CHANGE_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   UserPasswordReset: userChange(activity(ACCOUNT_CHANGE, 4), 'User password reset'),
   UserProfileChanged: userChange(otherActivity(ACCOUNT_CHANGE, 'Change Profile'), 'User profile changed'),
   UserRolesChanged: userChange(otherActivity(ACCOUNT_CHANGE, 'Change Roles'), 'User roles changed'),
+  TotpEnrolled: userChange(activity(ACCOUNT_CHANGE, 10), 'Authenticator app registered as a second factor'),
+  PasskeyRegistered: userChange(activity(ACCOUNT_CHANGE, 10), 'Passkey registered as a second factor'),
+  SecondFactorsReset: userChange(activity(ACCOUNT_CHANGE, 11), 'Second factors reset'),
+  SecondFactorUsed: userChange(otherActivity(ACCOUNT_CHANGE, 'Record Second Factor Use'), 'Second factor used'),
   ApiTokenCreated: apiTokenChange(activity(ACCOUNT_CHANGE, 1), 'API token created', (data) => apiTokenUserOf(data, data.text('name'))),
   ApiTokenRevoked: apiTokenChange(activity(ACCOUNT_CHANGE, 6), 'API token revoked'),
   ApiTokenUsed: apiTokenChange(otherActivity(ACCOUNT_CHANGE, 'Record Use'), 'API token used'),

@@ -22,7 +22,7 @@ export const ACCOUNT_CHANGE: OcsfClass = {
   ...IAM,
   classUid: 3001,
   className: 'Account Change',
-  activities: { 1: 'Create', 2: 'Enable', 4: 'Password Reset', 5: 'Disable', 6: 'Delete' },
+  activities: { 1: 'Create', 2: 'Enable', 4: 'Password Reset', 5: 'Disable', 6: 'Delete', 10: 'MFA Factor Enable', 11: 'MFA Factor Disable' },
   hasOwnActor: true,
 };
 

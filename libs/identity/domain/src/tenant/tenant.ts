@@ -58,6 +58,8 @@ export const tenantDecider = {
           ...given,
           maxApiTokenDays: given.maxApiTokenDays ?? state.policy.maxApiTokenDays,
           isPasswordSignInAllowed: given.isPasswordSignInAllowed ?? state.policy.isPasswordSignInAllowed,
+          consoleMfaRoles: given.consoleMfaRoles ?? state.policy.consoleMfaRoles,
+          mfaGraceDays: given.mfaGraceDays ?? state.policy.mfaGraceDays,
         });
         // Saving the same settings again records nothing.
         if (isSamePolicy(policy, state.policy)) return [];

@@ -10,6 +10,16 @@ import {
 } from '@keyward/shared/domain';
 import { isRole, type Role } from '../role';
 import { requireUserPrincipalName } from './user-principal-name';
+import {
+  afterUse,
+  hasSecondFactor,
+  NO_SECOND_FACTORS,
+  requireFreshUse,
+  requirePasskeyRegistration,
+  requireTotpEnrolment,
+  type SecondFactors,
+  type SecondFactorUse,
+} from './second-factors';
 
 export const userStreamId = (userId: string) => `user-${userId}`;
 
@@ -57,7 +67,28 @@ export type UserPasswordReset = DomainEvent<'UserPasswordReset', { userId: strin
 export type UserProfileChanged = DomainEvent<'UserProfileChanged', { userId: string; displayName: string; profile: DirectoryProfile }>;
 /** The user's roles now (the directory's role groups). */
 export type UserRolesChanged = DomainEvent<'UserRolesChanged', { userId: string; roles: Role[] }>;
-export type UserEvent = UserCreated | UserDisabled | UserEnabled | UserPasswordReset | UserProfileChanged | UserRolesChanged;
+/** The user registered an authenticator app, confirmed by its first code (`timeStep`), with ten recovery codes (hashed). */
+export type TotpEnrolled = DomainEvent<'TotpEnrolled', { userId: string; totpSecret: string; recoveryCodeHashes: string[]; timeStep: number }>;
+/** The user registered a passkey (WebAuthn): its id, public key and signature counter. */
+export type PasskeyRegistered = DomainEvent<
+  'PasskeyRegistered',
+  { userId: string; credentialId: string; publicKey: string; counter: number; transports: string[]; name: string }
+>;
+/** A sign-in or a step-up passed the second factor: what was used, so that it is not accepted again. */
+export type SecondFactorUsed = DomainEvent<'SecondFactorUsed', { userId: string } & SecondFactorUse>;
+/** An admin removed the user's second factors (a lost phone), with the reason; the user enrols again. */
+export type SecondFactorsReset = DomainEvent<'SecondFactorsReset', { userId: string; reason: string }>;
+export type UserEvent =
+  | UserCreated
+  | UserDisabled
+  | UserEnabled
+  | UserPasswordReset
+  | UserProfileChanged
+  | UserRolesChanged
+  | TotpEnrolled
+  | PasskeyRegistered
+  | SecondFactorUsed
+  | SecondFactorsReset;
 
 /**
  * The little Keyward keeps of what a directory (Entra ID over SCIM) says about a user: its own id
@@ -109,7 +140,22 @@ export type ProvisionUser = {
 /** A directory replaces what it states about a user (SCIM PUT or PATCH). */
 export type UpdateDirectoryUser = { type: 'UpdateDirectoryUser'; data: DirectoryUserState };
 export type ChangeUserRoles = { type: 'ChangeUserRoles'; data: { roles: readonly string[] } };
-export type UserCommand = CreateUser | DisableUser | EnableUser | ResetUserPassword | ProvisionUser | UpdateDirectoryUser | ChangeUserRoles;
+export type EnrolTotp = { type: 'EnrolTotp'; data: { totpSecret: string; recoveryCodeHashes: string[]; timeStep: number } };
+export type RegisterPasskey = { type: 'RegisterPasskey'; data: Omit<PasskeyRegistered['data'], 'userId'> };
+export type UseSecondFactor = { type: 'UseSecondFactor'; data: SecondFactorUse };
+export type ResetSecondFactors = { type: 'ResetSecondFactors'; data: { reason: string } };
+export type UserCommand =
+  | CreateUser
+  | DisableUser
+  | EnableUser
+  | ResetUserPassword
+  | ProvisionUser
+  | UpdateDirectoryUser
+  | ChangeUserRoles
+  | EnrolTotp
+  | RegisterPasskey
+  | UseSecondFactor
+  | ResetSecondFactors;
 
 export type User =
   | { status: 'none' }
@@ -125,6 +171,10 @@ export type User =
       profile: DirectoryProfile;
       /** Deleted by the directory: disabled, and out of the directory's view until provisioned again. */
       deprovisioned: boolean;
+      /** Whoever created the user said they have MFA at their identity provider (an admin, at creation). */
+      mfaAttested: boolean;
+      /** The console's second factors; `mfaRegistered` is true when attested or when there is one. */
+      secondFactors: SecondFactors;
     });
 export type ExistingUser = Exclude<User, { status: 'none' }>;
 
@@ -149,6 +199,27 @@ export const userDecider = {
         return updateDirectoryUser(requireProvisioned(state), command.data);
       case 'ChangeUserRoles':
         return changeRoles(requireProvisioned(state), command.data.roles);
+      case 'EnrolTotp': {
+        const user = requireUser(state);
+        requireTotpEnrolment(user.secondFactors, command.data.totpSecret, command.data.recoveryCodeHashes);
+        return [{ type: 'TotpEnrolled', data: { userId: user.userId, ...command.data } }];
+      }
+      case 'RegisterPasskey': {
+        const user = requireUser(state);
+        const name = requirePasskeyRegistration(user.secondFactors, command.data.credentialId, command.data.name);
+        return [{ type: 'PasskeyRegistered', data: { userId: user.userId, ...command.data, name } }];
+      }
+      case 'UseSecondFactor': {
+        const user = requireUser(state);
+        requireFreshUse(user.secondFactors, command.data);
+        return [{ type: 'SecondFactorUsed', data: { userId: user.userId, ...command.data } }];
+      }
+      case 'ResetSecondFactors': {
+        const user = requireUser(state);
+        if (!hasSecondFactor(user.secondFactors)) throw badInput('This user has no second factor to reset.');
+        const reason = requireLine(command.data.reason, 500, 'Give a reason of 1 to 500 characters on one line.');
+        return [{ type: 'SecondFactorsReset', data: { userId: user.userId, reason } }];
+      }
       default:
         return assertUnreachable(command);
     }
@@ -156,7 +227,16 @@ export const userDecider = {
 
   evolve(state: User, event: UserEvent): User {
     if (event.type === 'UserCreated') {
-      return { status: 'enabled', ...event.data, profile: event.data.profile ?? EMPTY_PROFILE, revision: 0, sessionsEndedAt: -1, deprovisioned: false };
+      return {
+        status: 'enabled',
+        ...event.data,
+        profile: event.data.profile ?? EMPTY_PROFILE,
+        revision: 0,
+        sessionsEndedAt: -1,
+        deprovisioned: false,
+        mfaAttested: event.data.mfaRegistered,
+        secondFactors: NO_SECOND_FACTORS,
+      };
     }
     if (state.status === 'none') return state;
     const revision = state.revision + 1;
@@ -171,11 +251,32 @@ export const userDecider = {
         return { ...state, revision, displayName: event.data.displayName, profile: event.data.profile };
       case 'UserRolesChanged':
         return { ...state, revision, roles: event.data.roles };
+      case 'TotpEnrolled':
+        return withFactors(state, revision, {
+          ...state.secondFactors,
+          totp: { secret: event.data.totpSecret, lastTimeStep: event.data.timeStep },
+          recoveryCodeHashes: event.data.recoveryCodeHashes,
+        });
+      case 'PasskeyRegistered': {
+        const { userId: _userId, ...passkey } = event.data;
+        return withFactors(state, revision, { ...state.secondFactors, passkeys: [...state.secondFactors.passkeys, passkey] });
+      }
+      case 'SecondFactorUsed': {
+        const { userId: _userId, ...use } = event.data;
+        return { ...state, revision, secondFactors: afterUse(state.secondFactors, use) };
+      }
+      case 'SecondFactorsReset':
+        // Sessions opened with the old factors end: whoever holds the lost phone is signed out.
+        return { ...withFactors(state, revision, NO_SECOND_FACTORS), sessionsEndedAt: revision };
       default:
         return assertUnreachable(event);
     }
   },
 };
+
+function withFactors(state: ExistingUser, revision: number, secondFactors: SecondFactors): ExistingUser {
+  return { ...state, revision, secondFactors, mfaRegistered: state.mfaAttested || hasSecondFactor(secondFactors) };
+}
 
 function requireUser(state: User): ExistingUser {
   if (state.status === 'none') throw notFound('No such user.');

@@ -25,6 +25,10 @@ import {
   type UserPasswordReset,
   type UserProfileChanged,
   type UserRolesChanged,
+  type TotpEnrolled,
+  type PasskeyRegistered,
+  type SecondFactorUsed,
+  type SecondFactorsReset,
 } from '@keyward/identity/domain';
 import { auditRecordOf, type AuditRecord } from '../../audit-record/audit-record';
 
@@ -74,6 +78,14 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
     profile: { externalId: 'entra-0001', givenName: 'Alice', familyName: 'Married', email: 'alice@contoso.example' },
   } satisfies UserProfileChanged['data'], 'token:Ab3dEf6hIj9k'),
   recordOf('UserRolesChanged', `user-${ALICE}`, { userId: ALICE, roles: ['USER', 'AUDITOR'] } satisfies UserRolesChanged['data'], 'token:Ab3dEf6hIj9k'),
+  recordOf('TotpEnrolled', `user-${ALICE}`, {
+    userId: ALICE, totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', recoveryCodeHashes: Array.from({ length: 10 }, (_, i) => `cmVjb3ZlcnkgY29kZSBoYXNo${i}`), timeStep: 59_000_000,
+  } satisfies TotpEnrolled['data'], `user:${ALICE}`),
+  recordOf('PasskeyRegistered', `user-${ALICE}`, {
+    userId: ALICE, credentialId: 'Y3JlZGVudGlhbCBpZA', publicKey: 'cHVibGljIGtleQ', counter: 0, transports: ['internal'], name: 'Laptop',
+  } satisfies PasskeyRegistered['data'], `user:${ALICE}`),
+  recordOf('SecondFactorUsed', `user-${ALICE}`, { userId: ALICE, factor: 'totp', timeStep: 59_000_001 } satisfies SecondFactorUsed['data'], `user:${ALICE}`),
+  recordOf('SecondFactorsReset', `user-${ALICE}`, { userId: ALICE, reason: 'Lost phone, ticket 4711' } satisfies SecondFactorsReset['data']),
   recordOf('ApiTokenCreated', 'apiToken-Ab3dEf6hIj9k', {
     apiTokenId: 'Ab3dEf6hIj9k', tenantId: TENANT, userId: ALICE, name: 'Nightly SIEM export', role: 'AUDITOR', expiresAt: '2026-05-30T12:00:00.000Z', tokenHash: 'c2hhMjU2IG9mIHRoZSB0b2tlbg',
   } satisfies ApiTokenCreated['data'], `user:${ALICE}`),
