@@ -19,5 +19,6 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/'],
+  // Packages published only as ES modules (otplib's base32 and hashes), which jest's CommonJS runtime cannot require as they are.
+  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib)/)'],
 };

@@ -17,15 +17,29 @@ export class ConsoleClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async signIn(userPrincipalName: string, password: string): Promise<number> {
+  async signIn(userPrincipalName: string, password: string, extra: Record<string, unknown> = {}): Promise<number> {
+    return (await this.signInResponse(userPrincipalName, password, extra)).status;
+  }
+
+  /** Signs in (with `otp` or `passkey` in `extra` for a user with a second factor) and hands back the answer. */
+  async signInResponse(userPrincipalName: string, password: string, extra: Record<string, unknown> = {}): Promise<Response> {
     const response = await fetch(`${this.baseUrl}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userPrincipalName, password }),
+      body: JSON.stringify({ userPrincipalName, password, ...extra }),
     });
     const setCookie = response.headers.get('set-cookie') ?? '';
     this.cookie = setCookie.split(';')[0];
-    return response.status;
+    return response;
+  }
+
+  /** POST /auth/step-up with this session: the password again, and the second factor when the user has one. */
+  async stepUp(password: string, extra: Record<string, unknown> = {}): Promise<Response> {
+    return fetch(`${this.baseUrl}/auth/step-up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: this.cookie },
+      body: JSON.stringify({ password, ...extra }),
+    });
   }
 
   get sessionCookie(): string {

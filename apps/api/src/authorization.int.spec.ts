@@ -132,6 +132,17 @@ const OPERATIONS: Record<string, OperationCase> = {
     query: 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }',
     variables: (s) => ({ input: { name: 'matrix', role: s.role } }),
   },
+  // One's own second factors: a wrong code or an empty WebAuthn answer is refused past the permission check.
+  beginTotpEnrollment: { targets: 'tenant', query: 'mutation { beginTotpEnrollment { secret } }', variables: () => ({}) },
+  confirmTotpEnrollment: { targets: 'tenant', query: 'mutation { confirmTotpEnrollment(code: "000000") { id } }', variables: () => ({}) },
+  beginPasskeyRegistration: { targets: 'tenant', query: 'mutation { beginPasskeyRegistration }', variables: () => ({}) },
+  finishPasskeyRegistration: { targets: 'tenant', query: 'mutation { finishPasskeyRegistration(response: {}) { id } }', variables: () => ({}) },
+  // The subjects have no second factor: an authorised reset is refused by the domain.
+  resetSecondFactors: {
+    targets: ['tenant', 'foreign'],
+    query: 'mutation($input: ResetSecondFactorsInput!) { resetSecondFactors(input: $input) { id } }',
+    variables: (s) => ({ input: { userId: s.userId, reason: 'matrix' } }),
+  },
   revokeApiToken: { targets: ['own', 'tenant', 'foreign'], query: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', variables: (s) => ({ id: s.apiTokenId }) },
 };
 
@@ -170,7 +181,9 @@ describe('authorization: one permission table, every operation', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'keyward-authz-'));
     app = await serve(
-      loadConfig({ KEYWARD_PORT: '0', KEYWARD_DATA_DIR: dataDir, KEYWARD_BOOTSTRAP_DOMAIN: 'contoso.example,fabrikam.example', KEYWARD_BOOTSTRAP_PASSWORD: password, KEYWARD_LOG_LEVEL: 'silent' }),
+      loadConfig({ KEYWARD_PORT: '0', KEYWARD_DATA_DIR: dataDir, KEYWARD_BOOTSTRAP_DOMAIN: 'contoso.example,fabrikam.example', KEYWARD_BOOTSTRAP_PASSWORD: password, KEYWARD_LOG_LEVEL: 'silent',
+        // The matrix is about permissions: its sessions stay within the step-up window however slow the machine.
+        KEYWARD_STEP_UP_SECONDS: '3600' }),
     );
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     const admin = new ConsoleClient(baseUrl);

@@ -10,6 +10,7 @@ import { AutoconfigController } from './mail-setup/autoconfig.controller';
 import { ScimController } from './scim/scim.controller';
 import { OidcSignIn } from './session/oidc-sign-in';
 import { SessionMiddleware } from './session/session.middleware';
+import { SecondFactorsResolver } from './second-factors/second-factors.resolver';
 import { TenantPolicyResolver } from './tenant-policy/tenant-policy.resolver';
 import { UsersResolver } from './users/users.resolver';
 
@@ -17,7 +18,7 @@ import { UsersResolver } from './users/users.resolver';
   imports: [CqrsModule, IdentityApplicationModule, IdentityReadModelsModule],
   controllers: [AuthController, ScimController, AutoconfigController],
   // The permission guard runs before every route and operation of every module.
-  providers: [OidcSignIn, UsersResolver, TenantPolicyResolver, ApiTokensResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
+  providers: [OidcSignIn, UsersResolver, SecondFactorsResolver, TenantPolicyResolver, ApiTokensResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
   exports: [IdentityApplicationModule],
 })
 export class IdentityApiModule implements NestModule {

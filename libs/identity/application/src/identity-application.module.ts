@@ -9,6 +9,7 @@ import { Directory } from './directory/directory.repository';
 import { ChangeUserRolesHandler, DeprovisionUserHandler, ProvisionUserHandler, UpdateDirectoryUserHandler } from './provisioning/provisioning.commands';
 import { ResetUserPasswordHandler } from './reset-user-password/reset-user-password.command';
 import { SessionService } from './sessions/session-service';
+import { SecondFactorService } from './second-factors/second-factor.service';
 import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.command';
 
 @Module({
@@ -16,6 +17,7 @@ import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.comma
   providers: [
     Directory,
     SessionService,
+    SecondFactorService,
     ApiTokenAuthenticator,
     BootstrapTenants,
     CreateUserHandler,
@@ -29,6 +31,6 @@ import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.comma
     DeprovisionUserHandler,
     ChangeUserRolesHandler,
   ],
-  exports: [Directory, SessionService, ApiTokenAuthenticator, BootstrapTenants],
+  exports: [Directory, SessionService, SecondFactorService, ApiTokenAuthenticator, BootstrapTenants],
 })
 export class IdentityApplicationModule {}

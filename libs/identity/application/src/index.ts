@@ -9,3 +9,4 @@ export * from './reset-user-password/reset-user-password.command';
 export * from './api-tokens/api-token.commands';
 export * from './api-tokens/api-token-authenticator';
 export * from './provisioning/provisioning.commands';
+export * from './second-factors/second-factor.service';

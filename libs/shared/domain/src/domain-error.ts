@@ -5,7 +5,9 @@ export type DomainErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'POLICY_VIOLATION';
+  | 'POLICY_VIOLATION'
+  /** A sensitive operation from a console session whose last authentication is not recent (DESIGN §8). */
+  | 'STEP_UP_REQUIRED';
 
 /**
  * A refusal decided by the domain or an application handler. Its message is written for the

@@ -10,6 +10,7 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: HttpStatus.NOT_FOUND,
   CONFLICT: HttpStatus.CONFLICT,
   POLICY_VIOLATION: HttpStatus.UNPROCESSABLE_ENTITY,
+  STEP_UP_REQUIRED: HttpStatus.FORBIDDEN,
 };
 
 /**
@@ -23,7 +24,9 @@ export class KeywardExceptionFilter extends BaseExceptionFilter {
     if (host.getType<string>() === 'graphql') return exception;
     if (isDomainError(exception)) {
       const response = host.switchToHttp().getResponse<Response>();
-      response.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message });
+      // DESIGN §8: an export without a recent authentication answers {"error":"step_up_required"}.
+      const error = exception.code === 'STEP_UP_REQUIRED' ? { error: 'step_up_required' } : {};
+      response.status(HTTP_STATUS[exception.code]).json({ ...error, code: exception.code, message: exception.message });
       return undefined;
     }
     const clientStatus = clientErrorStatus(exception);

@@ -3,7 +3,7 @@ import { isDomainError } from '@keyward/shared/domain';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
-const CLIENT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'POLICY_VIOLATION']);
+const CLIENT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'POLICY_VIOLATION', 'STEP_UP_REQUIRED']);
 // Apollo's own codes for a request it cannot take (it does not parse or validate; a GET mutation,
 // a blocked CSRF preflight, a batch, an operation name that is not there): the client's mistake.
 const CLIENT_MISTAKES = new Set([

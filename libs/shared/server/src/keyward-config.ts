@@ -47,6 +47,7 @@ const schema = z.object({
   KEYWARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KEYWARD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   KEYWARD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  KEYWARD_STEP_UP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   KEYWARD_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   KEYWARD_GATEWAY_TOKENS: z
     .string()
@@ -133,6 +134,8 @@ export interface KeywardConfig {
   readonly logLevel: string;
   readonly sessionIdleMs: number;
   readonly sessionMaxMs: number;
+  /** How long a sign-in or a step-up lets a console session do sensitive things (KEYWARD_STEP_UP_SECONDS). */
+  readonly stepUpMs: number;
   /** Where browsers reach Keyward (`KEYWARD_PUBLIC_URL`, through its TLS proxy); undefined when not set. */
   readonly publicUrl?: string;
   /** Session cookies carry `Secure`: `KEYWARD_SECURE_COOKIES`, by default true when the public URL is https. */
@@ -232,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     logLevel: e.KEYWARD_LOG_LEVEL,
     sessionIdleMs: e.KEYWARD_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.KEYWARD_SESSION_MAX_HOURS * 3_600_000,
+    stepUpMs: e.KEYWARD_STEP_UP_SECONDS * 1000,
     publicUrl: e.KEYWARD_PUBLIC_URL,
     // Behind HTTPS (the public URL says so), cookies are Secure unless told otherwise.
     secureCookies: e.KEYWARD_SECURE_COOKIES === undefined ? isHttps : e.KEYWARD_SECURE_COOKIES === 'true',

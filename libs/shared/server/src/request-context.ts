@@ -82,6 +82,12 @@ export function clientAddressOf(request: Request, policy: ClientAddressPolicy): 
  * Where browsers and clients reach Keyward: KEYWARD_PUBLIC_URL (its TLS proxy) without a trailing
  * slash, or else the scheme and Host this request came with (answered to that same caller only).
  */
+/** Where WebAuthn ceremonies happen: the host name clients reach Keyward at (the RP ID) and its origin. */
+export function relyingPartyOf(request: Request, config: { readonly publicUrl?: string; readonly host: string; readonly port: number }): { id: string; origin: string } {
+  const origin = publicOriginOf(request, config);
+  return { id: new URL(origin).hostname, origin };
+}
+
 export function publicOriginOf(request: Request, config: { readonly publicUrl?: string; readonly host: string; readonly port: number }): string {
   return config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.get('host') ?? `${config.host}:${config.port}`}`;
 }

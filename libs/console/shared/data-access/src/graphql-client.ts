@@ -2,6 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { TypedDocumentString } from './gql/graphql';
+import { StepUpService } from './step-up';
 
 /** An error the API answered with: its `extensions.code`, a message fit to show, and the other extensions (a CONFLICT's counts, say). */
 export class ApiError extends Error {
@@ -30,8 +31,23 @@ type VariablesOf<V> = V extends Record<string, never> ? [variables?: V] : [varia
 @Injectable({ providedIn: 'root' })
 export class GraphQLClient {
   private readonly http = inject(HttpClient);
+  private readonly stepUp = inject(StepUpService);
 
+  /**
+   * Sends the operation; one the server refuses with STEP_UP_REQUIRED waits while the user confirms
+   * their identity in place, and is sent again (once): the page never sees the refusal unless the
+   * user cancels.
+   */
   async request<T, V>(document: TypedDocumentString<T, V>, ...[variables]: VariablesOf<V>): Promise<T> {
+    try {
+      return await this.send(document, variables);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'STEP_UP_REQUIRED' || !(await this.stepUp.confirm())) throw error;
+      return this.send(document, variables);
+    }
+  }
+
+  private async send<T, V>(document: TypedDocumentString<T, V>, variables: V | undefined): Promise<T> {
     let response: GraphQLResponse<T>;
     try {
       response = await firstValueFrom(this.http.post<GraphQLResponse<T>>('/graphql', { query: document.toString(), variables: variables ?? {} }));

@@ -1,4 +1,5 @@
 export * from './graphql-client';
+export * from './step-up';
 export * from './permission';
 export * from './session.store';
 export * from './signed-in.guard';

@@ -5,6 +5,7 @@
  */
 export const PERMISSIONS = [
   'users.read',
+  'account.secure',
   'users.manage',
   'appPasswords.read',
   'appPasswords.generate',

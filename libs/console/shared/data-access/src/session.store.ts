@@ -2,6 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { graphql } from './gql';
+import type * as Gql from './gql/graphql';
+import type { SecondFactorAnswer } from './step-up';
 import { GraphQLClient } from './graphql-client';
 import { isPermission, type Grant, type Permission, type PermissionScope } from './permission';
 
@@ -15,10 +17,12 @@ export interface Me {
   roles: Role[];
   /** Every permission the user holds, from the server's permission table. */
   permissions: Grant[];
+  /** Where they stand with the policy's second factor: GRACE until the deadline, ENROLMENT_REQUIRED after it. */
+  secondFactors: { status: Gql.ConsoleMfaStatus; deadline?: string | null };
 }
 
 const ME = graphql(`
-  query Me { me { id userPrincipalName displayName roles permissions { permission scope } } }
+  query Me { me { id userPrincipalName displayName roles permissions { permission scope } secondFactors { status deadline } } }
 `);
 
 /**
@@ -42,7 +46,11 @@ export class SessionStore {
   /** The signed-in user, or null. */
   readonly me = this.current.asReadonly();
   /** Where the user starts: the dashboard for whoever reads it, their own app passwords otherwise. */
-  readonly homePath = computed(() => (this.can('dashboard.read') ? '/dashboard' : '/me/app-passwords'));
+  readonly homePath = computed(() =>
+    this.mustEnrol() ? '/me/security' : this.can('dashboard.read') ? '/dashboard' : '/me/app-passwords',
+  );
+  /** The policy needs a second factor the user has not registered, and the grace period is over: all they may do is enrol. */
+  readonly mustEnrol = computed(() => this.current()?.secondFactors.status === 'ENROLMENT_REQUIRED');
 
   /** The scope over which the signed-in user holds the permission, or null when they do not. */
   scopeOf(permission: Permission): PermissionScope | null {
@@ -62,6 +70,11 @@ export class SessionStore {
   /** Loads the signed-in user from the session cookie; false when there is no session. */
   async restore(): Promise<boolean> {
     if (this.current()) return true;
+    return this.reload();
+  }
+
+  /** Reads the signed-in user again (after enrolling a second factor, say). */
+  async reload(): Promise<boolean> {
     try {
       const { me } = await this.graphql.request(ME);
       // A permission this console does not know (a newer server's) shapes nothing.
@@ -72,8 +85,9 @@ export class SessionStore {
     }
   }
 
-  async signIn(userPrincipalName: string, password: string): Promise<void> {
-    await firstValueFrom(this.http.post('/auth/login', { userPrincipalName, password }));
+  /** Signs in; a 401 whose `error` is `second_factor_required` asks for `answer` (a code or a passkey). */
+  async signIn(userPrincipalName: string, password: string, answer: SecondFactorAnswer = {}): Promise<void> {
+    await firstValueFrom(this.http.post('/auth/login', { userPrincipalName, password, ...answer }));
     this.current.set(null);
     await this.restore();
   }

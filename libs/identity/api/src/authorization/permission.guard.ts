@@ -1,7 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, forbidden } from '@keyward/shared/domain';
-import { isPermission, scopeOf } from '@keyward/identity/domain';
+import { isPermission, needsStepUp, scopeOf, stepUpRequired } from '@keyward/identity/domain';
 import { requestOf } from './current-principal.decorator';
 import { IS_PUBLIC, REQUIRED_PERMISSION } from './requires.decorator';
 
@@ -27,7 +27,11 @@ export class PermissionGuard implements CanActivate {
     }
     const principal = requestOf(context).principal;
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+    if (principal.kind === 'user' && principal.mustEnrol && scopeOf(principal, permission) === null) {
+      throw forbidden('Register a second factor (an authenticator app or a passkey) first: your role needs one to use the console.');
+    }
     if (scopeOf(principal, permission) === null) throw forbidden(`This needs the permission ${permission}.`);
+    if (needsStepUp(principal, permission)) throw stepUpRequired();
     return true;
   }
 }

@@ -11,6 +11,8 @@ const FROM_DOMAIN: Record<DomainErrorCode, [number, ScimType | null]> = {
   NOT_FOUND: [404, null],
   CONFLICT: [409, 'uniqueness'],
   POLICY_VIOLATION: [400, 'invalidValue'],
+  // SCIM takes API tokens only, which need no step-up; kept for completeness.
+  STEP_UP_REQUIRED: [403, null],
 };
 
 /** Every refusal on /scim/v2 in RFC 7644 3.12's shape; anything unexpected is a logged 500 without details. */

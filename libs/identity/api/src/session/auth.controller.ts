@@ -16,8 +16,8 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { SessionService } from '@keyward/identity/application';
-import { clientAddressOf, KEYWARD_CONFIG, publicOriginOf, type KeywardConfig } from '@keyward/shared/server';
+import { SecondFactorService, SessionService, type RelyingParty, type SecondFactorAttempt, type SecondFactorChoice } from '@keyward/identity/application';
+import { clientAddressOf, KEYWARD_CONFIG, publicOriginOf, relyingPartyOf, type KeywardConfig } from '@keyward/shared/server';
 import type { KeywardRequest } from '../authorization/current-principal.decorator';
 import { Public } from '../authorization/requires.decorator';
 import { OidcSignIn, SsoRefused } from './oidc-sign-in';
@@ -25,6 +25,24 @@ import { SESSION_COOKIE } from './session.middleware';
 
 /** The single sign-on flow's state, nonce and PKCE verifier, signed, between the start and the provider's answer. */
 const SSO_FLOW_COOKIE = 'keyward_sso_flow';
+
+/** The 401 of a sign-in or step-up whose password was right but whose second factor was missing or wrong (one answer for both). */
+function secondFactorRequired(factors: SecondFactorChoice): UnauthorizedException {
+  return new UnauthorizedException({
+    statusCode: 401,
+    error: 'second_factor_required',
+    message: 'Enter the 6-digit code from your authenticator app or a recovery code (otp), or use your passkey.',
+    secondFactor: factors,
+  });
+}
+
+/** The optional second factor of a sign-in or step-up body: `otp` (a TOTP or recovery code) or `passkey` (a WebAuthn assertion). */
+function attemptOf(body: Record<string, unknown>, relyingParty: RelyingParty, correlationId: string): SecondFactorAttempt {
+  const { otp, passkey } = body;
+  if (otp !== undefined && (typeof otp !== 'string' || otp.length > 64)) throw new BadRequestException('otp must be the code as a string.');
+  if (passkey !== undefined && (typeof passkey !== 'object' || passkey === null)) throw new BadRequestException('passkey must be the WebAuthn assertion (a JSON object).');
+  return { ...(otp === undefined ? {} : { otp }), ...(passkey === undefined ? {} : { passkey }), relyingParty, correlationId };
+}
 
 /** The console's sign-in page, showing the OAuth error (RFC 6749) single sign-on ended with. */
 function refusedLocation(error: SsoRefused): string {
@@ -38,17 +56,20 @@ export class AuthController {
   constructor(
     private readonly sessions: SessionService,
     private readonly sso: OidcSignIn,
+    private readonly secondFactors: SecondFactorService,
     @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
   ) {}
 
   @Post('login')
   @HttpCode(200)
   async login(@Req() request: KeywardRequest, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
-    const { userPrincipalName, password } = (body ?? {}) as Record<string, unknown>;
+    const fields = (body ?? {}) as Record<string, unknown>;
+    const { userPrincipalName, password } = fields;
     if (typeof userPrincipalName !== 'string' || typeof password !== 'string' || password.length > 1024) {
-      throw new BadRequestException('Send JSON {"userPrincipalName": "...", "password": "..."}.');
+      throw new BadRequestException('Send JSON {"userPrincipalName": "...", "password": "...", "otp": "..." when you have a second factor}.');
     }
-    const result = await this.sessions.signIn(userPrincipalName, password, clientAddressOf(request, this.config));
+    const attempt = attemptOf(fields, this.relyingParty(request), request.correlationId);
+    const result = await this.sessions.signIn(userPrincipalName, password, clientAddressOf(request, this.config), attempt);
     if (result.outcome === 'throttled') {
       response.setHeader('Retry-After', String(result.retryAfterSeconds));
       throw new HttpException('Too many failed sign-ins; retry later.', HttpStatus.TOO_MANY_REQUESTS);
@@ -56,8 +77,43 @@ export class AuthController {
     // One answer for an unknown user, a disabled user and a wrong password.
     if (result.outcome === 'refused') throw new UnauthorizedException('The user name or password is wrong.');
     if (result.outcome === 'sso-required') throw new ForbiddenException('Your organisation signs in to Keyward with single sign-on: use "Sign in with single sign-on".');
+    if (result.outcome === 'second-factor-required') throw secondFactorRequired(result.factors);
     this.startSession(request, response, result.token);
-    return { status: 'signed-in' };
+    return { status: 'signed-in', secondFactor: result.mfa };
+  }
+
+  /**
+   * Confirms the signed-in user again before sensitive operations (DESIGN §8): JSON
+   * `{"password", "otp"?}` (or `"passkey"`) → 200, and for KEYWARD_STEP_UP_SECONDS the session
+   * may generate app passwords, revoke in bulk, export, change the policy and create API tokens.
+   */
+  @Post('step-up')
+  @HttpCode(200)
+  async stepUp(@Req() request: KeywardRequest, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+    const fields = (body ?? {}) as Record<string, unknown>;
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (typeof token !== 'string' || token.length === 0) throw new UnauthorizedException('Sign in first.');
+    if (typeof fields.password !== 'string' || fields.password.length > 1024) throw new BadRequestException('Send JSON {"password": "...", "otp": "..." when you have a second factor}.');
+    const attempt = attemptOf(fields, this.relyingParty(request), request.correlationId);
+    const result = await this.sessions.stepUp(token, fields.password, clientAddressOf(request, this.config), attempt);
+    if (result.outcome === 'throttled') {
+      response.setHeader('Retry-After', String(result.retryAfterSeconds));
+      throw new HttpException('Too many failed attempts; retry later.', HttpStatus.TOO_MANY_REQUESTS);
+    }
+    if (result.outcome === 'refused') throw new UnauthorizedException('The password is wrong, or the session is over.');
+    if (result.outcome === 'second-factor-required') throw secondFactorRequired(result.factors);
+    return { status: 'stepped-up', validForSeconds: this.config.stepUpMs / 1000 };
+  }
+
+  /** A challenge for signing in (or stepping up) with a passkey: WebAuthn request options naming no user. */
+  @Post('passkey/options')
+  @HttpCode(200)
+  passkeyOptions(@Req() request: KeywardRequest) {
+    return this.secondFactors.passkeySignInOptions(this.relyingParty(request));
+  }
+
+  private relyingParty(request: KeywardRequest): RelyingParty {
+    return relyingPartyOf(request, this.config);
   }
 
   /** How the console's sign-in page offers to sign in: with a password, and with single sign-on when it is configured. */

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { APP_PASSWORD_SCOPES, type AppPasswordScope } from '@keyward/identity/domain';
+import { APP_PASSWORD_SCOPES, type AppPasswordScope, type Role } from '@keyward/identity/domain';
+import { RoleEnum } from '../users/user.model';
 
 export const AppPasswordScopeEnum = Object.fromEntries(APP_PASSWORD_SCOPES.map((s) => [s, s])) as { [K in AppPasswordScope]: K };
 registerEnumType(AppPasswordScopeEnum, { name: 'AppPasswordScope', description: 'Where an app password may be used.' });
@@ -16,6 +17,8 @@ export class TenantPolicyModel {
   @Field({ description: "Whether disabling a user revokes all of the user's app passwords." }) revokesOnDisable!: boolean;
   @Field(() => Int, { description: 'Longest lifetime of an API token, in days (1 to 365).' }) maxApiTokenDays!: number;
   @Field({ description: 'Whether console users may sign in with a password; false: only with single sign-on.' }) isPasswordSignInAllowed!: boolean;
+  @Field(() => [RoleEnum], { description: 'Console roles whose holders must sign in with a second factor (TOTP or a passkey).' }) consoleMfaRoles!: Role[];
+  @Field(() => Int, { description: 'Days from a user\'s creation during which the password alone still signs them in, to enrol (0 to 90).' }) mfaGraceDays!: number;
 }
 
 @InputType()
@@ -33,4 +36,6 @@ export class TenantPolicyInput {
     description: 'Left out: unchanged. Turning it off needs a session that single sign-on opened (POLICY_VIOLATION otherwise), so that it is known to work.',
   })
   isPasswordSignInAllowed?: boolean | null;
+  @Field(() => [RoleEnum], { nullable: true, description: 'Left out: unchanged.' }) consoleMfaRoles?: Role[] | null;
+  @Field(() => Int, { nullable: true, description: 'Left out: unchanged.' }) mfaGraceDays?: number | null;
 }

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
 import { ChangeTenantPolicyCommand, Directory } from '@keyward/identity/application';
-import { isPasswordSignInAllowed, maxApiTokenDaysOf, type TenantPolicy, type UserPrincipal } from '@keyward/identity/domain';
+import { consoleMfaRolesOf, isPasswordSignInAllowed, maxApiTokenDaysOf, mfaGraceDaysOf, type TenantPolicy, type UserPrincipal } from '@keyward/identity/domain';
 import { CurrentCommandContext, CurrentPrincipal } from '../authorization/current-principal.decorator';
 import { Requires } from '../authorization/requires.decorator';
 import { TenantPolicyInput, TenantPolicyModel } from './tenant-policy.model';
@@ -27,9 +27,11 @@ export class TenantPolicyResolver {
     @CurrentCommandContext() context: CommandContext,
     @Args('input') input: TenantPolicyInput,
   ): Promise<TenantPolicyModel> {
-    const { maxApiTokenDays, isPasswordSignInAllowed, ...rest } = input;
+    const { maxApiTokenDays, isPasswordSignInAllowed, consoleMfaRoles, mfaGraceDays, ...rest } = input;
     const policy: TenantPolicy = {
       ...rest,
+      ...(consoleMfaRoles == null ? {} : { consoleMfaRoles }),
+      ...(mfaGraceDays == null ? {} : { mfaGraceDays }),
       ...(maxApiTokenDays == null ? {} : { maxApiTokenDays }),
       ...(isPasswordSignInAllowed == null ? {} : { isPasswordSignInAllowed }),
     };
@@ -38,5 +40,12 @@ export class TenantPolicyResolver {
 }
 
 function modelOf(policy: TenantPolicy): TenantPolicyModel {
-  return { ...policy, allowedScopes: [...policy.allowedScopes], maxApiTokenDays: maxApiTokenDaysOf(policy), isPasswordSignInAllowed: isPasswordSignInAllowed(policy) };
+  return {
+    ...policy,
+    allowedScopes: [...policy.allowedScopes],
+    maxApiTokenDays: maxApiTokenDaysOf(policy),
+    isPasswordSignInAllowed: isPasswordSignInAllowed(policy),
+    consoleMfaRoles: [...consoleMfaRolesOf(policy)],
+    mfaGraceDays: mfaGraceDaysOf(policy),
+  };
 }

@@ -11,7 +11,7 @@ import { CreateUserInput, GrantModel, ResetUserPasswordInput, UserFilter, UserMo
 
 const UserConnection = Connection(UserModel, 'User');
 
-function fromAggregate(user: ExistingUser): UserModel {
+export function fromAggregate(user: ExistingUser): UserModel {
   return {
     id: user.userId,
     userPrincipalName: user.userPrincipalName,

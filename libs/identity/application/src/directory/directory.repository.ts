@@ -27,6 +27,11 @@ export class Directory {
     return this.aggregates.load(userStreamId(userId), userDecider);
   }
 
+  /** When the user was created: their stream's first event. */
+  async userCreatedAt(userId: string): Promise<Date | null> {
+    return this.aggregates.firstOccurredAt(userStreamId(userId));
+  }
+
   tenant(tenantId: string): Promise<Tenant> {
     return this.aggregates.load(tenantStreamId(tenantId), tenantDecider);
   }

@@ -6,9 +6,11 @@ import { SqliteEventStore } from '@keyward/shared/event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { Aggregates } from '@keyward/shared/event-sourcing';
 import { hashSecret } from '@keyward/shared/security';
-import { loadConfig, type Clock } from '@keyward/shared/server';
+import { loadConfig, type Clock, type KeywardConfig } from '@keyward/shared/server';
 import { DEFAULT_TENANT_POLICY, tenantStreamId, userIdFor, userStreamId } from '@keyward/identity/domain';
+import { generate as totpCode } from 'otplib';
 import { Directory } from '../directory/directory.repository';
+import { SecondFactorService } from '../second-factors/second-factor.service';
 import { SessionService } from './session-service';
 
 // A real SQLite store and read-model file; only the clock is ours, to move time.
@@ -20,6 +22,12 @@ describe('console sessions', () => {
   let sessions: SessionService;
   const clock: Clock = { now: () => now };
   const upn = 'kim@contoso.example';
+  /** A node's sessions: its own database, the shared store. */
+  const sessionsOn = (database: ReadModelDatabase, config: KeywardConfig) => {
+    const aggregates = new Aggregates(store, randomUUID);
+    const directory = new Directory(aggregates);
+    return new SessionService(database, config, clock, directory, new SecondFactorService(database, clock, aggregates, directory));
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'keyward-sessions-'));
@@ -51,7 +59,7 @@ describe('console sessions', () => {
       },
     ]);
     const config = loadConfig({ KEYWARD_SESSION_IDLE_MINUTES: '30', KEYWARD_SESSION_MAX_HOURS: '12' });
-    sessions = new SessionService(db, config, clock, new Directory(new Aggregates(store, randomUUID)));
+    sessions = sessionsOn(db, config);
   });
   beforeEach(() => (now = new Date('2026-03-01T08:00:00.000Z')));
   afterAll(async () => {
@@ -70,7 +78,17 @@ describe('console sessions', () => {
     const result = await sessions.signIn('Kim@Contoso.Example', 'kim-console-password');
     const token = result.outcome === 'signed-in' ? result.token : null;
     expect(Buffer.from(token ?? '', 'base64url')).toHaveLength(32);
-    expect(await sessions.principalFor(token ?? '')).toEqual({ kind: 'user', userId: userIdFor(upn), tenantId: 't-1', userPrincipalName: upn, roles: ['AUDITOR'], signInMethod: 'password' });
+    expect(await sessions.principalFor(token ?? '')).toEqual({
+      kind: 'user',
+      userId: userIdFor(upn),
+      tenantId: 't-1',
+      userPrincipalName: upn,
+      roles: ['AUDITOR'],
+      signInMethod: 'password',
+      isRecentlyAuthenticated: true,
+      // An auditor created two months ago without a second factor: past the 14 days of grace.
+      mustEnrol: true,
+    });
   });
 
   it('given a tenant that signs in with single sign-on only, when its user gives the right password, then sso-required; a wrong one is refused as ever', async () => {
@@ -107,7 +125,7 @@ describe('console sessions', () => {
 
   it('given an idle timeout of one minute, when the session is used every 40 seconds, then it stays open: its use is written often enough', async () => {
     // given
-    const short = new SessionService(db, loadConfig({ KEYWARD_SESSION_IDLE_MINUTES: '1', KEYWARD_SESSION_MAX_HOURS: '12' }), clock, new Directory(new Aggregates(store, randomUUID)));
+    const short = sessionsOn(db, loadConfig({ KEYWARD_SESSION_IDLE_MINUTES: '1', KEYWARD_SESSION_MAX_HOURS: '12' }));
     const result = await short.signIn(upn, 'kim-console-password', '192.0.2.1');
     const token = result.outcome === 'signed-in' ? result.token : '';
     // when / then
@@ -160,7 +178,7 @@ describe('console sessions', () => {
       ]);
       otherDir = mkdtempSync(join(tmpdir(), 'keyward-sessions-other-'));
       const config = loadConfig({ KEYWARD_SESSION_IDLE_MINUTES: '30', KEYWARD_SESSION_MAX_HOURS: '12' });
-      otherNode = new SessionService(openReadModelDatabase(otherDir), config, clock, new Directory(new Aggregates(store, randomUUID)));
+      otherNode = sessionsOn(openReadModelDatabase(otherDir), config);
     });
     afterAll(() => rmSync(otherDir, { recursive: true, force: true }));
 
@@ -192,6 +210,102 @@ describe('console sessions', () => {
       ]);
       // then
       expect(await otherNode.principalFor(token)).toBeNull();
+    });
+  });
+
+  describe('with a second factor', () => {
+    const ana = 'ana@contoso.example';
+    const anaId = userIdFor(ana);
+    let factors: SecondFactorService;
+    let recoveryCodes: readonly string[];
+    let secret: string;
+    const principal = { kind: 'user' as const, userId: anaId, tenantId: 't-1', userPrincipalName: ana, roles: ['GLOBAL_ADMIN' as const] };
+    const context = () => ({ actor: `user:${anaId}` as const, tenantId: 't-1', now, correlationId: randomUUID() });
+    const codeAt = (at: Date) => totpCode({ secret, epoch: Math.floor(at.getTime() / 1000) });
+
+    beforeAll(async () => {
+      now = new Date('2026-03-01T08:00:00.000Z');
+      await store.appendToStream(userStreamId(anaId), [
+        {
+          id: 'ana-1',
+          type: 'UserCreated',
+          data: { userId: anaId, tenantId: 't-1', userPrincipalName: ana, displayName: 'Ana', roles: ['GLOBAL_ADMIN'], mfaRegistered: false, passwordHash: await hashSecret('ana-console-password') },
+          metadata: { tenantId: 't-1', actor: 'system:test', occurredAt: '2026-02-27T08:00:00.000Z', correlationId: 'c', causationId: 'c' },
+        },
+      ]);
+      const aggregates = new Aggregates(store, randomUUID);
+      factors = new SecondFactorService(db, clock, aggregates, new Directory(aggregates));
+    });
+
+    it('given a global admin created two days ago without a factor, when they sign in with the password alone, then they are in, within the grace period', async () => {
+      const result = await sessions.signIn(ana, 'ana-console-password');
+      expect(result).toMatchObject({ outcome: 'signed-in', mfa: { status: 'grace', deadline: new Date('2026-03-13T08:00:00.000Z') } });
+      expect(await sessions.principalFor(result.outcome === 'signed-in' ? result.token : '')).toMatchObject({ mustEnrol: false });
+    });
+
+    it('given an enrolment begun, when it is confirmed with a wrong code, then nothing is enrolled; with the right one, the admin has a TOTP factor', async () => {
+      // given
+      const enrolment = await factors.beginTotpEnrolment(principal);
+      secret = enrolment.secret;
+      recoveryCodes = enrolment.recoveryCodes;
+      expect(enrolment.otpauthUri).toBe(`otpauth://totp/Keyward:ana%40contoso.example?secret=${secret}&issuer=Keyward`);
+      expect(enrolment.qrCodeSvg).toMatch(/^<svg /);
+      expect(new Set(enrolment.recoveryCodes).size).toBe(10);
+      // when / then
+      const wrong = String((Number(await codeAt(now)) + 1) % 1_000_000).padStart(6, '0');
+      await expect(factors.confirmTotpEnrolment(principal, wrong, context())).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      const user = await factors.confirmTotpEnrolment(principal, await codeAt(now), context());
+      expect(user.mfaRegistered).toBe(true);
+      expect(user.secondFactors.totp).not.toBeNull();
+    });
+
+    it('when the admin signs in without a code, or with a wrong one, then the answer is the same: a second factor is required', async () => {
+      now = new Date(now.getTime() + 60_000);
+      expect(await sessions.signIn(ana, 'ana-console-password')).toEqual({ outcome: 'second-factor-required', factors: { totp: true, passkey: false } });
+      expect(await sessions.signIn(ana, 'ana-console-password', null, { otp: '000000' })).toEqual({ outcome: 'second-factor-required', factors: { totp: true, passkey: false } });
+      expect(await sessions.signIn(ana, 'wrong-password', null, { otp: await codeAt(now) })).toEqual({ outcome: 'refused' });
+    });
+
+    it('when the admin signs in with the code, then they are in; the same code a second time is refused', async () => {
+      now = new Date(now.getTime() + 60_000);
+      const code = await codeAt(now);
+      expect(await sessions.signIn(ana, 'ana-console-password', null, { otp: code })).toMatchObject({ outcome: 'signed-in', mfa: { status: 'satisfied' } });
+      expect(await sessions.signIn(ana, 'ana-console-password', null, { otp: code })).toMatchObject({ outcome: 'second-factor-required' });
+    });
+
+    it('accepts each recovery code once, however it is spaced or cased', async () => {
+      const code = recoveryCodes[0];
+      expect(await sessions.signIn(ana, 'ana-console-password', null, { otp: ` ${code.toUpperCase()} ` })).toMatchObject({ outcome: 'signed-in' });
+      expect(await sessions.signIn(ana, 'ana-console-password', null, { otp: code })).toMatchObject({ outcome: 'second-factor-required' });
+    });
+
+    it('given a session signed in six minutes ago, then it needs a step-up; a wrong password or no code does not give it, the password and a fresh code do', async () => {
+      // given (the clock starts at 08:00 in every test: a minute later than the codes used before)
+      now = new Date(now.getTime() + 2 * 60_000);
+      const signedInResult = await sessions.signIn(ana, 'ana-console-password', null, { otp: await codeAt(now) });
+      expect(signedInResult.outcome).toBe('signed-in');
+      const token = signedInResult.outcome === 'signed-in' ? signedInResult.token : '';
+      now = new Date(now.getTime() + 6 * 60_000);
+      expect(await sessions.principalFor(token)).toMatchObject({ isRecentlyAuthenticated: false });
+      // when / then
+      expect(await sessions.stepUp(token, 'wrong-password', null, { otp: await codeAt(now) })).toEqual({ outcome: 'refused' });
+      expect(await sessions.stepUp(token, 'ana-console-password', null, {})).toMatchObject({ outcome: 'second-factor-required' });
+      expect(await sessions.principalFor(token)).toMatchObject({ isRecentlyAuthenticated: false });
+      expect(await sessions.stepUp(token, 'ana-console-password', null, { otp: await codeAt(now) })).toEqual({ outcome: 'stepped-up' });
+      expect(await sessions.principalFor(token)).toMatchObject({ isRecentlyAuthenticated: true });
+    });
+
+    it("given an admin's reset of the factors, then the sessions opened with them are over and the password alone signs in again", async () => {
+      // given
+      now = new Date(now.getTime() + 10 * 60_000);
+      const before = await sessions.signIn(ana, 'ana-console-password', null, { otp: await codeAt(now) });
+      const token = before.outcome === 'signed-in' ? before.token : '';
+      // when
+      const admin = { ...principal, userId: 'someone-else' };
+      await factors.reset(admin, anaId, 'Lost phone, ticket 4711', context());
+      // then
+      expect(await sessions.principalFor(token)).toBeNull();
+      expect(await sessions.signIn(ana, 'ana-console-password')).toMatchObject({ outcome: 'signed-in', mfa: { status: 'grace' } });
     });
   });
 });

@@ -1,10 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
 import { FailureThrottle, verifyAgainstNothing, verifySecret } from '@keyward/shared/security';
 import { CLOCK, KEYWARD_CONFIG, READ_MODEL_DB, type Clock, type KeywardConfig } from '@keyward/shared/server';
-import { isPasswordSignInAllowed, parseUserPrincipalName, userIdFor, type ExistingUser, type SignInMethod, type UserPrincipal } from '@keyward/identity/domain';
+import {
+  hasSecondFactor,
+  isPasswordSignInAllowed,
+  parseUserPrincipalName,
+  userIdFor,
+  type ConsoleMfaStanding,
+  type ExistingUser,
+  type SignInMethod,
+  type UserPrincipal,
+} from '@keyward/identity/domain';
 import { Directory } from '../directory/directory.repository';
+import { SecondFactorService, type PresentedFactor, type RelyingParty } from '../second-factors/second-factor.service';
 
 interface SessionRow {
   user_id: string;
@@ -12,16 +22,32 @@ interface SessionRow {
   last_seen_at: number;
   user_revision: number;
   method: SignInMethod;
+  authenticated_at: number;
+  must_enrol: number;
+}
+
+/** The factors a user may complete a sign-in or step-up with, when the password alone is not enough. */
+export interface SecondFactorChoice {
+  readonly totp: boolean;
+  readonly passkey: boolean;
+}
+
+/** The second factor a sign-in or step-up presents, if any, and where from. */
+export interface SecondFactorAttempt extends PresentedFactor {
+  /** Where passkey assertions come from (the console's host). */
+  readonly relyingParty?: RelyingParty;
+  readonly correlationId?: string;
 }
 
 /** What a sign-in came to. `sso-required`: the password was right, and the tenant signs in with single sign-on only. */
 export type SignInResult =
-  | { readonly outcome: 'signed-in'; readonly token: string }
+  | { readonly outcome: 'signed-in'; readonly token: string; readonly mfa: ConsoleMfaStanding }
   | { readonly outcome: 'refused' }
+  /** The password was right and the user has a second factor: it was missing or wrong (the same answer). */
+  | { readonly outcome: 'second-factor-required'; readonly factors: SecondFactorChoice }
   | { readonly outcome: 'sso-required' }
   | { readonly outcome: 'throttled'; readonly retryAfterSeconds: number };
 
-/** How often a session's last-seen time is written while it is in use. */
 /** How often a session's last use is written: at most once a minute, and well within the idle timeout. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -41,6 +67,7 @@ export class SessionService {
     @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly directory: Directory,
+    private readonly secondFactors: SecondFactorService,
   ) {
     db.exec(`CREATE TABLE IF NOT EXISTS console_sessions (
       token_hash   TEXT PRIMARY KEY,
@@ -52,14 +79,17 @@ export class SessionService {
     const columns = db.prepare('PRAGMA table_info(console_sessions)').all() as { name: string }[];
     if (!columns.some((column) => column.name === 'user_revision')) db.exec('ALTER TABLE console_sessions ADD COLUMN user_revision INTEGER NOT NULL DEFAULT -1');
     if (!columns.some((column) => column.name === 'method')) db.exec("ALTER TABLE console_sessions ADD COLUMN method TEXT NOT NULL DEFAULT 'password'");
+    if (!columns.some((column) => column.name === 'authenticated_at')) db.exec('ALTER TABLE console_sessions ADD COLUMN authenticated_at INTEGER NOT NULL DEFAULT 0');
+    if (!columns.some((column) => column.name === 'must_enrol')) db.exec('ALTER TABLE console_sessions ADD COLUMN must_enrol INTEGER NOT NULL DEFAULT 0');
   }
 
   /**
    * Checks the console password and opens a session. Unknown user, disabled user and wrong
    * password are all `refused` after the same argon2 work; after ten failures in a row an
-   * account waits longer and longer, except from addresses it signed in from before.
+   * account waits longer and longer, except from addresses it signed in from before. A user with
+   * a second factor must present it too; a wrong one counts as a failure like a wrong password.
    */
-  async signIn(userPrincipalName: string, password: string, sourceIp: string | null = null): Promise<SignInResult> {
+  async signIn(userPrincipalName: string, password: string, sourceIp: string | null = null, attempt: SecondFactorAttempt = {}): Promise<SignInResult> {
     const upn = parseUserPrincipalName(userPrincipalName);
     // Reserved before the check (a burst gets only the budget checked), and counted by the name
     // tried whether or not it is an account, so that the throttle's answers tell nothing.
@@ -77,26 +107,70 @@ export class SessionService {
         ticket.failed();
         return { outcome: 'refused' };
       }
+      const factor = await this.checkSecondFactor(user, attempt);
+      if (factor !== 'passed') {
+        if (factor === 'wrong') ticket.failed();
+        return { outcome: 'second-factor-required', factors: choiceOf(user) };
+      }
       ticket.succeeded();
       // Told only to whoever knows the password: the tenant has turned password sign-in off.
       if (!isPasswordSignInAllowed((await this.directory.tenantOf(user)).policy)) return { outcome: 'sso-required' };
-      return { outcome: 'signed-in', token: this.open(user, 'password') };
+      const mfa = await this.secondFactors.standingOf(user);
+      return { outcome: 'signed-in', token: this.open(user, 'password', mfa.status === 'enrolment-required'), mfa };
     } finally {
       ticket.abandoned();
     }
   }
 
-  /** Opens a session for a user whom single sign-on has just authenticated (an enabled user). */
-  openSsoSession(user: ExistingUser): string {
-    return this.open(user, 'sso');
+  /**
+   * Confirms the session's user again (DESIGN §8, `POST /auth/step-up`): the password and, when they
+   * have one, the second factor. Sensitive operations are then allowed for KEYWARD_STEP_UP_SECONDS.
+   * Guessing is throttled like sign-in.
+   */
+  async stepUp(token: string, password: string, sourceIp: string | null, attempt: SecondFactorAttempt): Promise<Exclude<SignInResult, { outcome: 'signed-in' | 'sso-required' }> | { outcome: 'stepped-up' }> {
+    const principal = await this.principalFor(token);
+    if (principal === null) return { outcome: 'refused' };
+    const ticket = this.throttle.begin(principal.userPrincipalName, sourceIp);
+    if (ticket.waitSeconds > 0) return { outcome: 'throttled', retryAfterSeconds: ticket.waitSeconds };
+    try {
+      const user = await this.directory.user(principal.userId);
+      if (user.status !== 'enabled') return { outcome: 'refused' };
+      if (user.passwordHash === null || !(await verifySecret(user.passwordHash, password))) {
+        ticket.failed();
+        return { outcome: 'refused' };
+      }
+      const factor = await this.checkSecondFactor(user, attempt);
+      if (factor !== 'passed') {
+        if (factor === 'wrong') ticket.failed();
+        return { outcome: 'second-factor-required', factors: choiceOf(user) };
+      }
+      ticket.succeeded();
+      this.db.prepare('UPDATE console_sessions SET authenticated_at = ? WHERE token_hash = ?').run(this.clock.now().getTime(), hashToken(token));
+      return { outcome: 'stepped-up' };
+    } finally {
+      ticket.abandoned();
+    }
   }
 
-  private open(user: ExistingUser, method: SignInMethod): string {
+  /** Opens a session for a user whom single sign-on has just authenticated (an enabled user; the identity provider asked for their factors). */
+  openSsoSession(user: ExistingUser): string {
+    return this.open(user, 'sso', false);
+  }
+
+  /** `passed` when the user has no second factor or presented a right one; `missing` or `wrong` otherwise. */
+  private async checkSecondFactor(user: ExistingUser, attempt: SecondFactorAttempt): Promise<'passed' | 'missing' | 'wrong'> {
+    if (!hasSecondFactor(user.secondFactors)) return 'passed';
+    if (attempt.otp === undefined && attempt.passkey === undefined) return 'missing';
+    return (await this.secondFactors.verify(user, attempt, attempt.relyingParty ?? null, attempt.correlationId ?? randomUUID())) ? 'passed' : 'wrong';
+  }
+
+
+  private open(user: ExistingUser, method: SignInMethod, mustEnrol: boolean): string {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now().getTime();
     this.db
-      .prepare('INSERT INTO console_sessions (token_hash, user_id, created_at, last_seen_at, user_revision, method) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(hashToken(token), user.userId, now, now, user.revision, method);
+      .prepare('INSERT INTO console_sessions (token_hash, user_id, created_at, last_seen_at, user_revision, method, authenticated_at, must_enrol) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(hashToken(token), user.userId, now, now, user.revision, method, now, mustEnrol ? 1 : 0);
     return token;
   }
 
@@ -132,8 +206,22 @@ export class SessionService {
     if (now - row.last_seen_at > Math.min(TOUCH_INTERVAL_MS, this.config.sessionIdleMs / 4)) {
       this.db.prepare('UPDATE console_sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash);
     }
-    return { kind: 'user', userId: user.userId, tenantId: user.tenantId, userPrincipalName: user.userPrincipalName, roles: user.roles, signInMethod: row.method };
+    return {
+      kind: 'user',
+      userId: user.userId,
+      tenantId: user.tenantId,
+      userPrincipalName: user.userPrincipalName,
+      roles: user.roles,
+      signInMethod: row.method,
+      isRecentlyAuthenticated: now - row.authenticated_at <= this.config.stepUpMs,
+      // Enrolling lifts it at once: the user's stream says they have a factor now.
+      mustEnrol: row.must_enrol === 1 && !hasSecondFactor(user.secondFactors),
+    };
   }
+}
+
+function choiceOf(user: ExistingUser): SecondFactorChoice {
+  return { totp: user.secondFactors.totp !== null, passkey: user.secondFactors.passkeys.length > 0 };
 }
 
 function hashToken(token: string): string {

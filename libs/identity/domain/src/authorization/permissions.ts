@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '@keyward/shared/domain';
+import { DomainError, forbidden, notFound } from '@keyward/shared/domain';
 import type { Role } from '../role';
 import type { Principal } from './principal';
 
@@ -16,6 +16,13 @@ interface Rule {
   readonly system?: readonly string[];
   /** Whether gateways hold it: any gateway, or only one whose name its token proved. */
   readonly gateway?: boolean | 'proven';
+  /**
+   * Sensitive: a console session needs a recent authentication (its sign-in or a step-up within
+   * KEYWARD_STEP_UP_SECONDS), like GitHub's sudo mode. An API token needs none: creating it did.
+   */
+  readonly stepUp?: true;
+  /** Held, over what is one's own, by a user who must enrol a second factor before anything else. */
+  readonly whileEnrolling?: true;
 }
 
 /**
@@ -25,7 +32,13 @@ interface Rule {
  * lists and hides the rest.
  */
 export const PERMISSIONS = {
-  'users.read': { description: "Read users: the tenant's, or one's own", tenant: READERS, own: EVERY_ROLE },
+  'users.read': { description: "Read users: the tenant's, or one's own", tenant: READERS, own: EVERY_ROLE, whileEnrolling: true },
+  'account.secure': {
+    description: "Register one's own second factors (an authenticator app, passkeys) and confirm one's identity again",
+    tenant: [],
+    own: EVERY_ROLE,
+    whileEnrolling: true,
+  },
   'users.manage': { description: 'Create, disable and enable users; reset console passwords', tenant: ['GLOBAL_ADMIN'] },
   'directory.provision': {
     description: "Provision the tenant's users and their role groups from a directory over SCIM, with an API token",
@@ -34,7 +47,7 @@ export const PERMISSIONS = {
     system: ['oidc-sign-in'],
   },
   'appPasswords.read': { description: 'Read app passwords and their sign-ins', tenant: READERS, own: ['USER'] },
-  'appPasswords.generate': { description: 'Generate app passwords', tenant: ['GLOBAL_ADMIN'], own: ['USER'] },
+  'appPasswords.generate': { description: 'Generate app passwords', tenant: ['GLOBAL_ADMIN'], own: ['USER'], stepUp: true },
   'appPasswords.rename': { description: 'Rename app passwords', tenant: ['GLOBAL_ADMIN'], own: ['USER'] },
   'appPasswords.revoke': {
     description: 'Revoke app passwords',
@@ -49,18 +62,20 @@ export const PERMISSIONS = {
   'auditLog.export': {
     description: "Export the tenant's signed audit log, usage history and inventory as bundles; read its signed checkpoints",
     tenant: ['GLOBAL_ADMIN', 'AUDITOR'],
+    stepUp: true,
   },
   'policy.read': { description: 'Read the tenant policy', tenant: EVERY_ROLE },
-  'policy.change': { description: 'Change the tenant policy', tenant: ['GLOBAL_ADMIN'] },
+  'policy.change': { description: 'Change the tenant policy', tenant: ['GLOBAL_ADMIN'], stepUp: true },
   'incidents.read': { description: 'Read revocation cases and alerts', tenant: READERS },
   'incidents.respond': {
     description: 'Revoke or suspend app passwords in bulk as a case; cancel and reinstate cases',
     tenant: ['GLOBAL_ADMIN', 'INCIDENT_RESPONDER'],
     system: ['leak-report'],
+    stepUp: true,
   },
   'leaks.scan': { description: 'Scan text for leaked app passwords', tenant: ['GLOBAL_ADMIN', 'INCIDENT_RESPONDER'] },
   'alerts.acknowledge': { description: 'Acknowledge alerts', tenant: ['GLOBAL_ADMIN', 'INCIDENT_RESPONDER'] },
-  'apiTokens.create': { description: 'Create API tokens that act as oneself, with one of one\'s roles', tenant: [], own: EVERY_ROLE },
+  'apiTokens.create': { description: 'Create API tokens that act as oneself, with one of one\'s roles', tenant: [], own: EVERY_ROLE, stepUp: true },
   'apiTokens.read': { description: "Read API tokens: the tenant's, or one's own", tenant: ['GLOBAL_ADMIN'], own: EVERY_ROLE },
   'apiTokens.revoke': { description: "Revoke API tokens: the tenant's, or one's own", tenant: ['GLOBAL_ADMIN'], own: EVERY_ROLE },
   'operations.read': { description: "Read this node's health: dead letters of the tenant's events", tenant: ['GLOBAL_ADMIN'] },
@@ -87,15 +102,31 @@ export function isPermission(value: string): value is Permission {
 export function scopeOf(principal: Principal, permission: Permission): PermissionScope | null {
   const rule: Rule = PERMISSIONS[permission];
   switch (principal.kind) {
-    case 'user':
-      if (principal.roles.some((role) => rule.tenant.includes(role))) return 'TENANT';
-      return principal.roles.some((role) => rule.own?.includes(role)) ? 'OWN' : null;
+    case 'user': {
+      if (principal.mustEnrol && !rule.whileEnrolling) return null;
+      const own = principal.roles.some((role) => rule.own?.includes(role)) ? 'OWN' : null;
+      if (principal.mustEnrol) return own;
+      return principal.roles.some((role) => rule.tenant.includes(role)) ? 'TENANT' : own;
+    }
     case 'system':
       return rule.system?.includes(principal.process) ? 'TENANT' : null;
     case 'gateway':
       return rule.gateway === true || (rule.gateway === 'proven' && principal.proven === true) ? 'TENANT' : null;
   }
 }
+
+/**
+ * Whether the permission needs a step-up the principal has not made: a console session whose last
+ * authentication is older than KEYWARD_STEP_UP_SECONDS, for a sensitive permission.
+ */
+export function needsStepUp(principal: Principal, permission: Permission): boolean {
+  const rule: Rule = PERMISSIONS[permission];
+  return rule.stepUp === true && principal.kind === 'user' && principal.apiTokenId === undefined && principal.isRecentlyAuthenticated === false;
+}
+
+/** The refusal of a sensitive operation without a recent authentication (DESIGN §8: POST /auth/step-up). */
+export const stepUpRequired = () =>
+  new DomainError('STEP_UP_REQUIRED', 'Confirm your identity first: enter your password (and second factor) again. Sensitive actions need a sign-in within the last few minutes.');
 
 /**
  * Whether the principal may do this; with a target, to that thing: it must be in the principal's

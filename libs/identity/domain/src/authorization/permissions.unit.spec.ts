@@ -1,5 +1,5 @@
 import { DomainError } from '@keyward/shared/domain';
-import { authorize, authorizeTenantWide, can, grantsOf, PERMISSIONS, scopeOf } from './permissions';
+import { authorize, authorizeTenantWide, can, grantsOf, needsStepUp, PERMISSIONS, scopeOf } from './permissions';
 import type { Principal, UserPrincipal } from './principal';
 
 const user = (roles: UserPrincipal['roles'], userId = 'u-1', tenantId = 't-1'): UserPrincipal => ({ kind: 'user', userId, tenantId, userPrincipalName: `${userId}@contoso.example`, roles });
@@ -29,7 +29,7 @@ describe('the permission table', () => {
     const auditor = user(['AUDITOR']);
     // Exporting the audit log reads it: an auditor's one grant that is not named `.read`. Their own
     // API tokens are their own credentials, which they make and revoke (with their role at most).
-    const own = ['auditLog.export', 'apiTokens.create', 'apiTokens.revoke'];
+    const own = ['auditLog.export', 'apiTokens.create', 'apiTokens.revoke', 'account.secure'];
     const changes = Object.keys(PERMISSIONS).filter((name) => !name.endsWith('.read') && !own.includes(name)) as (keyof typeof PERMISSIONS)[];
     expect(changes.map((permission) => codeOf(() => authorize(auditor, permission)))).toEqual(changes.map(() => 'FORBIDDEN'));
     expect(codeOf(() => authorize(auditor, 'apiTokens.revoke', { tenantId: 't-1', ownerId: 'someone-else' }))).toBe('NOT_FOUND');
@@ -71,6 +71,7 @@ describe('the permission table', () => {
   it('lists what a user holds, for the console to shape itself', () => {
     expect(grantsOf(user(['USER']))).toEqual([
       { permission: 'users.read', scope: 'OWN' },
+      { permission: 'account.secure', scope: 'OWN' },
       { permission: 'appPasswords.read', scope: 'OWN' },
       { permission: 'appPasswords.generate', scope: 'OWN' },
       { permission: 'appPasswords.rename', scope: 'OWN' },
@@ -79,6 +80,25 @@ describe('the permission table', () => {
       { permission: 'apiTokens.create', scope: 'OWN' },
       { permission: 'apiTokens.read', scope: 'OWN' },
       { permission: 'apiTokens.revoke', scope: 'OWN' },
+    ]);
+  });
+
+  it('given a sensitive permission, then a console session needs a recent authentication for it, and an API token never does', () => {
+    const stale = { ...user(['GLOBAL_ADMIN']), isRecentlyAuthenticated: false };
+    expect(needsStepUp(stale, 'appPasswords.generate')).toBe(true);
+    expect(needsStepUp(stale, 'policy.change')).toBe(true);
+    expect(needsStepUp(stale, 'auditLog.export')).toBe(true);
+    expect(needsStepUp(stale, 'incidents.respond')).toBe(true);
+    expect(needsStepUp(stale, 'apiTokens.create')).toBe(true);
+    expect(needsStepUp(stale, 'users.read')).toBe(false);
+    expect(needsStepUp({ ...stale, isRecentlyAuthenticated: true }, 'appPasswords.generate')).toBe(false);
+    expect(needsStepUp({ ...stale, apiTokenId: 'tok' }, 'appPasswords.generate')).toBe(false);
+  });
+
+  it('given a user who must enrol a second factor, then they hold only reading their own user and securing their account', () => {
+    expect(grantsOf({ ...user(['GLOBAL_ADMIN']), mustEnrol: true })).toEqual([
+      { permission: 'users.read', scope: 'OWN' },
+      { permission: 'account.secure', scope: 'OWN' },
     ]);
   });
 });

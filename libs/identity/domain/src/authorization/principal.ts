@@ -13,6 +13,10 @@ export interface UserPrincipal {
   readonly apiTokenId?: string;
   /** A console session's: how it was opened, with the console password or with single sign-on. */
   readonly signInMethod?: SignInMethod;
+  /** A console session's: whether its sign-in or last step-up is recent enough for sensitive operations. */
+  readonly isRecentlyAuthenticated?: boolean;
+  /** A console session's: its user must enrol a second factor, and may do nothing else until then. */
+  readonly mustEnrol?: boolean;
 }
 
 export type SignInMethod = 'password' | 'sso';

@@ -78,6 +78,12 @@ export class Aggregates {
     }
   }
 
+  /** When a stream's first event happened (null for no stream): when the thing it records came to be. */
+  async firstOccurredAt(streamId: string): Promise<Date | null> {
+    const [first] = await this.store.readStream(streamId, { maxCount: 1 });
+    return first ? new Date(first.metadata.occurredAt) : null;
+  }
+
   /** The type of a stream's newest event (null for no stream): a cheap look at how a process stands. */
   async lastEventType(streamId: string): Promise<string | null> {
     const [last] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });

@@ -120,6 +120,13 @@ export type BulkRevokeInput = {
   reason: string;
 };
 
+/** Where the user stands with the tenant policy's second factor for console roles: GRACE until the deadline, then ENROLMENT_REQUIRED. */
+export type ConsoleMfaStatus =
+  | 'ENROLMENT_REQUIRED'
+  | 'GRACE'
+  | 'NOT_REQUIRED'
+  | 'SATISFIED';
+
 export type CreateApiTokenInput = {
   /** 1 to 365; 90 when left out. */
   expiresInDays?: number | null | undefined;
@@ -214,6 +221,8 @@ export type SortDirection =
 
 export type TenantPolicyInput = {
   allowedScopes: Array<AppPasswordScope>;
+  /** Left out: unchanged. */
+  consoleMfaRoles?: Array<Role> | null | undefined;
   idleRevocationDays?: number | null | undefined;
   isMfaRequired: boolean;
   /** Left out: unchanged. Turning it off needs a session that single sign-on opened (POLICY_VIOLATION otherwise), so that it is known to work. */
@@ -222,6 +231,8 @@ export type TenantPolicyInput = {
   /** Left out: unchanged. */
   maxApiTokenDays?: number | null | undefined;
   maxLifetimeDays: number;
+  /** Left out: unchanged. */
+  mfaGraceDays?: number | null | undefined;
   revokesOnDisable: boolean;
   revokesOnPasswordReset: boolean;
 };
@@ -522,7 +533,7 @@ export type RetryDeadLetterMutation = { retryDeadLetter: { isResolved: boolean, 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, userPrincipalName: string, displayName: string, roles: Array<Role>, permissions: Array<{ permission: string, scope: PermissionScope }> } };
+export type MeQuery = { me: { id: string, userPrincipalName: string, displayName: string, roles: Array<Role>, permissions: Array<{ permission: string, scope: PermissionScope }>, secondFactors: { status: ConsoleMfaStatus, deadline: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1504,6 +1515,10 @@ export const MeDocument = new TypedDocumentString(`
     permissions {
       permission
       scope
+    }
+    secondFactors {
+      status
+      deadline
     }
   }
 }

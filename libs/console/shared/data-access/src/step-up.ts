@@ -1,0 +1,50 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+
+/** What a sign-in or step-up sends besides the password: a TOTP or recovery code, or a passkey's assertion. */
+export interface SecondFactorAnswer {
+  otp?: string;
+  passkey?: unknown;
+}
+
+/**
+ * Step-up (DESIGN §8: `POST /auth/step-up`): a sensitive operation that the server refused with
+ * STEP_UP_REQUIRED waits on `confirm()` while the step-up dialog asks for the password (and the
+ * second factor) in place; then it is sent again, so the page and its form carry on as they were.
+ * Several refused operations at once share one dialog.
+ */
+@Injectable({ providedIn: 'root' })
+export class StepUpService {
+  private readonly http = inject(HttpClient);
+  private pending: Promise<boolean> | null = null;
+  private settle: ((isConfirmed: boolean) => void) | null = null;
+  /** Whether the dialog is asking. */
+  readonly isAsking = signal(false);
+
+  /** Resolves true once the user has confirmed their identity, false if they cancelled. */
+  confirm(): Promise<boolean> {
+    if (!this.pending) {
+      this.pending = new Promise<boolean>((resolve) => (this.settle = resolve));
+      this.isAsking.set(true);
+    }
+    return this.pending;
+  }
+
+  /** Sends the password and second factor; throws the server's HttpErrorResponse when refused (401, 429). */
+  async submit(password: string, answer: SecondFactorAnswer = {}): Promise<void> {
+    await firstValueFrom(this.http.post('/auth/step-up', { password, ...answer }));
+    this.finish(true);
+  }
+
+  cancel(): void {
+    this.finish(false);
+  }
+
+  private finish(isConfirmed: boolean): void {
+    this.settle?.(isConfirmed);
+    this.pending = null;
+    this.settle = null;
+    this.isAsking.set(false);
+  }
+}
