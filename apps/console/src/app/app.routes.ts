@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { holds, home, requires, signedIn } from '@keyward/console/shared/data-access';
+import { enrolFirst, holds, home, requires, signedIn } from '@keyward/console/shared/data-access';
 
 /**
  * Each feature library is loaded when its page is first opened. The tenant pages open to whoever
@@ -13,12 +13,18 @@ export const routes: Routes = [
   {
     path: '',
     canActivate: [signedIn],
+    canActivateChild: [enrolFirst],
     children: [
       { path: '', pathMatch: 'full', canActivate: [home], children: [] },
       {
         path: 'me/api-tokens',
         title: 'API tokens · Keyward',
         loadComponent: () => import('@keyward/console/identity/feature-api-tokens').then((m) => m.ApiTokensPage),
+      },
+      {
+        path: 'me/security',
+        title: 'Security · Keyward',
+        loadComponent: () => import('@keyward/console/identity/feature-security').then((m) => m.SecurityPage),
       },
       {
         path: 'me/app-passwords',

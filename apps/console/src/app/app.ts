@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionStore, type Permission } from '@keyward/console/shared/data-access';
+import { DatePipe } from '@angular/common';
 import { DeadLetterBanner } from '@keyward/console/operations/feature-dead-letters';
+import { StepUpDialog } from './step-up-dialog';
 
 /**
  * The tenant pages, in the order of the navigation, each with the permission its route requires
@@ -25,7 +27,7 @@ const TENANT_LINKS: { path: string; title: string; permission: Permission; isExa
  */
 @Component({
   selector: 'kw-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, DeadLetterBanner],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, DeadLetterBanner, StepUpDialog, DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#content" (click)="skipToContent($event)">Skip to content</a>
@@ -44,11 +46,23 @@ const TENANT_LINKS: { path: string; title: string; permission: Permission; isExa
         @if (session.scopeOf('apiTokens.read')) {
           <a routerLink="/me/api-tokens" routerLinkActive="active" ariaCurrentWhenActive="page">API tokens</a>
         }
+        @if (session.scopeOf('account.secure')) {
+          <a routerLink="/me/security" routerLinkActive="active" ariaCurrentWhenActive="page">Security</a>
+        }
         <button type="button" class="on-dark" (click)="signOut()">Sign out</button>
       </header>
       @if (session.can('operations.read')) {
         <kw-dead-letter-banner />
       }
+      @if (me.secondFactors.status === 'GRACE') {
+        <p class="warning banner" role="status">
+          Your role needs a second factor for the console. Register one by {{ me.secondFactors.deadline | date: 'mediumDate' }}:
+          <a routerLink="/me/security">set up an authenticator app or a passkey</a>.
+        </p>
+      } @else if (me.secondFactors.status === 'ENROLMENT_REQUIRED') {
+        <p class="error banner" role="alert">Your role needs a second factor for the console: register one to go on.</p>
+      }
+      <kw-step-up-dialog />
     }
     <main id="content" tabindex="-1">
       <router-outlet />

@@ -1,5 +1,5 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { ApiError } from '@keyward/console/shared/data-access';
+import { ApiError, StepUpService } from '@keyward/console/shared/data-access';
 import { AuditLogApi } from './audit-log.api';
 import { exportErrorMessage } from './export-errors';
 import type { ExportKind, ExportRequest } from './export-request';
@@ -22,6 +22,7 @@ export type DownloadState =
 export class ExportDownloadStore {
   private readonly api = inject(AuditLogApi);
   private readonly saver = inject(FileSaver);
+  private readonly stepUp = inject(StepUpService);
   private controller: AbortController | null = null;
 
   readonly state = signal<DownloadState>({ status: 'idle' });
@@ -41,7 +42,12 @@ export class ExportDownloadStore {
     this.controller = controller;
     this.state.set({ status: 'running', kind: request.kind, receivedBytes: 0, totalBytes: null, records: null });
     try {
-      const downloaded = await this.api.downloadBundle(request, controller.signal, (progress) => this.state.set({ status: 'running', kind: request.kind, ...progress }));
+      const onProgress = (progress: { receivedBytes: number; totalBytes: number | null; records: number | null }) => this.state.set({ status: 'running', kind: request.kind, ...progress });
+      const downloaded = await this.api.downloadBundle(request, controller.signal, onProgress).catch(async (error: unknown) => {
+        // Exports need a recent sign-in: confirmed in place, the same download starts again.
+        if (!(error instanceof ApiError) || error.code !== 'STEP_UP_REQUIRED' || !(await this.stepUp.confirm())) throw error;
+        return this.api.downloadBundle(request, controller.signal, onProgress);
+      });
       this.saver.save(downloaded.blob, downloaded.fileName);
       this.lastFileName.set(downloaded.fileName);
       this.state.set({ status: 'saved', fileName: downloaded.fileName, bytes: downloaded.bytes, records: downloaded.records });

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from 
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { SessionStore } from '@keyward/console/shared/data-access';
+import { authenticationErrorOf, Passkeys, SessionStore, type SecondFactorAnswer } from '@keyward/console/shared/data-access';
 
 /** What single sign-on's OAuth errors (RFC 6749) mean to the person signing in. */
 const SSO_ERRORS: Record<string, string> = {
@@ -40,10 +40,18 @@ const SSO_ERRORS: Record<string, string> = {
       <label>Password
         <input name="password" type="password" autocomplete="current-password" required [(ngModel)]="password" />
       </label>
+      @if (secondFactor(); as factors) {
+        <label>Code from your authenticator app, or a recovery code
+          <input name="otp" autocomplete="one-time-code" maxlength="64" [(ngModel)]="otp" [required]="!factors.passkey" />
+        </label>
+      }
       @if (error()) {
         <p class="error" role="alert">{{ error() }}</p>
       }
       <button type="submit" [disabled]="isBusy()">{{ isBusy() ? 'Signing in…' : 'Sign in' }}</button>
+      @if (secondFactor()?.passkey && passkeys.isSupported) {
+        <button type="button" class="secondary" [disabled]="isBusy()" (click)="signIn(true)">Use a passkey</button>
+      }
     </form>
   `,
 })
@@ -52,8 +60,12 @@ export class SignInPage implements OnInit {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly http = inject(HttpClient);
+  protected readonly passkeys = inject(Passkeys);
   protected userPrincipalName = '';
   protected password = '';
+  protected otp = '';
+  /** The second factors the user may finish signing in with, once the password was right; null before. */
+  protected readonly secondFactor = signal<{ totp: boolean; passkey: boolean } | null>(null);
   protected readonly error = signal('');
   protected readonly ssoError = signal('');
   protected readonly hasSingleSignOn = signal(false);
@@ -67,17 +79,30 @@ export class SignInPage implements OnInit {
     this.hasSingleSignOn.set(methods.singleSignOn);
   }
 
-  protected async signIn(): Promise<void> {
+  protected async signIn(withPasskey = false): Promise<void> {
     this.isBusy.set(true);
     this.error.set('');
     try {
-      await this.session.signIn(this.userPrincipalName, this.password);
+      const answer: SecondFactorAnswer = withPasskey ? { passkey: await this.passkeys.assertion() } : this.otp.trim() ? { otp: this.otp.trim() } : {};
+      await this.session.signIn(this.userPrincipalName, this.password, answer);
       await this.router.navigateByUrl(this.session.homePath());
     } catch (failure) {
       const status = failure instanceof HttpErrorResponse ? failure.status : 0;
-      const message = failure instanceof HttpErrorResponse ? (failure.error as { message?: string } | null)?.message : undefined;
+      const body = failure instanceof HttpErrorResponse ? (failure.error as { message?: string; error?: string; secondFactor?: { totp: boolean; passkey: boolean } } | null) : null;
+      if (body?.error === 'second_factor_required' && body.secondFactor) {
+        // The password was right: the second factor was missing (the first time) or wrong.
+        const wasAsked = this.secondFactor() !== null;
+        this.secondFactor.set(body.secondFactor);
+        this.otp = '';
+        this.error.set(wasAsked ? 'That code or passkey was wrong, or was used already.' : 'Enter the code from your authenticator app or a recovery code, or use your passkey.');
+        return;
+      }
       this.error.set(
-        status === 403 && message ? message : status === 429 ? 'Too many failed sign-ins; try again in a few minutes.' : 'The user name or password is wrong.',
+        status === 403 && body?.message
+          ? body.message
+          : status === 429 || status === 0
+            ? authenticationErrorOf(failure)
+            : 'The user name or password is wrong.',
       );
     } finally {
       this.isBusy.set(false);

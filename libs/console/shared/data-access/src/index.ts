@@ -1,5 +1,6 @@
 export * from './graphql-client';
 export * from './step-up';
+export * from './passkeys';
 export * from './permission';
 export * from './session.store';
 export * from './signed-in.guard';

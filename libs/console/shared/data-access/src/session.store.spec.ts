@@ -11,16 +11,19 @@ const SOMEONE_ELSE = 'u-other';
 /** A test double for the API that answers `me` with these grants: no server runs in a component test. */
 class MeOnlyApi {
   readonly queries: string[] = [];
-  constructor(private readonly permissions: Grant[]) {}
+  constructor(
+    private readonly permissions: Grant[],
+    private readonly mfaStatus: Me['secondFactors']['status'] = 'SATISFIED',
+  ) {}
   async request<T>(query: { toString(): string }): Promise<T> {
     this.queries.push(query.toString());
-    const me: Me = { id: ME, userPrincipalName: 'me@contoso.example', displayName: 'Me', roles: ['USER'], permissions: this.permissions };
+    const me: Me = { id: ME, userPrincipalName: 'me@contoso.example', displayName: 'Me', roles: ['USER'], permissions: this.permissions, secondFactors: { status: this.mfaStatus } };
     return { me } as T;
   }
 }
 
-async function signedInWith(permissions: Grant[]): Promise<{ session: SessionStore; api: MeOnlyApi }> {
-  const api = new MeOnlyApi(permissions);
+async function signedInWith(permissions: Grant[], mfaStatus: Me['secondFactors']['status'] = 'SATISFIED'): Promise<{ session: SessionStore; api: MeOnlyApi }> {
+  const api = new MeOnlyApi(permissions, mfaStatus);
   TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), { provide: GraphQLClient, useValue: api }] });
   const session = TestBed.inject(SessionStore);
   await session.restore();
@@ -74,5 +77,11 @@ describe('what the signed-in user may do, from me.permissions', () => {
       { permission: 'users.read', scope: 'TENANT' },
     ]);
     expect(session.can('users.read', SOMEONE_ELSE)).toBe(true);
+  });
+
+  it('given a user whose grace period to enrol a second factor is over, then they start on the security page', async () => {
+    const { session } = await signedInWith([{ permission: 'users.read', scope: 'OWN' }, { permission: 'account.secure', scope: 'OWN' }], 'ENROLMENT_REQUIRED');
+    expect(session.mustEnrol()).toBe(true);
+    expect(session.homePath()).toBe('/me/security');
   });
 });

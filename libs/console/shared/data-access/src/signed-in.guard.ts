@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { Router, type CanActivateFn, type CanMatchFn } from '@angular/router';
+import { Router, type CanActivateChildFn, type CanActivateFn, type CanMatchFn } from '@angular/router';
 import type { Permission } from './permission';
 import { SessionStore } from './session.store';
 
@@ -8,6 +8,12 @@ export const signedIn: CanActivateFn = async () => {
   const router = inject(Router);
   const isSignedIn = await inject(SessionStore).restore();
   return isSignedIn || router.parseUrl('/sign-in');
+};
+
+/** A user who must enrol a second factor first (the policy's grace period is over) sees only the security page. */
+export const enrolFirst: CanActivateChildFn = (_route, state) => {
+  const session = inject(SessionStore);
+  return !session.mustEnrol() || state.url.startsWith('/me/security') || inject(Router).parseUrl('/me/security');
 };
 
 /**

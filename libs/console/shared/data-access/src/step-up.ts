@@ -1,4 +1,5 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { passkeyErrorOf } from './passkeys';
 import { inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
@@ -48,3 +49,14 @@ export class StepUpService {
     this.isAsking.set(false);
   }
 }
+
+/** What a refused sign-in or step-up means to the user. */
+export function authenticationErrorOf(error: unknown): string {
+  if (!(error instanceof HttpErrorResponse)) return passkeyErrorOf(error);
+  if (error.status === 429) return 'Too many failed attempts; try again in a few minutes.';
+  if ((error.error as { error?: string } | null)?.error === 'second_factor_required') {
+    return 'Enter the 6-digit code from your authenticator app or one of your recovery codes, or use your passkey.';
+  }
+  return error.status === 401 ? 'The password is wrong.' : 'Keyward could not be reached. Check your connection and try again.';
+}
+

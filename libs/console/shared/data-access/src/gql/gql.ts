@@ -37,6 +37,13 @@ type Documents = {
     "\n  query Policy { tenantPolicy { ...TenantPolicyFields } }\n": typeof types.PolicyDocument,
     "\n  query PolicyChanges { auditEvents(filter: { types: [\"TenantPolicyChanged\"] }, first: 200) { totalCount edges { node { id occurredAt actorName } } } }\n": typeof types.PolicyChangesDocument,
     "\n  mutation ChangePolicy($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { ...TenantPolicyFields } }\n": typeof types.ChangePolicyDocument,
+    "\n  fragment SecondFactorsFields on SecondFactors { totp recoveryCodesLeft passkeys { id name } mfaSources status deadline }\n": typeof types.SecondFactorsFieldsFragmentDoc,
+    "\n  query MySecondFactors { me { id secondFactors { ...SecondFactorsFields } } }\n": typeof types.MySecondFactorsDocument,
+    "\n  mutation BeginTotpEnrollment { beginTotpEnrollment { secret otpauthUri qrCodeSvg recoveryCodes } }\n": typeof types.BeginTotpEnrollmentDocument,
+    "\n  mutation ConfirmTotpEnrollment($code: String!) { confirmTotpEnrollment(code: $code) { id mfaRegistered } }\n": typeof types.ConfirmTotpEnrollmentDocument,
+    "\n  mutation BeginPasskeyRegistration { beginPasskeyRegistration }\n": typeof types.BeginPasskeyRegistrationDocument,
+    "\n  mutation FinishPasskeyRegistration($response: JSON!, $name: String) { finishPasskeyRegistration(response: $response, name: $name) { id mfaRegistered } }\n": typeof types.FinishPasskeyRegistrationDocument,
+    "\n  mutation ResetSecondFactors($input: ResetSecondFactorsInput!) { resetSecondFactors(input: $input) { id mfaRegistered } }\n": typeof types.ResetSecondFactorsDocument,
     "\n  fragment UserRow on User { id userPrincipalName displayName roles mfaRegistered isEnabled }\n": typeof types.UserRowFragmentDoc,
     "\n  query Users($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...UserRow } } }\n  }\n": typeof types.UsersDocument,
     "\n  query User($id: ID!) { user(id: $id) { ...UserRow } }\n": typeof types.UserDocument,
@@ -85,6 +92,13 @@ const documents: Documents = {
     "\n  query Policy { tenantPolicy { ...TenantPolicyFields } }\n": types.PolicyDocument,
     "\n  query PolicyChanges { auditEvents(filter: { types: [\"TenantPolicyChanged\"] }, first: 200) { totalCount edges { node { id occurredAt actorName } } } }\n": types.PolicyChangesDocument,
     "\n  mutation ChangePolicy($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { ...TenantPolicyFields } }\n": types.ChangePolicyDocument,
+    "\n  fragment SecondFactorsFields on SecondFactors { totp recoveryCodesLeft passkeys { id name } mfaSources status deadline }\n": types.SecondFactorsFieldsFragmentDoc,
+    "\n  query MySecondFactors { me { id secondFactors { ...SecondFactorsFields } } }\n": types.MySecondFactorsDocument,
+    "\n  mutation BeginTotpEnrollment { beginTotpEnrollment { secret otpauthUri qrCodeSvg recoveryCodes } }\n": types.BeginTotpEnrollmentDocument,
+    "\n  mutation ConfirmTotpEnrollment($code: String!) { confirmTotpEnrollment(code: $code) { id mfaRegistered } }\n": types.ConfirmTotpEnrollmentDocument,
+    "\n  mutation BeginPasskeyRegistration { beginPasskeyRegistration }\n": types.BeginPasskeyRegistrationDocument,
+    "\n  mutation FinishPasskeyRegistration($response: JSON!, $name: String) { finishPasskeyRegistration(response: $response, name: $name) { id mfaRegistered } }\n": types.FinishPasskeyRegistrationDocument,
+    "\n  mutation ResetSecondFactors($input: ResetSecondFactorsInput!) { resetSecondFactors(input: $input) { id mfaRegistered } }\n": types.ResetSecondFactorsDocument,
     "\n  fragment UserRow on User { id userPrincipalName displayName roles mfaRegistered isEnabled }\n": types.UserRowFragmentDoc,
     "\n  query Users($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...UserRow } } }\n  }\n": types.UsersDocument,
     "\n  query User($id: ID!) { user(id: $id) { ...UserRow } }\n": types.UserDocument,
@@ -199,6 +213,34 @@ export function graphql(source: "\n  query PolicyChanges { auditEvents(filter: {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePolicy($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { ...TenantPolicyFields } }\n"): typeof import('./graphql').ChangePolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SecondFactorsFields on SecondFactors { totp recoveryCodesLeft passkeys { id name } mfaSources status deadline }\n"): typeof import('./graphql').SecondFactorsFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySecondFactors { me { id secondFactors { ...SecondFactorsFields } } }\n"): typeof import('./graphql').MySecondFactorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginTotpEnrollment { beginTotpEnrollment { secret otpauthUri qrCodeSvg recoveryCodes } }\n"): typeof import('./graphql').BeginTotpEnrollmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpEnrollment($code: String!) { confirmTotpEnrollment(code: $code) { id mfaRegistered } }\n"): typeof import('./graphql').ConfirmTotpEnrollmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginPasskeyRegistration { beginPasskeyRegistration }\n"): typeof import('./graphql').BeginPasskeyRegistrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishPasskeyRegistration($response: JSON!, $name: String) { finishPasskeyRegistration(response: $response, name: $name) { id mfaRegistered } }\n"): typeof import('./graphql').FinishPasskeyRegistrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetSecondFactors($input: ResetSecondFactorsInput!) { resetSecondFactors(input: $input) { id mfaRegistered } }\n"): typeof import('./graphql').ResetSecondFactorsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

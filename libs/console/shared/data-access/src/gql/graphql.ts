@@ -154,6 +154,12 @@ export type GenerateAppPasswordInput = {
   userId: string | number;
 };
 
+/** Who says the user has MFA: ADMIN (attested when the user was created), or a console factor, TOTP or PASSKEY. */
+export type MfaSource =
+  | 'ADMIN'
+  | 'PASSKEY'
+  | 'TOTP';
+
 /** TENANT: anything in the tenant; OWN: only the user's own. */
 export type PermissionScope =
   | 'OWN'
@@ -167,6 +173,12 @@ export type ReinstateAppPasswordsInput = {
 export type ReinstatementStatus =
   | 'DONE'
   | 'REQUESTED';
+
+export type ResetSecondFactorsInput = {
+  /** Why (a ticket, "lost phone"): recorded in the audit trail. 1 to 500 characters. */
+  reason: string;
+  userId: string | number;
+};
 
 export type ResetUserPasswordInput = {
   /** 12 to 256 characters. */
@@ -382,6 +394,45 @@ export type ChangePolicyMutationVariables = Exact<{
 
 
 export type ChangePolicyMutation = { changeTenantPolicy: { maxActivePerUser: number, maxLifetimeDays: number, idleRevocationDays: number | null, allowedScopes: Array<AppPasswordScope>, isMfaRequired: boolean, revokesOnPasswordReset: boolean, revokesOnDisable: boolean, maxApiTokenDays: number, isPasswordSignInAllowed: boolean } };
+
+export type SecondFactorsFieldsFragment = { totp: boolean, recoveryCodesLeft: number, mfaSources: Array<MfaSource>, status: ConsoleMfaStatus, deadline: string | null, passkeys: Array<{ id: string, name: string }> };
+
+export type MySecondFactorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySecondFactorsQuery = { me: { id: string, secondFactors: { totp: boolean, recoveryCodesLeft: number, mfaSources: Array<MfaSource>, status: ConsoleMfaStatus, deadline: string | null, passkeys: Array<{ id: string, name: string }> } } };
+
+export type BeginTotpEnrollmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginTotpEnrollmentMutation = { beginTotpEnrollment: { secret: string, otpauthUri: string, qrCodeSvg: string, recoveryCodes: Array<string> } };
+
+export type ConfirmTotpEnrollmentMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmTotpEnrollmentMutation = { confirmTotpEnrollment: { id: string, mfaRegistered: boolean } };
+
+export type BeginPasskeyRegistrationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginPasskeyRegistrationMutation = { beginPasskeyRegistration: unknown };
+
+export type FinishPasskeyRegistrationMutationVariables = Exact<{
+  response: unknown;
+  name?: string | null | undefined;
+}>;
+
+
+export type FinishPasskeyRegistrationMutation = { finishPasskeyRegistration: { id: string, mfaRegistered: boolean } };
+
+export type ResetSecondFactorsMutationVariables = Exact<{
+  input: ResetSecondFactorsInput;
+}>;
+
+
+export type ResetSecondFactorsMutation = { resetSecondFactors: { id: string, mfaRegistered: boolean } };
 
 export type UserRowFragment = { id: string, userPrincipalName: string, displayName: string, roles: Array<Role>, mfaRegistered: boolean, isEnabled: boolean };
 
@@ -621,6 +672,19 @@ export const TenantPolicyFieldsFragmentDoc = new TypedDocumentString(`
   isPasswordSignInAllowed
 }
     `, {"fragmentName":"TenantPolicyFields"}) as unknown as TypedDocumentString<TenantPolicyFieldsFragment, unknown>;
+export const SecondFactorsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SecondFactorsFields on SecondFactors {
+  totp
+  recoveryCodesLeft
+  passkeys {
+    id
+    name
+  }
+  mfaSources
+  status
+  deadline
+}
+    `, {"fragmentName":"SecondFactorsFields"}) as unknown as TypedDocumentString<SecondFactorsFieldsFragment, unknown>;
 export const UserRowFragmentDoc = new TypedDocumentString(`
     fragment UserRow on User {
   id
@@ -1051,6 +1115,65 @@ export const ChangePolicyDocument = new TypedDocumentString(`
   maxApiTokenDays
   isPasswordSignInAllowed
 }`) as unknown as TypedDocumentString<ChangePolicyMutation, ChangePolicyMutationVariables>;
+export const MySecondFactorsDocument = new TypedDocumentString(`
+    query MySecondFactors {
+  me {
+    id
+    secondFactors {
+      ...SecondFactorsFields
+    }
+  }
+}
+    fragment SecondFactorsFields on SecondFactors {
+  totp
+  recoveryCodesLeft
+  passkeys {
+    id
+    name
+  }
+  mfaSources
+  status
+  deadline
+}`) as unknown as TypedDocumentString<MySecondFactorsQuery, MySecondFactorsQueryVariables>;
+export const BeginTotpEnrollmentDocument = new TypedDocumentString(`
+    mutation BeginTotpEnrollment {
+  beginTotpEnrollment {
+    secret
+    otpauthUri
+    qrCodeSvg
+    recoveryCodes
+  }
+}
+    `) as unknown as TypedDocumentString<BeginTotpEnrollmentMutation, BeginTotpEnrollmentMutationVariables>;
+export const ConfirmTotpEnrollmentDocument = new TypedDocumentString(`
+    mutation ConfirmTotpEnrollment($code: String!) {
+  confirmTotpEnrollment(code: $code) {
+    id
+    mfaRegistered
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmTotpEnrollmentMutation, ConfirmTotpEnrollmentMutationVariables>;
+export const BeginPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation BeginPasskeyRegistration {
+  beginPasskeyRegistration
+}
+    `) as unknown as TypedDocumentString<BeginPasskeyRegistrationMutation, BeginPasskeyRegistrationMutationVariables>;
+export const FinishPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation FinishPasskeyRegistration($response: JSON!, $name: String) {
+  finishPasskeyRegistration(response: $response, name: $name) {
+    id
+    mfaRegistered
+  }
+}
+    `) as unknown as TypedDocumentString<FinishPasskeyRegistrationMutation, FinishPasskeyRegistrationMutationVariables>;
+export const ResetSecondFactorsDocument = new TypedDocumentString(`
+    mutation ResetSecondFactors($input: ResetSecondFactorsInput!) {
+  resetSecondFactors(input: $input) {
+    id
+    mfaRegistered
+  }
+}
+    `) as unknown as TypedDocumentString<ResetSecondFactorsMutation, ResetSecondFactorsMutationVariables>;
 export const UsersDocument = new TypedDocumentString(`
     query Users($filter: UserFilter, $first: Int, $after: String) {
   users(filter: $filter, first: $first, after: $after) {

@@ -1,0 +1,60 @@
+import { inject, Injectable } from '@angular/core';
+import { graphql, GraphQLClient, type Gql } from '@keyward/console/shared/data-access';
+
+graphql(`
+  fragment SecondFactorsFields on SecondFactors { totp recoveryCodesLeft passkeys { id name } mfaSources status deadline }
+`);
+
+/** The signed-in user's second factors, as the security page shows them. */
+export type SecondFactorsFields = Gql.SecondFactorsFieldsFragment;
+/** An authenticator app enrolment begun: its secret, QR code and recovery codes, shown once. */
+export type TotpEnrollment = Gql.BeginTotpEnrollmentMutation['beginTotpEnrollment'];
+
+const MY_SECOND_FACTORS = graphql(`
+  query MySecondFactors { me { id secondFactors { ...SecondFactorsFields } } }
+`);
+const BEGIN_TOTP = graphql(`
+  mutation BeginTotpEnrollment { beginTotpEnrollment { secret otpauthUri qrCodeSvg recoveryCodes } }
+`);
+const CONFIRM_TOTP = graphql(`
+  mutation ConfirmTotpEnrollment($code: String!) { confirmTotpEnrollment(code: $code) { id mfaRegistered } }
+`);
+const BEGIN_PASSKEY = graphql(`
+  mutation BeginPasskeyRegistration { beginPasskeyRegistration }
+`);
+const FINISH_PASSKEY = graphql(`
+  mutation FinishPasskeyRegistration($response: JSON!, $name: String) { finishPasskeyRegistration(response: $response, name: $name) { id mfaRegistered } }
+`);
+const RESET_FACTORS = graphql(`
+  mutation ResetSecondFactors($input: ResetSecondFactorsInput!) { resetSecondFactors(input: $input) { id mfaRegistered } }
+`);
+
+/** The second-factor operations of the API: the user's own enrolment, and an admin's reset. */
+@Injectable({ providedIn: 'root' })
+export class SecurityApi {
+  private readonly graphql = inject(GraphQLClient);
+
+  async mine(): Promise<SecondFactorsFields> {
+    return (await this.graphql.request(MY_SECOND_FACTORS)).me.secondFactors;
+  }
+
+  async beginTotp(): Promise<TotpEnrollment> {
+    return (await this.graphql.request(BEGIN_TOTP)).beginTotpEnrollment;
+  }
+
+  async confirmTotp(code: string): Promise<void> {
+    await this.graphql.request(CONFIRM_TOTP, { code });
+  }
+
+  async beginPasskey(): Promise<unknown> {
+    return (await this.graphql.request(BEGIN_PASSKEY)).beginPasskeyRegistration;
+  }
+
+  async finishPasskey(response: unknown, name: string): Promise<void> {
+    await this.graphql.request(FINISH_PASSKEY, { response, name });
+  }
+
+  async reset(userId: string, reason: string): Promise<void> {
+    await this.graphql.request(RESET_FACTORS, { input: { userId, reason } });
+  }
+}
