@@ -64,6 +64,28 @@ describe('verification for gateways', () => {
     expect(recorded).toEqual(expect.arrayContaining(['UNKNOWN_USER', 'MALFORMED_PASSWORD', 'UNKNOWN_CREDENTIAL']));
   });
 
+  it("tells the user's own password, sent instead of an app password, from any other string, and records neither", async () => {
+    // given a user with a console password
+    await createUser(admin, 'pat@contoso.example', ['USER'], { password: 'pat-console-password' });
+    // when a client sends it, and another string that is no app password
+    expect((await verify(keyward.baseUrl, 'pat@contoso.example', 'pat-console-password')).status).toBe(401);
+    expect((await verify(keyward.baseUrl, 'pat@contoso.example', 'pat-console-passwort')).status).toBe(401);
+    // then each has its reason, and neither string is kept
+    const failures = await eventually(async () => {
+      const page = await admin.data(AUDIT_EVENTS, { filter: { types: ['SignInFailed'] }, first: 200 });
+      const found = page['auditEvents'].edges.map((edge: { node: { data: Record<string, unknown> } }) => edge.node.data).filter((data: Record<string, unknown>) => data['userPrincipalName'] === 'pat@contoso.example');
+      return found.length >= 2 ? found : undefined;
+    });
+    expect(failures.map((data: Record<string, unknown>) => data['reason']).sort()).toEqual(['MALFORMED_PASSWORD', 'PRIMARY_PASSWORD_USED']);
+    expect(JSON.stringify(failures)).not.toMatch(/pat-console-passw/);
+  });
+
+  it('accepts an app password pasted with hidden characters (a trailing newline, zero-width and non-breaking spaces)', async () => {
+    const { secret: copied } = await generate(admin, userId, 'Pasted into the phone', { scopes: ['imap'] });
+    const pasted = `\u200b${copied.slice(0, 10)}\u00a0${copied.slice(10)}\r\n`;
+    expect((await verify(keyward.baseUrl, 'judy@contoso.example', pasted, { 'x-keyward-protocol': 'imap' })).status).toBe(204);
+  });
+
   it('accepts the secret from POST /verify and records the client address a trusted proxy forwards', async () => {
     const response = await fetch(`${keyward.baseUrl}/verify`, {
       method: 'POST',

@@ -8,7 +8,7 @@ registerEnumType(SignInOutcomeEnum, { name: 'SignInOutcome' });
 export class SignInAttemptModel {
   @Field(() => DateTimeScalar) occurredAt!: string;
   @Field(() => SignInOutcomeEnum) outcome!: 'USED' | 'REJECTED';
-  @Field(() => String, { nullable: true, description: 'Why it was rejected: TYPO, WRONG_SECRET, REVOKED, EXPIRED, SCOPE_NOT_ALLOWED, USER_DISABLED, UNKNOWN_CREDENTIAL, MALFORMED_PASSWORD…' })
+  @Field(() => String, { nullable: true, description: 'Why it was rejected: TYPO, WRONG_SECRET, REVOKED, EXPIRED, SCOPE_NOT_ALLOWED, USER_DISABLED, UNKNOWN_CREDENTIAL, MALFORMED_PASSWORD, PRIMARY_PASSWORD_USED…' })
   reason!: string | null;
   @Field(() => String, { nullable: true }) appPasswordId!: string | null;
   @Field(() => String, { nullable: true }) protocol!: string | null;

@@ -196,8 +196,15 @@ export class VerifyAppPassword implements OnApplicationBootstrap, BeforeApplicat
     }
     const parsed = parseAppPassword(attempt.password);
     if (parsed.kind === 'malformed') {
-      await this.hash('unknown', () => verifyAgainstNothing(attempt.password));
-      return this.recordFailure(user.tenantId, upn.value, 'MALFORMED_PASSWORD', attempt);
+      // Not an app password: perhaps the user's own password, typed where the app password goes.
+      // One argon2 check either way (as for any failure), and only the reason is recorded: nothing
+      // about the password itself reaches the usage stream.
+      const primaryHash = user.passwordHash;
+      const isPrimary =
+        primaryHash !== null && attempt.password.length <= 1024
+          ? await this.hash('unknown', () => verifySecret(primaryHash, attempt.password))
+          : await this.hash('unknown', () => verifyAgainstNothing(attempt.password));
+      return this.recordFailure(user.tenantId, upn.value, isPrimary ? 'PRIMARY_PASSWORD_USED' : 'MALFORMED_PASSWORD', attempt);
     }
     if (credential.status === 'none') {
       await this.hash('unknown', () => verifyAgainstNothing(parsed.secret));

@@ -80,8 +80,11 @@ export type AppPasswordClientIdentified = DomainEvent<
 /** Everything a usage stream holds. */
 export type AppPasswordUsageStreamEvent = AppPasswordUsageEvent | AppPasswordClientIdentified;
 
-/** Why an attempt matched no credential. */
-export type SignInFailureReason = 'UNKNOWN_USER' | 'MALFORMED_PASSWORD' | 'UNKNOWN_CREDENTIAL';
+/**
+ * Why an attempt matched no credential. PRIMARY_PASSWORD_USED: not an app password, but the user's
+ * own (console) password, sent where the app password belongs.
+ */
+export type SignInFailureReason = 'UNKNOWN_USER' | 'MALFORMED_PASSWORD' | 'PRIMARY_PASSWORD_USED' | 'UNKNOWN_CREDENTIAL';
 export type SignInFailed = DomainEvent<
   'SignInFailed',
   { userPrincipalName: string; reason: SignInFailureReason } & SignInDetails

@@ -44,7 +44,9 @@ export function composeAppPassword(keyId: string, secret: string): NewAppPasswor
 /** Reads what a client sent: spaces and case are ignored. */
 export function parseAppPassword(input: string): ParsedAppPassword {
   if (input.length > 256) return { kind: 'malformed' };
-  const typed = input.replace(/[\s-]+/g, '');
+  // Spaces, dashes and what a copy and paste brings along unseen: a trailing newline, a non-breaking
+  // space (all \s), a soft hyphen, zero-width spaces and joiners, a word joiner, a byte-order mark.
+  const typed = input.replace(/[\s\u00AD\u200B-\u200D\u2060-]+/g, '');
   // ASCII before lowercasing: 'K' (U+212A, the Kelvin sign) lowercases to 'k', which no scanner's pattern matches.
   if (!/^[A-Za-z0-9]*$/.test(typed)) return { kind: 'malformed' };
   const compact = typed.toLowerCase();

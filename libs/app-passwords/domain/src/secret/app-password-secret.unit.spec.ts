@@ -26,6 +26,19 @@ describe('app password secrets', () => {
     expect(parseAppPassword(typed)).toMatchObject({ kind: 'parsed', isChecksumValid: true });
   });
 
+  it.each([
+    ['a trailing newline', (p: string) => `${p}\n`],
+    ['non-breaking spaces', (p: string) => groupForDisplay(p).replace(/ /g, '\u00a0')],
+    ['zero-width spaces', (p: string) => p.split('').join('\u200b')],
+    ['a zero-width joiner, a word joiner and a soft hyphen', (p: string) => `${p.slice(0, 8)}\u200d${p.slice(8, 16)}\u2060${p.slice(16)}\u00ad`],
+    ['a byte-order mark', (p: string) => `\ufeff${p}`],
+  ])('ignore the hidden characters a copy and paste brings along: %s', (_what, pasted) => {
+    const generated = newAppPasswordSecret(randomBytes);
+    const input = pasted(generated.password);
+    expect(input).not.toBe(generated.password);
+    expect(parseAppPassword(input)).toEqual({ kind: 'parsed', keyId: generated.keyId, secret: generated.secret, isChecksumValid: true });
+  });
+
   it('are ASCII: a look-alike that lowercases to a letter of the alphabet (the Kelvin sign, U+212A) is malformed', () => {
     const { password } = newAppPasswordSecret(randomBytes);
     const withKelvin = password.replace(/k/, '\u212a');

@@ -7,10 +7,11 @@ const PLAIN: Record<string, string> = {
   REVOKED: 'This app password was revoked. Generate a new one and put it in the app.',
   SUSPENDED: 'This app password is suspended while an incident is investigated. Ask your administrator; it may be reinstated.',
   EXPIRED: 'This app password has expired. Generate a new one and put it in the app.',
-  SCOPE_NOT_ALLOWED: 'This app password may not be used for this kind of sign-in (for example mail sending).',
+  SCOPE_NOT_ALLOWED: 'This app password is right, but not for this protocol (say, sending mail with one made for reading it). Generate one that allows it, or ask your administrator.',
   USER_DISABLED: 'The account is disabled. Ask your administrator.',
   UNKNOWN_USER: 'The user name is not known. Check the user name in the app.',
-  MALFORMED_PASSWORD: 'What the app sent is not an app password at all; perhaps your normal password.',
+  MALFORMED_PASSWORD: 'What the app sent is not an app password at all. Copy the app password again; Keyward ignores spaces and hidden characters.',
+  PRIMARY_PASSWORD_USED: 'The app sent your own password, not an app password. Put the app password in the app’s password field instead, and change your own password if others may have seen it.',
   UNKNOWN_CREDENTIAL: 'No app password with this beginning exists. Perhaps an old one, or a mistyped start.',
 };
 
