@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { ADMIN_PASSWORD, ConsoleClient, createUser, generate, KeywardProcess, type Json } from '@keyward/e2e/support';
 
+const GENERATE_WITH_PROFILE = `mutation($input: GenerateAppPasswordInput!) { generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id } } }`;
+
 /** The servers of an autoconfig document, read by Python's own XML parser (a reader Keyward did not write). */
 function serversOf(xml: string): Json {
   const script = `
@@ -61,5 +63,45 @@ describe('mail client autoconfig', () => {
     expect((await fetch(`${keyward.baseUrl}/mail/config-v1.1.xml?emailaddress=someone@elsewhere.example`)).status).toBe(404);
     expect((await fetch(`${keyward.baseUrl}/mail/config-v1.1.xml`)).status).toBe(400);
     expect((await fetch(`${keyward.baseUrl}/mail/config-v1.1.xml?emailaddress=${encodeURIComponent('<script>@contoso.example')}`)).status).toBe(400);
+  });
+
+  it("given a user generating their own app password, then an Apple profile link comes with it: Python's plistlib reads the Mail payload with the servers and the password, and the link works once", async () => {
+    // given
+    const ann = new ConsoleClient(keyward.baseUrl);
+    const admin = new ConsoleClient(keyward.baseUrl);
+    await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
+    const user = await createUser(admin, 'ann@contoso.example', ['USER'], { password: 'ann-console-password' });
+    await ann.signIn('ann@contoso.example', 'ann-console-password');
+    // when
+    const generated = (await ann.data(GENERATE_WITH_PROFILE, { input: { userId: user.id, label: 'iPhone' } })).generateAppPassword;
+    const link: string = generated.appleProfileUrl;
+    expect(link).toMatch(/^https:\/\/keyward\.contoso\.example\/mail\/profile\/[A-Za-z0-9_-]{43}$/);
+    const local = link.replace('https://keyward.contoso.example', keyward.baseUrl);
+    const response = await fetch(local);
+    // then
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/x-apple-aspen-config/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const script = `
+import json, plistlib, sys
+profile = plistlib.loads(sys.stdin.buffer.read())
+mail = profile['PayloadContent'][0]
+print(json.dumps(dict(type=profile['PayloadType'], payload=mail['PayloadType'], account=mail['EmailAccountType'], address=mail['EmailAddress'],
+  incoming=[mail['IncomingMailServerHostName'], mail['IncomingMailServerPortNumber'], mail['IncomingMailServerUseSSL'], mail['IncomingMailServerUsername']],
+  outgoing=[mail['OutgoingMailServerHostName'], mail['OutgoingMailServerPortNumber'], mail['OutgoingMailServerUsername'], mail['OutgoingPasswordSameAsIncomingPassword']],
+  password=mail['IncomingPassword'])))`;
+    const read = JSON.parse(execFileSync('python3', ['-c', script], { input: Buffer.from(await response.arrayBuffer()) }).toString());
+    expect(read).toEqual({
+      type: 'Configuration',
+      payload: 'com.apple.mail.managed',
+      account: 'EmailTypeIMAP',
+      address: 'ann@contoso.example',
+      incoming: ['imap.contoso.example', 993, true, 'ann@contoso.example'],
+      outgoing: ['smtp.contoso.example', 587, 'ann@contoso.example', true],
+      password: generated.secret.replace(/\s/g, ''),
+    });
+    expect((await fetch(local)).status).toBe(404);
+    // and an admin generating for someone else gets no profile link
+    expect((await admin.data(GENERATE_WITH_PROFILE, { input: { userId: user.id, label: 'Scanner' } })).generateAppPassword.appleProfileUrl).toBeNull();
   });
 });

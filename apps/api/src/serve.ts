@@ -15,7 +15,7 @@ import { admissionMiddleware, AdmissionGate, bearerOf, clientAddressOf, GRAPHQL_
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
 
-const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/metrics', '/exports', '/leaks', '/audit', '/scim', '/.well-known/keyward', '/.well-known/autoconfig', '/mail/config-v1.1.xml'];
+const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/metrics', '/exports', '/leaks', '/audit', '/scim', '/.well-known/keyward', '/.well-known/autoconfig', '/mail/config-v1.1.xml', '/mail/profile'];
 /** Console pages whose address is also an API prefix: the page itself is the console's, what is under it the API's. */
 const CONSOLE_PAGES = ['/exports', '/audit'];
 

@@ -7,6 +7,7 @@ import { PermissionGuard } from './authorization/permission.guard';
 import { ApiTokensResolver } from './api-tokens/api-tokens.resolver';
 import { AuthController } from './session/auth.controller';
 import { AutoconfigController } from './mail-setup/autoconfig.controller';
+import { AppleProfileLinks } from './mail-setup/apple-profile';
 import { ScimController } from './scim/scim.controller';
 import { OidcSignIn } from './session/oidc-sign-in';
 import { SessionMiddleware } from './session/session.middleware';
@@ -18,8 +19,8 @@ import { UsersResolver } from './users/users.resolver';
   imports: [CqrsModule, IdentityApplicationModule, IdentityReadModelsModule],
   controllers: [AuthController, ScimController, AutoconfigController],
   // The permission guard runs before every route and operation of every module.
-  providers: [OidcSignIn, UsersResolver, SecondFactorsResolver, TenantPolicyResolver, ApiTokensResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
-  exports: [IdentityApplicationModule],
+  providers: [AppleProfileLinks, OidcSignIn, UsersResolver, SecondFactorsResolver, TenantPolicyResolver, ApiTokensResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
+  exports: [IdentityApplicationModule, AppleProfileLinks],
 })
 export class IdentityApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -33,6 +33,11 @@ export class GeneratedAppPasswordModel {
   @Field(() => AppPasswordModel) appPassword!: AppPasswordModel;
   @Field({ description: 'The password, in groups of four. Shown this once: it is not stored and cannot be read again.' })
   secret!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "A link to an Apple configuration profile (.mobileconfig) that sets up Mail with this app password: it works once, within 10 minutes. Null where Keyward knows no incoming mail server (KEYWARD_MAIL_IMAP or KEYWARD_MAIL_POP), or for another user's app password.",
+  })
+  appleProfileUrl!: string | null;
 }
 
 @InputType()

@@ -1,9 +1,9 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
 import { Connection, pageSize, toConnection } from '@keyward/shared/server';
 import type { UserPrincipal } from '@keyward/identity/domain';
-import { CurrentCommandContext, CurrentPrincipal, Requires, UserModel } from '@keyward/identity/api';
+import { AppleProfileLinks, CurrentCommandContext, CurrentPrincipal, Requires, UserModel, type KeywardRequest } from '@keyward/identity/api';
 import { GetUserQuery } from '@keyward/identity/read-models';
 import { statusAt, type ExistingAppPassword } from '@keyward/app-passwords/domain';
 import {
@@ -44,6 +44,7 @@ export class AppPasswordsResolver {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly profiles: AppleProfileLinks,
   ) {}
 
   @Query(() => AppPasswordConnection, { description: "The tenant's app passwords (a user's own, for role USER), newest first." })
@@ -101,9 +102,14 @@ export class AppPasswordsResolver {
     @CurrentPrincipal() principal: UserPrincipal,
     @CurrentCommandContext() context: CommandContext,
     @Args('input') input: GenerateAppPasswordInput,
+    @Context('req') request: KeywardRequest,
   ): Promise<GeneratedAppPasswordModel> {
     const generated: GeneratedAppPassword = await this.commands.execute(new GenerateAppPasswordCommand(input, principal, context));
-    return { appPassword: await this.view(principal, generated.appPassword, context), secret: generated.secret };
+    // A profile only for one's own new app password: an admin generating for someone hands over the secret, not a device set-up.
+    const isOwn = generated.appPassword.userId === principal.userId;
+    const label = generated.appPassword.label;
+    const appleProfileUrl = isOwn ? this.profiles.linkFor(request, { userPrincipalName: principal.userPrincipalName, label, secret: generated.secret }) : null;
+    return { appPassword: await this.view(principal, generated.appPassword, context), secret: generated.secret, appleProfileUrl };
   }
 
   @Mutation(() => AppPasswordModel)

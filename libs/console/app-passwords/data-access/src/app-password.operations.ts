@@ -95,7 +95,7 @@ export const SIGN_INS_OF_USER = graphql(`
 
 export const GENERATE = graphql(`
   mutation Generate($input: GenerateAppPasswordInput!) {
-    generateAppPassword(input: $input) { secret appPassword { id label } }
+    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label } }
   }
 `);
 

@@ -60,10 +60,10 @@ export class AppPasswordsApi {
     return data.user?.signIns ?? emptyPage();
   }
 
-  /** Generates an app password; the answer is its secret, which the server never shows again. */
-  async generate(input: GenerateInput): Promise<string> {
-    const data = await this.graphql.request(GENERATE, { input });
-    return data.generateAppPassword.secret;
+  /** Generates an app password; the answer is its secret, which the server never shows again, and a one-time Apple profile link when offered. */
+  async generate(input: GenerateInput): Promise<{ secret: string; appleProfileUrl: string | null }> {
+    const { secret, appleProfileUrl } = (await this.graphql.request(GENERATE, { input })).generateAppPassword;
+    return { secret, appleProfileUrl: appleProfileUrl ?? null };
   }
 
   async revoke(id: string, { reason, incidentRef }: RevocationReason): Promise<void> {

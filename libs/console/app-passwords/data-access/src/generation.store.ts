@@ -17,6 +17,7 @@ export class GenerationStore {
   private readonly maxLifetimeDays = signal(365);
   private readonly userOptions = signal<UserRef[]>([]);
   private readonly secret = signal<string | null>(null);
+  private readonly appleProfileUrl = signal<string | null>(null);
   private readonly isBusy = signal(false);
   private readonly error = signal('');
   private searchNumber = 0;
@@ -28,6 +29,7 @@ export class GenerationStore {
     maxLifetimeDays: this.maxLifetimeDays(),
     userOptions: this.userOptions(),
     secret: this.secret(),
+    appleProfileUrl: this.appleProfileUrl(),
     isBusy: this.isBusy(),
     error: this.error(),
   }));
@@ -39,6 +41,7 @@ export class GenerationStore {
   async open(userId: string | null = null): Promise<void> {
     this.fixedUserId.set(userId ?? (this.session.can('appPasswords.generate') ? null : (this.session.me()?.id ?? null)));
     this.secret.set(null);
+    this.appleProfileUrl.set(null);
     this.error.set('');
     this.isOpen.set(true);
     try {
@@ -54,6 +57,7 @@ export class GenerationStore {
   close(): void {
     this.isOpen.set(false);
     this.secret.set(null);
+    this.appleProfileUrl.set(null);
   }
 
   /** Offers the users whose name contains the text (from two characters on). */
@@ -72,7 +76,9 @@ export class GenerationStore {
     try {
       const userId = this.fixedUserId() ?? (await this.ownerId(request.owner ?? ''));
       const scopes = request.scopes.filter((scope) => this.allowedScopes().includes(scope));
-      this.secret.set(await this.api.generate({ userId, label: request.label, scopes, expiresInDays: request.expiresInDays || null }));
+      const generated = await this.api.generate({ userId, label: request.label, scopes, expiresInDays: request.expiresInDays || null });
+      this.appleProfileUrl.set(generated.appleProfileUrl);
+      this.secret.set(generated.secret);
       return true;
     } catch (error) {
       this.error.set(messageOf(error));

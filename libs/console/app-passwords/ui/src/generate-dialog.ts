@@ -17,6 +17,13 @@ import type { GenerationRequest, GenerationState, Scope } from '@keyward/console
       @if (state().secret; as shown) {
         <h2 id="generate-title">Your new app password</h2>
         <kw-secret-reveal [secret]="shown" />
+        <section aria-labelledby="set-up-title">
+          <h3 id="set-up-title">Set up your app</h3>
+          <p>In the app's account settings, enter your full address as the user name and this app password where it asks for the password, for receiving (IMAP or POP) and for sending (SMTP). Thunderbird finds the servers by itself from your address.</p>
+          @if (state().appleProfileUrl; as profile) {
+            <p><a [href]="profile" data-testid="apple-profile">Set up Mail on this iPhone, iPad or Mac</a>: a profile with the servers and this app password. The link works once, within 10 minutes.</p>
+          }
+        </section>
         <div class="actions"><button type="button" (click)="dialog.close()">Done</button></div>
       } @else {
         <form (ngSubmit)="generateWithForm()">

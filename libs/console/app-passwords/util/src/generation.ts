@@ -22,6 +22,8 @@ export interface GenerationState {
   userOptions: UserRef[];
   /** The new secret, shown once; null until generated and again once the dialog closes. */
   secret: string | null;
+  /** A single-use link (10 minutes) to an Apple profile that sets up Mail with the new app password; null when not offered. */
+  appleProfileUrl: string | null;
   isBusy: boolean;
   /** The last failure's message, or ''. */
   error: string;

@@ -1,11 +1,12 @@
-import { BadRequestException, Controller, Get, Inject, NotFoundException, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { KEYWARD_CONFIG, publicOriginOf, type KeywardConfig } from '@keyward/shared/server';
 import { Directory } from '@keyward/identity/application';
-import { parseMailServer, parseUserPrincipalName, type MailServer } from '@keyward/identity/domain';
+import { parseUserPrincipalName, type MailServer } from '@keyward/identity/domain';
 import { GetTenantIdForDomainQuery } from '@keyward/identity/read-models';
 import { Public } from '../authorization/requires.decorator';
+import { AppleProfileLinks, appleMailProfile, configuredMailServers } from './apple-profile';
 import { autoconfigXml } from './autoconfig';
 
 /**
@@ -19,8 +20,30 @@ export class AutoconfigController {
   constructor(
     private readonly queries: QueryBus,
     private readonly directory: Directory,
+    private readonly profiles: AppleProfileLinks,
     @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
   ) {}
+
+  /**
+   * The Apple configuration profile a link made right after generation points to: it carries the
+   * new app password, so it is served once, within 10 minutes, and never cached; 404 after.
+   */
+  @Get('mail/profile/:token')
+  async appleProfile(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const account = this.profiles.take(token);
+    if (!account) throw new NotFoundException('This set-up link was used already or has expired: links work once, within 10 minutes. Generate a new app password for a new one.');
+    const upn = parseUserPrincipalName(account.userPrincipalName);
+    const tenantId: string | null = upn ? await this.queries.execute(new GetTenantIdForDomainQuery(upn.domain)) : null;
+    const tenant = tenantId ? await this.directory.tenant(tenantId) : null;
+    response
+      .status(200)
+      // The name first: attachment() would set the type from the name's extension.
+      .attachment('keyward-mail.mobileconfig')
+      .type('application/x-apple-aspen-config')
+      .setHeader('Cache-Control', 'no-store')
+      .send(appleMailProfile(account, this.servers(), tenant?.status === 'active' ? tenant.name : 'Keyward'));
+  }
+
 
   @Get(['.well-known/autoconfig/mail/config-v1.1.xml', 'mail/config-v1.1.xml'])
   async autoconfig(@Query('emailaddress') address: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
@@ -37,13 +60,7 @@ export class AutoconfigController {
     response.send(autoconfigXml(upn.domain, tenant.name, servers, appPasswords));
   }
 
-  /** The servers KEYWARD_MAIL_IMAP, KEYWARD_MAIL_POP and KEYWARD_MAIL_SUBMISSION name, checked at start. */
   private servers(): MailServer[] {
-    const { imap, pop, submission } = this.config.mailServers;
-    return [
-      ...(imap ? [parseMailServer('imap', imap)] : []),
-      ...(pop ? [parseMailServer('pop3', pop)] : []),
-      ...(submission ? [parseMailServer('smtp', submission)] : []),
-    ];
+    return configuredMailServers(this.config);
   }
 }

@@ -22,7 +22,7 @@ type Documents = {
     "\n  query Lifecycle($streamId: String!) {\n    auditEvents(filter: { streamId: $streamId }, first: 200) { edges { node { id type occurredAt actorName data } } }\n  }\n": typeof types.LifecycleDocument,
     "\n  query CredentialSignIns($id: ID!, $first: Int, $after: String) {\n    appPassword(id: $id) { signIns(first: $first, after: $after) { ...SignInPage } }\n  }\n": typeof types.CredentialSignInsDocument,
     "\n  query UserSignIns($id: ID!, $outcome: SignInOutcome, $first: Int, $after: String) {\n    user(id: $id) { signIns(outcome: $outcome, first: $first, after: $after) { ...SignInPage } }\n  }\n": typeof types.UserSignInsDocument,
-    "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appPassword { id label } }\n  }\n": typeof types.GenerateDocument,
+    "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label } }\n  }\n": typeof types.GenerateDocument,
     "\n  mutation Revoke($input: RevokeAppPasswordInput!) {\n    revokeAppPassword(input: $input) { id status }\n  }\n": typeof types.RevokeDocument,
     "\n  mutation RevokeAll($input: RevokeUserAppPasswordsInput!) {\n    revokeUserAppPasswords(input: $input) { id }\n  }\n": typeof types.RevokeAllDocument,
     "\n  query UsersForPicker($filter: UserFilter, $first: Int) {\n    users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }\n  }\n": typeof types.UsersForPickerDocument,
@@ -77,7 +77,7 @@ const documents: Documents = {
     "\n  query Lifecycle($streamId: String!) {\n    auditEvents(filter: { streamId: $streamId }, first: 200) { edges { node { id type occurredAt actorName data } } }\n  }\n": types.LifecycleDocument,
     "\n  query CredentialSignIns($id: ID!, $first: Int, $after: String) {\n    appPassword(id: $id) { signIns(first: $first, after: $after) { ...SignInPage } }\n  }\n": types.CredentialSignInsDocument,
     "\n  query UserSignIns($id: ID!, $outcome: SignInOutcome, $first: Int, $after: String) {\n    user(id: $id) { signIns(outcome: $outcome, first: $first, after: $after) { ...SignInPage } }\n  }\n": types.UserSignInsDocument,
-    "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appPassword { id label } }\n  }\n": types.GenerateDocument,
+    "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label } }\n  }\n": types.GenerateDocument,
     "\n  mutation Revoke($input: RevokeAppPasswordInput!) {\n    revokeAppPassword(input: $input) { id status }\n  }\n": types.RevokeDocument,
     "\n  mutation RevokeAll($input: RevokeUserAppPasswordsInput!) {\n    revokeUserAppPasswords(input: $input) { id }\n  }\n": types.RevokeAllDocument,
     "\n  query UsersForPicker($filter: UserFilter, $first: Int) {\n    users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }\n  }\n": types.UsersForPickerDocument,
@@ -156,7 +156,7 @@ export function graphql(source: "\n  query UserSignIns($id: ID!, $outcome: SignI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appPassword { id label } }\n  }\n"): typeof import('./graphql').GenerateDocument;
+export function graphql(source: "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label } }\n  }\n"): typeof import('./graphql').GenerateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

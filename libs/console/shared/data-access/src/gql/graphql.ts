@@ -309,7 +309,7 @@ export type GenerateMutationVariables = Exact<{
 }>;
 
 
-export type GenerateMutation = { generateAppPassword: { secret: string, appPassword: { id: string, label: string } } };
+export type GenerateMutation = { generateAppPassword: { secret: string, appleProfileUrl: string | null, appPassword: { id: string, label: string } } };
 
 export type RevokeMutationVariables = Exact<{
   input: RevokeAppPasswordInput;
@@ -915,6 +915,7 @@ export const GenerateDocument = new TypedDocumentString(`
     mutation Generate($input: GenerateAppPasswordInput!) {
   generateAppPassword(input: $input) {
     secret
+    appleProfileUrl
     appPassword {
       id
       label
