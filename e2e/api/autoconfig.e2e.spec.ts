@@ -104,4 +104,31 @@ print(json.dumps(dict(type=profile['PayloadType'], payload=mail['PayloadType'], 
     // and an admin generating for someone else gets no profile link
     expect((await admin.data(GENERATE_WITH_PROFILE, { input: { userId: user.id, label: 'Scanner' } })).generateAppPassword.appleProfileUrl).toBeNull();
   });
+
+  it("given an admin who enters the tenant's own mail servers, then autoconfig names them instead of the defaults; bad servers are refused and change nothing", async () => {
+    // given fabrikam's admin, with the defaults
+    const admin = new ConsoleClient(keyward.baseUrl);
+    await admin.signIn('admin@fabrikam.example', ADMIN_PASSWORD);
+    const SERVERS = '{ mailServers { isTenantSpecific imap { host port security } pop { host } submission { host port security } } }';
+    expect((await admin.data(SERVERS)).mailServers).toMatchObject({ isTenantSpecific: false, imap: { host: 'imap.contoso.example', port: 993, security: 'SSL' } });
+    const CHANGE = 'mutation($input: MailServersInput!) { changeMailServers(input: $input) { isTenantSpecific imap { host port security } pop { host } } }';
+    // when a bad server is sent, then nothing changes
+    for (const imap of [{ host: 'not a host', port: 993, security: 'SSL' }, { host: 'imap.fabrikam.example', port: 0, security: 'SSL' }]) {
+      const refused = await admin.graphql(CHANGE, { input: { imap } });
+      expect(refused.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    }
+    expect((await admin.data(SERVERS)).mailServers.isTenantSpecific).toBe(false);
+    // when the admin enters the tenant's own
+    const changed = await admin.data(CHANGE, {
+      input: { imap: { host: 'IMAP.fabrikam.example', port: 143, security: 'STARTTLS' }, pop: null, submission: { host: 'smtp.fabrikam.example', port: 465, security: 'SSL' } },
+    });
+    expect(changed.changeMailServers).toEqual({ isTenantSpecific: true, imap: { host: 'imap.fabrikam.example', port: 143, security: 'STARTTLS' }, pop: null });
+    // then autoconfig names them (and the other tenant keeps the defaults)
+    const xml = await (await fetch(`${keyward.baseUrl}/mail/config-v1.1.xml?emailaddress=anyone@fabrikam.example`)).text();
+    expect(serversOf(xml).servers).toEqual([
+      { kind: 'incomingServer', type: 'imap', hostname: 'imap.fabrikam.example', port: '143', socketType: 'STARTTLS', authentication: 'password-cleartext', username: '%EMAILADDRESS%' },
+      { kind: 'outgoingServer', type: 'smtp', hostname: 'smtp.fabrikam.example', port: '465', socketType: 'SSL', authentication: 'password-cleartext', username: '%EMAILADDRESS%' },
+    ]);
+    expect(serversOf(await (await fetch(`${keyward.baseUrl}/mail/config-v1.1.xml?emailaddress=anyone@contoso.example`)).text()).servers).toHaveLength(3);
+  });
 });

@@ -16,7 +16,9 @@ async function signInWithPassword(page: Page, baseUrl: string, user: string, pas
 // enrolled on the Security page and asked for at sign-in, a step-up that keeps the form it
 // interrupted, and a passkey made and used with Chromium's virtual authenticator (DevTools' WebAuthn domain).
 describe('second factors in the console', () => {
-  const keyward = new KeywardProcess({ env: { KEYWARD_STEP_UP_SECONDS: String(STEP_UP_SECONDS) } });
+  const keyward = new KeywardProcess({
+    env: { KEYWARD_STEP_UP_SECONDS: String(STEP_UP_SECONDS), KEYWARD_MAIL_IMAP: 'imap.contoso.example:993', KEYWARD_MAIL_SUBMISSION: 'smtp.contoso.example:587' },
+  });
   let browser: Browser;
 
   beforeAll(async () => {
@@ -77,8 +79,17 @@ describe('second factors in the console', () => {
     await stepUp.getByRole('button', { name: 'Confirm' }).click();
     const shown = page.getByRole('dialog', { name: 'Your new app password' });
     expect(await shownSecret(shown)).toMatch(/^kw/i);
+    // and the dialog says how to set up each app, with the tenant's servers, and offers the Apple profile once
+    await shown.getByText('Thunderbird', { exact: true }).click();
+    await expectVisible(shown.getByText('Incoming: IMAP, server imap.contoso.example, port 993, connection security SSL/TLS, authentication Normal password, user name tess@contoso.example.'));
+    await shown.getByText('Scanner or printer (scan to email)').click();
+    await expectVisible(shown.getByText('SMTP server smtp.contoso.example, port 587, STARTTLS (sometimes called TLS).'));
+    const profile = (await shown.getByTestId('apple-profile').getAttribute('href')) ?? '';
+    expect((await fetch(profile)).status).toBe(200);
+    expect((await fetch(profile)).status).toBe(404);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
-  }, 60_000);
+  }, 120_000);
 
   describe('with a passkey', () => {
     let context: BrowserContext;

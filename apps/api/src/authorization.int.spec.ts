@@ -132,6 +132,12 @@ const OPERATIONS: Record<string, OperationCase> = {
     query: 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }',
     variables: (s) => ({ input: { name: 'matrix', role: s.role } }),
   },
+  mailServers: { targets: 'tenant', query: '{ mailServers { isTenantSpecific } }', variables: () => ({}) },
+  changeMailServers: {
+    targets: 'tenant',
+    query: 'mutation($input: MailServersInput!) { changeMailServers(input: $input) { isTenantSpecific } }',
+    variables: () => ({ input: { imap: { host: 'imap.contoso.example', port: 993 + (++serial % 2), security: 'SSL' } } }),
+  },
   // One's own second factors: a wrong code or an empty WebAuthn answer is refused past the permission check.
   beginTotpEnrollment: { targets: 'tenant', query: 'mutation { beginTotpEnrollment { secret } }', variables: () => ({}) },
   confirmTotpEnrollment: { targets: 'tenant', query: 'mutation { confirmTotpEnrollment(code: "000000") { id } }', variables: () => ({}) },

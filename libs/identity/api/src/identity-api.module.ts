@@ -8,6 +8,7 @@ import { ApiTokensResolver } from './api-tokens/api-tokens.resolver';
 import { AuthController } from './session/auth.controller';
 import { AutoconfigController } from './mail-setup/autoconfig.controller';
 import { AppleProfileLinks } from './mail-setup/apple-profile';
+import { MailServersResolver } from './mail-setup/mail-servers.resolver';
 import { ScimController } from './scim/scim.controller';
 import { OidcSignIn } from './session/oidc-sign-in';
 import { SessionMiddleware } from './session/session.middleware';
@@ -19,7 +20,7 @@ import { UsersResolver } from './users/users.resolver';
   imports: [CqrsModule, IdentityApplicationModule, IdentityReadModelsModule],
   controllers: [AuthController, ScimController, AutoconfigController],
   // The permission guard runs before every route and operation of every module.
-  providers: [AppleProfileLinks, OidcSignIn, UsersResolver, SecondFactorsResolver, TenantPolicyResolver, ApiTokensResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
+  providers: [AppleProfileLinks, MailServersResolver, OidcSignIn, UsersResolver, SecondFactorsResolver, TenantPolicyResolver, ApiTokensResolver, SessionMiddleware, { provide: APP_GUARD, useClass: PermissionGuard }],
   exports: [IdentityApplicationModule, AppleProfileLinks],
 })
 export class IdentityApiModule implements NestModule {

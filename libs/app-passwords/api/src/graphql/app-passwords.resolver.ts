@@ -5,6 +5,7 @@ import { Connection, pageSize, toConnection } from '@keyward/shared/server';
 import type { UserPrincipal } from '@keyward/identity/domain';
 import { AppleProfileLinks, CurrentCommandContext, CurrentPrincipal, Requires, UserModel, type KeywardRequest } from '@keyward/identity/api';
 import { GetUserQuery } from '@keyward/identity/read-models';
+import { Directory } from '@keyward/identity/application';
 import { statusAt, type ExistingAppPassword } from '@keyward/app-passwords/domain';
 import {
   GenerateAppPasswordCommand,
@@ -45,6 +46,7 @@ export class AppPasswordsResolver {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly profiles: AppleProfileLinks,
+    private readonly directory: Directory,
   ) {}
 
   @Query(() => AppPasswordConnection, { description: "The tenant's app passwords (a user's own, for role USER), newest first." })
@@ -108,7 +110,9 @@ export class AppPasswordsResolver {
     // A profile only for one's own new app password: an admin generating for someone hands over the secret, not a device set-up.
     const isOwn = generated.appPassword.userId === principal.userId;
     const label = generated.appPassword.label;
-    const appleProfileUrl = isOwn ? this.profiles.linkFor(request, { userPrincipalName: principal.userPrincipalName, label, secret: generated.secret }) : null;
+    const appleProfileUrl = isOwn
+      ? this.profiles.linkFor(request, { userPrincipalName: principal.userPrincipalName, label, secret: generated.secret }, await this.directory.tenantOf(principal))
+      : null;
     return { appPassword: await this.view(principal, generated.appPassword, context), secret: generated.secret, appleProfileUrl };
   }
 

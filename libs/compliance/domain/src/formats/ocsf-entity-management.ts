@@ -7,7 +7,8 @@ import type { RecordData } from './record-data';
 /**
  * Tenants and revocation cases as 3004 Entity Management: what an admin or a responder manages at
  * the console. A tenant is an Organization; its policy change is an Update of its Policy entity
- * with the new policy as the entity's data. A revocation (or suspension) case is an entity of type
+ * with the new policy as the entity's data; its mail servers' change an Update of an Other "Mail
+ * Servers" entity with the servers as its data. A revocation (or suspension) case is an entity of type
  * Other "Revocation Case": requesting it is Create, with the reason as the comment; each later step
  * (targets fixed, outcomes, cancelled, completed, reinstated) is an Update of the same case id.
  * The per-credential changes a case makes are their own Account Change events.
@@ -16,6 +17,9 @@ export const ENTITY_MANAGEMENT_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   TenantCreated: entityChange(1, 'Tenant created', (data) => ({ entity: { uid: tenantOf(data), name: data.text('name'), type_id: 4, type: 'Organization' } })),
   TenantPolicyChanged: entityChange(3, 'Tenant policy changed', (data) => ({
     entity: { uid: tenantOf(data), name: 'App password policy', type_id: 5, type: 'Policy', data: data.raw('policy') },
+  })),
+  TenantMailServersChanged: entityChange(3, 'Tenant mail servers changed', (data) => ({
+    entity: { uid: tenantOf(data), name: 'Mail servers', type_id: 99, type: 'Mail Servers', data: data.raw('mailServers') },
   })),
   RevocationCaseRequested: caseChange(1, 'Revocation case requested'),
   RevocationTargetsFixed: caseChange(3, 'Revocation case targets fixed'),

@@ -43,6 +43,7 @@ const EXPECTED: Record<string, [classUid: number, activityId: number, activityNa
   ApiTokenUsed: [3001, 99, 'Record Use'],
   TenantCreated: [3004, 1, 'Create'],
   TenantPolicyChanged: [3004, 3, 'Update'],
+  TenantMailServersChanged: [3004, 3, 'Update'],
   RevocationCaseRequested: [3004, 1, 'Create'],
   RevocationTargetsFixed: [3004, 3, 'Update'],
   RevocationOutcomesRecorded: [3004, 3, 'Update'],

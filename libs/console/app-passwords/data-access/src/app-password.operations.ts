@@ -95,7 +95,7 @@ export const SIGN_INS_OF_USER = graphql(`
 
 export const GENERATE = graphql(`
   mutation Generate($input: GenerateAppPasswordInput!) {
-    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label } }
+    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label user { userPrincipalName } } }
   }
 `);
 
@@ -118,7 +118,10 @@ export const USERS_FOR_PICKER = graphql(`
 `);
 
 export const GENERATION_POLICY = graphql(`
-  query AllowedScopes { tenantPolicy { allowedScopes maxLifetimeDays } }
+  query AllowedScopes {
+    tenantPolicy { allowedScopes maxLifetimeDays }
+    mailServers { imap { host port security } pop { host port security } submission { host port security } }
+  }
 `);
 
 /** The filter without its empty values (every field is optional, so what is left is still a filter). */

@@ -1,6 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import { emptyPage, GraphQLClient, type ConnectionPage } from '@keyward/console/shared/data-access';
-import type { AppPasswordRow, AppPasswordSort, RevocationReason, Scope, SignInAttempt, UserRef } from '@keyward/console/app-passwords/util';
+import type { AppPasswordRow, AppPasswordSort, RevocationReason, Scope, SignInAttempt, TenantMailServerInfo, UserRef } from '@keyward/console/app-passwords/util';
 import {
   APP_PASSWORD,
   APP_PASSWORDS,
@@ -61,9 +61,9 @@ export class AppPasswordsApi {
   }
 
   /** Generates an app password; the answer is its secret, which the server never shows again, and a one-time Apple profile link when offered. */
-  async generate(input: GenerateInput): Promise<{ secret: string; appleProfileUrl: string | null }> {
-    const { secret, appleProfileUrl } = (await this.graphql.request(GENERATE, { input })).generateAppPassword;
-    return { secret, appleProfileUrl: appleProfileUrl ?? null };
+  async generate(input: GenerateInput): Promise<{ secret: string; appleProfileUrl: string | null; ownerUserPrincipalName: string }> {
+    const { secret, appleProfileUrl, appPassword } = (await this.graphql.request(GENERATE, { input })).generateAppPassword;
+    return { secret, appleProfileUrl: appleProfileUrl ?? null, ownerUserPrincipalName: appPassword.user.userPrincipalName };
   }
 
   async revoke(id: string, { reason, incidentRef }: RevocationReason): Promise<void> {
@@ -76,8 +76,10 @@ export class AppPasswordsApi {
   }
 
   /** What the tenant policy allows a new app password: its scopes and longest lifetime. */
-  async generationPolicy(): Promise<{ allowedScopes: Scope[]; maxLifetimeDays: number }> {
-    return (await this.graphql.request(GENERATION_POLICY)).tenantPolicy;
+  /** What the policy allows a new app password, and the mail servers to set it up with. */
+  async generationPolicy(): Promise<{ allowedScopes: Scope[]; maxLifetimeDays: number; mailServers: TenantMailServerInfo }> {
+    const { tenantPolicy, mailServers } = await this.graphql.request(GENERATION_POLICY);
+    return { ...tenantPolicy, mailServers };
   }
 
   /** Users whose name contains the text, for choosing an app password's owner. */

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { messageOf, SessionStore } from '@keyward/console/shared/data-access';
-import { SCOPES, type GenerationRequest, type GenerationState, type Scope, type UserRef } from '@keyward/console/app-passwords/util';
+import { SCOPES, type GenerationRequest, type GenerationState, type Scope, type TenantMailServerInfo, type UserRef } from '@keyward/console/app-passwords/util';
 import { AppPasswordsApi } from './app-passwords.api';
 
 /**
@@ -18,6 +18,8 @@ export class GenerationStore {
   private readonly userOptions = signal<UserRef[]>([]);
   private readonly secret = signal<string | null>(null);
   private readonly appleProfileUrl = signal<string | null>(null);
+  private readonly ownerUserPrincipalName = signal<string | null>(null);
+  private readonly mailServers = signal<TenantMailServerInfo | null>(null);
   private readonly isBusy = signal(false);
   private readonly error = signal('');
   private searchNumber = 0;
@@ -30,6 +32,8 @@ export class GenerationStore {
     userOptions: this.userOptions(),
     secret: this.secret(),
     appleProfileUrl: this.appleProfileUrl(),
+    ownerUserPrincipalName: this.ownerUserPrincipalName(),
+    mailServers: this.mailServers(),
     isBusy: this.isBusy(),
     error: this.error(),
   }));
@@ -48,6 +52,7 @@ export class GenerationStore {
       const policy = await this.api.generationPolicy();
       this.allowedScopes.set(policy.allowedScopes);
       this.maxLifetimeDays.set(policy.maxLifetimeDays);
+      this.mailServers.set(policy.mailServers);
     } catch (error) {
       this.error.set(messageOf(error));
     }
@@ -78,6 +83,7 @@ export class GenerationStore {
       const scopes = request.scopes.filter((scope) => this.allowedScopes().includes(scope));
       const generated = await this.api.generate({ userId, label: request.label, scopes, expiresInDays: request.expiresInDays || null });
       this.appleProfileUrl.set(generated.appleProfileUrl);
+      this.ownerUserPrincipalName.set(generated.ownerUserPrincipalName);
       this.secret.set(generated.secret);
       return true;
     } catch (error) {

@@ -1,7 +1,7 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, ElementRef, input, linkedSignal, output, viewChild } from '@angular/core';
+import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, ElementRef, input, linkedSignal, output, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { SecretReveal } from '@keyward/console/shared/ui';
-import type { GenerationRequest, GenerationState, Scope } from '@keyward/console/app-passwords/util';
+import { setupGuides, type GenerationRequest, type GenerationState, type Scope } from '@keyward/console/app-passwords/util';
 
 /**
  * The form to generate an app password (owner when it asks for one, label, scopes the policy
@@ -19,9 +19,18 @@ import type { GenerationRequest, GenerationState, Scope } from '@keyward/console
         <kw-secret-reveal [secret]="shown" />
         <section aria-labelledby="set-up-title">
           <h3 id="set-up-title">Set up your app</h3>
-          <p>In the app's account settings, enter your full address as the user name and this app password where it asks for the password, for receiving (IMAP or POP) and for sending (SMTP). Thunderbird finds the servers by itself from your address.</p>
           @if (state().appleProfileUrl; as profile) {
             <p><a [href]="profile" data-testid="apple-profile">Set up Mail on this iPhone, iPad or Mac</a>: a profile with the servers and this app password. The link works once, within 10 minutes.</p>
+          }
+          @for (guide of guides(); track guide.app) {
+            <details>
+              <summary>{{ guide.app }}</summary>
+              <ol>
+                @for (step of guide.steps; track $index) { <li>{{ step }}</li> }
+              </ol>
+            </details>
+          } @empty {
+            <p>In the app's account settings, enter your full address as the user name and this app password where it asks for the password. Your administrator has not told Keyward the mail servers.</p>
           }
         </section>
         <div class="actions"><button type="button" (click)="dialog.close()">Done</button></div>
@@ -71,6 +80,11 @@ export class GenerateDialog {
   /** Emits when the dialog closes (Done, Cancel, Escape): time to forget the secret. */
   readonly closed = output<void>();
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+  /** Where each value goes in each mail app, once the app password is there. */
+  protected readonly guides = computed(() => {
+    const { mailServers, ownerUserPrincipalName } = this.state();
+    return mailServers && ownerUserPrincipalName ? setupGuides(mailServers, ownerUserPrincipalName) : [];
+  });
   // Each opening starts with an empty form; each answer of the policy, with every allowed scope chosen.
   protected readonly owner = linkedSignal({ source: () => this.state().isOpen, computation: () => '' });
   protected readonly label = linkedSignal({ source: () => this.state().isOpen, computation: () => '' });

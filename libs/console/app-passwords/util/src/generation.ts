@@ -1,3 +1,4 @@
+import type { TenantMailServerInfo } from './mail-setup';
 import type { Scope, UserRef } from './app-password';
 
 /** What the generate form asks for. */
@@ -24,6 +25,10 @@ export interface GenerationState {
   secret: string | null;
   /** A single-use link (10 minutes) to an Apple profile that sets up Mail with the new app password; null when not offered. */
   appleProfileUrl: string | null;
+  /** Whose the new app password is (the user name the app signs in with), once generated. */
+  ownerUserPrincipalName: string | null;
+  /** The tenant's mail servers, for the set-up steps; null until known. */
+  mailServers: TenantMailServerInfo | null;
   isBusy: boolean;
   /** The last failure's message, or ''. */
   error: string;

@@ -4,3 +4,4 @@ export * from './app-password';
 export * from './sign-in-attempt';
 export * from './revocation';
 export * from './generation';
+export * from './mail-setup';

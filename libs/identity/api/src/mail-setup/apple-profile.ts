@@ -4,7 +4,7 @@ import { build } from 'plist';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
 import type { Request } from 'express';
 import { CLOCK, KEYWARD_CONFIG, publicOriginOf, READ_MODEL_DB, type Clock, type KeywardConfig } from '@keyward/shared/server';
-import { parseMailServer, type MailServer } from '@keyward/identity/domain';
+import { parseMailServer, type ActiveTenant, type MailServer, type TenantMailServers } from '@keyward/identity/domain';
 
 /** The servers KEYWARD_MAIL_IMAP, KEYWARD_MAIL_POP and KEYWARD_MAIL_SUBMISSION name, checked at start. */
 export function configuredMailServers(config: KeywardConfig): MailServer[] {
@@ -14,6 +14,18 @@ export function configuredMailServers(config: KeywardConfig): MailServer[] {
     ...(pop ? [parseMailServer('pop3', pop)] : []),
     ...(submission ? [parseMailServer('smtp', submission)] : []),
   ];
+}
+
+/** The tenant's mail servers: those an admin entered, else KEYWARD_MAIL_*'s defaults. */
+export function tenantMailServers(tenant: ActiveTenant | null, config: KeywardConfig): TenantMailServers {
+  if (tenant?.mailServers) return tenant.mailServers;
+  const [imap, pop, submission] = (['imap', 'pop3', 'smtp'] as const).map((protocol) => configuredMailServers(config).find((server) => server.protocol === protocol) ?? null);
+  return { imap, pop, submission };
+}
+
+/** The servers of a tenant's set, in the order clients are told them. */
+export function mailServerList(servers: TenantMailServers): MailServer[] {
+  return [servers.imap, servers.pop, servers.submission].filter((server): server is MailServer => server !== null);
 }
 
 /** How long a profile link works, once. */
@@ -94,9 +106,10 @@ export class AppleProfileLinks {
     )`);
   }
 
-  /** A new single-use link to the account's profile, or null where no incoming mail server is configured. */
-  linkFor(request: Request, account: ProfileAccount): string | null {
-    if (!configuredMailServers(this.config).some((server) => server.protocol !== 'smtp')) return null;
+  /** A new single-use link to the account's profile, or null where the tenant has no incoming mail server. */
+  linkFor(request: Request, account: ProfileAccount, tenant: ActiveTenant): string | null {
+    const servers = tenantMailServers(tenant, this.config);
+    if (servers.imap === null && servers.pop === null) return null;
     // As typed into an app: without the display's spaces.
     return `${publicOriginOf(request, this.config)}/mail/profile/${this.issue({ ...account, secret: account.secret.replace(/\s/g, '') })}`;
   }

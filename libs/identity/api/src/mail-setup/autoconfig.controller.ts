@@ -3,10 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { KEYWARD_CONFIG, publicOriginOf, type KeywardConfig } from '@keyward/shared/server';
 import { Directory } from '@keyward/identity/application';
-import { parseUserPrincipalName, type MailServer } from '@keyward/identity/domain';
+import { parseUserPrincipalName } from '@keyward/identity/domain';
 import { GetTenantIdForDomainQuery } from '@keyward/identity/read-models';
 import { Public } from '../authorization/requires.decorator';
-import { AppleProfileLinks, appleMailProfile, configuredMailServers } from './apple-profile';
+import { AppleProfileLinks, appleMailProfile, mailServerList, tenantMailServers } from './apple-profile';
 import { autoconfigXml } from './autoconfig';
 
 /**
@@ -41,7 +41,7 @@ export class AutoconfigController {
       .attachment('keyward-mail.mobileconfig')
       .type('application/x-apple-aspen-config')
       .setHeader('Cache-Control', 'no-store')
-      .send(appleMailProfile(account, this.servers(), tenant?.status === 'active' ? tenant.name : 'Keyward'));
+      .send(appleMailProfile(account, mailServerList(tenantMailServers(tenant?.status === 'active' ? tenant : null, this.config)), tenant?.status === 'active' ? tenant.name : 'Keyward'));
   }
 
 
@@ -51,7 +51,7 @@ export class AutoconfigController {
     if (!upn) throw new BadRequestException('Send ?emailaddress=<the user principal name>, as mail clients do.');
     const tenantId: string | null = await this.queries.execute(new GetTenantIdForDomainQuery(upn.domain));
     const tenant = tenantId ? await this.directory.tenant(tenantId) : null;
-    const servers = this.servers();
+    const servers = tenant?.status === 'active' ? mailServerList(tenantMailServers(tenant, this.config)) : [];
     // One answer for a domain that is not Keyward's and a Keyward without mail servers.
     if (!tenant || tenant.status !== 'active' || servers.length === 0) throw new NotFoundException(`No mail set-up is published for ${upn.domain}.`);
     response.status(200).type('application/xml; charset=utf-8').setHeader('Cache-Control', 'public, max-age=3600');
@@ -60,7 +60,4 @@ export class AutoconfigController {
     response.send(autoconfigXml(upn.domain, tenant.name, servers, appPasswords));
   }
 
-  private servers(): MailServer[] {
-    return configuredMailServers(this.config);
-  }
 }

@@ -16,6 +16,15 @@ export interface MailServer {
 const SECURITY_OF_PORT: Readonly<Record<number, MailSecurity>> = { 993: 'SSL', 995: 'SSL', 465: 'SSL', 143: 'STARTTLS', 110: 'STARTTLS', 587: 'STARTTLS', 25: 'STARTTLS' };
 const HOST = /^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
+/** A server as an admin enters it: a host name, a port and how it is secured; BAD_USER_INPUT otherwise. */
+export function requireMailServer(server: MailServer): MailServer {
+  const host = server.host.trim().toLowerCase();
+  if (!HOST.test(host)) throw badInput(`The ${server.protocol} server's host must be a host name (imap.contoso.com); got "${server.host}".`);
+  if (!Number.isInteger(server.port) || server.port < 1 || server.port > 65535) throw badInput(`The ${server.protocol} server's port must be 1 to 65535.`);
+  if (server.security !== 'SSL' && server.security !== 'STARTTLS') throw badInput(`The ${server.protocol} server's security must be SSL or STARTTLS.`);
+  return { protocol: server.protocol, host, port: server.port, security: server.security };
+}
+
 /**
  * `host:port`, optionally `/ssl` or `/starttls` (KEYWARD_MAIL_IMAP, KEYWARD_MAIL_POP,
  * KEYWARD_MAIL_SUBMISSION). Without the suffix the port says it: 993, 995 and 465 are TLS from the

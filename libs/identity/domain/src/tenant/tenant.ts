@@ -1,4 +1,5 @@
 import { assertUnreachable, badInput, conflict, notFound, stableId, type DomainEvent } from '@keyward/shared/domain';
+import { requireMailServer, type MailServer } from '../mail-servers/mail-servers';
 import { DEFAULT_TENANT_POLICY, isSamePolicy, validatedPolicy, type TenantPolicy } from './tenant-policy';
 
 export const tenantStreamId = (tenantId: string) => `tenant-${tenantId}`;
@@ -11,18 +12,27 @@ export type TenantCreated = DomainEvent<
   { tenantId: string; name: string; domains: string[]; policy: TenantPolicy }
 >;
 export type TenantPolicyChanged = DomainEvent<'TenantPolicyChanged', { tenantId: string; policy: TenantPolicy }>;
-export type TenantEvent = TenantCreated | TenantPolicyChanged;
+/** The mail servers users set their apps up with (autoconfig, profiles, the console's steps); each null: none of that kind. */
+export interface TenantMailServers {
+  readonly imap: MailServer | null;
+  readonly pop: MailServer | null;
+  readonly submission: MailServer | null;
+}
+/** An admin entered the tenant's mail servers; from then on they, not KEYWARD_MAIL_*, are the tenant's. */
+export type TenantMailServersChanged = DomainEvent<'TenantMailServersChanged', { tenantId: string; mailServers: TenantMailServers }>;
+export type TenantEvent = TenantCreated | TenantPolicyChanged | TenantMailServersChanged;
 
 export type CreateTenant = {
   type: 'CreateTenant';
   data: { tenantId: string; name: string; domains: string[] };
 };
 export type ChangeTenantPolicy = { type: 'ChangeTenantPolicy'; data: { policy: TenantPolicy } };
-export type TenantCommand = CreateTenant | ChangeTenantPolicy;
+export type ChangeTenantMailServers = { type: 'ChangeTenantMailServers'; data: { mailServers: TenantMailServers } };
+export type TenantCommand = CreateTenant | ChangeTenantPolicy | ChangeTenantMailServers;
 
 export type Tenant =
   | { status: 'none' }
-  | { status: 'active'; tenantId: string; name: string; domains: string[]; policy: TenantPolicy };
+  | { status: 'active'; tenantId: string; name: string; domains: string[]; policy: TenantPolicy; mailServers?: TenantMailServers };
 export type ActiveTenant = Extract<Tenant, { status: 'active' }>;
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -65,6 +75,17 @@ export const tenantDecider = {
         if (isSamePolicy(policy, state.policy)) return [];
         return [{ type: 'TenantPolicyChanged', data: { tenantId: state.tenantId, policy } }];
       }
+      case 'ChangeTenantMailServers': {
+        if (state.status !== 'active') throw notFound('No such tenant.');
+        const given = command.data.mailServers;
+        const mailServers: TenantMailServers = {
+          imap: given.imap && requireMailServer({ ...given.imap, protocol: 'imap' }),
+          pop: given.pop && requireMailServer({ ...given.pop, protocol: 'pop3' }),
+          submission: given.submission && requireMailServer({ ...given.submission, protocol: 'smtp' }),
+        };
+        if (JSON.stringify(mailServers) === JSON.stringify(state.mailServers ?? null)) return [];
+        return [{ type: 'TenantMailServersChanged', data: { tenantId: state.tenantId, mailServers } }];
+      }
       default:
         return assertUnreachable(command);
     }
@@ -76,6 +97,8 @@ export const tenantDecider = {
         return { status: 'active', ...event.data };
       case 'TenantPolicyChanged':
         return state.status === 'active' ? { ...state, policy: event.data.policy } : state;
+      case 'TenantMailServersChanged':
+        return state.status === 'active' ? { ...state, mailServers: event.data.mailServers } : state;
       default:
         return state;
     }

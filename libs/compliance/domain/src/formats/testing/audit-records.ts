@@ -19,6 +19,7 @@ import {
   type ApiTokenUsed,
   type TenantCreated,
   type TenantPolicyChanged,
+  type TenantMailServersChanged,
   type UserCreated,
   type UserDisabled,
   type UserEnabled,
@@ -65,6 +66,14 @@ const policy = DEFAULT_TENANT_POLICY as TenantCreated['data']['policy'];
 export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
   recordOf('TenantCreated', `tenant-${TENANT}`, { tenantId: TENANT, name: 'Contoso', domains: ['contoso.example'], policy } satisfies TenantCreated['data'], 'system:bootstrap'),
   recordOf('TenantPolicyChanged', `tenant-${TENANT}`, { tenantId: TENANT, policy: { ...policy, maxActivePerUser: 10 } } satisfies TenantPolicyChanged['data']),
+  recordOf('TenantMailServersChanged', `tenant-${TENANT}`, {
+    tenantId: TENANT,
+    mailServers: {
+      imap: { protocol: 'imap', host: 'imap.contoso.example', port: 993, security: 'SSL' },
+      pop: null,
+      submission: { protocol: 'smtp', host: 'smtp.contoso.example', port: 587, security: 'STARTTLS' },
+    },
+  } satisfies TenantMailServersChanged['data']),
   recordOf('UserCreated', `user-${ALICE}`, {
     userId: ALICE, tenantId: TENANT, userPrincipalName: 'alice@contoso.example', displayName: 'Alice Example',
     roles: ['USER'], mfaRegistered: true, passwordHash: HASH,

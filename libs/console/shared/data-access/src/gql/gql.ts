@@ -22,11 +22,11 @@ type Documents = {
     "\n  query Lifecycle($streamId: String!) {\n    auditEvents(filter: { streamId: $streamId }, first: 200) { edges { node { id type occurredAt actorName data } } }\n  }\n": typeof types.LifecycleDocument,
     "\n  query CredentialSignIns($id: ID!, $first: Int, $after: String) {\n    appPassword(id: $id) { signIns(first: $first, after: $after) { ...SignInPage } }\n  }\n": typeof types.CredentialSignInsDocument,
     "\n  query UserSignIns($id: ID!, $outcome: SignInOutcome, $first: Int, $after: String) {\n    user(id: $id) { signIns(outcome: $outcome, first: $first, after: $after) { ...SignInPage } }\n  }\n": typeof types.UserSignInsDocument,
-    "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label } }\n  }\n": typeof types.GenerateDocument,
+    "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label user { userPrincipalName } } }\n  }\n": typeof types.GenerateDocument,
     "\n  mutation Revoke($input: RevokeAppPasswordInput!) {\n    revokeAppPassword(input: $input) { id status }\n  }\n": typeof types.RevokeDocument,
     "\n  mutation RevokeAll($input: RevokeUserAppPasswordsInput!) {\n    revokeUserAppPasswords(input: $input) { id }\n  }\n": typeof types.RevokeAllDocument,
     "\n  query UsersForPicker($filter: UserFilter, $first: Int) {\n    users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }\n  }\n": typeof types.UsersForPickerDocument,
-    "\n  query AllowedScopes { tenantPolicy { allowedScopes maxLifetimeDays } }\n": typeof types.AllowedScopesDocument,
+    "\n  query AllowedScopes {\n    tenantPolicy { allowedScopes maxLifetimeDays }\n    mailServers { imap { host port security } pop { host port security } submission { host port security } }\n  }\n": typeof types.AllowedScopesDocument,
     "\n  query Dashboard {\n    dashboard {\n      counts { active expiringSoon unused30Days neverUsed revokedThisWeek rejectedLast24Hours }\n      signInsPerDay { day key count } rejectionsPerDay { day key count } activePerDay { day count }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query Audit($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { id type occurredAt actor actorName streamId data } }\n    }\n  }\n": typeof types.AuditDocument,
     "\n  fragment ApiTokenRow on ApiToken { id name role userId status createdAt expiresAt lastUsedAt }\n": typeof types.ApiTokenRowFragmentDoc,
@@ -77,11 +77,11 @@ const documents: Documents = {
     "\n  query Lifecycle($streamId: String!) {\n    auditEvents(filter: { streamId: $streamId }, first: 200) { edges { node { id type occurredAt actorName data } } }\n  }\n": types.LifecycleDocument,
     "\n  query CredentialSignIns($id: ID!, $first: Int, $after: String) {\n    appPassword(id: $id) { signIns(first: $first, after: $after) { ...SignInPage } }\n  }\n": types.CredentialSignInsDocument,
     "\n  query UserSignIns($id: ID!, $outcome: SignInOutcome, $first: Int, $after: String) {\n    user(id: $id) { signIns(outcome: $outcome, first: $first, after: $after) { ...SignInPage } }\n  }\n": types.UserSignInsDocument,
-    "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label } }\n  }\n": types.GenerateDocument,
+    "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label user { userPrincipalName } } }\n  }\n": types.GenerateDocument,
     "\n  mutation Revoke($input: RevokeAppPasswordInput!) {\n    revokeAppPassword(input: $input) { id status }\n  }\n": types.RevokeDocument,
     "\n  mutation RevokeAll($input: RevokeUserAppPasswordsInput!) {\n    revokeUserAppPasswords(input: $input) { id }\n  }\n": types.RevokeAllDocument,
     "\n  query UsersForPicker($filter: UserFilter, $first: Int) {\n    users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }\n  }\n": types.UsersForPickerDocument,
-    "\n  query AllowedScopes { tenantPolicy { allowedScopes maxLifetimeDays } }\n": types.AllowedScopesDocument,
+    "\n  query AllowedScopes {\n    tenantPolicy { allowedScopes maxLifetimeDays }\n    mailServers { imap { host port security } pop { host port security } submission { host port security } }\n  }\n": types.AllowedScopesDocument,
     "\n  query Dashboard {\n    dashboard {\n      counts { active expiringSoon unused30Days neverUsed revokedThisWeek rejectedLast24Hours }\n      signInsPerDay { day key count } rejectionsPerDay { day key count } activePerDay { day count }\n    }\n  }\n": types.DashboardDocument,
     "\n  query Audit($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { id type occurredAt actor actorName streamId data } }\n    }\n  }\n": types.AuditDocument,
     "\n  fragment ApiTokenRow on ApiToken { id name role userId status createdAt expiresAt lastUsedAt }\n": types.ApiTokenRowFragmentDoc,
@@ -156,7 +156,7 @@ export function graphql(source: "\n  query UserSignIns($id: ID!, $outcome: SignI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label } }\n  }\n"): typeof import('./graphql').GenerateDocument;
+export function graphql(source: "\n  mutation Generate($input: GenerateAppPasswordInput!) {\n    generateAppPassword(input: $input) { secret appleProfileUrl appPassword { id label user { userPrincipalName } } }\n  }\n"): typeof import('./graphql').GenerateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -172,7 +172,7 @@ export function graphql(source: "\n  query UsersForPicker($filter: UserFilter, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AllowedScopes { tenantPolicy { allowedScopes maxLifetimeDays } }\n"): typeof import('./graphql').AllowedScopesDocument;
+export function graphql(source: "\n  query AllowedScopes {\n    tenantPolicy { allowedScopes maxLifetimeDays }\n    mailServers { imap { host port security } pop { host port security } submission { host port security } }\n  }\n"): typeof import('./graphql').AllowedScopesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -154,6 +154,11 @@ export type GenerateAppPasswordInput = {
   userId: string | number;
 };
 
+/** SSL: TLS from the start (993, 995, 465); STARTTLS: upgraded after connecting (143, 110, 587). */
+export type MailSecurity =
+  | 'SSL'
+  | 'STARTTLS';
+
 /** Who says the user has MFA: ADMIN (attested when the user was created), or a console factor, TOTP or PASSKEY. */
 export type MfaSource =
   | 'ADMIN'
@@ -309,7 +314,7 @@ export type GenerateMutationVariables = Exact<{
 }>;
 
 
-export type GenerateMutation = { generateAppPassword: { secret: string, appleProfileUrl: string | null, appPassword: { id: string, label: string } } };
+export type GenerateMutation = { generateAppPassword: { secret: string, appleProfileUrl: string | null, appPassword: { id: string, label: string, user: { userPrincipalName: string } } } };
 
 export type RevokeMutationVariables = Exact<{
   input: RevokeAppPasswordInput;
@@ -336,7 +341,7 @@ export type UsersForPickerQuery = { users: { edges: Array<{ node: { id: string, 
 export type AllowedScopesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AllowedScopesQuery = { tenantPolicy: { allowedScopes: Array<AppPasswordScope>, maxLifetimeDays: number } };
+export type AllowedScopesQuery = { tenantPolicy: { allowedScopes: Array<AppPasswordScope>, maxLifetimeDays: number }, mailServers: { imap: { host: string, port: number, security: MailSecurity } | null, pop: { host: string, port: number, security: MailSecurity } | null, submission: { host: string, port: number, security: MailSecurity } | null } };
 
 export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -919,6 +924,9 @@ export const GenerateDocument = new TypedDocumentString(`
     appPassword {
       id
       label
+      user {
+        userPrincipalName
+      }
     }
   }
 }
@@ -955,6 +963,23 @@ export const AllowedScopesDocument = new TypedDocumentString(`
   tenantPolicy {
     allowedScopes
     maxLifetimeDays
+  }
+  mailServers {
+    imap {
+      host
+      port
+      security
+    }
+    pop {
+      host
+      port
+      security
+    }
+    submission {
+      host
+      port
+      security
+    }
   }
 }
     `) as unknown as TypedDocumentString<AllowedScopesQuery, AllowedScopesQueryVariables>;
