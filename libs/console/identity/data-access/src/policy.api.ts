@@ -4,6 +4,7 @@ import { graphql, GraphQLClient, type Gql } from '@keyward/console/shared/data-a
 graphql(`
   fragment TenantPolicyFields on TenantPolicy {
     maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays isPasswordSignInAllowed
+    consoleMfaRoles mfaGraceDays
   }
 `);
 
@@ -17,6 +18,23 @@ const CHANGES = graphql(`
 `);
 const CHANGE = graphql(`
   mutation ChangePolicy($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { ...TenantPolicyFields } }
+`);
+
+graphql(`
+  fragment MailServersFields on MailServers {
+    isTenantSpecific imap { host port security } pop { host port security } submission { host port security }
+  }
+`);
+
+/** The tenant's mail servers, as the policy page edits them. */
+export type MailServers = Gql.MailServersFieldsFragment;
+export type MailServersInput = Gql.MailServersInput;
+
+const MAIL_SERVERS = graphql(`
+  query MailServers { mailServers { ...MailServersFields } }
+`);
+const CHANGE_MAIL_SERVERS = graphql(`
+  mutation ChangeMailServers($input: MailServersInput!) { changeMailServers(input: $input) { ...MailServersFields } }
 `);
 
 /** A recorded change of the policy: when, and by whom. */
@@ -34,6 +52,14 @@ export class PolicyApi {
   /** Records the new policy as one TenantPolicyChanged event; the answer is the policy as it now stands. */
   async change(policy: TenantPolicy): Promise<TenantPolicy> {
     return (await this.graphql.request(CHANGE, { input: policy })).changeTenantPolicy;
+  }
+
+  async mailServers(): Promise<MailServers> {
+    return (await this.graphql.request(MAIL_SERVERS)).mailServers;
+  }
+
+  async changeMailServers(input: MailServersInput): Promise<MailServers> {
+    return (await this.graphql.request(CHANGE_MAIL_SERVERS, { input })).changeMailServers;
   }
 
   /** Every change of the policy, newest first (needs the audit trail). */

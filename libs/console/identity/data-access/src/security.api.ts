@@ -13,6 +13,9 @@ export type TotpEnrollment = Gql.BeginTotpEnrollmentMutation['beginTotpEnrollmen
 const MY_SECOND_FACTORS = graphql(`
   query MySecondFactors { me { id secondFactors { ...SecondFactorsFields } } }
 `);
+const SECOND_FACTORS_OF_USER = graphql(`
+  query SecondFactorsOfUser($id: ID!) { user(id: $id) { id secondFactors { ...SecondFactorsFields } } }
+`);
 const BEGIN_TOTP = graphql(`
   mutation BeginTotpEnrollment { beginTotpEnrollment { secret otpauthUri qrCodeSvg recoveryCodes } }
 `);
@@ -36,6 +39,11 @@ export class SecurityApi {
 
   async mine(): Promise<SecondFactorsFields> {
     return (await this.graphql.request(MY_SECOND_FACTORS)).me.secondFactors;
+  }
+
+  /** Another user's second factors (whoever reads users); null for a user out of reach. */
+  async ofUser(id: string): Promise<SecondFactorsFields | null> {
+    return (await this.graphql.request(SECOND_FACTORS_OF_USER, { id })).user?.secondFactors ?? null;
   }
 
   async beginTotp(): Promise<TotpEnrollment> {

@@ -6,7 +6,7 @@ import { PageState, Pager } from '@keyward/console/shared/ui';
 import { AppPasswordsApi, GenerationStore, RevocationStore } from '@keyward/console/app-passwords/data-access';
 import { AppPasswordTable, GenerateDialog, RevokeDialog, SignInTable } from '@keyward/console/app-passwords/ui';
 import type { AppPasswordRow, GenerationRequest, RevocationReason, SignInAttempt } from '@keyward/console/app-passwords/util';
-import { UsersApi, type UserRow } from '@keyward/console/identity/data-access';
+import { SecurityApi, UsersApi, type SecondFactorsFields, type UserRow } from '@keyward/console/identity/data-access';
 import { ResetPasswordDialog } from './reset-password-dialog';
 
 /** One user: who they are, their app passwords, their sign-ins, and the admin actions on them. */
@@ -29,6 +29,10 @@ export class UserPage implements OnInit {
   protected readonly user = signal<UserRow | null>(null);
   protected readonly request = new RequestState(true);
   protected readonly actionError = signal('');
+  private readonly security = inject(SecurityApi);
+  /** The user's console second factors; null until read. */
+  protected readonly factors = signal<SecondFactorsFields | null>(null);
+  protected resetReason = '';
   protected outcome: '' | 'USED' | 'REJECTED' = '';
   protected readonly isRevocable = (row: AppPasswordRow) => this.session.can('appPasswords.revoke', row.user.id);
   protected readonly appPasswords = new CursorPager<AppPasswordRow>((after) =>
@@ -45,7 +49,7 @@ export class UserPage implements OnInit {
       const user = await this.users.one(this.id());
       this.user.set(user);
       if (!user) throw new Error('No such user in your tenant.');
-      await Promise.all([this.appPasswords.first(), this.signIns.first()]);
+      await Promise.all([this.appPasswords.first(), this.signIns.first(), this.security.ofUser(this.id()).then((factors) => this.factors.set(factors))]);
     });
   }
 
@@ -55,6 +59,30 @@ export class UserPage implements OnInit {
 
   protected async revoke(reason: RevocationReason): Promise<void> {
     if (await this.revocation.confirm(reason)) await this.appPasswords.reload();
+  }
+
+  protected sourcesOf(sources: readonly string[]): string {
+    const words: Record<string, string> = { ADMIN: 'stated by an admin', TOTP: 'authenticator app', PASSKEY: 'passkey' };
+    return sources.map((source) => words[source] ?? source).join(', ');
+  }
+
+  protected consoleFactorOf(factors: SecondFactorsFields): string {
+    const held = [factors.totp ? `authenticator app (${factors.recoveryCodesLeft} recovery codes left)` : '', ...factors.passkeys.map((passkey) => `passkey "${passkey.name}"`)].filter(Boolean);
+    if (held.length) return held.join(', ');
+    if (factors.status === 'GRACE') return `none yet; required by ${factors.deadline?.slice(0, 10)}`;
+    return factors.status === 'ENROLMENT_REQUIRED' ? 'none; required, and the grace period is over' : 'none (not required for their roles)';
+  }
+
+  /** Removes the user's second factors with the reason; their sessions end and they enrol again. */
+  protected async resetFactors(): Promise<void> {
+    this.actionError.set('');
+    try {
+      await this.security.reset(this.id(), this.resetReason.trim());
+      this.resetReason = '';
+      this.factors.set(await this.security.ofUser(this.id()));
+    } catch (error) {
+      this.actionError.set(messageOf(error));
+    }
   }
 
   protected async setEnabled(isEnabled: boolean): Promise<void> {

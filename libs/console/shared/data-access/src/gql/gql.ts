@@ -33,12 +33,16 @@ type Documents = {
     "\n  query ApiTokens($first: Int, $after: String) {\n    apiTokens(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...ApiTokenRow } } }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { ...ApiTokenRow } } }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ...ApiTokenRow } }\n": typeof types.RevokeApiTokenDocument,
-    "\n  fragment TenantPolicyFields on TenantPolicy {\n    maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays isPasswordSignInAllowed\n  }\n": typeof types.TenantPolicyFieldsFragmentDoc,
+    "\n  fragment TenantPolicyFields on TenantPolicy {\n    maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays isPasswordSignInAllowed\n    consoleMfaRoles mfaGraceDays\n  }\n": typeof types.TenantPolicyFieldsFragmentDoc,
     "\n  query Policy { tenantPolicy { ...TenantPolicyFields } }\n": typeof types.PolicyDocument,
     "\n  query PolicyChanges { auditEvents(filter: { types: [\"TenantPolicyChanged\"] }, first: 200) { totalCount edges { node { id occurredAt actorName } } } }\n": typeof types.PolicyChangesDocument,
     "\n  mutation ChangePolicy($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { ...TenantPolicyFields } }\n": typeof types.ChangePolicyDocument,
+    "\n  fragment MailServersFields on MailServers {\n    isTenantSpecific imap { host port security } pop { host port security } submission { host port security }\n  }\n": typeof types.MailServersFieldsFragmentDoc,
+    "\n  query MailServers { mailServers { ...MailServersFields } }\n": typeof types.MailServersDocument,
+    "\n  mutation ChangeMailServers($input: MailServersInput!) { changeMailServers(input: $input) { ...MailServersFields } }\n": typeof types.ChangeMailServersDocument,
     "\n  fragment SecondFactorsFields on SecondFactors { totp recoveryCodesLeft passkeys { id name } mfaSources status deadline }\n": typeof types.SecondFactorsFieldsFragmentDoc,
     "\n  query MySecondFactors { me { id secondFactors { ...SecondFactorsFields } } }\n": typeof types.MySecondFactorsDocument,
+    "\n  query SecondFactorsOfUser($id: ID!) { user(id: $id) { id secondFactors { ...SecondFactorsFields } } }\n": typeof types.SecondFactorsOfUserDocument,
     "\n  mutation BeginTotpEnrollment { beginTotpEnrollment { secret otpauthUri qrCodeSvg recoveryCodes } }\n": typeof types.BeginTotpEnrollmentDocument,
     "\n  mutation ConfirmTotpEnrollment($code: String!) { confirmTotpEnrollment(code: $code) { id mfaRegistered } }\n": typeof types.ConfirmTotpEnrollmentDocument,
     "\n  mutation BeginPasskeyRegistration { beginPasskeyRegistration }\n": typeof types.BeginPasskeyRegistrationDocument,
@@ -88,12 +92,16 @@ const documents: Documents = {
     "\n  query ApiTokens($first: Int, $after: String) {\n    apiTokens(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...ApiTokenRow } } }\n  }\n": types.ApiTokensDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { ...ApiTokenRow } } }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ...ApiTokenRow } }\n": types.RevokeApiTokenDocument,
-    "\n  fragment TenantPolicyFields on TenantPolicy {\n    maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays isPasswordSignInAllowed\n  }\n": types.TenantPolicyFieldsFragmentDoc,
+    "\n  fragment TenantPolicyFields on TenantPolicy {\n    maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays isPasswordSignInAllowed\n    consoleMfaRoles mfaGraceDays\n  }\n": types.TenantPolicyFieldsFragmentDoc,
     "\n  query Policy { tenantPolicy { ...TenantPolicyFields } }\n": types.PolicyDocument,
     "\n  query PolicyChanges { auditEvents(filter: { types: [\"TenantPolicyChanged\"] }, first: 200) { totalCount edges { node { id occurredAt actorName } } } }\n": types.PolicyChangesDocument,
     "\n  mutation ChangePolicy($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { ...TenantPolicyFields } }\n": types.ChangePolicyDocument,
+    "\n  fragment MailServersFields on MailServers {\n    isTenantSpecific imap { host port security } pop { host port security } submission { host port security }\n  }\n": types.MailServersFieldsFragmentDoc,
+    "\n  query MailServers { mailServers { ...MailServersFields } }\n": types.MailServersDocument,
+    "\n  mutation ChangeMailServers($input: MailServersInput!) { changeMailServers(input: $input) { ...MailServersFields } }\n": types.ChangeMailServersDocument,
     "\n  fragment SecondFactorsFields on SecondFactors { totp recoveryCodesLeft passkeys { id name } mfaSources status deadline }\n": types.SecondFactorsFieldsFragmentDoc,
     "\n  query MySecondFactors { me { id secondFactors { ...SecondFactorsFields } } }\n": types.MySecondFactorsDocument,
+    "\n  query SecondFactorsOfUser($id: ID!) { user(id: $id) { id secondFactors { ...SecondFactorsFields } } }\n": types.SecondFactorsOfUserDocument,
     "\n  mutation BeginTotpEnrollment { beginTotpEnrollment { secret otpauthUri qrCodeSvg recoveryCodes } }\n": types.BeginTotpEnrollmentDocument,
     "\n  mutation ConfirmTotpEnrollment($code: String!) { confirmTotpEnrollment(code: $code) { id mfaRegistered } }\n": types.ConfirmTotpEnrollmentDocument,
     "\n  mutation BeginPasskeyRegistration { beginPasskeyRegistration }\n": types.BeginPasskeyRegistrationDocument,
@@ -200,7 +208,7 @@ export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) { revokeA
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TenantPolicyFields on TenantPolicy {\n    maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays isPasswordSignInAllowed\n  }\n"): typeof import('./graphql').TenantPolicyFieldsFragmentDoc;
+export function graphql(source: "\n  fragment TenantPolicyFields on TenantPolicy {\n    maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays isPasswordSignInAllowed\n    consoleMfaRoles mfaGraceDays\n  }\n"): typeof import('./graphql').TenantPolicyFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -216,11 +224,27 @@ export function graphql(source: "\n  mutation ChangePolicy($input: TenantPolicyI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment MailServersFields on MailServers {\n    isTenantSpecific imap { host port security } pop { host port security } submission { host port security }\n  }\n"): typeof import('./graphql').MailServersFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailServers { mailServers { ...MailServersFields } }\n"): typeof import('./graphql').MailServersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMailServers($input: MailServersInput!) { changeMailServers(input: $input) { ...MailServersFields } }\n"): typeof import('./graphql').ChangeMailServersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment SecondFactorsFields on SecondFactors { totp recoveryCodesLeft passkeys { id name } mfaSources status deadline }\n"): typeof import('./graphql').SecondFactorsFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MySecondFactors { me { id secondFactors { ...SecondFactorsFields } } }\n"): typeof import('./graphql').MySecondFactorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecondFactorsOfUser($id: ID!) { user(id: $id) { id secondFactors { ...SecondFactorsFields } } }\n"): typeof import('./graphql').SecondFactorsOfUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -159,6 +159,19 @@ export type MailSecurity =
   | 'SSL'
   | 'STARTTLS';
 
+export type MailServerInput = {
+  host: string;
+  port: number;
+  security: MailSecurity;
+};
+
+export type MailServersInput = {
+  /** Null: the tenant offers no IMAP. */
+  imap?: MailServerInput | null | undefined;
+  pop?: MailServerInput | null | undefined;
+  submission?: MailServerInput | null | undefined;
+};
+
 /** Who says the user has MFA: ADMIN (attested when the user was created), or a console factor, TOTP or PASSKEY. */
 export type MfaSource =
   | 'ADMIN'
@@ -381,12 +394,12 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 export type RevokeApiTokenMutation = { revokeApiToken: { id: string, name: string, role: Role, userId: string, status: ApiTokenStatus, createdAt: string, expiresAt: string, lastUsedAt: string | null } };
 
-export type TenantPolicyFieldsFragment = { maxActivePerUser: number, maxLifetimeDays: number, idleRevocationDays: number | null, allowedScopes: Array<AppPasswordScope>, isMfaRequired: boolean, revokesOnPasswordReset: boolean, revokesOnDisable: boolean, maxApiTokenDays: number, isPasswordSignInAllowed: boolean };
+export type TenantPolicyFieldsFragment = { maxActivePerUser: number, maxLifetimeDays: number, idleRevocationDays: number | null, allowedScopes: Array<AppPasswordScope>, isMfaRequired: boolean, revokesOnPasswordReset: boolean, revokesOnDisable: boolean, maxApiTokenDays: number, isPasswordSignInAllowed: boolean, consoleMfaRoles: Array<Role>, mfaGraceDays: number };
 
 export type PolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PolicyQuery = { tenantPolicy: { maxActivePerUser: number, maxLifetimeDays: number, idleRevocationDays: number | null, allowedScopes: Array<AppPasswordScope>, isMfaRequired: boolean, revokesOnPasswordReset: boolean, revokesOnDisable: boolean, maxApiTokenDays: number, isPasswordSignInAllowed: boolean } };
+export type PolicyQuery = { tenantPolicy: { maxActivePerUser: number, maxLifetimeDays: number, idleRevocationDays: number | null, allowedScopes: Array<AppPasswordScope>, isMfaRequired: boolean, revokesOnPasswordReset: boolean, revokesOnDisable: boolean, maxApiTokenDays: number, isPasswordSignInAllowed: boolean, consoleMfaRoles: Array<Role>, mfaGraceDays: number } };
 
 export type PolicyChangesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -398,7 +411,21 @@ export type ChangePolicyMutationVariables = Exact<{
 }>;
 
 
-export type ChangePolicyMutation = { changeTenantPolicy: { maxActivePerUser: number, maxLifetimeDays: number, idleRevocationDays: number | null, allowedScopes: Array<AppPasswordScope>, isMfaRequired: boolean, revokesOnPasswordReset: boolean, revokesOnDisable: boolean, maxApiTokenDays: number, isPasswordSignInAllowed: boolean } };
+export type ChangePolicyMutation = { changeTenantPolicy: { maxActivePerUser: number, maxLifetimeDays: number, idleRevocationDays: number | null, allowedScopes: Array<AppPasswordScope>, isMfaRequired: boolean, revokesOnPasswordReset: boolean, revokesOnDisable: boolean, maxApiTokenDays: number, isPasswordSignInAllowed: boolean, consoleMfaRoles: Array<Role>, mfaGraceDays: number } };
+
+export type MailServersFieldsFragment = { isTenantSpecific: boolean, imap: { host: string, port: number, security: MailSecurity } | null, pop: { host: string, port: number, security: MailSecurity } | null, submission: { host: string, port: number, security: MailSecurity } | null };
+
+export type MailServersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MailServersQuery = { mailServers: { isTenantSpecific: boolean, imap: { host: string, port: number, security: MailSecurity } | null, pop: { host: string, port: number, security: MailSecurity } | null, submission: { host: string, port: number, security: MailSecurity } | null } };
+
+export type ChangeMailServersMutationVariables = Exact<{
+  input: MailServersInput;
+}>;
+
+
+export type ChangeMailServersMutation = { changeMailServers: { isTenantSpecific: boolean, imap: { host: string, port: number, security: MailSecurity } | null, pop: { host: string, port: number, security: MailSecurity } | null, submission: { host: string, port: number, security: MailSecurity } | null } };
 
 export type SecondFactorsFieldsFragment = { totp: boolean, recoveryCodesLeft: number, mfaSources: Array<MfaSource>, status: ConsoleMfaStatus, deadline: string | null, passkeys: Array<{ id: string, name: string }> };
 
@@ -406,6 +433,13 @@ export type MySecondFactorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MySecondFactorsQuery = { me: { id: string, secondFactors: { totp: boolean, recoveryCodesLeft: number, mfaSources: Array<MfaSource>, status: ConsoleMfaStatus, deadline: string | null, passkeys: Array<{ id: string, name: string }> } } };
+
+export type SecondFactorsOfUserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SecondFactorsOfUserQuery = { user: { id: string, secondFactors: { totp: boolean, recoveryCodesLeft: number, mfaSources: Array<MfaSource>, status: ConsoleMfaStatus, deadline: string | null, passkeys: Array<{ id: string, name: string }> } } | null };
 
 export type BeginTotpEnrollmentMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -675,8 +709,30 @@ export const TenantPolicyFieldsFragmentDoc = new TypedDocumentString(`
   revokesOnDisable
   maxApiTokenDays
   isPasswordSignInAllowed
+  consoleMfaRoles
+  mfaGraceDays
 }
     `, {"fragmentName":"TenantPolicyFields"}) as unknown as TypedDocumentString<TenantPolicyFieldsFragment, unknown>;
+export const MailServersFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MailServersFields on MailServers {
+  isTenantSpecific
+  imap {
+    host
+    port
+    security
+  }
+  pop {
+    host
+    port
+    security
+  }
+  submission {
+    host
+    port
+    security
+  }
+}
+    `, {"fragmentName":"MailServersFields"}) as unknown as TypedDocumentString<MailServersFieldsFragment, unknown>;
 export const SecondFactorsFieldsFragmentDoc = new TypedDocumentString(`
     fragment SecondFactorsFields on SecondFactors {
   totp
@@ -1109,6 +1165,8 @@ export const PolicyDocument = new TypedDocumentString(`
   revokesOnDisable
   maxApiTokenDays
   isPasswordSignInAllowed
+  consoleMfaRoles
+  mfaGraceDays
 }`) as unknown as TypedDocumentString<PolicyQuery, PolicyQueryVariables>;
 export const PolicyChangesDocument = new TypedDocumentString(`
     query PolicyChanges {
@@ -1140,7 +1198,57 @@ export const ChangePolicyDocument = new TypedDocumentString(`
   revokesOnDisable
   maxApiTokenDays
   isPasswordSignInAllowed
+  consoleMfaRoles
+  mfaGraceDays
 }`) as unknown as TypedDocumentString<ChangePolicyMutation, ChangePolicyMutationVariables>;
+export const MailServersDocument = new TypedDocumentString(`
+    query MailServers {
+  mailServers {
+    ...MailServersFields
+  }
+}
+    fragment MailServersFields on MailServers {
+  isTenantSpecific
+  imap {
+    host
+    port
+    security
+  }
+  pop {
+    host
+    port
+    security
+  }
+  submission {
+    host
+    port
+    security
+  }
+}`) as unknown as TypedDocumentString<MailServersQuery, MailServersQueryVariables>;
+export const ChangeMailServersDocument = new TypedDocumentString(`
+    mutation ChangeMailServers($input: MailServersInput!) {
+  changeMailServers(input: $input) {
+    ...MailServersFields
+  }
+}
+    fragment MailServersFields on MailServers {
+  isTenantSpecific
+  imap {
+    host
+    port
+    security
+  }
+  pop {
+    host
+    port
+    security
+  }
+  submission {
+    host
+    port
+    security
+  }
+}`) as unknown as TypedDocumentString<ChangeMailServersMutation, ChangeMailServersMutationVariables>;
 export const MySecondFactorsDocument = new TypedDocumentString(`
     query MySecondFactors {
   me {
@@ -1161,6 +1269,26 @@ export const MySecondFactorsDocument = new TypedDocumentString(`
   status
   deadline
 }`) as unknown as TypedDocumentString<MySecondFactorsQuery, MySecondFactorsQueryVariables>;
+export const SecondFactorsOfUserDocument = new TypedDocumentString(`
+    query SecondFactorsOfUser($id: ID!) {
+  user(id: $id) {
+    id
+    secondFactors {
+      ...SecondFactorsFields
+    }
+  }
+}
+    fragment SecondFactorsFields on SecondFactors {
+  totp
+  recoveryCodesLeft
+  passkeys {
+    id
+    name
+  }
+  mfaSources
+  status
+  deadline
+}`) as unknown as TypedDocumentString<SecondFactorsOfUserQuery, SecondFactorsOfUserQueryVariables>;
 export const BeginTotpEnrollmentDocument = new TypedDocumentString(`
     mutation BeginTotpEnrollment {
   beginTotpEnrollment {
