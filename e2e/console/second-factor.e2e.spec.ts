@@ -150,6 +150,42 @@ describe('second factors in the console', () => {
       await expectVisible(page.getByRole('button', { name: 'Use a passkey' }));
     });
 
+    /** An assertion of pia's passkey for a fresh sign-in challenge, made in the page and not sent. */
+    const assertion = () =>
+      page.evaluate(async () => {
+        const fromBase64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+        const options = await (await fetch('/auth/passkey/options', { method: 'POST' })).json();
+        const credential = (await navigator.credentials.get({ publicKey: { ...options, challenge: fromBase64url(options.challenge) } })) as PublicKeyCredential;
+        return (credential as unknown as { toJSON(): Record<string, any> }).toJSON();
+      });
+    const login = (user: string, password: string, passkey: unknown) =>
+      fetch(`${origin()}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userPrincipalName: user, password, passkey }) });
+
+    it("refuses her passkey's assertion for another user, with a bad signature, or a second time", async () => {
+      // given quinn, who signs in with an authenticator app
+      const admin = new ConsoleClient(keyward.baseUrl);
+      await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
+      await createUser(admin, 'quinn@contoso.example', ['USER'], { password: 'quinn-console-password' });
+      const quinn = new ConsoleClient(keyward.baseUrl);
+      await quinn.signIn('quinn@contoso.example', 'quinn-console-password');
+      const { beginTotpEnrollment } = await quinn.data('mutation { beginTotpEnrollment { secret } }');
+      await quinn.data('mutation($code: String!) { confirmTotpEnrollment(code: $code) { id } }', { code: await codeFor(beginTotpEnrollment.secret) });
+      // when / then: pia's assertion for quinn
+      const forQuinn = await login('quinn@contoso.example', 'quinn-console-password', await assertion());
+      expect(forQuinn.status).toBe(401);
+      expect((await forQuinn.json()).error).toBe('second_factor_required');
+      // a bad signature
+      const tampered = await assertion();
+      const signature = Buffer.from(tampered.response.signature, 'base64url');
+      signature[signature.length - 1] ^= 0x01;
+      tampered.response.signature = signature.toString('base64url');
+      expect((await login('pia@contoso.example', 'pia-console-password', tampered)).status).toBe(401);
+      // the same assertion twice: the first signs in, the replay does not
+      const once = await assertion();
+      expect((await login('pia@contoso.example', 'pia-console-password', once)).status).toBe(200);
+      expect((await login('pia@contoso.example', 'pia-console-password', once)).status).toBe(401);
+    });
+
     it('when she uses the passkey, then she is in; and again (its signature counter grows)', async () => {
       for (let i = 0; i < 2; i++) {
         if (i > 0) {
