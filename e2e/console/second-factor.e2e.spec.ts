@@ -156,7 +156,7 @@ describe('second factors in the console', () => {
         const fromBase64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
         const options = await (await fetch('/auth/passkey/options', { method: 'POST' })).json();
         const credential = (await navigator.credentials.get({ publicKey: { ...options, challenge: fromBase64url(options.challenge) } })) as PublicKeyCredential;
-        return (credential as unknown as { toJSON(): Record<string, any> }).toJSON();
+        return (credential as unknown as { toJSON(): { id: string; response: { signature: string } } }).toJSON();
       });
     const login = (user: string, password: string, passkey: unknown) =>
       fetch(`${origin()}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userPrincipalName: user, password, passkey }) });

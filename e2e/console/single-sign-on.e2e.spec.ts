@@ -34,6 +34,7 @@ describe('single sign-on with OpenID Connect (Chromium, oidc-provider)', () => {
       redirectUris: [`${base}/auth/oidc/callback`],
       roles: { 'sso.admin@contoso.example': ['Keyward.Admin'], 'rita@contoso.example': ['INCIDENT_RESPONDER'], 'admin@contoso.example': ['Keyward.Admin'] },
       names: { 'sso.admin@contoso.example': 'Sam Single' },
+      amr: { 'mia@contoso.example': ['pwd', 'mfa'] },
     }).start();
     keyward = new KeywardProcess({
       port,
@@ -100,6 +101,16 @@ describe('single sign-on with OpenID Connect (Chromium, oidc-provider)', () => {
       .find((event: Json) => JSON.stringify(event.data).includes('sso.admin@contoso.example'));
     expect(created.actor).toBe('system:oidc-sign-in');
     await context.close();
+  });
+
+  it('given an ID token whose amr says mfa, then the user counts as having MFA, with the identity provider as the source; one without it does not', async () => {
+    const FACTORS = '{ me { mfaRegistered secondFactors { mfaSources } } }';
+    const mia = await signInWithSso('mia@contoso.example');
+    expect((await mia.client.data(FACTORS))['me']).toEqual({ mfaRegistered: true, secondFactors: { mfaSources: ['IDENTITY_PROVIDER'] } });
+    await mia.context.close();
+    const noel = await signInWithSso('noel@contoso.example');
+    expect((await noel.client.data(FACTORS))['me']).toEqual({ mfaRegistered: false, secondFactors: { mfaSources: [] } });
+    await noel.context.close();
   });
 
   it("sets an existing user's roles from the roles claim at each sign-in", async () => {

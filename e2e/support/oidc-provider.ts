@@ -9,6 +9,8 @@ export interface OidcProviderSettings {
   /** The `roles` claim of a login name; a name not listed gets none. */
   roles?: Record<string, string[]>;
   names?: Record<string, string>;
+  /** The `amr` claim of a login name (RFC 8176): ["pwd", "mfa"] for one who used MFA. */
+  amr?: Record<string, string[]>;
 }
 
 /**

@@ -27,12 +27,18 @@ const provider = new Provider(issuer, {
     },
   ],
   pkce: { required: () => true },
-  claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'roles'], email: ['email'] },
+  claims: { openid: ['sub', 'amr'], profile: ['name', 'preferred_username', 'roles'], email: ['email'] },
   // The profile claims go in the ID token itself, as Entra ID puts them there.
   conformIdTokenClaims: false,
   findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => claimsOf(sub) }),
   features: { devInteractions: { enabled: true } },
   cookies: { keys: ['keyward-tests-only-cookie-key-0001'] },
 });
+// How a login name authenticated (the ID token's amr, RFC 8176), as Entra ID says ["pwd", "mfa"]
+// after MFA: the development sign-in page says nothing of it, so the session is told here.
+const loginAccount = provider.Session.prototype.loginAccount;
+provider.Session.prototype.loginAccount = function (details) {
+  return loginAccount.call(this, { ...details, amr: settings.amr?.[details.accountId] ?? details.amr });
+};
 provider.on('server_error', (_ctx, error) => console.error('server_error', error));
 provider.listen(settings.port, '127.0.0.1', () => console.log(`listening ${issuer}`));

@@ -39,6 +39,7 @@ export const ACCOUNT_CHANGE_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   TotpEnrolled: userChange(activity(ACCOUNT_CHANGE, 10), 'Authenticator app registered as a second factor'),
   PasskeyRegistered: userChange(activity(ACCOUNT_CHANGE, 10), 'Passkey registered as a second factor'),
   SecondFactorsReset: userChange(activity(ACCOUNT_CHANGE, 11), 'Second factors reset'),
+  MfaAttested: userChange(otherActivity(ACCOUNT_CHANGE, 'Attest MFA'), 'MFA attested by the identity provider'),
   SecondFactorUsed: userChange(otherActivity(ACCOUNT_CHANGE, 'Record Second Factor Use'), 'Second factor used'),
   ApiTokenCreated: apiTokenChange(activity(ACCOUNT_CHANGE, 1), 'API token created', (data) => apiTokenUserOf(data, data.text('name'))),
   ApiTokenRevoked: apiTokenChange(activity(ACCOUNT_CHANGE, 6), 'API token revoked'),

@@ -38,6 +38,7 @@ const EXPECTED: Record<string, [classUid: number, activityId: number, activityNa
   PasskeyRegistered: [3001, 10, 'MFA Factor Enable'],
   SecondFactorsReset: [3001, 11, 'MFA Factor Disable'],
   SecondFactorUsed: [3001, 99, 'Record Second Factor Use'],
+  MfaAttested: [3001, 99, 'Attest MFA'],
   ApiTokenCreated: [3001, 1, 'Create'],
   ApiTokenRevoked: [3001, 6, 'Delete'],
   ApiTokenUsed: [3001, 99, 'Record Use'],

@@ -4,7 +4,7 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type * as OpenIdClient from 'openid-client';
 import { CLOCK, KEYWARD_CONFIG, type Clock, type KeywardConfig } from '@keyward/shared/server';
 import { isDomainError, type CommandContext } from '@keyward/shared/domain';
-import { ChangeUserRolesCommand, Directory, ProvisionUserCommand, SessionService, type DirectoryChange } from '@keyward/identity/application';
+import { ChangeUserRolesCommand, Directory, ProvisionUserCommand, SecondFactorService, SessionService, type DirectoryChange } from '@keyward/identity/application';
 import { actorOf, isRole, parseUserPrincipalName, systemPrincipal, userIdFor, type ExistingUser, type Role } from '@keyward/identity/domain';
 import { GetTenantIdForDomainQuery, IsTenantProvisionedQuery } from '@keyward/identity/read-models';
 
@@ -51,6 +51,7 @@ export class OidcSignIn {
     private readonly directory: Directory,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly secondFactors: SecondFactorService,
   ) {}
 
   get isEnabled(): boolean {
@@ -137,6 +138,9 @@ export class OidcSignIn {
       const changed: DirectoryChange = await this.commands.execute(new ChangeUserRolesCommand(user.userId, { set: roles }, principal, context));
       user = changed.user;
     }
+    // RFC 8176: the provider says how the user authenticated; "mfa" is what makes mfaRegistered true for app passwords.
+    const amr = claims['amr'];
+    if (Array.isArray(amr) && amr.includes('mfa')) user = await this.secondFactors.attestByIdentityProvider(user as ExistingUser, context);
     return user as ExistingUser;
   }
 

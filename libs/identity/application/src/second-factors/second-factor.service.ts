@@ -197,6 +197,12 @@ export class SecondFactorService {
     return consoleMfaStanding({ roles: user.roles, hasSecondFactor: hasSecondFactor(user.secondFactors), createdAt }, policy, this.clock.now());
   }
 
+  /** Records, once, that the identity provider said the user signed in with MFA (at a single sign-on). */
+  async attestByIdentityProvider(user: ExistingUser, context: CommandContext): Promise<ExistingUser> {
+    if (user.mfaAttestedByIdentityProvider) return user;
+    return this.handle(user.userId, { type: 'AttestMfa', data: { source: 'identity-provider' } }, context);
+  }
+
   /** An admin removes a user's second factors (a lost phone): recorded with the reason; the user's sessions end. */
   async reset(principal: UserPrincipal, userId: string, reason: string, context: CommandContext): Promise<ExistingUser> {
     await this.directory.userFor(principal, 'users.manage', userId);

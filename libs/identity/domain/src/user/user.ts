@@ -76,6 +76,8 @@ export type PasskeyRegistered = DomainEvent<
 >;
 /** A sign-in or a step-up passed the second factor: what was used, so that it is not accepted again. */
 export type SecondFactorUsed = DomainEvent<'SecondFactorUsed', { userId: string } & SecondFactorUse>;
+/** The identity provider said, at a single sign-on, that the user signed in with MFA (OIDC's `amr`, RFC 8176). */
+export type MfaAttested = DomainEvent<'MfaAttested', { userId: string; source: 'identity-provider' }>;
 /** An admin removed the user's second factors (a lost phone), with the reason; the user enrols again. */
 export type SecondFactorsReset = DomainEvent<'SecondFactorsReset', { userId: string; reason: string }>;
 export type UserEvent =
@@ -88,7 +90,8 @@ export type UserEvent =
   | TotpEnrolled
   | PasskeyRegistered
   | SecondFactorUsed
-  | SecondFactorsReset;
+  | SecondFactorsReset
+  | MfaAttested;
 
 /**
  * The little Keyward keeps of what a directory (Entra ID over SCIM) says about a user: its own id
@@ -144,6 +147,7 @@ export type EnrolTotp = { type: 'EnrolTotp'; data: { totpSecret: string; recover
 export type RegisterPasskey = { type: 'RegisterPasskey'; data: Omit<PasskeyRegistered['data'], 'userId'> };
 export type UseSecondFactor = { type: 'UseSecondFactor'; data: SecondFactorUse };
 export type ResetSecondFactors = { type: 'ResetSecondFactors'; data: { reason: string } };
+export type AttestMfa = { type: 'AttestMfa'; data: { source: 'identity-provider' } };
 export type UserCommand =
   | CreateUser
   | DisableUser
@@ -155,7 +159,8 @@ export type UserCommand =
   | EnrolTotp
   | RegisterPasskey
   | UseSecondFactor
-  | ResetSecondFactors;
+  | ResetSecondFactors
+  | AttestMfa;
 
 export type User =
   | { status: 'none' }
@@ -173,6 +178,8 @@ export type User =
       deprovisioned: boolean;
       /** Whoever created the user said they have MFA at their identity provider (an admin, at creation). */
       mfaAttested: boolean;
+      /** The identity provider said so itself, at a single sign-on with MFA. */
+      mfaAttestedByIdentityProvider: boolean;
       /** The console's second factors; `mfaRegistered` is true when attested or when there is one. */
       secondFactors: SecondFactors;
     });
@@ -214,6 +221,10 @@ export const userDecider = {
         requireFreshUse(user.secondFactors, command.data);
         return [{ type: 'SecondFactorUsed', data: { userId: user.userId, ...command.data } }];
       }
+      case 'AttestMfa': {
+        const user = requireUser(state);
+        return user.mfaAttestedByIdentityProvider ? [] : [{ type: 'MfaAttested', data: { userId: user.userId, source: command.data.source } }];
+      }
       case 'ResetSecondFactors': {
         const user = requireUser(state);
         if (!hasSecondFactor(user.secondFactors)) throw badInput('This user has no second factor to reset.');
@@ -235,6 +246,7 @@ export const userDecider = {
         sessionsEndedAt: -1,
         deprovisioned: false,
         mfaAttested: event.data.mfaRegistered,
+        mfaAttestedByIdentityProvider: false,
         secondFactors: NO_SECOND_FACTORS,
       };
     }
@@ -265,6 +277,8 @@ export const userDecider = {
         const { userId: _userId, ...use } = event.data;
         return { ...state, revision, secondFactors: afterUse(state.secondFactors, use) };
       }
+      case 'MfaAttested':
+        return { ...state, revision, mfaAttestedByIdentityProvider: true, mfaRegistered: true };
       case 'SecondFactorsReset':
         // Sessions opened with the old factors end: whoever holds the lost phone is signed out.
         return { ...withFactors(state, revision, NO_SECOND_FACTORS), sessionsEndedAt: revision };
@@ -275,7 +289,7 @@ export const userDecider = {
 };
 
 function withFactors(state: ExistingUser, revision: number, secondFactors: SecondFactors): ExistingUser {
-  return { ...state, revision, secondFactors, mfaRegistered: state.mfaAttested || hasSecondFactor(secondFactors) };
+  return { ...state, revision, secondFactors, mfaRegistered: state.mfaAttested || state.mfaAttestedByIdentityProvider || hasSecondFactor(secondFactors) };
 }
 
 function requireUser(state: User): ExistingUser {

@@ -7,7 +7,8 @@ export const userListProjection: Projection = {
   name: 'user-list',
   filter: { streamPrefixes: ['user-', 'tenant-'] },
   // 2: the directory's profile, deprovisioning and last change, for SCIM.
-  version: 2,
+  // 3: MFA from console factors and the identity provider, besides an admin's word at creation.
+  version: 3,
   tables: ['user_list', 'tenant_domains'],
 
   migrate(db) {
@@ -28,7 +29,9 @@ export const userListProjection: Projection = {
         family_name         TEXT,
         email               TEXT,
         deprovisioned       INTEGER NOT NULL DEFAULT 0,
-        provisioned         INTEGER NOT NULL DEFAULT 0
+        provisioned         INTEGER NOT NULL DEFAULT 0,
+        mfa_attested        INTEGER NOT NULL DEFAULT 0,
+        has_second_factor   INTEGER NOT NULL DEFAULT 0
       );
       CREATE INDEX IF NOT EXISTS user_list_by_tenant ON user_list (tenant_id, user_principal_name);
       CREATE TABLE IF NOT EXISTS tenant_domains (
@@ -52,7 +55,7 @@ export const userListProjection: Projection = {
       case 'UserCreated': {
         const profile = typed.data.profile ?? EMPTY_PROFILE;
         statement(db,
-          `INSERT OR IGNORE INTO user_list VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+          `INSERT OR IGNORE INTO user_list VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0)`,
         ).run(
           typed.data.userId,
           typed.data.tenantId,
@@ -69,6 +72,7 @@ export const userListProjection: Projection = {
           profile.email,
           // Created by a directory (SCIM): then single sign-on creates no users in the tenant.
           typed.data.source === 'directory' ? 1 : 0,
+          typed.data.mfaRegistered ? 1 : 0,
         );
         return;
       }
@@ -91,6 +95,16 @@ export const userListProjection: Projection = {
       }
       case 'UserRolesChanged':
         update(db, event, typed.data.userId, 'roles = @roles', { roles: JSON.stringify(typed.data.roles) });
+        return;
+      case 'TotpEnrolled':
+      case 'PasskeyRegistered':
+        update(db, event, typed.data.userId, 'has_second_factor = 1, mfa_registered = 1', {});
+        return;
+      case 'MfaAttested':
+        update(db, event, typed.data.userId, 'mfa_attested = 1, mfa_registered = 1', {});
+        return;
+      case 'SecondFactorsReset':
+        update(db, event, typed.data.userId, 'has_second_factor = 0, mfa_registered = mfa_attested', {});
         return;
     }
   },

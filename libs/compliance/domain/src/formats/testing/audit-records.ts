@@ -30,6 +30,7 @@ import {
   type PasskeyRegistered,
   type SecondFactorUsed,
   type SecondFactorsReset,
+  type MfaAttested,
 } from '@keyward/identity/domain';
 import { auditRecordOf, type AuditRecord } from '../../audit-record/audit-record';
 
@@ -94,6 +95,7 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
     userId: ALICE, credentialId: 'Y3JlZGVudGlhbCBpZA', publicKey: 'cHVibGljIGtleQ', counter: 0, transports: ['internal'], name: 'Laptop',
   } satisfies PasskeyRegistered['data'], `user:${ALICE}`),
   recordOf('SecondFactorUsed', `user-${ALICE}`, { userId: ALICE, factor: 'totp', timeStep: 59_000_001 } satisfies SecondFactorUsed['data'], `user:${ALICE}`),
+  recordOf('MfaAttested', `user-${ALICE}`, { userId: ALICE, source: 'identity-provider' } satisfies MfaAttested['data'], 'system:oidc-sign-in'),
   recordOf('SecondFactorsReset', `user-${ALICE}`, { userId: ALICE, reason: 'Lost phone, ticket 4711' } satisfies SecondFactorsReset['data']),
   recordOf('ApiTokenCreated', 'apiToken-Ab3dEf6hIj9k', {
     apiTokenId: 'Ab3dEf6hIj9k', tenantId: TENANT, userId: ALICE, name: 'Nightly SIEM export', role: 'AUDITOR', expiresAt: '2026-05-30T12:00:00.000Z', tokenHash: 'c2hhMjU2IG9mIHRoZSB0b2tlbg',
