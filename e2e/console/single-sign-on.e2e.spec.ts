@@ -275,3 +275,84 @@ describe('single sign-on with OpenID Connect (Chromium, oidc-provider)', () => {
     await again.context().close();
   });
 });
+
+// A session single sign-on opened has no console password to confirm: its step-up signs in again
+// at the provider (prompt=login, max_age=0) in a window of its own, and the page underneath goes on.
+describe('step-up of a single sign-on session (Chromium, oidc-provider)', () => {
+  const STEP_UP_SECONDS = 10;
+  let provider: OidcProviderProcess;
+  let keyward: KeywardProcess;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    provider = await new OidcProviderProcess({
+      clientId: 'keyward',
+      clientSecret: CLIENT_SECRET,
+      redirectUris: [`${base}/auth/oidc/callback`],
+      roles: { 'sso.admin@contoso.example': ['Keyward.Admin'] },
+    }).start();
+    keyward = new KeywardProcess({
+      port,
+      env: {
+        KEYWARD_OIDC_ISSUER: provider.issuer,
+        KEYWARD_OIDC_CLIENT_ID: 'keyward',
+        KEYWARD_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+        KEYWARD_OIDC_ROLES: 'GLOBAL_ADMIN=Keyward.Admin',
+        KEYWARD_STEP_UP_SECONDS: String(STEP_UP_SECONDS),
+      },
+    });
+    await keyward.start();
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await keyward?.stop();
+    keyward?.removeData();
+    await provider?.stop();
+  });
+
+  /** The provider's sign-in page (and its consent page, the first time). */
+  async function signInAtProvider(page: Page): Promise<void> {
+    await page.locator('input[name="login"]').fill('sso.admin@contoso.example');
+    await page.locator('input[name="password"]').fill('any password: the provider is for tests');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click({ timeout: 3_000 }).catch(() => undefined);
+  }
+
+  it('given a single sign-on session older than the step-up window, when the admin saves the policy, then they confirm at the provider in a window of their own and the save goes on', async () => {
+    // given
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await signInAtProvider(page);
+    await page.waitForURL((url) => url.origin === base && !url.pathname.startsWith('/sign-in'));
+    await page.goto(`${base}/policy`);
+    const form = page.getByRole('form', { name: 'Tenant policy' });
+    await form.getByLabel('Most active app passwords per user').fill('12');
+    await page.waitForTimeout((STEP_UP_SECONDS + 1) * 1000);
+    // when
+    await form.getByRole('button', { name: 'Save policy' }).click();
+    const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
+    await stepUp.waitFor();
+    const opened = context.waitForEvent('page');
+    await stepUp.getByRole('button', { name: 'Confirm with single sign-on' }).click();
+    const popup = await opened;
+    await popup.waitForURL((url) => url.origin === provider.issuer);
+    expect(new URL(popup.url()).pathname).not.toBe('/auth');
+    await signInAtProvider(popup);
+    // then the policy is saved with the form's value, and the window is gone
+    await form.getByText('Saved. The new policy applies from now on.').waitFor();
+    const session = (await context.cookies(base)).find((cookie) => cookie.name === 'keyward_session');
+    const client = new ConsoleClient(base);
+    Object.assign(client, { cookie: `keyward_session=${session?.value}` });
+    expect((await client.data('{ tenantPolicy { maxActivePerUser } }'))['tenantPolicy'].maxActivePerUser).toBe(12);
+    for (let i = 0; i < 50 && !popup.isClosed(); i++) await page.waitForTimeout(100);
+    expect(popup.isClosed()).toBe(true);
+    await context.close();
+  }, 60_000);
+});

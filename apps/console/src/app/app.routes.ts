@@ -21,6 +21,7 @@ export const routes: Routes = [
         title: 'API tokens · Keyward',
         loadComponent: () => import('@keyward/console/identity/feature-api-tokens').then((m) => m.ApiTokensPage),
       },
+      { path: 'signed-in-again', title: 'Signed in again · Keyward', loadComponent: () => import('./signed-in-again.page').then((m) => m.SignedInAgainPage) },
       {
         path: 'me/security',
         title: 'Security · Keyward',

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { authenticationErrorOf, Passkeys, StepUpService, type SecondFactorAnswer } from '@keyward/console/shared/data-access';
+import { authenticationErrorOf, Passkeys, SessionStore, StepUpService, type SecondFactorAnswer } from '@keyward/console/shared/data-access';
 
 /**
  * Confirms the user's identity in place when a sensitive operation asks for it (STEP_UP_REQUIRED),
@@ -15,9 +15,15 @@ import { authenticationErrorOf, Passkeys, StepUpService, type SecondFactorAnswer
     <dialog #dialog aria-labelledby="step-up-title" (cancel)="cancel()">
       <form (ngSubmit)="confirm()">
         <h2 id="step-up-title">Confirm it is you</h2>
-        <p class="muted">This action is sensitive: enter your console password again. What you were doing carries on afterwards.</p>
+        <p class="muted">This action is sensitive: confirm who you are again. What you were doing carries on afterwards.</p>
+        @if (isSingleSignOn()) {
+          <p>
+            <button type="button" (click)="stepUp.reauthenticateWithSingleSignOn()">Confirm with single sign-on</button>
+          </p>
+          <p class="muted">Or, if you have a console password:</p>
+        }
         <label>Password
-          <input name="step-up-password" type="password" autocomplete="current-password" required [(ngModel)]="password" />
+          <input name="step-up-password" type="password" autocomplete="current-password" [required]="!isSingleSignOn()" [(ngModel)]="password" />
         </label>
         <label>Code from your authenticator app, or a recovery code (if you have a second factor)
           <input name="step-up-otp" autocomplete="one-time-code" inputmode="text" maxlength="64" [(ngModel)]="otp" />
@@ -37,6 +43,9 @@ import { authenticationErrorOf, Passkeys, StepUpService, type SecondFactorAnswer
 export class StepUpDialog {
   protected readonly stepUp = inject(StepUpService);
   protected readonly passkeys = inject(Passkeys);
+  private readonly session = inject(SessionStore);
+  /** The session came from single sign-on: it steps up through the identity provider. */
+  protected readonly isSingleSignOn = computed(() => this.session.me()?.sessionSignInMethod === 'SSO');
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
   protected readonly error = signal('');
   protected readonly isBusy = signal(false);

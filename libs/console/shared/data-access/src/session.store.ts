@@ -19,10 +19,12 @@ export interface Me {
   permissions: Grant[];
   /** Where they stand with the policy's second factor: GRACE until the deadline, ENROLMENT_REQUIRED after it. */
   secondFactors: { status: Gql.ConsoleMfaStatus; deadline?: string | null };
+  /** How this session was signed in: PASSWORD or SSO (which steps up through the identity provider). */
+  sessionSignInMethod?: string | null;
 }
 
 const ME = graphql(`
-  query Me { me { id userPrincipalName displayName roles permissions { permission scope } secondFactors { status deadline } } }
+  query Me { me { id userPrincipalName displayName roles permissions { permission scope } secondFactors { status deadline } sessionSignInMethod } }
 `);
 
 /**

@@ -9,6 +9,9 @@ export interface SecondFactorAnswer {
   passkey?: unknown;
 }
 
+/** The broadcast channel on which the single sign-on window says the user signed in again. */
+export const SIGNED_IN_AGAIN = 'keyward:signed-in-again';
+
 /**
  * Step-up (DESIGN §8: `POST /auth/step-up`): a sensitive operation that the server refused with
  * STEP_UP_REQUIRED waits on `confirm()` while the step-up dialog asks for the password (and the
@@ -36,6 +39,23 @@ export class StepUpService {
   async submit(password: string, answer: SecondFactorAnswer = {}): Promise<void> {
     await firstValueFrom(this.http.post('/auth/step-up', { password, ...answer }));
     this.finish(true);
+  }
+
+  /**
+   * Steps up a session single sign-on opened: the identity provider signs the user in again in a
+   * window of its own (prompt=login), whose last page tells this one; the session that sign-in
+   * opens replaces this one, and the operation goes on.
+   */
+  reauthenticateWithSingleSignOn(): void {
+    // A broadcast channel, not window.opener: the provider's pages in between put the window in
+    // another browsing context group (Cross-Origin-Opener-Policy), which severs the opener.
+    const channel = new BroadcastChannel(SIGNED_IN_AGAIN);
+    const popup = window.open(`/auth/oidc/login?reauthenticate=1&returnTo=${encodeURIComponent('/signed-in-again')}`, 'keyward-step-up', 'popup,width=520,height=700');
+    channel.onmessage = () => {
+      channel.close();
+      popup?.close();
+      this.finish(true);
+    };
   }
 
   cancel(): void {

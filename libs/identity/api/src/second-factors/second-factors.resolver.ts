@@ -42,6 +42,15 @@ export class SecondFactorsResolver {
     };
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "For `me` in a console session: how it was signed in, PASSWORD or SSO (a single sign-on session steps up through the identity provider); null otherwise.",
+  })
+  sessionSignInMethod(@CurrentPrincipal() principal: UserPrincipal, @Parent() user: UserModel): string | null {
+    if (user.id !== principal.userId || principal.apiTokenId !== undefined || principal.signInMethod === undefined) return null;
+    return principal.signInMethod.toUpperCase();
+  }
+
   @Mutation(() => TotpEnrollmentModel, { description: 'Begins enrolling an authenticator app for the signed-in user (again, if an earlier one was not confirmed).' })
   @Requires('account.secure')
   beginTotpEnrollment(@CurrentPrincipal() principal: UserPrincipal): Promise<TotpEnrollmentModel> {

@@ -124,10 +124,16 @@ export class AuthController {
 
   /** Starts single sign-on: the browser goes to the identity provider (authorization code flow with PKCE). */
   @Get('oidc/login')
-  async ssoLogin(@Req() request: KeywardRequest, @Query('returnTo') returnTo: string | undefined, @Res() response: Response): Promise<void> {
+  async ssoLogin(
+    @Req() request: KeywardRequest,
+    @Query('returnTo') returnTo: string | undefined,
+    @Query('reauthenticate') reauthenticate: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
     if (!this.sso.isEnabled) throw new NotFoundException('Single sign-on is not configured (KEYWARD_OIDC_ISSUER).');
     try {
-      const { url, cookie } = await this.sso.start(publicOriginOf(request, this.config), returnTo);
+      // reauthenticate=1: a step-up of a single sign-on session; the new session it opens is a recent authentication.
+      const { url, cookie } = await this.sso.start(publicOriginOf(request, this.config), returnTo, reauthenticate === '1');
       // Lax: the provider's redirect back is a navigation from another site.
       response.cookie(SSO_FLOW_COOKIE, cookie, { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, path: '/auth/oidc', maxAge: 10 * 60_000 });
       response.redirect(303, url);

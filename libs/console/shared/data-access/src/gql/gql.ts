@@ -71,7 +71,7 @@ type Documents = {
     "\n  mutation ScanForLeakedAppPasswords($text: String!) {\n    scanForLeakedAppPasswords(text: $text) {\n      id scannedAt candidates provenActiveIds matches { proven appPassword { id label status lastUsedAt user { id userPrincipalName } } }\n    }\n  }\n": typeof types.ScanForLeakedAppPasswordsDocument,
     "\n  query DeadLetters { deadLetters { id subscriber eventId type streamId occurredAt attempts lastError parkedAt } }\n": typeof types.DeadLettersDocument,
     "\n  mutation RetryDeadLetter($id: ID!) { retryDeadLetter(id: $id) { isResolved deadLetter { id attempts lastError } } }\n": typeof types.RetryDeadLetterDocument,
-    "\n  query Me { me { id userPrincipalName displayName roles permissions { permission scope } secondFactors { status deadline } } }\n": typeof types.MeDocument,
+    "\n  query Me { me { id userPrincipalName displayName roles permissions { permission scope } secondFactors { status deadline } sessionSignInMethod } }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
     "\n  fragment AppPasswordRow on AppPassword {\n    id label status scopes createdAt createdBy expiresAt lastUsedAt lastUsedIp lastUsedProtocol lastUsedClient useCount revokedAt revokedBy revokeReason\n    user { id userPrincipalName }\n  }\n": types.AppPasswordRowFragmentDoc,
@@ -130,7 +130,7 @@ const documents: Documents = {
     "\n  mutation ScanForLeakedAppPasswords($text: String!) {\n    scanForLeakedAppPasswords(text: $text) {\n      id scannedAt candidates provenActiveIds matches { proven appPassword { id label status lastUsedAt user { id userPrincipalName } } }\n    }\n  }\n": types.ScanForLeakedAppPasswordsDocument,
     "\n  query DeadLetters { deadLetters { id subscriber eventId type streamId occurredAt attempts lastError parkedAt } }\n": types.DeadLettersDocument,
     "\n  mutation RetryDeadLetter($id: ID!) { retryDeadLetter(id: $id) { isResolved deadLetter { id attempts lastError } } }\n": types.RetryDeadLetterDocument,
-    "\n  query Me { me { id userPrincipalName displayName roles permissions { permission scope } secondFactors { status deadline } } }\n": types.MeDocument,
+    "\n  query Me { me { id userPrincipalName displayName roles permissions { permission scope } secondFactors { status deadline } sessionSignInMethod } }\n": types.MeDocument,
 };
 
 /**
@@ -360,7 +360,7 @@ export function graphql(source: "\n  mutation RetryDeadLetter($id: ID!) { retryD
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me { me { id userPrincipalName displayName roles permissions { permission scope } secondFactors { status deadline } } }\n"): typeof import('./graphql').MeDocument;
+export function graphql(source: "\n  query Me { me { id userPrincipalName displayName roles permissions { permission scope } secondFactors { status deadline } sessionSignInMethod } }\n"): typeof import('./graphql').MeDocument;
 
 
 export function graphql(source: string) {

@@ -624,7 +624,7 @@ export type RetryDeadLetterMutation = { retryDeadLetter: { isResolved: boolean, 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, userPrincipalName: string, displayName: string, roles: Array<Role>, permissions: Array<{ permission: string, scope: PermissionScope }>, secondFactors: { status: ConsoleMfaStatus, deadline: string | null } } };
+export type MeQuery = { me: { id: string, userPrincipalName: string, displayName: string, roles: Array<Role>, sessionSignInMethod: string | null, permissions: Array<{ permission: string, scope: PermissionScope }>, secondFactors: { status: ConsoleMfaStatus, deadline: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1798,6 +1798,7 @@ export const MeDocument = new TypedDocumentString(`
       status
       deadline
     }
+    sessionSignInMethod
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
