@@ -181,6 +181,25 @@ describe('SCIM provisioning (RFC 7643/7644, as Entra ID calls it)', () => {
     expect(unchanged.status).toBe(304);
   });
 
+  it("carries the directory's word on MFA in Keyward's extension: created with it, turned off by Entra's PATCH (\"False\"), and shown as the DIRECTORY source", async () => {
+    const KEYWARD = 'urn:ietf:params:scim:schemas:extension:keyward:2.0:User';
+    const MFA = `query($id: ID!) { user(id: $id) { mfaRegistered secondFactors { mfaSources } } }`;
+    // given a user the directory says has MFA
+    const created = await scim('POST', '/Users', { ...entraUser('mfa.user@contoso.example', 'mfa-user'), schemas: [USER_SCHEMA, KEYWARD], [KEYWARD]: { mfaRegistered: true } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ schemas: [USER_SCHEMA, KEYWARD], [KEYWARD]: { mfaRegistered: true } });
+    const id = created.body['id'];
+    expect((await admin.data(MFA, { id }))['user']).toEqual({ mfaRegistered: true, secondFactors: { mfaSources: ['DIRECTORY'] } });
+    // when the directory says otherwise, as Entra sends booleans
+    const patched = await scim('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: `${KEYWARD}:mfaRegistered`, value: 'False' }] });
+    // then
+    expect(patched.status).toBe(200);
+    expect(patched.body[KEYWARD]).toEqual({ mfaRegistered: false });
+    expect((await admin.data(MFA, { id }))['user']).toEqual({ mfaRegistered: false, secondFactors: { mfaSources: [] } });
+    const { body: schemas } = await scim('GET', '/Schemas');
+    expect(JSON.stringify(schemas)).toContain(KEYWARD);
+  });
+
   it('refuses a stale If-Match with 412 and changes nothing', async () => {
     const { body: user } = await scim('POST', '/Users', entraUser('etag@contoso.example', 'etag'));
     await scim('PATCH', `/Users/${user['id']}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'displayName', value: 'First' }] });

@@ -8,6 +8,8 @@ import { SecurityApi, type SecondFactorsFields, type TotpEnrollment } from '@key
 /** What each source of `mfaRegistered` means, as the page states it. */
 const SOURCE_WORDS: Record<string, string> = {
   ADMIN: 'an admin stated it when creating your user',
+  DIRECTORY: 'your directory says so',
+  IDENTITY_PROVIDER: 'your identity provider said so when you signed in with single sign-on',
   TOTP: 'an authenticator app is registered here',
   PASSKEY: 'a passkey is registered here',
 };

@@ -62,7 +62,7 @@ export class UserPage implements OnInit {
   }
 
   protected sourcesOf(sources: readonly string[]): string {
-    const words: Record<string, string> = { ADMIN: 'stated by an admin', TOTP: 'authenticator app', PASSKEY: 'passkey' };
+    const words: Record<string, string> = { ADMIN: 'stated by an admin', DIRECTORY: 'the directory says so', IDENTITY_PROVIDER: 'the identity provider said so', TOTP: 'authenticator app', PASSKEY: 'passkey' };
     return sources.map((source) => words[source] ?? source).join(', ');
   }
 

@@ -11,6 +11,12 @@ import { DIRECTORY_ATTRIBUTES } from '@keyward/identity/read-models';
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 export const ENTERPRISE_USER_SCHEMA = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+/**
+ * Keyward's extension of the User: `mfaRegistered`, the directory's word that the user has MFA
+ * at the identity provider (Entra ID maps an attribute or an expression to it as a custom
+ * extension attribute).
+ */
+export const KEYWARD_USER_SCHEMA = 'urn:ietf:params:scim:schemas:extension:keyward:2.0:User';
 export const LIST_RESPONSE = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp' as const;
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -23,6 +29,10 @@ export const MAX_FILTER_LENGTH = 1000;
 export const MAX_FILTER_ORS = 10;
 const MAX_FILTER_BRANCHES = 64;
 
+const KEYWARD_USER = new SCIMMY.Types.SchemaDefinition('KeywardUser', KEYWARD_USER_SCHEMA, "Keyward's attributes of a user", [
+  new SCIMMY.Types.Attribute('boolean', 'mfaRegistered', { description: 'Whether the user has registered MFA at the identity provider: what a tenant that requires MFA for app passwords checks.' }),
+]);
+
 // Entra ID sends its enterprise attributes (department, manager…) by default: they are accepted and not kept.
 const declaresEnterprise = () => {
   try {
@@ -34,6 +44,7 @@ const declaresEnterprise = () => {
 if (!declaresEnterprise()) {
   // scimmy's typings want an instance; at run time it takes the schema class, as its documentation shows.
   SCIMMY.Schemas.User.extend(SCIMMY.Schemas.EnterpriseUser as unknown as SCIMMY.Types.Schema, false);
+  SCIMMY.Schemas.User.extend(KEYWARD_USER as unknown as SCIMMY.Types.Schema, false);
 }
 
 export type ScimType = 'invalidFilter' | 'tooMany' | 'uniqueness' | 'mutability' | 'invalidSyntax' | 'invalidPath' | 'noTarget' | 'invalidValue' | 'invalidVers' | 'sensitive';
@@ -63,7 +74,7 @@ export function fromScimmy(error: unknown, fallback: ScimType): ScimError {
 
 /** The top-level attributes a User body may carry: the core schema's, the enterprise extension, and the common ones. */
 const USER_ATTRIBUTES = new Set(
-  ['schemas', 'id', 'externalid', 'meta', ENTERPRISE_USER_SCHEMA.toLowerCase()].concat(
+  ['schemas', 'id', 'externalid', 'meta', ENTERPRISE_USER_SCHEMA.toLowerCase(), KEYWARD_USER_SCHEMA.toLowerCase()].concat(
     SCIMMY.Schemas.User.definition.describe().attributes.map((attribute: { name: string }) => attribute.name.toLowerCase()),
   ),
 );
@@ -126,9 +137,10 @@ export function requirePatchOp(body: unknown): { schemas: [typeof PATCH_OP]; Ope
 /** Entra ID (before its 2020 fix) sends `"active": "False"`: a boolean attribute's string is read as the boolean. */
 function booleansOf(path: unknown, value: unknown): unknown {
   const asBoolean = (text: unknown) => (typeof text === 'string' && /^(true|false)$/i.test(text) ? text.toLowerCase() === 'true' : text);
-  if (typeof path === 'string') return path.toLowerCase() === 'active' ? asBoolean(value) : value;
+  const isBoolean = (name: string) => name.toLowerCase() === 'active' || name.toLowerCase() === `${KEYWARD_USER_SCHEMA}:mfaRegistered`.toLowerCase();
+  if (typeof path === 'string') return isBoolean(path) ? asBoolean(value) : value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, key.toLowerCase() === 'active' ? asBoolean(inner) : inner]));
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, isBoolean(key) ? asBoolean(inner) : inner]));
 }
 
 /** What scimmy's filter parser yields for one comparison: [op, value] or ['not', op, value]. */
@@ -263,7 +275,10 @@ export function resourceTypes(base: string) {
       endpoint: '/Users',
       description: "The tenant's users",
       schema: USER_SCHEMA,
-      schemaExtensions: [{ schema: ENTERPRISE_USER_SCHEMA, required: false }],
+      schemaExtensions: [
+        { schema: ENTERPRISE_USER_SCHEMA, required: false },
+        { schema: KEYWARD_USER_SCHEMA, required: false },
+      ],
       meta: { resourceType: 'ResourceType', location: `${base}/ResourceTypes/User` },
     },
     {
@@ -279,8 +294,8 @@ export function resourceTypes(base: string) {
 }
 
 export function schemas(base: string) {
-  return [SCIMMY.Schemas.User, SCIMMY.Schemas.Group, SCIMMY.Schemas.EnterpriseUser].map((schema) => {
-    const described = schema.definition.describe();
+  return [SCIMMY.Schemas.User.definition, SCIMMY.Schemas.Group.definition, SCIMMY.Schemas.EnterpriseUser.definition, KEYWARD_USER].map((definition) => {
+    const described = definition.describe();
     return { ...described, meta: { resourceType: 'Schema', location: `${base}/Schemas/${described.id}` } };
   });
 }

@@ -1,7 +1,7 @@
 import type { DirectoryUserInput } from '@keyward/identity/application';
 import { isRole, type Role } from '@keyward/identity/domain';
 import type { DirectoryUser } from '@keyward/identity/read-models';
-import { GROUP_SCHEMA, ScimError, USER_SCHEMA } from './scim-protocol';
+import { GROUP_SCHEMA, KEYWARD_USER_SCHEMA, ScimError, USER_SCHEMA } from './scim-protocol';
 
 /** The roles a SCIM group grants; USER is every provisioned user's and has no group. */
 export const GROUP_ROLES: readonly Role[] = ['GLOBAL_ADMIN', 'AUDITOR', 'INCIDENT_RESPONDER'];
@@ -19,11 +19,12 @@ export function expectedRevisionOf(ifMatch: string | undefined): number | null {
 
 /** A user as a SCIM User resource: only what Keyward keeps. */
 export function toScimUser(user: DirectoryUser, base: string, groupNames: Readonly<Record<string, string>>): Record<string, unknown> {
-  const { externalId, givenName, familyName, email } = user.profile;
+  const { externalId, givenName, familyName, email, mfaRegistered } = user.profile;
+  const states = typeof mfaRegistered === 'boolean';
   const name = givenName || familyName ? { ...(givenName ? { givenName } : {}), ...(familyName ? { familyName } : {}), formatted: [givenName, familyName].filter(Boolean).join(' ') } : null;
   const groups = user.roles.filter((role) => GROUP_ROLES.includes(role));
   return {
-    schemas: [USER_SCHEMA],
+    schemas: states ? [USER_SCHEMA, KEYWARD_USER_SCHEMA] : [USER_SCHEMA],
     id: user.id,
     ...(externalId ? { externalId } : {}),
     userName: user.userPrincipalName,
@@ -31,6 +32,7 @@ export function toScimUser(user: DirectoryUser, base: string, groupNames: Readon
     displayName: user.displayName,
     active: user.isEnabled,
     ...(email ? { emails: [{ value: email, type: 'work', primary: true }] } : {}),
+    ...(states ? { [KEYWARD_USER_SCHEMA]: { mfaRegistered } } : {}),
     ...(groups.length > 0 ? { groups: groups.map((role) => ({ value: role, display: groupNames[role], $ref: `${base}/Groups/${role}`, type: 'direct' })) } : {}),
     meta: { resourceType: 'User', created: user.createdAt, lastModified: user.lastModified, location: `${base}/Users/${user.id}`, version: versionOf(user) },
   };
@@ -58,11 +60,20 @@ export function directoryInputOf(resource: Record<string, unknown>): { userName:
         givenName: name.givenName ?? null,
         familyName: name.familyName ?? null,
         email,
+        ...mfaOf(resource),
       },
       // RFC 7643: active's default is left to the service provider; a provisioned user is active.
       active: resource['active'] !== false,
     },
   };
+}
+
+/** What Keyward's extension says of MFA at the identity provider, when it says anything (scimmy's attribute names are case-insensitive). */
+function mfaOf(resource: Record<string, unknown>): { mfaRegistered?: boolean } {
+  const key = Object.keys(resource).find((name) => name.toLowerCase() === KEYWARD_USER_SCHEMA.toLowerCase());
+  const extension = key ? (resource[key] as Record<string, unknown> | null) : null;
+  const value = extension ? Object.entries(extension).find(([name]) => name.toLowerCase() === 'mfaregistered')?.[1] : undefined;
+  return typeof value === 'boolean' ? { mfaRegistered: value } : {};
 }
 
 /** A role's group, with its members when asked for. */

@@ -10,11 +10,11 @@ export class TotpEnrollmentModel {
   recoveryCodes!: string[];
 }
 
-export const MfaSourceEnum = { ADMIN: 'ADMIN', IDENTITY_PROVIDER: 'IDENTITY_PROVIDER', TOTP: 'TOTP', PASSKEY: 'PASSKEY' } as const;
+export const MfaSourceEnum = { ADMIN: 'ADMIN', DIRECTORY: 'DIRECTORY', IDENTITY_PROVIDER: 'IDENTITY_PROVIDER', TOTP: 'TOTP', PASSKEY: 'PASSKEY' } as const;
 export type MfaSource = keyof typeof MfaSourceEnum;
 registerEnumType(MfaSourceEnum, {
   name: 'MfaSource',
-  description: "Who says the user has MFA: ADMIN (attested when the user was created), IDENTITY_PROVIDER (a single sign-on's amr said mfa), or a console factor, TOTP or PASSKEY.",
+  description: "Who says the user has MFA: ADMIN (attested when the user was created), DIRECTORY (SCIM's Keyward extension), IDENTITY_PROVIDER (a single sign-on's amr said mfa), or a console factor, TOTP or PASSKEY.",
 });
 
 export const ConsoleMfaStatusEnum = { SATISFIED: 'SATISFIED', NOT_REQUIRED: 'NOT_REQUIRED', GRACE: 'GRACE', ENROLMENT_REQUIRED: 'ENROLMENT_REQUIRED' } as const;

@@ -28,6 +28,7 @@ export class SecondFactorsResolver {
     const standing = await this.factors.standingOf(state);
     const mfaSources: MfaSource[] = [
       ...(state.mfaAttested ? (['ADMIN'] as const) : []),
+      ...(state.profile.mfaRegistered === true ? (['DIRECTORY'] as const) : []),
       ...(state.mfaAttestedByIdentityProvider ? (['IDENTITY_PROVIDER'] as const) : []),
       ...(secondFactors.totp ? (['TOTP'] as const) : []),
       ...(secondFactors.passkeys.length > 0 ? (['PASSKEY'] as const) : []),

@@ -102,6 +102,11 @@ export interface DirectoryProfile {
   readonly givenName: string | null;
   readonly familyName: string | null;
   readonly email: string | null;
+  /**
+   * Whether the directory says the user has MFA at the identity provider (Keyward's SCIM
+   * extension); null or absent: it says nothing.
+   */
+  readonly mfaRegistered?: boolean | null;
 }
 
 export type UserSource = 'directory' | 'sign-in';
@@ -248,6 +253,7 @@ export const userDecider = {
         mfaAttested: event.data.mfaRegistered,
         mfaAttestedByIdentityProvider: false,
         secondFactors: NO_SECOND_FACTORS,
+        mfaRegistered: event.data.mfaRegistered || event.data.profile?.mfaRegistered === true,
       };
     }
     if (state.status === 'none') return state;
@@ -259,8 +265,10 @@ export const userDecider = {
         return { ...state, revision, status: 'enabled', deprovisioned: false };
       case 'UserPasswordReset':
         return { ...state, revision, passwordHash: event.data.passwordHash, sessionsEndedAt: revision };
-      case 'UserProfileChanged':
-        return { ...state, revision, displayName: event.data.displayName, profile: event.data.profile };
+      case 'UserProfileChanged': {
+        const changed = { ...state, revision, displayName: event.data.displayName, profile: event.data.profile };
+        return { ...changed, mfaRegistered: isMfaRegistered(changed) };
+      }
       case 'UserRolesChanged':
         return { ...state, revision, roles: event.data.roles };
       case 'TotpEnrolled':
@@ -289,7 +297,13 @@ export const userDecider = {
 };
 
 function withFactors(state: ExistingUser, revision: number, secondFactors: SecondFactors): ExistingUser {
-  return { ...state, revision, secondFactors, mfaRegistered: state.mfaAttested || state.mfaAttestedByIdentityProvider || hasSecondFactor(secondFactors) };
+  const changed = { ...state, revision, secondFactors };
+  return { ...changed, mfaRegistered: isMfaRegistered(changed) };
+}
+
+/** mfaRegistered, for the app-password rule: an admin, the directory or the identity provider says so, or the user has a console factor. */
+function isMfaRegistered(user: ExistingUser): boolean {
+  return user.mfaAttested || user.profile.mfaRegistered === true || user.mfaAttestedByIdentityProvider || hasSecondFactor(user.secondFactors);
 }
 
 function requireUser(state: User): ExistingUser {
@@ -376,5 +390,7 @@ function requireProfile(profile: DirectoryProfile): DirectoryProfile {
     givenName: line(profile.givenName, 'givenName'),
     familyName: line(profile.familyName, 'familyName'),
     email,
+    // Only when the directory says it, so that profiles without it stay as they were recorded.
+    ...(typeof profile.mfaRegistered === 'boolean' ? { mfaRegistered: profile.mfaRegistered } : {}),
   };
 }

@@ -92,12 +92,13 @@ interface DirectoryRow {
   given_name: string | null;
   family_name: string | null;
   email: string | null;
+  directory_mfa: number | null;
   created_at: string;
   last_modified: string;
   revision: number;
 }
 
-const COLUMNS = 'user_id, user_principal_name, display_name, roles, is_enabled, external_id, given_name, family_name, email, created_at, last_modified, revision';
+const COLUMNS = 'user_id, user_principal_name, display_name, roles, is_enabled, external_id, given_name, family_name, email, directory_mfa, created_at, last_modified, revision';
 
 function toDirectoryUser(row: DirectoryRow): DirectoryUser {
   return {
@@ -106,7 +107,13 @@ function toDirectoryUser(row: DirectoryRow): DirectoryUser {
     displayName: row.display_name,
     roles: JSON.parse(row.roles),
     isEnabled: row.is_enabled === 1,
-    profile: { externalId: row.external_id, givenName: row.given_name, familyName: row.family_name, email: row.email },
+    profile: {
+      externalId: row.external_id,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      email: row.email,
+      ...(row.directory_mfa === null ? {} : { mfaRegistered: row.directory_mfa === 1 }),
+    },
     createdAt: row.created_at,
     lastModified: row.last_modified,
     revision: Number(row.revision),

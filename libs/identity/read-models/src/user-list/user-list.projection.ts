@@ -7,7 +7,7 @@ export const userListProjection: Projection = {
   name: 'user-list',
   filter: { streamPrefixes: ['user-', 'tenant-'] },
   // 2: the directory's profile, deprovisioning and last change, for SCIM.
-  // 3: MFA from console factors and the identity provider, besides an admin's word at creation.
+  // 3: MFA from console factors, the directory and the identity provider, besides an admin's word at creation.
   version: 3,
   tables: ['user_list', 'tenant_domains'],
 
@@ -31,7 +31,8 @@ export const userListProjection: Projection = {
         deprovisioned       INTEGER NOT NULL DEFAULT 0,
         provisioned         INTEGER NOT NULL DEFAULT 0,
         mfa_attested        INTEGER NOT NULL DEFAULT 0,
-        has_second_factor   INTEGER NOT NULL DEFAULT 0
+        has_second_factor   INTEGER NOT NULL DEFAULT 0,
+        directory_mfa       INTEGER
       );
       CREATE INDEX IF NOT EXISTS user_list_by_tenant ON user_list (tenant_id, user_principal_name);
       CREATE TABLE IF NOT EXISTS tenant_domains (
@@ -55,14 +56,14 @@ export const userListProjection: Projection = {
       case 'UserCreated': {
         const profile = typed.data.profile ?? EMPTY_PROFILE;
         statement(db,
-          `INSERT OR IGNORE INTO user_list VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0)`,
+          `INSERT OR IGNORE INTO user_list VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0, ?)`,
         ).run(
           typed.data.userId,
           typed.data.tenantId,
           typed.data.userPrincipalName,
           typed.data.displayName,
           JSON.stringify(typed.data.roles),
-          typed.data.mfaRegistered ? 1 : 0,
+          typed.data.mfaRegistered || profile.mfaRegistered === true ? 1 : 0,
           typed.metadata.occurredAt,
           event.revision,
           typed.metadata.occurredAt,
@@ -73,6 +74,7 @@ export const userListProjection: Projection = {
           // Created by a directory (SCIM): then single sign-on creates no users in the tenant.
           typed.data.source === 'directory' ? 1 : 0,
           typed.data.mfaRegistered ? 1 : 0,
+          flag(profile.mfaRegistered),
         );
         return;
       }
@@ -87,9 +89,14 @@ export const userListProjection: Projection = {
         return;
       case 'UserProfileChanged': {
         const { displayName, profile } = typed.data;
-        update(db, event, typed.data.userId, 'display_name = @displayName, external_id = @externalId, given_name = @givenName, family_name = @familyName, email = @email', {
+        const columns = 'display_name = @displayName, external_id = @externalId, given_name = @givenName, family_name = @familyName, email = @email, directory_mfa = @directoryMfa';
+        update(db, event, typed.data.userId, `${columns}, mfa_registered = (mfa_attested = 1 OR has_second_factor = 1 OR IFNULL(@directoryMfa, 0) = 1)`, {
           displayName,
-          ...profile,
+          externalId: profile.externalId,
+          givenName: profile.givenName,
+          familyName: profile.familyName,
+          email: profile.email,
+          directoryMfa: flag(profile.mfaRegistered),
         });
         return;
       }
@@ -104,11 +111,19 @@ export const userListProjection: Projection = {
         update(db, event, typed.data.userId, 'mfa_attested = 1, mfa_registered = 1', {});
         return;
       case 'SecondFactorsReset':
-        update(db, event, typed.data.userId, 'has_second_factor = 0, mfa_registered = mfa_attested', {});
+        update(db, event, typed.data.userId, 'has_second_factor = 0, mfa_registered = (mfa_attested = 1 OR IFNULL(directory_mfa, 0) = 1)', {});
         return;
     }
   },
 };
+
+// mfa_registered follows its sources as the user's stream folds them: an attestation (an admin's
+// at creation, or the identity provider's), the directory's word, or a console factor. (SQLite
+// reads every right-hand side of an UPDATE from the row as it was.)
+
+function flag(value: boolean | null | undefined): number | null {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : null;
+}
 
 /** Sets `assignments` and the row's revision and last change; the revision guard makes a replayed event a no-op. */
 function update(db: ReadModelDatabase, event: RecordedEvent, userId: string, assignments: string, params: Record<string, unknown>): void {

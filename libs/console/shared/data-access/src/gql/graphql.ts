@@ -172,9 +172,10 @@ export type MailServersInput = {
   submission?: MailServerInput | null | undefined;
 };
 
-/** Who says the user has MFA: ADMIN (attested when the user was created), IDENTITY_PROVIDER (a single sign-on's amr said mfa), or a console factor, TOTP or PASSKEY. */
+/** Who says the user has MFA: ADMIN (attested when the user was created), DIRECTORY (SCIM's Keyward extension), IDENTITY_PROVIDER (a single sign-on's amr said mfa), or a console factor, TOTP or PASSKEY. */
 export type MfaSource =
   | 'ADMIN'
+  | 'DIRECTORY'
   | 'IDENTITY_PROVIDER'
   | 'PASSKEY'
   | 'TOTP';
