@@ -1,6 +1,6 @@
 import { generate as totpCode } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, ConsoleClient, createUser, expectVisible, KeywardProcess, launchChromium, seriousAccessibilityViolations, shownSecret, signInInBrowser } from '@keyward/e2e/support';
+import { ADMIN_PASSWORD, ConsoleClient, createUser, expectVisible, KeywardProcess, launchChromium, seriousAccessibilityViolations, shownSecret, signInInBrowser, verify } from '@keyward/e2e/support';
 
 const STEP_UP_SECONDS = 10;
 const codeFor = (secret: string, offsetSeconds = 0) => totpCode({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
@@ -116,6 +116,22 @@ describe('second factors in the console', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('given tess sending her own password where the app password goes, then "Why did my client fail?" says so, and the help explains every reason', async () => {
+    // given
+    expect((await verify(keyward.baseUrl, 'tess@contoso.example', 'tess-console-password', { 'x-keyward-protocol': 'imap' })).status).toBe(401);
+    // when
+    const { context, page } = await signInInBrowser(browser, keyward.baseUrl, 'tess@contoso.example', 'tess-console-password');
+    await page.goto(`${keyward.baseUrl}/me/app-passwords`);
+    // then
+    const why = page.getByRole('region', { name: 'Why did my client fail?' });
+    await expectVisible(why.getByText(/The app sent your own password, not an app password/));
+    const help = page.getByTestId('reason-help');
+    for (const reason of ['TYPO', 'WRONG_SECRET', 'REVOKED', 'EXPIRED', 'SCOPE_NOT_ALLOWED', 'MALFORMED_PASSWORD', 'PRIMARY_PASSWORD_USED']) {
+      await expectVisible(help.getByText(reason, { exact: true }));
+    }
+    await context.close();
+  });
 
   describe('with a passkey', () => {
     let context: BrowserContext;

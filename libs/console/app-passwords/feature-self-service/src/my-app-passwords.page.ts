@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CursorPager, SessionStore } from '@keyward/console/shared/data-access';
-import { PageState, Pager, PlainReasonPipe } from '@keyward/console/shared/ui';
+import { PageState, Pager, PlainReasonPipe, SIGN_IN_REASONS } from '@keyward/console/shared/ui';
 import { AppPasswordsApi, GenerationStore, RevocationStore } from '@keyward/console/app-passwords/data-access';
 import { AppPasswordTable, GenerateDialog, RevokeDialog } from '@keyward/console/app-passwords/ui';
 import type { AppPasswordRow, GenerationRequest, RevocationReason, SignInAttempt } from '@keyward/console/app-passwords/util';
@@ -19,6 +19,8 @@ import type { AppPasswordRow, GenerationRequest, RevocationReason, SignInAttempt
   templateUrl: './my-app-passwords.page.html',
 })
 export class MyAppPasswordsPage implements OnInit {
+  /** Every reason a sign-in can be refused for, with what it means: the help section lists them. */
+  protected readonly reasons = SIGN_IN_REASONS;
   protected readonly session = inject(SessionStore);
   protected readonly revocation = inject(RevocationStore);
   protected readonly generation = inject(GenerationStore);

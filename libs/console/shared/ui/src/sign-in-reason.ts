@@ -15,6 +15,9 @@ const PLAIN: Record<string, string> = {
   UNKNOWN_CREDENTIAL: 'No app password with this beginning exists. Perhaps an old one, or a mistyped start.',
 };
 
+/** Every reason Keyward records for a refused sign-in, with its plain words: the console's help lists them all. */
+export const SIGN_IN_REASONS: readonly { reason: string; words: string }[] = Object.entries(PLAIN).map(([reason, words]) => ({ reason, words }));
+
 /** A rejection reason in plain words, for people rather than logs. */
 export function plainReason(reason: string | null): string {
   if (!reason) return 'Signed in.';
