@@ -8,12 +8,45 @@ import {
   launchChromium,
   OidcProviderProcess,
   type Json,
+  type OidcProviderSettings,
 } from '@keyward/e2e/support';
 
 const CLIENT_SECRET = 'keyward-tests-client-secret-0001';
 const ME = '{ me { userPrincipalName roles } }';
 const POLICY = '{ tenantPolicy { maxActivePerUser maxLifetimeDays idleRevocationDays allowedScopes isMfaRequired revokesOnPasswordReset revokesOnDisable maxApiTokenDays isPasswordSignInAllowed } }';
 const CHANGE_POLICY = 'mutation($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { isPasswordSignInAllowed } }';
+
+/**
+ * A real provider that knows Keyward as its client, and a Keyward on a free port that signs in
+ * with it (the provider needs the redirect URI before Keyward starts).
+ */
+async function withProvider(
+  settings: Omit<OidcProviderSettings, 'clientId' | 'clientSecret' | 'redirectUris'>,
+  options: { domains?: string; env?: Record<string, string> },
+): Promise<{ provider: OidcProviderProcess; keyward: KeywardProcess; base: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const provider = await new OidcProviderProcess({ clientId: 'keyward', clientSecret: CLIENT_SECRET, redirectUris: [`${base}/auth/oidc/callback`], ...settings }).start();
+  const keyward = new KeywardProcess({
+    port,
+    ...(options.domains ? { domains: options.domains } : {}),
+    env: {
+      KEYWARD_OIDC_ISSUER: provider.issuer,
+      KEYWARD_OIDC_CLIENT_ID: 'keyward',
+      KEYWARD_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      KEYWARD_OIDC_ROLES: 'GLOBAL_ADMIN=Keyward.Admin',
+      ...options.env,
+    },
+  });
+  await keyward.start();
+  return { provider, keyward, base };
+}
+
+async function stopBoth(keyward: KeywardProcess | undefined, provider: OidcProviderProcess | undefined): Promise<void> {
+  await keyward?.stop();
+  keyward?.removeData();
+  await provider?.stop();
+}
 
 // Console single sign-on with OpenID Connect: Debian's Chromium signs in through a real local
 // provider (oidc-provider) and Keyward's authorization code flow with PKCE; the refusals are
@@ -26,36 +59,21 @@ describe('single sign-on with OpenID Connect (Chromium, oidc-provider)', () => {
   const admin = new ConsoleClient('');
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    provider = await new OidcProviderProcess({
-      clientId: 'keyward',
-      clientSecret: CLIENT_SECRET,
-      redirectUris: [`${base}/auth/oidc/callback`],
-      roles: { 'sso.admin@contoso.example': ['Keyward.Admin'], 'rita@contoso.example': ['INCIDENT_RESPONDER'], 'admin@contoso.example': ['Keyward.Admin'] },
-      names: { 'sso.admin@contoso.example': 'Sam Single' },
-      amr: { 'mia@contoso.example': ['pwd', 'mfa'] },
-    }).start();
-    keyward = new KeywardProcess({
-      port,
-      domains: 'contoso.example,fabrikam.example',
-      env: {
-        KEYWARD_OIDC_ISSUER: provider.issuer,
-        KEYWARD_OIDC_CLIENT_ID: 'keyward',
-        KEYWARD_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-        KEYWARD_OIDC_ROLES: 'GLOBAL_ADMIN=Keyward.Admin',
+    ({ provider, keyward, base } = await withProvider(
+      {
+        roles: { 'sso.admin@contoso.example': ['Keyward.Admin'], 'rita@contoso.example': ['INCIDENT_RESPONDER'], 'admin@contoso.example': ['Keyward.Admin'] },
+        names: { 'sso.admin@contoso.example': 'Sam Single' },
+        amr: { 'mia@contoso.example': ['pwd', 'mfa'] },
       },
-    });
-    await keyward.start();
+      { domains: 'contoso.example,fabrikam.example' },
+    ));
     (admin as { baseUrl: string }).baseUrl = base;
     await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    await keyward?.stop();
-    keyward?.removeData();
-    await provider?.stop();
+    await stopBoth(keyward, provider);
   });
 
   /** Clicks "Sign in with single sign-on" and gets through the provider's sign-in and consent pages. */
@@ -286,32 +304,15 @@ describe('step-up of a single sign-on session (Chromium, oidc-provider)', () => 
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    provider = await new OidcProviderProcess({
-      clientId: 'keyward',
-      clientSecret: CLIENT_SECRET,
-      redirectUris: [`${base}/auth/oidc/callback`],
-      roles: { 'sso.admin@contoso.example': ['Keyward.Admin'] },
-    }).start();
-    keyward = new KeywardProcess({
-      port,
-      env: {
-        KEYWARD_OIDC_ISSUER: provider.issuer,
-        KEYWARD_OIDC_CLIENT_ID: 'keyward',
-        KEYWARD_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-        KEYWARD_OIDC_ROLES: 'GLOBAL_ADMIN=Keyward.Admin',
-        KEYWARD_STEP_UP_SECONDS: String(STEP_UP_SECONDS),
-      },
-    });
-    await keyward.start();
+    ({ provider, keyward, base } = await withProvider(
+      { roles: { 'sso.admin@contoso.example': ['Keyward.Admin'] } },
+      { env: { KEYWARD_STEP_UP_SECONDS: String(STEP_UP_SECONDS) } },
+    ));
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    await keyward?.stop();
-    keyward?.removeData();
-    await provider?.stop();
+    await stopBoth(keyward, provider);
   });
 
   /** The provider's sign-in page (and its consent page, the first time). */

@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
-import { messageOf, Passkeys, passkeyErrorOf, SessionStore } from '@keyward/console/shared/data-access';
+import { Passkeys, passkeyErrorOf, RequestState, SessionStore } from '@keyward/console/shared/data-access';
 import { SecurityApi, type SecondFactorsFields, type TotpEnrollment } from '@keyward/console/identity/data-access';
 
 /** What each source of `mfaRegistered` means, as the page states it. */
@@ -102,8 +102,9 @@ export class SecurityPage implements OnInit {
   protected readonly passkeys = inject(Passkeys);
   protected readonly factors = signal<SecondFactorsFields | null>(null);
   protected readonly enrolment = signal<TotpEnrollment | null>(null);
-  protected readonly error = signal('');
-  protected readonly isBusy = signal(false);
+  private readonly request = new RequestState();
+  protected readonly error = this.request.error;
+  protected readonly isBusy = this.request.isLoading;
   /** Enrolled during this visit after having to: the rest of the console opens. */
   protected readonly canGoOn = signal(false);
   protected readonly qrSource = computed(() => {
@@ -122,11 +123,11 @@ export class SecurityPage implements OnInit {
   }
 
   protected async beginTotp(): Promise<void> {
-    await this.run(async () => this.enrolment.set(await this.api.beginTotp()));
+    await this.request.run(async () => this.enrolment.set(await this.api.beginTotp()));
   }
 
   protected async confirmTotp(): Promise<void> {
-    await this.run(async () => {
+    await this.request.run(async () => {
       await this.api.confirmTotp(this.code.trim());
       this.enrolment.set(null);
       this.code = '';
@@ -135,25 +136,16 @@ export class SecurityPage implements OnInit {
   }
 
   protected async addPasskey(): Promise<void> {
-    this.isBusy.set(true);
-    this.error.set('');
-    try {
+    await this.request.run(async () => {
       const options = await this.api.beginPasskey();
-      let response: unknown;
-      try {
-        response = await this.passkeys.create(options);
-      } catch (failure) {
-        this.error.set(passkeyErrorOf(failure));
-        return;
-      }
+      // The browser's refusal (closed, timed out, a key already registered) in its own words.
+      const response = await this.passkeys.create(options).catch((failure: unknown) => {
+        throw new Error(passkeyErrorOf(failure));
+      });
       await this.api.finishPasskey(response, this.passkeyName.trim() || 'Passkey');
       this.passkeyName = '';
       await this.enrolled();
-    } catch (failure) {
-      this.error.set(messageOf(failure));
-    } finally {
-      this.isBusy.set(false);
-    }
+    });
   }
 
   protected async goOn(): Promise<void> {
@@ -163,23 +155,11 @@ export class SecurityPage implements OnInit {
   private async enrolled(): Promise<void> {
     const hadToEnrol = this.session.mustEnrol();
     await this.session.reload();
-    await this.load();
+    this.factors.set(await this.api.mine());
     if (hadToEnrol) this.canGoOn.set(true);
   }
 
   private async load(): Promise<void> {
-    await this.run(async () => this.factors.set(await this.api.mine()));
-  }
-
-  private async run(action: () => Promise<void>): Promise<void> {
-    this.isBusy.set(true);
-    this.error.set('');
-    try {
-      await action();
-    } catch (failure) {
-      this.error.set(messageOf(failure));
-    } finally {
-      this.isBusy.set(false);
-    }
+    await this.request.run(async () => this.factors.set(await this.api.mine()));
   }
 }

@@ -39,12 +39,15 @@ export interface SecondFactorAttempt extends PresentedFactor {
   readonly correlationId?: string;
 }
 
+/** The password was right and the user has a second factor: it was missing or wrong (the same answer). */
+type SecondFactorRequired = { readonly outcome: 'second-factor-required'; readonly factors: SecondFactorChoice };
+type ThrottleTicket = ReturnType<FailureThrottle['begin']>;
+
 /** What a sign-in came to. `sso-required`: the password was right, and the tenant signs in with single sign-on only. */
 export type SignInResult =
   | { readonly outcome: 'signed-in'; readonly token: string; readonly mfa: ConsoleMfaStanding }
   | { readonly outcome: 'refused' }
-  /** The password was right and the user has a second factor: it was missing or wrong (the same answer). */
-  | { readonly outcome: 'second-factor-required'; readonly factors: SecondFactorChoice }
+  | SecondFactorRequired
   | { readonly outcome: 'sso-required' }
   | { readonly outcome: 'throttled'; readonly retryAfterSeconds: number };
 
@@ -107,11 +110,8 @@ export class SessionService {
         ticket.failed();
         return { outcome: 'refused' };
       }
-      const factor = await this.checkSecondFactor(user, attempt);
-      if (factor !== 'passed') {
-        if (factor === 'wrong') ticket.failed();
-        return { outcome: 'second-factor-required', factors: choiceOf(user) };
-      }
+      const refusal = await this.secondFactorRefusal(user, attempt, ticket);
+      if (refusal) return refusal;
       ticket.succeeded();
       // Told only to whoever knows the password: the tenant has turned password sign-in off.
       if (!isPasswordSignInAllowed((await this.directory.tenantOf(user)).policy)) return { outcome: 'sso-required' };
@@ -139,11 +139,8 @@ export class SessionService {
         ticket.failed();
         return { outcome: 'refused' };
       }
-      const factor = await this.checkSecondFactor(user, attempt);
-      if (factor !== 'passed') {
-        if (factor === 'wrong') ticket.failed();
-        return { outcome: 'second-factor-required', factors: choiceOf(user) };
-      }
+      const refusal = await this.secondFactorRefusal(user, attempt, ticket);
+      if (refusal) return refusal;
       ticket.succeeded();
       this.db.prepare('UPDATE console_sessions SET authenticated_at = ? WHERE token_hash = ?').run(this.clock.now().getTime(), hashToken(token));
       return { outcome: 'stepped-up' };
@@ -157,11 +154,17 @@ export class SessionService {
     return this.open(user, 'sso', false);
   }
 
-  /** `passed` when the user has no second factor or presented a right one; `missing` or `wrong` otherwise. */
-  private async checkSecondFactor(user: ExistingUser, attempt: SecondFactorAttempt): Promise<'passed' | 'missing' | 'wrong'> {
-    if (!hasSecondFactor(user.secondFactors)) return 'passed';
-    if (attempt.otp === undefined && attempt.passkey === undefined) return 'missing';
-    return (await this.secondFactors.verify(user, attempt, attempt.relyingParty ?? null, attempt.correlationId ?? randomUUID())) ? 'passed' : 'wrong';
+  /**
+   * The second-factor step of a sign-in or step-up whose password was right: null when the user
+   * has no factor or presented a right one; otherwise the one answer for a missing and a wrong
+   * one, a wrong one counting as a failure like a wrong password.
+   */
+  private async secondFactorRefusal(user: ExistingUser, attempt: SecondFactorAttempt, ticket: ThrottleTicket): Promise<SecondFactorRequired | null> {
+    if (!hasSecondFactor(user.secondFactors)) return null;
+    const isPresented = attempt.otp !== undefined || attempt.passkey !== undefined;
+    if (isPresented && (await this.secondFactors.verify(user, attempt, attempt.relyingParty ?? null, attempt.correlationId ?? randomUUID()))) return null;
+    if (isPresented) ticket.failed();
+    return { outcome: 'second-factor-required', factors: choiceOf(user) };
   }
 
 
