@@ -148,4 +148,14 @@ describe('the console second factor and step-up', () => {
     const enrolled = events.find((event: Json) => event.type === 'TotpEnrolled').data;
     expect(Object.keys(enrolled).sort()).toEqual(['timeStep', 'userId']);
   });
+
+  it('limits passkey challenges per address: the 31st in a minute answers 429 with Retry-After', async () => {
+    const ask = () => fetch(`${keyward.baseUrl}/auth/passkey/options`, { method: 'POST' });
+    const answers = [];
+    for (let i = 0; i < 31; i++) answers.push(await ask());
+    expect(answers.slice(0, 30).map((answer) => answer.status)).toEqual(Array(30).fill(200));
+    expect((await answers[0].json()).challenge).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(answers[30].status).toBe(429);
+    expect(Number(answers[30].headers.get('retry-after'))).toBeGreaterThan(0);
+  });
 });

@@ -16,12 +16,19 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { SecondFactorService, SessionService, type RelyingParty, type SecondFactorAttempt, type SecondFactorChoice } from '@keyward/identity/application';
 import { clientAddressOf, KEYWARD_CONFIG, publicOriginOf, relyingPartyOf, type KeywardConfig } from '@keyward/shared/server';
 import type { KeywardRequest } from '../authorization/current-principal.decorator';
 import { Public } from '../authorization/requires.decorator';
 import { OidcSignIn, SsoRefused } from './oidc-sign-in';
 import { SESSION_COOKIE } from './session.middleware';
+
+/**
+ * Passkey challenges one address may ask for a minute (per node): each is a row kept for five
+ * minutes, so a flood would otherwise grow the table for everyone.
+ */
+const PASSKEY_CHALLENGES_PER_MINUTE = 30;
 
 /** The single sign-on flow's state, nonce and PKCE verifier, signed, between the start and the provider's answer. */
 const SSO_FLOW_COOKIE = 'keyward_sso_flow';
@@ -53,6 +60,8 @@ function refusedLocation(error: SsoRefused): string {
 @Controller('auth')
 @Public('Signing in and out is what a session starts and ends with.')
 export class AuthController {
+  private readonly passkeyChallenges = new RateLimiterMemory({ points: PASSKEY_CHALLENGES_PER_MINUTE, duration: 60 });
+
   constructor(
     private readonly sessions: SessionService,
     private readonly sso: OidcSignIn,
@@ -108,7 +117,14 @@ export class AuthController {
   /** A challenge for signing in (or stepping up) with a passkey: WebAuthn request options naming no user. */
   @Post('passkey/options')
   @HttpCode(200)
-  passkeyOptions(@Req() request: KeywardRequest) {
+  async passkeyOptions(@Req() request: KeywardRequest, @Res({ passthrough: true }) response: Response) {
+    try {
+      await this.passkeyChallenges.consume(clientAddressOf(request, this.config) ?? 'unknown');
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
+      throw new HttpException('Too many passkey sign-ins from this address; retry later.', HttpStatus.TOO_MANY_REQUESTS);
+    }
     return this.secondFactors.passkeySignInOptions(this.relyingParty(request));
   }
 
