@@ -237,7 +237,7 @@ describe('the console for each role, on the demo tenant', () => {
     expect((await verify(keyward.baseUrl, 'uma@contoso.example', typo, { 'x-keyward-protocol': 'imap' })).status).toBe(401);
     await page.reload();
     await expectVisible(page.getByRole('cell', { name: /A typo: the password was almost right/ }), 15_000);
-    await expectVisible(page.getByText('Spaces and capitals do not matter'));
+    await expectVisible(page.getByText('Spaces, capitals and hidden characters do not matter'));
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'user-self-service');
 
