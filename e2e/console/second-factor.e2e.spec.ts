@@ -92,28 +92,28 @@ describe('second factors in the console', () => {
   }, 120_000);
 
   it("given tess's authenticator app, when an admin resets it on her page with a reason, then it is gone; and the admin enters the tenant's mail servers on the policy page", async () => {
-    // given
+    // given the admin, just signed in (the policy save comes first: it needs a recent sign-in)
     const { context, page } = await signInInBrowser(browser, keyward.baseUrl, 'admin@contoso.example', ADMIN_PASSWORD);
     await expectVisible(page.getByText(/Your role needs a second factor for the console\. Register one by/));
-    const admin = new ConsoleClient(keyward.baseUrl);
-    await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
-    const tessId = (await admin.data('{ users(filter: { search: "tess" }) { edges { node { id } } } }')).users.edges[0].node.id;
-    await page.goto(`${keyward.baseUrl}/users/${tessId}`);
-    await expectVisible(page.getByText(/^authenticator app \(\d+ recovery codes left\)$/));
-    // when
-    await page.getByRole('form', { name: 'Reset second factors' }).getByLabel('Reason').fill('Lost phone, ticket 4711');
-    await page.getByRole('button', { name: 'Reset second factors' }).click();
-    // then
-    await expectVisible(page.getByText('none (not required for their roles)'));
-    // and the mail servers
+    // the mail servers
     await page.goto(`${keyward.baseUrl}/policy`);
     const servers = page.getByRole('form', { name: 'Mail servers' });
     await expectVisible(servers.getByText(/Keyward's defaults/));
     await servers.getByRole('group', { name: 'POP3 (receiving)' }).getByLabel('Host').fill('pop.contoso.example');
     await servers.getByRole('button', { name: 'Save mail servers' }).click();
     await expectVisible(servers.getByText('Entered for this tenant.', { exact: false }));
+    const admin = new ConsoleClient(keyward.baseUrl);
+    await admin.signIn('admin@contoso.example', ADMIN_PASSWORD);
     expect((await admin.data('{ mailServers { pop { host port security } } }')).mailServers.pop).toEqual({ host: 'pop.contoso.example', port: 995, security: 'SSL' });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // when the admin resets tess's factors
+    const tessId = (await admin.data('{ users(filter: { search: "tess" }) { edges { node { id } } } }')).users.edges[0].node.id;
+    await page.goto(`${keyward.baseUrl}/users/${tessId}`);
+    await expectVisible(page.getByText(/^authenticator app \(\d+ recovery codes left\)$/));
+    await page.getByRole('form', { name: 'Reset second factors' }).getByLabel('Reason').fill('Lost phone, ticket 4711');
+    await page.getByRole('button', { name: 'Reset second factors' }).click();
+    // then
+    await expectVisible(page.getByText('none (not required for their roles)'));
     await context.close();
   }, 60_000);
 
