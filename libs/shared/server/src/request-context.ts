@@ -78,16 +78,21 @@ export function clientAddressOf(request: Request, policy: ClientAddressPolicy): 
   return address;
 }
 
-/**
- * Where browsers and clients reach Keyward: KEYWARD_PUBLIC_URL (its TLS proxy) without a trailing
- * slash, or else the scheme and Host this request came with (answered to that same caller only).
- */
 /** Where WebAuthn ceremonies happen: the host name clients reach Keyward at (the RP ID) and its origin. */
-export function relyingPartyOf(request: Request, config: { readonly publicUrl?: string; readonly host: string; readonly port: number }): { id: string; origin: string } {
+export interface RelyingParty {
+  readonly id: string;
+  readonly origin: string;
+}
+
+export function relyingPartyOf(request: Request, config: { readonly publicUrl?: string; readonly host: string; readonly port: number }): RelyingParty {
   const origin = publicOriginOf(request, config);
   return { id: new URL(origin).hostname, origin };
 }
 
+/**
+ * Where browsers and clients reach Keyward: KEYWARD_PUBLIC_URL (its TLS proxy) without a trailing
+ * slash, or else the scheme and Host this request came with (answered to that same caller only).
+ */
 export function publicOriginOf(request: Request, config: { readonly publicUrl?: string; readonly host: string; readonly port: number }): string {
   return config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.get('host') ?? `${config.host}:${config.port}`}`;
 }

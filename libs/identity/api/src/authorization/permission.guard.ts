@@ -27,10 +27,13 @@ export class PermissionGuard implements CanActivate {
     }
     const principal = requestOf(context).principal;
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
-    if (principal.kind === 'user' && principal.mustEnrol && scopeOf(principal, permission) === null) {
-      throw forbidden('Register a second factor (an authenticator app or a passkey) first: your role needs one to use the console.');
+    if (scopeOf(principal, permission) === null) {
+      throw forbidden(
+        principal.kind === 'user' && principal.mustEnrol
+          ? 'Register a second factor (an authenticator app or a passkey) first: your role needs one to use the console.'
+          : `This needs the permission ${permission}.`,
+      );
     }
-    if (scopeOf(principal, permission) === null) throw forbidden(`This needs the permission ${permission}.`);
     if (needsStepUp(principal, permission)) throw stepUpRequired();
     return true;
   }

@@ -6,21 +6,18 @@ import type { Request } from 'express';
 import { CLOCK, KEYWARD_CONFIG, publicOriginOf, READ_MODEL_DB, type Clock, type KeywardConfig } from '@keyward/shared/server';
 import { parseMailServer, type ActiveTenant, type MailServer, type TenantMailServers } from '@keyward/identity/domain';
 
-/** The servers KEYWARD_MAIL_IMAP, KEYWARD_MAIL_POP and KEYWARD_MAIL_SUBMISSION name, checked at start. */
-export function configuredMailServers(config: KeywardConfig): MailServer[] {
-  const { imap, pop, submission } = config.mailServers;
-  return [
-    ...(imap ? [parseMailServer('imap', imap)] : []),
-    ...(pop ? [parseMailServer('pop3', pop)] : []),
-    ...(submission ? [parseMailServer('smtp', submission)] : []),
-  ];
-}
-
-/** The tenant's mail servers: those an admin entered, else KEYWARD_MAIL_*'s defaults. */
+/**
+ * The tenant's mail servers: those an admin entered, else the defaults KEYWARD_MAIL_IMAP,
+ * KEYWARD_MAIL_POP and KEYWARD_MAIL_SUBMISSION name (checked at start).
+ */
 export function tenantMailServers(tenant: ActiveTenant | null, config: KeywardConfig): TenantMailServers {
   if (tenant?.mailServers) return tenant.mailServers;
-  const [imap, pop, submission] = (['imap', 'pop3', 'smtp'] as const).map((protocol) => configuredMailServers(config).find((server) => server.protocol === protocol) ?? null);
-  return { imap, pop, submission };
+  const { imap, pop, submission } = config.mailServers;
+  return {
+    imap: imap ? parseMailServer('imap', imap) : null,
+    pop: pop ? parseMailServer('pop3', pop) : null,
+    submission: submission ? parseMailServer('smtp', submission) : null,
+  };
 }
 
 /** The servers of a tenant's set, in the order clients are told them. */

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { KEYWARD_CONFIG, publicOriginOf, type KeywardConfig } from '@keyward/shared/server';
 import { Directory } from '@keyward/identity/application';
-import { parseUserPrincipalName } from '@keyward/identity/domain';
+import { parseUserPrincipalName, type ActiveTenant } from '@keyward/identity/domain';
 import { GetTenantIdForDomainQuery } from '@keyward/identity/read-models';
 import { Public } from '../authorization/requires.decorator';
 import { AppleProfileLinks, appleMailProfile, mailServerList, tenantMailServers } from './apple-profile';
@@ -33,31 +33,34 @@ export class AutoconfigController {
     const account = this.profiles.take(token);
     if (!account) throw new NotFoundException('This set-up link was used already or has expired: links work once, within 10 minutes. Generate a new app password for a new one.');
     const upn = parseUserPrincipalName(account.userPrincipalName);
-    const tenantId: string | null = upn ? await this.queries.execute(new GetTenantIdForDomainQuery(upn.domain)) : null;
-    const tenant = tenantId ? await this.directory.tenant(tenantId) : null;
+    const tenant = upn ? await this.tenantOfDomain(upn.domain) : null;
     response
       .status(200)
       // The name first: attachment() would set the type from the name's extension.
       .attachment('keyward-mail.mobileconfig')
       .type('application/x-apple-aspen-config')
       .setHeader('Cache-Control', 'no-store')
-      .send(appleMailProfile(account, mailServerList(tenantMailServers(tenant?.status === 'active' ? tenant : null, this.config)), tenant?.status === 'active' ? tenant.name : 'Keyward'));
+      .send(appleMailProfile(account, mailServerList(tenantMailServers(tenant, this.config)), tenant?.name ?? 'Keyward'));
   }
-
 
   @Get(['.well-known/autoconfig/mail/config-v1.1.xml', 'mail/config-v1.1.xml'])
   async autoconfig(@Query('emailaddress') address: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
     const upn = typeof address === 'string' ? parseUserPrincipalName(address) : null;
     if (!upn) throw new BadRequestException('Send ?emailaddress=<the user principal name>, as mail clients do.');
-    const tenantId: string | null = await this.queries.execute(new GetTenantIdForDomainQuery(upn.domain));
-    const tenant = tenantId ? await this.directory.tenant(tenantId) : null;
-    const servers = tenant?.status === 'active' ? mailServerList(tenantMailServers(tenant, this.config)) : [];
+    const tenant = await this.tenantOfDomain(upn.domain);
+    const servers = tenant ? mailServerList(tenantMailServers(tenant, this.config)) : [];
     // One answer for a domain that is not Keyward's and a Keyward without mail servers.
-    if (!tenant || tenant.status !== 'active' || servers.length === 0) throw new NotFoundException(`No mail set-up is published for ${upn.domain}.`);
+    if (!tenant || servers.length === 0) throw new NotFoundException(`No mail set-up is published for ${upn.domain}.`);
     response.status(200).type('application/xml; charset=utf-8').setHeader('Cache-Control', 'public, max-age=3600');
     // The console's app passwords, only where KEYWARD_PUBLIC_URL says where users reach it.
     const appPasswords = this.config.publicUrl ? `${publicOriginOf(request, this.config)}/me/app-passwords` : null;
     response.send(autoconfigXml(upn.domain, tenant.name, servers, appPasswords));
   }
 
+  /** The active tenant a mail domain belongs to, or null. */
+  private async tenantOfDomain(domain: string): Promise<ActiveTenant | null> {
+    const tenantId: string | null = await this.queries.execute(new GetTenantIdForDomainQuery(domain));
+    const tenant = tenantId ? await this.directory.tenant(tenantId) : null;
+    return tenant?.status === 'active' ? tenant : null;
+  }
 }

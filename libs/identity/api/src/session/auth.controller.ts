@@ -17,8 +17,8 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { SecondFactorService, SessionService, type RelyingParty, type SecondFactorAttempt, type SecondFactorChoice } from '@keyward/identity/application';
-import { clientAddressOf, KEYWARD_CONFIG, publicOriginOf, relyingPartyOf, type KeywardConfig } from '@keyward/shared/server';
+import { SecondFactorService, SessionService, type SecondFactorAttempt, type SecondFactorChoice } from '@keyward/identity/application';
+import { clientAddressOf, KEYWARD_CONFIG, publicOriginOf, relyingPartyOf, type KeywardConfig, type RelyingParty } from '@keyward/shared/server';
 import type { KeywardRequest } from '../authorization/current-principal.decorator';
 import { Public } from '../authorization/requires.decorator';
 import { OidcSignIn, SsoRefused } from './oidc-sign-in';

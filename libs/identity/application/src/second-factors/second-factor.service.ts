@@ -12,10 +12,10 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { badInput, DomainError, isDomainError, notFound, type CommandContext } from '@keyward/shared/domain';
+import { badInput, conflict, isDomainError, notFound, type CommandContext } from '@keyward/shared/domain';
 import { Aggregates } from '@keyward/shared/event-sourcing';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
-import { CLOCK, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
+import { CLOCK, READ_MODEL_DB, type Clock, type RelyingParty } from '@keyward/shared/server';
 import {
   actorOf,
   consoleMfaStanding,
@@ -26,16 +26,11 @@ import {
   userStreamId,
   type ExistingUser,
   type SecondFactorUse,
+  type TenantPolicy,
   type UserCommand,
   type UserPrincipal,
 } from '@keyward/identity/domain';
 import { Directory } from '../directory/directory.repository';
-
-/** Where WebAuthn ceremonies happen: the console's host name (the RP ID) and its origin. */
-export interface RelyingParty {
-  readonly id: string;
-  readonly origin: string;
-}
 
 /** What beginTotpEnrolment hands the user, once: the secret, as text, link and QR code, and the recovery codes. */
 export interface TotpEnrolment {
@@ -89,7 +84,7 @@ export class SecondFactorService {
   /** Starts (or starts over) the signed-in user's TOTP enrolment. */
   async beginTotpEnrolment(principal: UserPrincipal): Promise<TotpEnrolment> {
     const user = await this.directory.userFor(principal, 'account.secure', principal.userId);
-    if (user.secondFactors.totp !== null) throw conflictAlreadyEnrolled();
+    if (user.secondFactors.totp !== null) throw conflict('An authenticator app is registered already; an admin can reset your second factors if you lost it.');
     const secret = generateSecret();
     const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     this.db
@@ -190,9 +185,12 @@ export class SecondFactorService {
     }
   }
 
-  /** Where the user stands with the tenant policy's second factor for console roles (grace from their creation). */
-  async standingOf(user: ExistingUser): Promise<ConsoleMfaStanding> {
-    const { policy } = await this.directory.tenantOf(user);
+  /**
+   * Where the user stands with the tenant policy's second factor for console roles (grace from
+   * their creation); `policy` when the caller has read it already.
+   */
+  async standingOf(user: ExistingUser, policy?: TenantPolicy): Promise<ConsoleMfaStanding> {
+    policy ??= (await this.directory.tenantOf(user)).policy;
     const createdAt = (await this.directory.userCreatedAt(user.userId)) ?? this.clock.now();
     return consoleMfaStanding({ roles: user.roles, hasSecondFactor: hasSecondFactor(user.secondFactors), createdAt }, policy, this.clock.now());
   }
@@ -244,8 +242,9 @@ export class SecondFactorService {
   }
 
   private async totpTimeStep(secret: string, code: string): Promise<number | null> {
-    if (!/^\d{6}$/.test(code.replace(/\s/g, ''))) return null;
-    const result = await verifyTotp({ secret, token: code.replace(/\s/g, ''), epoch: Math.floor(this.clock.now().getTime() / 1000), epochTolerance: TOTP_TOLERANCE_SECONDS });
+    const token = code.replace(/\s/g, '');
+    if (!/^\d{6}$/.test(token)) return null;
+    const result = await verifyTotp({ secret, token, epoch: Math.floor(this.clock.now().getTime() / 1000), epochTolerance: TOTP_TOLERANCE_SECONDS });
     return result.valid && 'timeStep' in result ? result.timeStep : null;
   }
 
@@ -270,10 +269,6 @@ export class SecondFactorService {
     if (state.status === 'none') throw notFound('No such user.');
     return state;
   }
-}
-
-function conflictAlreadyEnrolled(): DomainError {
-  return new DomainError('CONFLICT', 'An authenticator app is registered already; an admin can reset your second factors if you lost it.');
 }
 
 /** Ten random characters in two groups, from an alphabet without look-alikes: 50 bits each. */

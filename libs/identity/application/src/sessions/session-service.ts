@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
 import { FailureThrottle, verifyAgainstNothing, verifySecret } from '@keyward/shared/security';
-import { CLOCK, KEYWARD_CONFIG, READ_MODEL_DB, type Clock, type KeywardConfig } from '@keyward/shared/server';
+import { CLOCK, KEYWARD_CONFIG, READ_MODEL_DB, type Clock, type KeywardConfig, type RelyingParty } from '@keyward/shared/server';
 import {
   hasSecondFactor,
   isPasswordSignInAllowed,
@@ -14,7 +14,7 @@ import {
   type UserPrincipal,
 } from '@keyward/identity/domain';
 import { Directory } from '../directory/directory.repository';
-import { SecondFactorService, type PresentedFactor, type RelyingParty } from '../second-factors/second-factor.service';
+import { SecondFactorService, type PresentedFactor } from '../second-factors/second-factor.service';
 
 interface SessionRow {
   user_id: string;
@@ -114,8 +114,9 @@ export class SessionService {
       if (refusal) return refusal;
       ticket.succeeded();
       // Told only to whoever knows the password: the tenant has turned password sign-in off.
-      if (!isPasswordSignInAllowed((await this.directory.tenantOf(user)).policy)) return { outcome: 'sso-required' };
-      const mfa = await this.secondFactors.standingOf(user);
+      const { policy } = await this.directory.tenantOf(user);
+      if (!isPasswordSignInAllowed(policy)) return { outcome: 'sso-required' };
+      const mfa = await this.secondFactors.standingOf(user, policy);
       return { outcome: 'signed-in', token: this.open(user, 'password', mfa.status === 'enrolment-required'), mfa };
     } finally {
       ticket.abandoned();
@@ -166,7 +167,6 @@ export class SessionService {
     if (isPresented) ticket.failed();
     return { outcome: 'second-factor-required', factors: choiceOf(user) };
   }
-
 
   private open(user: ExistingUser, method: SignInMethod, mustEnrol: boolean): string {
     const token = randomBytes(32).toString('base64url');
