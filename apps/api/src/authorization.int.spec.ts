@@ -25,6 +25,9 @@ interface Subject {
   /** The subject's role, and an API token the subject made with it. */
   role: Role;
   apiTokenId: string;
+  /** An access review of the subject's tenant over its app password (reviewers: the tenant's global admins), and its one item. */
+  reviewId: string;
+  itemId: string;
 }
 
 /**
@@ -149,6 +152,31 @@ const OPERATIONS: Record<string, OperationCase> = {
     query: 'mutation($input: ResetSecondFactorsInput!) { resetSecondFactors(input: $input) { id } }',
     variables: (s) => ({ input: { userId: s.userId, reason: 'matrix' } }),
   },
+  startAccessReview: {
+    targets: 'tenant',
+    query: 'mutation($input: StartAccessReviewInput!) { startAccessReview(input: $input) { id } }',
+    variables: (s) => ({ input: { name: 'matrix', filter: { ids: [s.appPasswordId] }, dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString() } }),
+  },
+  // A reader with an OWN grant reads the reviews their app passwords are in.
+  accessReview: { targets: ['own', 'tenant', 'foreign'], query: 'query($id: ID!) { accessReview(id: $id) { id } }', variables: (s) => ({ id: s.reviewId }) },
+  accessReviews: { targets: 'tenant', query: '{ accessReviews { totalCount } }', variables: () => ({}) },
+  // Deciding is for a review's named reviewers, which the domain checks past the permission (every
+  // role may be named): here, only that another tenant's item is out of everyone's reach.
+  decideAccessReviewItem: {
+    targets: ['foreign'],
+    query: 'mutation($input: DecideAccessReviewItemInput!) { decideAccessReviewItem(input: $input) { id } }',
+    variables: (s) => ({ input: { itemId: s.itemId, decision: 'KEEP', justification: 'matrix' } }),
+  },
+  decideAccessReviewItems: {
+    targets: ['foreign'],
+    query: 'mutation($input: DecideAccessReviewItemsInput!) { decideAccessReviewItems(input: $input) { id } }',
+    variables: (s) => ({ input: { itemIds: [s.itemId], decision: 'KEEP', justification: 'matrix' } }),
+  },
+  attestAccessReviewItem: {
+    targets: ['own', 'tenant', 'foreign'],
+    query: 'mutation($input: AttestAccessReviewItemInput!) { attestAccessReviewItem(input: $input) { id } }',
+    variables: (s) => ({ input: { itemId: s.itemId, note: 'matrix' } }),
+  },
   revokeApiToken: { targets: ['own', 'tenant', 'foreign'], query: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', variables: (s) => ({ id: s.apiTokenId }) },
 };
 
@@ -201,7 +229,13 @@ describe('authorization: one permission table, every operation', () => {
       const preview = 'mutation($input: BulkRevokeInput!) { revokeAppPasswords(input: $input) { id } }';
       const { revokeAppPasswords } = (await client.data(preview, { input: { filter: { ids: [appPasswordId] }, reason: '', incidentRef: '', dryRun: true } })) as { revokeAppPasswords: { id: string } };
       const { createApiToken } = (await owner.data(CREATE_TOKEN, { input: { name: 'subject', role } })) as { createApiToken: { apiToken: { id: string } } };
-      return { userId, tenantId, appPasswordId, caseId: revokeAppPasswords.id, alertId: upn ? await alertOf(client, userId, upn) : '', role, apiTokenId: createApiToken.apiToken.id };
+      const review = 'mutation($input: StartAccessReviewInput!) { startAccessReview(input: $input) { id items { edges { node { id } } } } }';
+      const dueAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+      const { startAccessReview } = (await client.data(review, { input: { name: 'subject', filter: { ids: [appPasswordId] }, dueAt } })) as {
+        startAccessReview: { id: string; items: { edges: { node: { id: string } }[] } };
+      };
+      const [reviewId, itemId] = [startAccessReview.id, startAccessReview.items.edges[0].node.id];
+      return { userId, tenantId, appPasswordId, caseId: revokeAppPasswords.id, alertId: upn ? await alertOf(client, userId, upn) : '', role, apiTokenId: createApiToken.apiToken.id, reviewId, itemId };
     };
     const signedIn = async (upn: string) => {
       const client = new ConsoleClient(baseUrl);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { GetAppPasswordHandler, GetAppPasswordsHandler, MatchAppPasswordsHandler } from './app-password-list/app-password-list.queries';
+import { GetAppPasswordHandler, GetAppPasswordsHandler, GetReviewCandidatesHandler, MatchAppPasswordsHandler } from './app-password-list/app-password-list.queries';
 import { GetIdleAppPasswordsHandler, GetTenantsWithActiveAppPasswordsHandler } from './idle/idle-app-passwords.queries';
 import { GetDashboardHandler } from './dashboard/dashboard.queries';
 import { GetCredentialUsageHandler } from './usage-history/credential-usage.queries';
@@ -9,6 +9,6 @@ import { CountRecentlyUsedHandler } from './app-password-list/recent-use.queries
 
 @Module({
   imports: [CqrsModule],
-  providers: [GetAppPasswordsHandler, GetAppPasswordHandler, MatchAppPasswordsHandler, GetSignInAttemptsHandler, GetCredentialUsageHandler, GetDashboardHandler, GetTenantsWithActiveAppPasswordsHandler, GetIdleAppPasswordsHandler, CountRecentlyUsedHandler],
+  providers: [GetAppPasswordsHandler, GetAppPasswordHandler, MatchAppPasswordsHandler, GetReviewCandidatesHandler, GetSignInAttemptsHandler, GetCredentialUsageHandler, GetDashboardHandler, GetTenantsWithActiveAppPasswordsHandler, GetIdleAppPasswordsHandler, CountRecentlyUsedHandler],
 })
 export class AppPasswordsReadModelsModule {}

@@ -6,10 +6,12 @@ import { AuditTrailResolver } from './audit-trail/audit-trail.resolver';
 import { AppPasswordsCsvController } from './exports/app-passwords-csv.controller';
 import { AuditLogModule } from '@keyward/compliance/audit-log';
 import { AuditLogController } from './audit-log/audit-log.controller';
+import { ComplianceApplicationModule } from '@keyward/compliance/application';
+import { AccessReviewItemsResolver, AccessReviewsResolver } from './access-reviews/access-reviews.resolver';
 
 @Module({
-  imports: [CqrsModule, ComplianceReadModelsModule, AppPasswordsReadModelsModule, AuditLogModule],
+  imports: [CqrsModule, ComplianceReadModelsModule, AppPasswordsReadModelsModule, AuditLogModule, ComplianceApplicationModule],
   controllers: [AppPasswordsCsvController, AuditLogController],
-  providers: [AuditTrailResolver],
+  providers: [AuditTrailResolver, AccessReviewsResolver, AccessReviewItemsResolver],
 })
 export class ComplianceApiModule {}

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GetAuditEventsHandler } from './audit-trail/audit-trail.queries';
+import { GetAccessReviewHandler, GetAccessReviewItemHandler, GetAccessReviewItemsHandler, GetAccessReviewsHandler } from './access-reviews/access-reviews.queries';
 
 @Module({
   imports: [CqrsModule],
-  providers: [GetAuditEventsHandler],
+  providers: [GetAuditEventsHandler, GetAccessReviewHandler, GetAccessReviewsHandler, GetAccessReviewItemsHandler, GetAccessReviewItemHandler],
 })
 export class ComplianceReadModelsModule {}

@@ -1,3 +1,5 @@
 export * from './audit-trail/audit-trail.projection';
 export * from './audit-trail/audit-trail.queries';
 export * from './compliance-read-models.module';
+export * from './access-reviews/access-reviews.projection';
+export * from './access-reviews/access-reviews.queries';

@@ -66,6 +66,7 @@ const schema = z.object({
   KEYWARD_DOVEADM_URL: z.url({ protocol: /^https?$/ }).optional(),
   KEYWARD_DOVEADM_API_KEY: z.string().min(1).optional(),
   KEYWARD_IDLE_SWEEP_SECONDS: z.coerce.number().int().min(1).default(3600),
+  KEYWARD_REVIEW_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   KEYWARD_VERIFY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   KEYWARD_VERIFY_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
   KEYWARD_CASE_STEP: z.coerce.number().int().min(1).max(5000).default(1000),
@@ -161,6 +162,8 @@ export interface KeywardConfig {
   readonly doveadm?: { readonly url: string; readonly apiKey: string };
   /** How often app passwords left unused longer than the tenant policy allows are revoked. */
   readonly idleSweepMs: number;
+  /** How often access reviews past their due date are looked for and completed (DESIGN §8: within 10 s). */
+  readonly reviewSweepMs: number;
   /** The warm verification path: how long a secret that passed argon2 is remembered (0: never), and how many. */
   readonly verifyCache: { readonly ttlMs: number; readonly maxEntries: number };
   /** Credentials a revocation case takes per step (their appends share commits; smaller steps let verification in between). */
@@ -253,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     metrics: { isEnabled: e.KEYWARD_METRICS === 'true', token: e.KEYWARD_METRICS_TOKEN ?? null },
     doveadm: e.KEYWARD_DOVEADM_URL ? { url: e.KEYWARD_DOVEADM_URL, apiKey: e.KEYWARD_DOVEADM_API_KEY ?? '' } : undefined,
     idleSweepMs: e.KEYWARD_IDLE_SWEEP_SECONDS * 1000,
+    reviewSweepMs: e.KEYWARD_REVIEW_SWEEP_SECONDS * 1000,
     verifyCache: { ttlMs: e.KEYWARD_VERIFY_CACHE_SECONDS * 1000, maxEntries: e.KEYWARD_VERIFY_CACHE_ENTRIES },
     caseStep: e.KEYWARD_CASE_STEP,
     webhook: e.KEYWARD_WEBHOOK_URL

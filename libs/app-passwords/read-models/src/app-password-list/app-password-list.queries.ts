@@ -7,6 +7,8 @@ import { CLOCK, EVENT_STORE, READ_MODEL_DB, type Clock } from '@keyward/shared/s
 import type { AppPasswordScope, UserPrincipal } from '@keyward/identity/domain';
 import { addressRange, type AppPasswordStatus } from '@keyward/app-passwords/domain';
 import { credentialsUsedFrom } from '../usage-history/used-from-address';
+import { startOfDay } from '../usage-history/credential-usage.queries';
+import type { DayCounts } from '../usage-history/usage-history.projection';
 import {
   cursorFor,
   DEFAULT_APP_PASSWORD_SORT,
@@ -195,4 +197,72 @@ export class MatchAppPasswordsHandler implements IQueryHandler<MatchAppPasswords
     }[];
     return { ids: rows.map((row) => row.id), recentlyUsed: rows.filter((row) => row.isRecent === 1).length, usersAffected: new Set(rows.map((row) => row.userId)).size };
   }
+}
+
+/** An active credential a review's filter selects, with what its reviewer is shown. */
+export interface ReviewCandidateRow {
+  appPasswordId: string;
+  userId: string;
+  userPrincipalName: string;
+  label: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** Successful sign-ins over the last 30 days. */
+  usesLast30Days: number;
+}
+
+/** The active app passwords a filter selects over the whole tenant, for an access review's frozen scope. */
+export class GetReviewCandidatesQuery {
+  constructor(
+    readonly principal: UserPrincipal,
+    readonly filter: AppPasswordFilter,
+  ) {}
+}
+
+const USAGE_DAYS = 30;
+
+@QueryHandler(GetReviewCandidatesQuery)
+export class GetReviewCandidatesHandler implements IQueryHandler<GetReviewCandidatesQuery, ReviewCandidateRow[]> {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ principal, filter }: GetReviewCandidatesQuery): Promise<ReviewCandidateRow[]> {
+    const now = this.clock.now();
+    const where = await selection(this.db, this.store, principal, { ...filter, status: 'ACTIVE' }, now);
+    const rows = this.db
+      .prepare(`SELECT l.app_password_id, l.user_id, l.user_principal_name, l.label, l.scopes, l.created_at, l.last_used_at FROM ${listFor(filter)} WHERE ${where} ORDER BY l.user_principal_name, l.label, l.app_password_id`)
+      .all(where.params) as Record<string, string | null>[];
+    const uses = usesSince(this.db, rows.map((row) => row['app_password_id'] as string), now, USAGE_DAYS);
+    return rows.map((row) => ({
+      appPasswordId: row['app_password_id'] as string,
+      userId: row['user_id'] as string,
+      userPrincipalName: row['user_principal_name'] as string,
+      label: row['label'] as string,
+      scopes: JSON.parse(row['scopes'] as string),
+      createdAt: row['created_at'] as string,
+      lastUsedAt: row['last_used_at'],
+      usesLast30Days: uses.get(row['app_password_id'] as string) ?? 0,
+    }));
+  }
+}
+
+/** Each credential's successful sign-ins over the last `days` days (today included), from the monthly usage rows. */
+function usesSince(db: ReadModelDatabase, ids: readonly string[], now: Date, days: number): Map<string, number> {
+  const since = startOfDay(now, days - 1).slice(0, 10);
+  const months = db
+    .prepare('SELECT app_password_id AS id, month, days FROM usage_monthly WHERE app_password_id IN (SELECT value FROM json_each(?)) AND month >= ?')
+    .all(JSON.stringify(ids), since.slice(0, 7)) as { id: string; month: string; days: string }[];
+  const uses = new Map<string, number>();
+  for (const { id, month, days: perDay } of months) {
+    let sum = uses.get(id) ?? 0;
+    (JSON.parse(perDay) as DayCounts[]).forEach(([count], index) => {
+      if (`${month}-${String(index + 1).padStart(2, '0')}` >= since) sum += count;
+    });
+    uses.set(id, sum);
+  }
+  return uses;
 }

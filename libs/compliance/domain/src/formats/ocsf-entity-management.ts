@@ -11,7 +11,9 @@ import type { RecordData } from './record-data';
  * Servers" entity with the servers as its data. A revocation (or suspension) case is an entity of type
  * Other "Revocation Case": requesting it is Create, with the reason as the comment; each later step
  * (targets fixed, outcomes, cancelled, completed, reinstated) is an Update of the same case id.
- * The per-credential changes a case makes are their own Account Change events.
+ * The per-credential changes a case makes are their own Account Change events. An access review
+ * is an Other "Access Review": started is Create, with its name as the comment; items fixed, a
+ * decision (its justification the comment), an owner's attestation and completion are Updates.
  */
 export const ENTITY_MANAGEMENT_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   TenantCreated: entityChange(1, 'Tenant created', (data) => ({ entity: { uid: tenantOf(data), name: data.text('name'), type_id: 4, type: 'Organization' } })),
@@ -29,6 +31,11 @@ export const ENTITY_MANAGEMENT_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   RevocationCaseCompleted: caseChange(3, 'Revocation case completed'),
   CaseReinstatementRequested: caseChange(3, 'Revocation case reinstatement requested'),
   CaseReinstated: caseChange(3, 'Revocation case reinstated'),
+  AccessReviewStarted: reviewChange(1, 'Access review started', 'name'),
+  AccessReviewItemsFixed: reviewChange(3, 'Access review items fixed'),
+  AccessReviewItemDecided: reviewChange(3, 'Access review item decided', 'justification'),
+  AccessReviewItemAttested: reviewChange(3, 'Access review item attested by its owner', 'note'),
+  AccessReviewCompleted: reviewChange(3, 'Access review completed'),
 };
 
 function entityChange(activityId: number, message: string, attributes: (data: RecordData) => Record<string, unknown>): OcsfMapper {
@@ -40,6 +47,14 @@ function caseChange(activityId: number, message: string): OcsfMapper {
   return entityChange(activityId, message, (data) => ({
     entity: { uid: data.text('caseId') ?? UNKNOWN, type_id: 99, type: 'Revocation Case' },
     comment: data.text('reason'),
+  }));
+}
+
+/** An access review is an entity of type Other "Access Review"; each step after its start is an Update of it. */
+function reviewChange(activityId: number, message: string, commentField?: string): OcsfMapper {
+  return entityChange(activityId, message, (data) => ({
+    entity: { uid: data.text('reviewId') ?? UNKNOWN, type_id: 99, type: 'Access Review' },
+    ...(commentField ? { comment: data.text(commentField) } : {}),
   }));
 }
 

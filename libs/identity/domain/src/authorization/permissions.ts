@@ -53,7 +53,7 @@ export const PERMISSIONS = {
     description: 'Revoke app passwords',
     tenant: ['GLOBAL_ADMIN', 'INCIDENT_RESPONDER'],
     own: ['USER'],
-    system: ['idle-revocation', 'revoke-on-disable', 'revoke-on-password-reset', 'revocation-case', 'leak-report'],
+    system: ['idle-revocation', 'revoke-on-disable', 'revoke-on-password-reset', 'revocation-case', 'leak-report', 'access-review'],
   },
   'appPasswords.verify': { description: 'Ask whether a sign-in with an app password may pass', tenant: [], gateway: true },
   'appPasswords.identifyClient': { description: 'Name the mail client of a sign-in the gateway recorded', tenant: [], gateway: 'proven' },
@@ -78,6 +78,18 @@ export const PERMISSIONS = {
   'apiTokens.create': { description: 'Create API tokens that act as oneself, with one of one\'s roles', tenant: [], own: EVERY_ROLE, stepUp: true },
   'apiTokens.read': { description: "Read API tokens: the tenant's, or one's own", tenant: ['GLOBAL_ADMIN'], own: EVERY_ROLE },
   'apiTokens.revoke': { description: "Revoke API tokens: the tenant's, or one's own", tenant: ['GLOBAL_ADMIN'], own: EVERY_ROLE },
+  'accessReviews.read': {
+    description: "Read access reviews: the tenant's, or those one reviews or has an app password in",
+    tenant: ['GLOBAL_ADMIN', 'AUDITOR'],
+    own: EVERY_ROLE,
+  },
+  'accessReviews.start': { description: 'Start access reviews of app passwords, naming their reviewers', tenant: ['GLOBAL_ADMIN'] },
+  'accessReviews.decide': {
+    description: 'Decide (keep or revoke) the items of a review one is a reviewer of, never one\'s own app password',
+    tenant: [],
+    own: EVERY_ROLE,
+  },
+  'accessReviews.attest': { description: "Confirm that one's own app password under review is still needed", tenant: [], own: EVERY_ROLE },
   'operations.read': { description: "Read this node's health: dead letters of the tenant's events", tenant: ['GLOBAL_ADMIN'] },
   'operations.retry': { description: 'Retry a dead letter', tenant: ['GLOBAL_ADMIN'] },
 } as const satisfies Record<string, Rule>;

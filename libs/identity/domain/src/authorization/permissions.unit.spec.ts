@@ -29,7 +29,8 @@ describe('the permission table', () => {
     const auditor = user(['AUDITOR']);
     // Exporting the audit log reads it: an auditor's one grant that is not named `.read`. Their own
     // API tokens are their own credentials, which they make and revoke (with their role at most).
-    const own = ['auditLog.export', 'apiTokens.create', 'apiTokens.revoke', 'account.secure'];
+    // An access review may name them its reviewer, and their own app passwords may be under review.
+    const own = ['auditLog.export', 'apiTokens.create', 'apiTokens.revoke', 'account.secure', 'accessReviews.decide', 'accessReviews.attest'];
     const changes = Object.keys(PERMISSIONS).filter((name) => !name.endsWith('.read') && !own.includes(name)) as (keyof typeof PERMISSIONS)[];
     expect(changes.map((permission) => codeOf(() => authorize(auditor, permission)))).toEqual(changes.map(() => 'FORBIDDEN'));
     expect(codeOf(() => authorize(auditor, 'apiTokens.revoke', { tenantId: 't-1', ownerId: 'someone-else' }))).toBe('NOT_FOUND');
@@ -80,6 +81,9 @@ describe('the permission table', () => {
       { permission: 'apiTokens.create', scope: 'OWN' },
       { permission: 'apiTokens.read', scope: 'OWN' },
       { permission: 'apiTokens.revoke', scope: 'OWN' },
+      { permission: 'accessReviews.read', scope: 'OWN' },
+      { permission: 'accessReviews.decide', scope: 'OWN' },
+      { permission: 'accessReviews.attest', scope: 'OWN' },
     ]);
   });
 

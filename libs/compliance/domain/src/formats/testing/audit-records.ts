@@ -33,6 +33,7 @@ import {
   type MfaAttested,
 } from '@keyward/identity/domain';
 import { auditRecordOf, type AuditRecord } from '../../audit-record/audit-record';
+import type { AccessReviewCompleted, AccessReviewItemAttested, AccessReviewItemDecided, AccessReviewItemsFixed, AccessReviewStarted } from '../../access-review/access-review.events';
 
 /**
  * One audit record of every event type a tenant's log holds, as `auditRecordOf` makes them from
@@ -44,6 +45,7 @@ const ALICE = 'a11ce000-0000-5000-8000-000000000001';
 const CREDENTIAL = 'k7m3p9x2qa';
 const CASE = 'c45e0000-0000-4000-8000-000000000007';
 const ALERT = 'a1e70000-0000-4000-8000-000000000009';
+const REVIEW = 'ae010000-0000-4000-8000-00000000000a';
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
 
 let sequence = 0;
@@ -136,6 +138,23 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
   recordOf('RevocationCaseCompleted', `revocationCase-${CASE}`, { caseId: CASE, revoked: 1, alreadyRevoked: 0, failed: 1 }, 'system:revocation-case'),
   recordOf('CaseReinstatementRequested', `revocationCaseControl-${CASE}`, { caseId: CASE, reason: 'False alarm', requestedBy: `user:${ALICE}` }),
   recordOf('CaseReinstated', `revocationCase-${CASE}`, { caseId: CASE, reinstated: 1 }, 'system:revocation-case'),
+  recordOf('AccessReviewStarted', `accessReview-${REVIEW}`, {
+    reviewId: REVIEW, tenantId: TENANT, name: 'App passwords, H1 2026', startedBy: `user:${ALICE}`, startedAt: '2026-03-01T12:00:00.000Z',
+    dueAt: '2026-03-15T17:00:00.000Z', revokeUndecided: true, reviewerIds: [ALICE], filter: {}, total: 1,
+  } satisfies AccessReviewStarted['data'], `user:${ALICE}`),
+  recordOf('AccessReviewItemsFixed', `accessReview-${REVIEW}`, {
+    reviewId: REVIEW, items: [{
+      itemId: `${REVIEW}:${CREDENTIAL}`, appPasswordId: CREDENTIAL, userId: ALICE, userPrincipalName: 'alice@contoso.example', label: 'Thunderbird on laptop',
+      scopes: ['imap', 'smtp'], createdAt: '2026-01-01T12:00:00.000Z', lastUsedAt: '2026-02-27T08:00:00.000Z', usesLast30Days: 40, recommendation: 'KEEP',
+    }],
+  } satisfies AccessReviewItemsFixed['data'], `user:${ALICE}`),
+  recordOf('AccessReviewItemAttested', `accessReview-${REVIEW}`, {
+    reviewId: REVIEW, itemId: `${REVIEW}:${CREDENTIAL}`, appPasswordId: CREDENTIAL, attestedBy: `user:${ALICE}`, note: 'My laptop',
+  } satisfies AccessReviewItemAttested['data'], `user:${ALICE}`),
+  recordOf('AccessReviewItemDecided', `accessReview-${REVIEW}`, {
+    reviewId: REVIEW, itemId: `${REVIEW}:${CREDENTIAL}`, appPasswordId: CREDENTIAL, userId: ALICE, decision: 'KEEP', justification: 'Her only mail client', decidedBy: 'user:e0000000-0000-4000-8000-000000000012',
+  } satisfies AccessReviewItemDecided['data'], 'user:e0000000-0000-4000-8000-000000000012'),
+  recordOf('AccessReviewCompleted', `accessReview-${REVIEW}`, { reviewId: REVIEW, kept: 1, revoked: 0, undecided: 0 } satisfies AccessReviewCompleted['data'], 'system:access-review'),
   recordOf('AlertRaised', `alert-${ALERT}`, {
     alertId: ALERT, tenantId: TENANT, kind: 'REVOKED_CREDENTIAL_USED', severity: 'HIGH', subject: `credential:${CREDENTIAL}@203.0.113.0/24`,
     firstSeenAt: '2026-03-01T12:00:00.000Z', lastSeenAt: '2026-03-01T12:00:00.000Z', count: 1, appPasswordId: CREDENTIAL, userId: ALICE,

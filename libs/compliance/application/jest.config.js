@@ -1,0 +1,1 @@
+module.exports = { displayName: 'compliance-application', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { badInput, notFound, type CommandContext } from '@keyward/shared/domain';
+import { Aggregates } from '@keyward/shared/event-sourcing';
+import { ID_GENERATOR, type IdGenerator } from '@keyward/shared/server';
+import { actorOf, authorize, authorizeFound, authorizeTenantWide, systemPrincipal, type UserPrincipal } from '@keyward/identity/domain';
+import { Directory } from '@keyward/identity/application';
+import { GetUsersQuery, type Page, type UserListItem } from '@keyward/identity/read-models';
+import { RevokeAppPasswords, throwIfAnyFailed } from '@keyward/app-passwords/application';
+import { GetReviewCandidatesQuery, MAX_LISTED, type AppPasswordFilter, type ReviewCandidateRow } from '@keyward/app-passwords/read-models';
+import {
+  ACCESS_REVIEW_PROCESS,
+  accessReviewDecider,
+  accessReviewStreamId,
+  requireReviewName,
+  reviewOfItem,
+  type AccessDecision,
+  type AccessReview,
+  type AccessReviewCommand,
+  revokedItems,
+  type ReviewItemState,
+} from '@keyward/compliance/domain';
+
+export interface AccessReviewRequest {
+  readonly name: string;
+  readonly filter: AppPasswordFilter;
+  readonly dueAt: Date;
+  readonly revokeUndecided: boolean;
+  /** Default: the tenant's enabled global admins. */
+  readonly reviewerIds: readonly string[] | null;
+}
+
+/**
+ * Starts access reviews, records reviewers' decisions and owners' attestations, and completes
+ * reviews on their due date. A REVOKE takes effect at once, through the core's one revoke use case
+ * (RevokeAppPasswords), with the reviewer as its actor and the review's name and the justification
+ * as its reason.
+ */
+@Injectable()
+export class AccessReviews {
+  constructor(
+    private readonly aggregates: Aggregates,
+    private readonly queries: QueryBus,
+    private readonly directory: Directory,
+    private readonly revocations: RevokeAppPasswords,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  /** Fixes the scope (the active app passwords the filter matches now) and opens the review; resolves with its id. */
+  async start(principal: UserPrincipal, request: AccessReviewRequest, context: CommandContext): Promise<string> {
+    authorizeTenantWide(principal, 'accessReviews.start');
+    requireReviewName(request.name);
+    if (Number.isNaN(request.dueAt.getTime())) throw badInput('dueAt must be an ISO-8601 date-time.');
+    const reviewerIds = request.reviewerIds === null ? await this.globalAdmins(principal) : await this.reviewers(principal, request.reviewerIds);
+    const candidates: ReviewCandidateRow[] = await this.queries.execute(new GetReviewCandidatesQuery(principal, request.filter));
+    const reviewId = this.ids.newId();
+    const command: AccessReviewCommand = {
+      type: 'StartAccessReview',
+      data: {
+        reviewId,
+        tenantId: principal.tenantId,
+        name: request.name,
+        startedBy: actorOf(principal),
+        now: context.now,
+        dueAt: request.dueAt,
+        revokeUndecided: request.revokeUndecided,
+        reviewerIds,
+        filter: recordedFilter(request.filter),
+        candidates,
+      },
+    };
+    await this.aggregates.handle(accessReviewStreamId(reviewId), accessReviewDecider, command, context);
+    return reviewId;
+  }
+
+  /** A reviewer's decision on one item; a REVOKE revokes the credential before this returns. */
+  async decide(principal: UserPrincipal, itemId: string, decision: AccessDecision, justification: string, context: CommandContext): Promise<void> {
+    authorize(principal, 'accessReviews.decide');
+    const reviewId = reviewOfItem(itemId);
+    if (reviewId === null) throw notFoundItem();
+    let reviewName = '';
+    const authorized = (state: AccessReview): AccessReviewCommand => {
+      // Another tenant's review answers as a missing one.
+      if (state.status === 'none' || state.tenantId !== principal.tenantId) throw notFoundItem();
+      reviewName = state.name;
+      return { type: 'DecideAccessReviewItem', data: { itemId, decision, justification, decidedBy: actorOf(principal), reviewerId: principal.userId } };
+    };
+    const { events } = await this.aggregates.handle(accessReviewStreamId(reviewId), accessReviewDecider, authorized, context);
+    const decided = events.find((event) => event.type === 'AccessReviewItemDecided');
+    if (decided?.type === 'AccessReviewItemDecided' && decided.data.decision === 'REVOKE') await this.revoke(principal.tenantId, reviewName, [decided.data], context);
+  }
+
+  /** The owner says their app password under review is still needed. */
+  async attest(principal: UserPrincipal, itemId: string, note: string | null, context: CommandContext): Promise<void> {
+    authorize(principal, 'accessReviews.attest');
+    const reviewId = reviewOfItem(itemId);
+    if (reviewId === null) throw notFoundItem();
+    const authorized = (state: AccessReview): AccessReviewCommand => {
+      if (state.status === 'none' || state.tenantId !== principal.tenantId) throw notFoundItem();
+      return { type: 'AttestAccessReviewItem', data: { itemId, ownerId: principal.userId, note } };
+    };
+    await this.aggregates.handle(accessReviewStreamId(reviewId), accessReviewDecider, authorized, context);
+  }
+
+  /**
+   * Completes a review whose due date has come: each undecided item is decided REVOKE by
+   * `system:access-review` when the review says so, and every credential decided REVOKE is
+   * revoked (again: revoking is idempotent, so a revocation that failed at decision time is made
+   * now). Safe to run on several nodes at once: the review completes once.
+   */
+  async complete(reviewId: string, tenantId: string, now: Date): Promise<boolean> {
+    const context: CommandContext = { actor: `system:${ACCESS_REVIEW_PROCESS}`, tenantId, now, correlationId: `access-review-${reviewId}` };
+    const { events, state } = await this.aggregates.handle(accessReviewStreamId(reviewId), accessReviewDecider, { type: 'CompleteAccessReview', data: { now } }, context);
+    if (events.length === 0 || state.status === 'none') return false;
+    await this.revoke(tenantId, state.name, revokedItems(state), context);
+    return true;
+  }
+
+  /** Revokes through the one revoke use case, as the review's process, each change recorded with its decider as actor. */
+  private async revoke(tenantId: string, reviewName: string, decided: readonly Pick<ReviewItemState, 'appPasswordId' | 'justification' | 'decidedBy'>[], context: CommandContext): Promise<void> {
+    const principal = systemPrincipal(ACCESS_REVIEW_PROCESS, tenantId);
+    // One call per decider and justification: each revocation names who decided it and why.
+    const groups = new Map<string, string[]>();
+    for (const { appPasswordId, justification, decidedBy } of decided) {
+      const key = JSON.stringify([decidedBy, justification]);
+      groups.set(key, [...(groups.get(key) ?? []), appPasswordId]);
+    }
+    for (const [key, appPasswordIds] of groups) {
+      const [decidedBy, justification] = JSON.parse(key) as [CommandContext['actor'], string];
+      const reason = `Access review "${reviewName}": ${justification}`.slice(0, 500);
+      const outcomes = await this.revocations.revoke(principal, appPasswordIds, { reason, incidentRef: null }, { ...context, actor: decidedBy });
+      throwIfAnyFailed(outcomes);
+    }
+  }
+
+  /** The tenant's enabled global admins: a review's reviewers unless it names others. */
+  private async globalAdmins(principal: UserPrincipal): Promise<string[]> {
+    const page: Page<UserListItem> = await this.queries.execute(new GetUsersQuery(principal, { role: 'GLOBAL_ADMIN', isEnabled: true }, MAX_LISTED, null));
+    return page.items.map(({ item }) => item.id);
+  }
+
+  /** Named reviewers: each an enabled user of the tenant. */
+  private async reviewers(principal: UserPrincipal, reviewerIds: readonly string[]): Promise<string[]> {
+    if (reviewerIds.length > 100) throw badInput('A review names at most 100 reviewers.');
+    const unique = [...new Set(reviewerIds)];
+    for (const userId of unique) {
+      const user = await this.directory.user(userId);
+      authorizeFound(principal, 'users.read', user.status === 'none' ? null : { tenantId: user.tenantId, ownerId: user.userId }, `No such user: ${userId}.`);
+      if (user.status !== 'enabled') throw badInput(`The reviewer ${user.status === 'none' ? userId : user.userPrincipalName} is disabled: name someone who can sign in.`);
+    }
+    return unique;
+  }
+}
+
+const notFoundItem = () => notFound('No such access review item.');
+
+/** The filter as the record keeps it: only the conditions given (long lists counted, not repeated). */
+function recordedFilter(filter: AppPasswordFilter): Record<string, unknown> {
+  const recorded: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === null || value === undefined) continue;
+    recorded[key] = Array.isArray(value) && value.length > 20 ? { count: value.length } : value;
+  }
+  return recorded;
+}

@@ -1,0 +1,3 @@
+export * from './compliance-application.module';
+export * from './access-reviews/access-reviews.use-case';
+export * from './access-reviews/access-review-deadlines.sweep';

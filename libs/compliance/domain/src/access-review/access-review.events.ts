@@ -1,0 +1,71 @@
+import type { DomainEvent } from '@keyward/shared/domain';
+
+export const accessReviewStreamId = (reviewId: string) => `accessReview-${reviewId}`;
+
+/** A reviewer's answer for one credential: it is still needed, or it goes. */
+export type AccessDecision = 'KEEP' | 'REVOKE';
+
+/** The process that completes reviews on their due date and revokes what was left undecided. */
+export const ACCESS_REVIEW_PROCESS = 'access-review';
+
+/** One credential under review, as it stood when the review started (the scope is frozen then). */
+export interface ReviewItemSnapshot {
+  itemId: string;
+  appPasswordId: string;
+  userId: string;
+  userPrincipalName: string;
+  label: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** Successful sign-ins in the 30 days before the start. */
+  usesLast30Days: number;
+  /** REVOKE when unused for 30 days (as Entra's access reviews recommend), else KEEP. */
+  recommendation: AccessDecision;
+}
+
+export type AccessReviewStarted = DomainEvent<
+  'AccessReviewStarted',
+  {
+    reviewId: string;
+    tenantId: string;
+    name: string;
+    startedBy: string;
+    startedAt: string;
+    dueAt: string;
+    revokeUndecided: boolean;
+    reviewerIds: string[];
+    /** The filter as given, for the record; the credentials it matched follow in AccessReviewItemsFixed. */
+    filter: Record<string, unknown>;
+    total: number;
+  }
+>;
+/** Part of the review's items, fixed at the start (several events for a large review). */
+export type AccessReviewItemsFixed = DomainEvent<'AccessReviewItemsFixed', { reviewId: string; items: ReviewItemSnapshot[] }>;
+export type AccessReviewItemDecided = DomainEvent<
+  'AccessReviewItemDecided',
+  {
+    reviewId: string;
+    itemId: string;
+    appPasswordId: string;
+    /** The credential's owner: told when it is revoked. */
+    userId: string;
+    decision: AccessDecision;
+    justification: string;
+    /** `user:<id>` of the reviewer, or `system:access-review` for an item left undecided at the due date. */
+    decidedBy: string;
+  }
+>;
+/** The owner said the credential is still needed: shown to the reviewer, who still decides. */
+export type AccessReviewItemAttested = DomainEvent<'AccessReviewItemAttested', { reviewId: string; itemId: string; appPasswordId: string; attestedBy: string; note: string | null }>;
+export type AccessReviewCompleted = DomainEvent<'AccessReviewCompleted', { reviewId: string; kept: number; revoked: number; undecided: number }>;
+
+export type AccessReviewEvent = AccessReviewStarted | AccessReviewItemsFixed | AccessReviewItemDecided | AccessReviewItemAttested | AccessReviewCompleted;
+
+export const ACCESS_REVIEW_EVENT_TYPES: readonly AccessReviewEvent['type'][] = [
+  'AccessReviewStarted',
+  'AccessReviewItemsFixed',
+  'AccessReviewItemDecided',
+  'AccessReviewItemAttested',
+  'AccessReviewCompleted',
+];

@@ -1,0 +1,173 @@
+import { specFor } from '@keyward/shared/domain/testing';
+import { accessReviewDecider, countsOf, ITEMS_PER_EVENT, revokedItems, reviewItemId, reviewOfItem, UNDECIDED_JUSTIFICATION, type OpenReview, type ReviewCandidate, type StartAccessReview } from './access-review';
+import type { AccessReviewEvent, AccessReviewStarted } from './access-review.events';
+
+const spec = specFor(accessReviewDecider);
+const now = new Date('2026-12-01T09:00:00.000Z');
+const dueAt = new Date('2026-12-15T17:00:00.000Z');
+
+const candidate = (appPasswordId: string, userId: string, lastUsedAt: string | null): ReviewCandidate => ({
+  appPasswordId,
+  userId,
+  userPrincipalName: `${userId}@contoso.example`,
+  label: `Mail on ${appPasswordId}`,
+  scopes: ['imap', 'smtp'],
+  createdAt: '2026-06-01T00:00:00.000Z',
+  lastUsedAt,
+  usesLast30Days: lastUsedAt ? 12 : 0,
+});
+const candidates = [candidate('ap-1', 'alice', '2026-11-30T08:00:00.000Z'), candidate('ap-2', 'bob', null), candidate('ap-3', 'admin', '2026-10-01T08:00:00.000Z')];
+
+const start = (overrides: Partial<StartAccessReview['data']> = {}): StartAccessReview => ({
+  type: 'StartAccessReview',
+  data: { reviewId: 'r-1', tenantId: 't-1', name: ' H2 2026 ', startedBy: 'user:admin', now, dueAt, revokeUndecided: true, reviewerIds: ['admin', 'auditor'], filter: {}, candidates, ...overrides },
+});
+const started: AccessReviewStarted = {
+  type: 'AccessReviewStarted',
+  data: { reviewId: 'r-1', tenantId: 't-1', name: 'H2 2026', startedBy: 'user:admin', startedAt: now.toISOString(), dueAt: dueAt.toISOString(), revokeUndecided: true, reviewerIds: ['admin', 'auditor'], filter: {}, total: 3 },
+};
+const fixed: AccessReviewEvent = {
+  type: 'AccessReviewItemsFixed',
+  data: {
+    reviewId: 'r-1',
+    items: [
+      { itemId: 'r-1:ap-1', ...candidates[0], recommendation: 'KEEP' },
+      { itemId: 'r-1:ap-2', ...candidates[1], recommendation: 'REVOKE' },
+      { itemId: 'r-1:ap-3', ...candidates[2], recommendation: 'REVOKE' },
+    ],
+  },
+};
+const decided = (itemId: string, decision: 'KEEP' | 'REVOKE', decidedBy = 'user:admin'): AccessReviewEvent => {
+  const appPasswordId = itemId.split(':')[1];
+  const userId = candidates.find((c) => c.appPasswordId === appPasswordId)?.userId ?? '';
+  return { type: 'AccessReviewItemDecided', data: { reviewId: 'r-1', itemId, appPasswordId, userId, decision, justification: 'Still syncs the shared mailbox', decidedBy } };
+};
+const decide = (itemId: string, decision: 'KEEP' | 'REVOKE', reviewerId = 'admin', justification = ' Still syncs the shared mailbox ') => ({
+  type: 'DecideAccessReviewItem' as const,
+  data: { itemId, decision, justification, decidedBy: `user:${reviewerId}`, reviewerId },
+});
+const stateAfter = (events: AccessReviewEvent[]) => events.reduce(accessReviewDecider.evolve, accessReviewDecider.initialState()) as OpenReview;
+
+describe('starting an access review', () => {
+  it('records the review and freezes its items, with a recommendation from the last 30 days of use', () => {
+    spec.given([]).when(start()).then([started, fixed]);
+  });
+
+  it('splits a large scope over several events', () => {
+    const many = Array.from({ length: ITEMS_PER_EVENT + 1 }, (_, i) => candidate(`ap-${i}`, `u-${i}`, null));
+    const events = accessReviewDecider.decide(start({ candidates: many }), { status: 'none' });
+    expect(events.map((event) => event.type)).toEqual(['AccessReviewStarted', 'AccessReviewItemsFixed', 'AccessReviewItemsFixed']);
+    expect(stateAfter(events).items.size).toBe(ITEMS_PER_EVENT + 1);
+  });
+
+  it.each([
+    ['a due date in the past', { dueAt: new Date('2026-11-30T00:00:00.000Z') }, /future/],
+    ['a due date more than a year away', { dueAt: new Date('2028-01-01T00:00:00.000Z') }, /366 days/],
+    ['no items', { candidates: [] }, /at least one item/],
+    ['a blank name', { name: '  ' }, /name/],
+    ['no reviewer', { reviewerIds: [] }, /reviewer/],
+  ])('refuses %s', (_, overrides, message) => {
+    spec.given([]).when(start(overrides)).thenThrows('BAD_USER_INPUT', message);
+  });
+
+  it('refuses to start the same review twice', () => {
+    spec.given([started, fixed]).when(start()).thenThrows('CONFLICT');
+  });
+});
+
+describe('deciding an item', () => {
+  it('records the decision with its trimmed justification and the reviewer', () => {
+    spec.given([started, fixed]).when(decide('r-1:ap-1', 'KEEP')).then([decided('r-1:ap-1', 'KEEP')]);
+  });
+
+  it('lets a KEEP be changed to REVOKE until the review completes', () => {
+    spec.given([started, fixed, decided('r-1:ap-1', 'KEEP')]).when(decide('r-1:ap-1', 'REVOKE')).then([decided('r-1:ap-1', 'REVOKE')]);
+  });
+
+  it('refuses to reopen a REVOKE: the credential is gone', () => {
+    spec.given([started, fixed, decided('r-1:ap-1', 'REVOKE')]).when(decide('r-1:ap-1', 'KEEP')).thenThrows('CONFLICT', /final/);
+  });
+
+  it('refuses a blank justification', () => {
+    spec.given([started, fixed]).when(decide('r-1:ap-1', 'KEEP', 'admin', ' ')).thenThrows('BAD_USER_INPUT', /justification/);
+  });
+
+  it('refuses a reviewer deciding on their own app password', () => {
+    spec.given([started, fixed]).when(decide('r-1:ap-3', 'KEEP', 'admin')).thenThrows('FORBIDDEN', /own app password/);
+  });
+
+  it('lets another reviewer decide that one', () => {
+    spec.given([started, fixed]).when(decide('r-1:ap-3', 'KEEP', 'auditor')).then([decided('r-1:ap-3', 'KEEP', 'user:auditor')]);
+  });
+
+  it('refuses someone who is not a reviewer of this review', () => {
+    spec.given([started, fixed]).when(decide('r-1:ap-1', 'KEEP', 'bob')).thenThrows('FORBIDDEN', /reviewers/);
+  });
+
+  it('refuses a decision on a completed review', () => {
+    const completed: AccessReviewEvent = { type: 'AccessReviewCompleted', data: { reviewId: 'r-1', kept: 0, revoked: 3, undecided: 0 } };
+    spec.given([started, fixed, completed]).when(decide('r-1:ap-1', 'KEEP')).thenThrows('CONFLICT', /completed/);
+  });
+
+  it('answers NOT_FOUND for an item the review does not have', () => {
+    spec.given([started, fixed]).when(decide('r-1:ap-9', 'KEEP')).thenThrows('NOT_FOUND');
+  });
+});
+
+describe('an owner attesting', () => {
+  it('records that the owner still needs it', () => {
+    spec
+      .given([started, fixed])
+      .when({ type: 'AttestAccessReviewItem', data: { itemId: 'r-1:ap-2', ownerId: 'bob', note: ' The scanner on floor 2 ' } })
+      .then([{ type: 'AccessReviewItemAttested', data: { reviewId: 'r-1', itemId: 'r-1:ap-2', appPasswordId: 'ap-2', attestedBy: 'user:bob', note: 'The scanner on floor 2' } }]);
+  });
+
+  it("answers NOT_FOUND for someone else's item", () => {
+    spec.given([started, fixed]).when({ type: 'AttestAccessReviewItem', data: { itemId: 'r-1:ap-2', ownerId: 'alice', note: null } }).thenThrows('NOT_FOUND');
+  });
+});
+
+describe('the due date', () => {
+  const complete = (at: string) => ({ type: 'CompleteAccessReview' as const, data: { now: new Date(at) } });
+
+  it('does nothing before it', () => {
+    spec.given([started, fixed]).when(complete('2026-12-15T16:59:59.999Z')).thenNothingHappens();
+  });
+
+  it('revokes what is undecided as system:access-review, then completes', () => {
+    spec
+      .given([started, fixed, decided('r-1:ap-1', 'KEEP')])
+      .when(complete('2026-12-15T17:00:00.000Z'))
+      .then([
+        { ...decided('r-1:ap-2', 'REVOKE', 'system:access-review'), data: { ...decided('r-1:ap-2', 'REVOKE').data, justification: UNDECIDED_JUSTIFICATION, decidedBy: 'system:access-review' } },
+        { ...decided('r-1:ap-3', 'REVOKE', 'system:access-review'), data: { ...decided('r-1:ap-3', 'REVOKE').data, justification: UNDECIDED_JUSTIFICATION, decidedBy: 'system:access-review' } },
+        { type: 'AccessReviewCompleted', data: { reviewId: 'r-1', kept: 1, revoked: 2, undecided: 0 } },
+      ] as AccessReviewEvent[]);
+  });
+
+  it('leaves undecided items undecided when the review does not revoke them', () => {
+    const keepUndecided: AccessReviewStarted = { ...started, data: { ...started.data, revokeUndecided: false } };
+    spec
+      .given([keepUndecided, fixed, decided('r-1:ap-2', 'REVOKE')])
+      .when(complete('2026-12-16T00:00:00.000Z'))
+      .then([{ type: 'AccessReviewCompleted', data: { reviewId: 'r-1', kept: 0, revoked: 1, undecided: 2 } }]);
+  });
+
+  it('completes once', () => {
+    const completed: AccessReviewEvent = { type: 'AccessReviewCompleted', data: { reviewId: 'r-1', kept: 0, revoked: 3, undecided: 0 } };
+    spec.given([started, fixed, completed]).when(complete('2026-12-20T00:00:00.000Z')).thenNothingHappens();
+  });
+});
+
+describe('what a review says of itself', () => {
+  it('counts and lists what it revoked', () => {
+    const state = stateAfter([started, fixed, decided('r-1:ap-1', 'KEEP'), decided('r-1:ap-2', 'REVOKE')]);
+    expect(countsOf(state)).toEqual({ kept: 1, revoked: 1, undecided: 1 });
+    expect(revokedItems(state).map((item) => [item.appPasswordId, item.decidedBy])).toEqual([['ap-2', 'user:admin']]);
+  });
+
+  it("names an item's review in its id", () => {
+    expect(reviewOfItem(reviewItemId('r-1', 'ap-1'))).toBe('r-1');
+    expect(reviewOfItem('nonsense')).toBeNull();
+  });
+});
