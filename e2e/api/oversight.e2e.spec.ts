@@ -208,4 +208,22 @@ describe('oversight: dashboard, inventory, timelines and policy', () => {
     expect(bundle).toBeDefined();
     expect((await fetch(`${keyward.baseUrl}/${bundle}`)).headers.get('cache-control')).toBe('public, max-age=3600');
   });
+
+  it('answers 404 for a path that is neither an API route nor a console page, so no API path seems to exist that does not', async () => {
+    // Every page of the console's routes (apps/console/src/app/app.routes.ts) is served as the console.
+    const pages = ['/sign-in', '/signed-in-again', '/dashboard', '/app-passwords', '/app-passwords/some-id', '/users', '/users/some-id', '/audit', '/exports', '/reports', '/reviews', '/policy'];
+    pages.push('/me/security', '/me/app-passwords', '/me/api-tokens', '/incidents/cases', '/incidents/cases/some-id', '/incidents/leaks', '/incidents/alerts');
+    for (const path of pages) {
+      const page = await fetch(`${keyward.baseUrl}${path}`);
+      expect([path, page.status, page.headers.get('content-type')]).toEqual([path, 200, expect.stringContaining('text/html')]);
+    }
+    for (const path of ['/reports/no-such-report', '/exports/no-such-export', '/audit/no-such-thing', '/auth/nothing', '/.well-known/nothing']) {
+      const response = await fetch(`${keyward.baseUrl}${path}`, { headers: { accept: 'text/html,*/*' } });
+      expect([path, response.status, response.headers.get('content-type')]).toEqual([path, 404, expect.not.stringContaining('text/html')]);
+    }
+    // A mistyped page in a browser gets the console (it goes home from there), with a 404.
+    const mistyped = await fetch(`${keyward.baseUrl}/dashbaord`, { headers: { accept: 'text/html' } });
+    expect([mistyped.status, mistyped.headers.get('content-type')]).toEqual([404, expect.stringContaining('text/html')]);
+    expect((await fetch(`${keyward.baseUrl}/dashbaord`, { headers: { accept: 'application/json' } })).status).toBe(404);
+  });
 });

@@ -15,9 +15,15 @@ import { admissionMiddleware, AdmissionGate, bearerOf, clientAddressOf, GRAPHQL_
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo';
 
-const API_PREFIXES = ['/graphql', '/auth', '/verify', '/health', '/metrics', '/exports', '/leaks', '/audit', '/scim', '/.well-known/keyward', '/.well-known/autoconfig', '/mail/config-v1.1.xml', '/mail/profile'];
-/** Console pages whose address is also an API prefix: the page itself is the console's, what is under it the API's. */
-const CONSOLE_PAGES = ['/exports', '/audit'];
+const API_PREFIXES = [
+  '/graphql', '/auth', '/verify', '/health', '/metrics', '/exports', '/reports', '/leaks', '/audit', '/scim', '/.well-known', '/mail/config-v1.1.xml', '/mail/profile',
+];
+/**
+ * The console's pages (the first segment of each of its routes, apps/console/src/app/app.routes.ts).
+ * Where a page's address is also an API prefix (`/audit`, `/exports`, `/reports`), the page itself
+ * is the console's and what is under it the API's. Any other path is no page: 404.
+ */
+const CONSOLE_SECTIONS = ['sign-in', 'signed-in-again', 'me', 'dashboard', 'app-passwords', 'users', 'incidents', 'reviews', 'policy', 'audit', 'exports', 'reports'];
 
 /** Starts the API, the verification endpoint and the built console on one port. */
 export async function serve(config: KeywardConfig, options: { withDemoData?: boolean } = {}): Promise<NestExpressApplication> {
@@ -76,15 +82,30 @@ function callerOf(request: Request, config: KeywardConfig): string {
   return `address:${clientAddressOf(request, config) ?? 'unknown'}`;
 }
 
+/** Whether a path is one of the console's pages (its index.html answers it). */
+export function isConsolePage(path: string): boolean {
+  if (path === '/') return true;
+  const section = path.split('/')[1];
+  if (!CONSOLE_SECTIONS.includes(section)) return false;
+  return path === `/${section}` || !isApiPath(path);
+}
+
+/** Whether a path is under one of the HTTP API's prefixes: it never reaches the console's files. */
+function isApiPath(path: string): boolean {
+  return API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
 /**
- * The built Angular console, with every non-API path answered by its index.html. API paths never
- * reach the file system: a look-up per request would put every /verify behind a stat() in libuv's
- * thread pool, where argon2 also runs.
+ * The built Angular console: its files, and index.html for each of its pages. Any other path
+ * answers 404 (the API's JSON, or for a browser the console's page with that status), so that an
+ * API path that does not exist never looks like one that does. API paths never reach the file
+ * system: a look-up per request would put every /verify behind a stat() in libuv's thread pool,
+ * where argon2 also runs.
  */
 function serveConsole(app: NestExpressApplication, consoleDir: string): void {
   const index = join(consoleDir, 'index.html');
   if (!existsSync(index)) return;
-  const isApi = (path: string) => !CONSOLE_PAGES.includes(path) && API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  const isApi = (path: string) => !isConsolePage(path) && isApiPath(path);
   // Hashed bundles may be kept for an hour; index.html, which names them, is asked for again each time.
   const assets = express.static(consoleDir, {
     index: false,
@@ -94,7 +115,10 @@ function serveConsole(app: NestExpressApplication, consoleDir: string): void {
   app.use((request: Request, response: Response, next: NextFunction) => (isApi(request.path) ? next() : assets(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || isApi(request.path)) return next();
+    const isPage = isConsolePage(request.path);
+    // A mistyped address in a browser still gets the console (which goes home), with its 404.
+    if (!isPage && !request.accepts('html')) return next();
     response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
+    response.status(isPage ? 200 : 404).sendFile(index);
   });
 }
