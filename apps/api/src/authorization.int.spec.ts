@@ -58,6 +58,11 @@ const OPERATIONS: Record<string, OperationCase> = {
     query: 'query($userId: ID) { appPasswords(filter: { userId: $userId }) { totalCount } }',
     variables: (s) => ({ userId: s.userId }),
   },
+  appPasswordsAsOf: {
+    targets: ['own', 'tenant', 'foreign'],
+    query: 'query($userId: ID, $at: DateTime!) { appPasswordsAsOf(at: $at, filter: { userId: $userId }) { totalCount } }',
+    variables: (s) => ({ userId: s.userId, at: new Date().toISOString() }),
+  },
   appPassword: { targets: ['own', 'tenant', 'foreign'], query: 'query($id: ID!) { appPassword(id: $id) { id } }', variables: (s) => ({ id: s.appPasswordId }) },
   dashboard: { targets: 'tenant', isTenantWide: true, query: '{ dashboard { counts { active } } }', variables: () => ({}) },
   auditEvents: { targets: 'tenant', isTenantWide: true, query: '{ auditEvents(first: 1) { totalCount } }', variables: () => ({}) },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { GetAppPasswordsAsOfHandler } from './as-of/app-passwords-as-of.queries';
 import { GetAppPasswordHandler, GetAppPasswordsHandler, GetReviewCandidatesHandler, MatchAppPasswordsHandler } from './app-password-list/app-password-list.queries';
 import { GetIdleAppPasswordsHandler, GetTenantsWithActiveAppPasswordsHandler } from './idle/idle-app-passwords.queries';
 import { GetDashboardHandler } from './dashboard/dashboard.queries';
@@ -9,6 +10,6 @@ import { CountRecentlyUsedHandler } from './app-password-list/recent-use.queries
 
 @Module({
   imports: [CqrsModule],
-  providers: [GetAppPasswordsHandler, GetAppPasswordHandler, MatchAppPasswordsHandler, GetReviewCandidatesHandler, GetSignInAttemptsHandler, GetCredentialUsageHandler, GetDashboardHandler, GetTenantsWithActiveAppPasswordsHandler, GetIdleAppPasswordsHandler, CountRecentlyUsedHandler],
+  providers: [GetAppPasswordsHandler, GetAppPasswordHandler, MatchAppPasswordsHandler, GetReviewCandidatesHandler, GetAppPasswordsAsOfHandler, GetSignInAttemptsHandler, GetCredentialUsageHandler, GetDashboardHandler, GetTenantsWithActiveAppPasswordsHandler, GetIdleAppPasswordsHandler, CountRecentlyUsedHandler],
 })
 export class AppPasswordsReadModelsModule {}

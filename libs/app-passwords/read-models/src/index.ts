@@ -9,3 +9,5 @@ export * from './idle/idle-app-passwords.queries';
 export * from './app-passwords-read-models.module';
 export * from './usage-history/used-from-address';
 export * from './app-password-list/recent-use.queries';
+export * from './as-of/app-password-history.projection';
+export * from './as-of/app-passwords-as-of.queries';

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
-import { Connection, pageSize, toConnection } from '@keyward/shared/server';
+import { Connection, DateTimeScalar, pageSize, toConnection } from '@keyward/shared/server';
 import type { UserPrincipal } from '@keyward/identity/domain';
 import { AppleProfileLinks, CurrentCommandContext, CurrentPrincipal, Requires, UserModel, type KeywardRequest } from '@keyward/identity/api';
 import { GetUserQuery } from '@keyward/identity/read-models';
@@ -18,6 +18,7 @@ import {
   DEFAULT_APP_PASSWORD_SORT,
   GetAppPasswordQuery,
   GetAppPasswordsQuery,
+  GetAppPasswordsAsOfQuery,
   GetCredentialUsageQuery,
   GetSignInAttemptsQuery,
   type AppPasswordListItem,
@@ -60,6 +61,26 @@ export class AppPasswordsResolver {
   ) {
     const page: AppPasswordPage = await this.queries.execute(
       new GetAppPasswordsQuery(principal, filter ?? {}, pageSize(first), after ?? null, sort ?? DEFAULT_APP_PASSWORD_SORT),
+    );
+    return toConnection(page);
+  }
+
+  @Query(() => AppPasswordConnection, {
+    description:
+      'The inventory as it stood at `at` (not in the future, not before the tenant existed): statuses, owners and labels then, and last use as known then. ' +
+      'Filters on what the app passwords were (owner, label, status, dates); sign-in filters are for appPasswords.',
+  })
+  @Requires('appPasswords.read')
+  async appPasswordsAsOf(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Args('at', { type: () => DateTimeScalar }) at: Date,
+    @Args('filter', { type: () => AppPasswordFilter, nullable: true }) filter: AppPasswordFilter | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('sort', { type: () => AppPasswordSort, nullable: true, description: 'Default: newest first.' }) sort: AppPasswordSort | null,
+  ) {
+    const page: AppPasswordPage = await this.queries.execute(
+      new GetAppPasswordsAsOfQuery(principal, at, filter ?? {}, pageSize(first), after ?? null, sort ?? DEFAULT_APP_PASSWORD_SORT),
     );
     return toConnection(page);
   }
