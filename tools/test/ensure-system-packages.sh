@@ -17,6 +17,8 @@ declare -A wanted=(
   [swaks]=/usr/bin/swaks
   [libnet-ssleay-perl]=/usr/lib/x86_64-linux-gnu/perl5/5.36/Net/SSLeay.pm
   # the gateway tests' throwaway CA
+  # e2e/api/reports: the PDF reports are read back with pdftotext and pdfinfo
+  [poppler-utils]=/usr/bin/pdftotext
   [openssl]=/usr/bin/openssl
   # docs/systemd/keyward.service is checked with systemd-analyze
   [systemd]=/usr/bin/systemd-analyze

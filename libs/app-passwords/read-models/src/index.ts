@@ -11,3 +11,4 @@ export * from './usage-history/used-from-address';
 export * from './app-password-list/recent-use.queries';
 export * from './as-of/app-password-history.projection';
 export * from './as-of/app-passwords-as-of.queries';
+export * from './reports/report-rows';

@@ -8,10 +8,12 @@ import { AuditLogModule } from '@keyward/compliance/audit-log';
 import { AuditLogController } from './audit-log/audit-log.controller';
 import { ComplianceApplicationModule } from '@keyward/compliance/application';
 import { AccessReviewItemsResolver, AccessReviewsResolver } from './access-reviews/access-reviews.resolver';
+import { ReportsController } from './reports/reports.controller';
+import { IdentityApplicationModule } from '@keyward/identity/application';
 
 @Module({
-  imports: [CqrsModule, ComplianceReadModelsModule, AppPasswordsReadModelsModule, AuditLogModule, ComplianceApplicationModule],
-  controllers: [AppPasswordsCsvController, AuditLogController],
+  imports: [CqrsModule, ComplianceReadModelsModule, AppPasswordsReadModelsModule, AuditLogModule, ComplianceApplicationModule, IdentityApplicationModule],
+  controllers: [AppPasswordsCsvController, AuditLogController, ReportsController],
   providers: [AuditTrailResolver, AccessReviewsResolver, AccessReviewItemsResolver],
 })
 export class ComplianceApiModule {}

@@ -7,4 +7,6 @@ export interface CommandContext {
   readonly now: Date;
   readonly correlationId: string;
   readonly causationId?: string;
+  /** The client address of the request that asked (from trusted proxies only): "from where" in the audit trail (PCI DSS 10.2.2). */
+  readonly sourceIp?: string | null;
 }

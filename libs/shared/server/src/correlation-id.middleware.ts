@@ -1,13 +1,15 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { correlationIdOf } from './request-context';
+import { clientAddressOf, correlationIdOf } from './request-context';
 import { CLOCK, ID_GENERATOR, KEYWARD_CONFIG, type Clock, type IdGenerator } from './tokens';
 import type { KeywardConfig } from './keyward-config';
 
-/** What every request carries from here on: its correlation id, and when it arrived by the injected clock. */
+/** What every request carries from here on: its correlation id, when it arrived by the injected clock, and from where. */
 export interface StampedRequest extends Request {
   correlationId: string;
   receivedAt: Date;
+  /** The client's address, resolved as for /verify: a forwarded one only from a trusted proxy. */
+  sourceIp: string | null;
 }
 
 /**
@@ -25,6 +27,7 @@ export class CorrelationIdMiddleware implements NestMiddleware {
   use(request: StampedRequest, response: Response, next: NextFunction): void {
     request.correlationId = correlationIdOf(request, this.config, () => this.ids.newId());
     request.receivedAt = this.clock.now();
+    request.sourceIp = clientAddressOf(request, this.config);
     response.setHeader('X-Request-Id', request.correlationId);
     next();
   }

@@ -15,6 +15,7 @@ export class AuditEventModel {
   @Field({ description: 'user:<id>, system:<process> or gateway:<name>' }) actor!: string;
   @Field() streamId!: string;
   @Field() correlationId!: string;
+  @Field(() => String, { nullable: true, description: 'The client address of the request that caused it (a console or API call, a sign-in), where there was one.' }) sourceIp!: string | null;
   @Field(() => JsonScalar) data!: unknown;
 }
 

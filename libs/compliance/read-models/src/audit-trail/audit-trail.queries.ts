@@ -16,6 +16,8 @@ export interface AuditEventItem {
   actor: string;
   streamId: string;
   correlationId: string;
+  /** The client address of the request that caused it, where one did (a console or API call, a sign-in). */
+  sourceIp: string | null;
   data: unknown;
 }
 
@@ -100,6 +102,7 @@ function toItem(event: RecordedEvent): AuditEventItem {
     actor: event.metadata.actor,
     streamId: event.streamId,
     correlationId: event.metadata.correlationId,
+    sourceIp: event.metadata.sourceIp ?? null,
     data: withoutSecrets(event.data),
   };
 }

@@ -24,11 +24,12 @@ function principalOf(request: KeywardRequest): UserPrincipal {
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): UserPrincipal => principalOf(requestOf(context)));
 
 /**
- * The command context of this request: the principal's actor and tenant, the correlation id, and
- * the time the request arrived by the injected clock (stamped by CorrelationIdMiddleware).
+ * The command context of this request: the principal's actor and tenant, the correlation id, the
+ * time the request arrived by the injected clock and the client's address (stamped by
+ * CorrelationIdMiddleware).
  */
 export const CurrentCommandContext = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
   const request = requestOf(context);
   const principal = principalOf(request);
-  return { actor: actorOf(principal), tenantId: principal.tenantId, now: request.receivedAt, correlationId: request.correlationId };
+  return { actor: actorOf(principal), tenantId: principal.tenantId, now: request.receivedAt, correlationId: request.correlationId, sourceIp: request.sourceIp };
 });

@@ -78,6 +78,10 @@ export const PERMISSIONS = {
   'apiTokens.create': { description: 'Create API tokens that act as oneself, with one of one\'s roles', tenant: [], own: EVERY_ROLE, stepUp: true },
   'apiTokens.read': { description: "Read API tokens: the tenant's, or one's own", tenant: ['GLOBAL_ADMIN'], own: EVERY_ROLE },
   'apiTokens.revoke': { description: "Revoke API tokens: the tenant's, or one's own", tenant: ['GLOBAL_ADMIN'], own: EVERY_ROLE },
+  'reports.read': {
+    description: 'Download compliance reports (inventory as of a date, dormant, survived a reset, changes, policy exceptions, sign-ins, access reviews)',
+    tenant: ['GLOBAL_ADMIN', 'AUDITOR'],
+  },
   'accessReviews.read': {
     description: "Read access reviews: the tenant's, or those one reviews or has an app password in",
     tenant: ['GLOBAL_ADMIN', 'AUDITOR'],

@@ -122,3 +122,12 @@ export class GetTenantIdForDomainHandler implements IQueryHandler<GetTenantIdFor
     return row?.tenant_id ?? null;
   }
 }
+
+/** The principal names of the given users of a tenant (a report naming who did what). */
+export function userPrincipalNames(db: ReadModelDatabase, tenantId: string, userIds: readonly string[]): Map<string, string> {
+  const rows = db.prepare('SELECT user_id AS id, user_principal_name AS upn FROM user_list WHERE tenant_id = ? AND user_id IN (SELECT value FROM json_each(?))').all(tenantId, JSON.stringify(userIds)) as {
+    id: string;
+    upn: string;
+  }[];
+  return new Map(rows.map(({ id, upn }) => [id, upn]));
+}

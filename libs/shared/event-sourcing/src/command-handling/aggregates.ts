@@ -199,6 +199,7 @@ export function metadataFor(context: CommandContext, extra: Partial<EventMetadat
     occurredAt: context.now.toISOString(),
     correlationId: context.correlationId,
     causationId: context.causationId ?? context.correlationId,
+    ...(context.sourceIp ? { sourceIp: context.sourceIp } : {}),
     ...extra,
   };
 }
