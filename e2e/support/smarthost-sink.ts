@@ -15,6 +15,8 @@ export interface ReceivedMessage {
  */
 export class SmarthostSink {
   readonly messages: ReceivedMessage[] = [];
+  /** While set, every message is refused with this temporary failure (a server that says "try later"). */
+  refusal: string | null = null;
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -23,6 +25,10 @@ export class SmarthostSink {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (this.refusal) {
+          callback(Object.assign(new Error(this.refusal), { responseCode: 451 }));
+          return;
+        }
         const envelope = session.envelope;
         this.messages.push({
           from: envelope.mailFrom ? envelope.mailFrom.address : '',

@@ -182,6 +182,9 @@ const OPERATIONS: Record<string, OperationCase> = {
     query: 'mutation($input: AttestAccessReviewItemInput!) { attestAccessReviewItem(input: $input) { id } }',
     variables: (s) => ({ input: { itemId: s.itemId, note: 'matrix' } }),
   },
+  // No mail server here: every list of notices is empty, for whoever may read it.
+  notices: { targets: 'tenant', whenAllowed: 'hidden', query: '{ notices { totalCount } }', variables: () => ({}) },
+  changeNoticePreferences: { targets: 'tenant', query: 'mutation { changeNoticePreferences(expiryReminders: true) { id } }', variables: () => ({}) },
   revokeApiToken: { targets: ['own', 'tenant', 'foreign'], query: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', variables: (s) => ({ id: s.apiTokenId }) },
 };
 

@@ -9,11 +9,12 @@ import { AuditLogController } from './audit-log/audit-log.controller';
 import { ComplianceApplicationModule } from '@keyward/compliance/application';
 import { AccessReviewItemsResolver, AccessReviewsResolver } from './access-reviews/access-reviews.resolver';
 import { ReportsController } from './reports/reports.controller';
+import { NoticesResolver } from './notices/notices.resolver';
 import { IdentityApplicationModule } from '@keyward/identity/application';
 
 @Module({
   imports: [CqrsModule, ComplianceReadModelsModule, AppPasswordsReadModelsModule, AuditLogModule, ComplianceApplicationModule, IdentityApplicationModule],
   controllers: [AppPasswordsCsvController, AuditLogController, ReportsController],
-  providers: [AuditTrailResolver, AccessReviewsResolver, AccessReviewItemsResolver],
+  providers: [AuditTrailResolver, AccessReviewsResolver, AccessReviewItemsResolver, NoticesResolver],
 })
 export class ComplianceApiModule {}

@@ -4,3 +4,6 @@ export * from './formats/ocsf-event';
 export * from './canonical-json/canonical-json';
 export * from './access-review/access-review.events';
 export * from './access-review/access-review';
+export * from './notices/notice.events';
+export * from './notices/notice';
+export * from './notices/notice-content';

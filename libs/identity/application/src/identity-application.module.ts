@@ -11,6 +11,7 @@ import { ResetUserPasswordHandler } from './reset-user-password/reset-user-passw
 import { SessionService } from './sessions/session-service';
 import { SecondFactorService } from './second-factors/second-factor.service';
 import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.command';
+import { ChangeNoticePreferencesHandler } from './notice-preferences/notice-preferences.command';
 
 @Module({
   imports: [CqrsModule],
@@ -22,6 +23,7 @@ import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.comma
     BootstrapTenants,
     CreateUserHandler,
     SetUserEnabledHandler,
+    ChangeNoticePreferencesHandler,
     ChangeTenantPolicyHandler,
     ResetUserPasswordHandler,
     CreateApiTokenHandler,

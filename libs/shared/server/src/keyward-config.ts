@@ -67,6 +67,10 @@ const schema = z.object({
   KEYWARD_DOVEADM_API_KEY: z.string().min(1).optional(),
   KEYWARD_IDLE_SWEEP_SECONDS: z.coerce.number().int().min(1).default(3600),
   KEYWARD_REVIEW_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  KEYWARD_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  KEYWARD_MAIL_FROM: z.string().min(3).max(200).optional(),
+  KEYWARD_MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  KEYWARD_NOTICE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   KEYWARD_VERIFY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   KEYWARD_VERIFY_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
   KEYWARD_CASE_STEP: z.coerce.number().int().min(1).max(5000).default(1000),
@@ -164,6 +168,14 @@ export interface KeywardConfig {
   readonly idleSweepMs: number;
   /** How often access reviews past their due date are looked for and completed (DESIGN §8: within 10 s). */
   readonly reviewSweepMs: number;
+  /**
+   * Mail to people (KEYWARD_SMTP_URL, KEYWARD_MAIL_FROM): revocation and expiry notices, reviewers'
+   * requests. Without a server, nothing is queued. A failed send is retried after `firstRetryMs`,
+   * then twice as long each time, up to an hour, and never given up.
+   */
+  readonly mail: { readonly smtpUrl: string; readonly from: string; readonly firstRetryMs: number } | null;
+  /** How often expiry reminders and reviewers' reminders are looked for. */
+  readonly noticeSweepMs: number;
   /** The warm verification path: how long a secret that passed argon2 is remembered (0: never), and how many. */
   readonly verifyCache: { readonly ttlMs: number; readonly maxEntries: number };
   /** Credentials a revocation case takes per step (their appends share commits; smaller steps let verification in between). */
@@ -257,6 +269,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeywardConfig 
     doveadm: e.KEYWARD_DOVEADM_URL ? { url: e.KEYWARD_DOVEADM_URL, apiKey: e.KEYWARD_DOVEADM_API_KEY ?? '' } : undefined,
     idleSweepMs: e.KEYWARD_IDLE_SWEEP_SECONDS * 1000,
     reviewSweepMs: e.KEYWARD_REVIEW_SWEEP_SECONDS * 1000,
+    mail: e.KEYWARD_SMTP_URL
+      ? {
+          smtpUrl: e.KEYWARD_SMTP_URL,
+          from: e.KEYWARD_MAIL_FROM ?? `Keyward <keyward@${list(e.KEYWARD_BOOTSTRAP_DOMAIN)[0]?.toLowerCase() ?? 'localhost'}>`,
+          firstRetryMs: e.KEYWARD_MAIL_RETRY_SECONDS * 1000,
+        }
+      : null,
+    noticeSweepMs: e.KEYWARD_NOTICE_SWEEP_SECONDS * 1000,
     verifyCache: { ttlMs: e.KEYWARD_VERIFY_CACHE_SECONDS * 1000, maxEntries: e.KEYWARD_VERIFY_CACHE_ENTRIES },
     caseStep: e.KEYWARD_CASE_STEP,
     webhook: e.KEYWARD_WEBHOOK_URL

@@ -41,6 +41,7 @@ export const ACCOUNT_CHANGE_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   SecondFactorsReset: userChange(activity(ACCOUNT_CHANGE, 11), 'Second factors reset'),
   MfaAttested: userChange(otherActivity(ACCOUNT_CHANGE, 'Attest MFA'), 'MFA attested by the identity provider'),
   SecondFactorUsed: userChange(otherActivity(ACCOUNT_CHANGE, 'Record Second Factor Use'), 'Second factor used'),
+  NoticePreferencesChanged: userChange(otherActivity(ACCOUNT_CHANGE, 'Change Notice Preferences'), 'Mail preferences changed'),
   ApiTokenCreated: apiTokenChange(activity(ACCOUNT_CHANGE, 1), 'API token created', (data) => apiTokenUserOf(data, data.text('name'))),
   ApiTokenRevoked: apiTokenChange(activity(ACCOUNT_CHANGE, 6), 'API token revoked'),
   ApiTokenUsed: apiTokenChange(otherActivity(ACCOUNT_CHANGE, 'Record Use'), 'API token used'),

@@ -36,6 +36,10 @@ export const ENTITY_MANAGEMENT_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   AccessReviewItemDecided: reviewChange(3, 'Access review item decided', 'justification'),
   AccessReviewItemAttested: reviewChange(3, 'Access review item attested by its owner', 'note'),
   AccessReviewCompleted: reviewChange(3, 'Access review completed'),
+  NoticeQueued: noticeChange(1, 'Notice queued', 'subject'),
+  NoticeSendStarted: noticeChange(3, 'Notice being sent'),
+  NoticeSent: noticeChange(3, 'Notice sent', 'response'),
+  NoticeDeliveryFailed: noticeChange(3, 'Notice delivery failed; retried later', 'error'),
 };
 
 function entityChange(activityId: number, message: string, attributes: (data: RecordData) => Record<string, unknown>): OcsfMapper {
@@ -54,6 +58,14 @@ function caseChange(activityId: number, message: string): OcsfMapper {
 function reviewChange(activityId: number, message: string, commentField?: string): OcsfMapper {
   return entityChange(activityId, message, (data) => ({
     entity: { uid: data.text('reviewId') ?? UNKNOWN, type_id: 99, type: 'Access Review' },
+    ...(commentField ? { comment: data.text(commentField) } : {}),
+  }));
+}
+
+/** A mail to a person is an entity of type Other "Notice": queued is Create, each attempt and its outcome an Update. */
+function noticeChange(activityId: number, message: string, commentField?: string): OcsfMapper {
+  return entityChange(activityId, message, (data) => ({
+    entity: { uid: data.text('noticeId') ?? UNKNOWN, type_id: 99, type: 'Notice' },
     ...(commentField ? { comment: data.text(commentField) } : {}),
   }));
 }

@@ -255,3 +255,31 @@ export function* accessReviewItems(db: ReadModelDatabase, reviewId: string, page
     afterSeq = rows[rows.length - 1]['seq'] as number;
   }
 }
+
+/** An open review due soon, with each reviewer who still has items to decide (not their own). */
+export interface ReviewDueSoon {
+  reviewId: string;
+  tenantId: string;
+  name: string;
+  dueAt: string;
+  revokeUndecided: boolean;
+  reviewers: { userId: string; undecided: number }[];
+}
+
+/** Open reviews due after `now` and no later than `until`. */
+export function reviewsDueSoon(db: ReadModelDatabase, now: Date, until: Date): ReviewDueSoon[] {
+  const reviews = statement(db, "SELECT * FROM access_reviews WHERE status = 'OPEN' AND due_at > ? AND due_at <= ? ORDER BY due_at").all(now.toISOString(), until.toISOString()) as ReviewRow[];
+  return reviews.map((row) => ({
+    reviewId: row.review_id,
+    tenantId: row.tenant_id,
+    name: row.name,
+    dueAt: row.due_at,
+    revokeUndecided: row.revoke_undecided === 1,
+    reviewers: (JSON.parse(row.reviewer_ids) as string[])
+      .map((userId) => ({
+        userId,
+        undecided: (statement(db, 'SELECT count(*) AS n FROM access_review_items WHERE review_id = ? AND decision IS NULL AND user_id != ?').get(row.review_id, userId) as { n: number }).n,
+      }))
+      .filter((reviewer) => reviewer.undecided > 0),
+  }));
+}

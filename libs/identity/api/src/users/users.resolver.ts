@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
 import { Connection, pageSize, toConnection } from '@keyward/shared/server';
-import { CreateUserCommand, ResetUserPasswordCommand, SetUserEnabledCommand } from '@keyward/identity/application';
+import { ChangeNoticePreferencesCommand, CreateUserCommand, Directory, ResetUserPasswordCommand, SetUserEnabledCommand } from '@keyward/identity/application';
 import { grantsOf, type ExistingUser, type UserPrincipal } from '@keyward/identity/domain';
 import { GetUserQuery, GetUsersQuery, type Page, type UserListItem } from '@keyward/identity/read-models';
 import { CurrentCommandContext, CurrentPrincipal } from '../authorization/current-principal.decorator';
@@ -28,7 +28,28 @@ export class UsersResolver {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly directory: Directory,
   ) {}
+
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description: 'Whether the user is mailed before an app password of theirs expires (only for oneself; revocation notices always come).',
+  })
+  async expiryReminders(@CurrentPrincipal() principal: UserPrincipal, @Parent() user: UserModel): Promise<boolean | null> {
+    if (user.id !== principal.userId) return null;
+    const state = await this.directory.user(user.id);
+    return state.status === 'none' ? null : state.expiryReminders;
+  }
+
+  @Mutation(() => UserModel, { description: 'Turns one’s own expiry reminders on or off. Notices that an app password was revoked, suspended or leaked always come.' })
+  @Requires('account.preferences')
+  async changeNoticePreferences(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @CurrentCommandContext() context: CommandContext,
+    @Args('expiryReminders') expiryReminders: boolean,
+  ): Promise<UserModel> {
+    return fromAggregate(await this.commands.execute(new ChangeNoticePreferencesCommand(expiryReminders, principal, context)));
+  }
 
   @Query(() => UserModel, { description: 'The signed-in user.' })
   @Requires('users.read')

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
     own: EVERY_ROLE,
     whileEnrolling: true,
   },
+  'account.preferences': { description: 'Choose which mail one receives (expiry reminders; revocation notices always come)', tenant: [], own: EVERY_ROLE },
+  'notices.read': { description: "Read the mail Keyward sent: the tenant's, or one's own", tenant: READERS, own: EVERY_ROLE },
   'users.manage': { description: 'Create, disable and enable users; reset console passwords', tenant: ['GLOBAL_ADMIN'] },
   'directory.provision': {
     description: "Provision the tenant's users and their role groups from a directory over SCIM, with an API token",

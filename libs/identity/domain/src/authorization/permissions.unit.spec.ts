@@ -30,7 +30,8 @@ describe('the permission table', () => {
     // Exporting the audit log reads it: an auditor's one grant that is not named `.read`. Their own
     // API tokens are their own credentials, which they make and revoke (with their role at most).
     // An access review may name them its reviewer, and their own app passwords may be under review.
-    const own = ['auditLog.export', 'apiTokens.create', 'apiTokens.revoke', 'account.secure', 'accessReviews.decide', 'accessReviews.attest'];
+    // Which mail they receive is theirs to choose.
+    const own = ['auditLog.export', 'apiTokens.create', 'apiTokens.revoke', 'account.secure', 'account.preferences', 'accessReviews.decide', 'accessReviews.attest'];
     const changes = Object.keys(PERMISSIONS).filter((name) => !name.endsWith('.read') && !own.includes(name)) as (keyof typeof PERMISSIONS)[];
     expect(changes.map((permission) => codeOf(() => authorize(auditor, permission)))).toEqual(changes.map(() => 'FORBIDDEN'));
     expect(codeOf(() => authorize(auditor, 'apiTokens.revoke', { tenantId: 't-1', ownerId: 'someone-else' }))).toBe('NOT_FOUND');
@@ -73,6 +74,8 @@ describe('the permission table', () => {
     expect(grantsOf(user(['USER']))).toEqual([
       { permission: 'users.read', scope: 'OWN' },
       { permission: 'account.secure', scope: 'OWN' },
+      { permission: 'account.preferences', scope: 'OWN' },
+      { permission: 'notices.read', scope: 'OWN' },
       { permission: 'appPasswords.read', scope: 'OWN' },
       { permission: 'appPasswords.generate', scope: 'OWN' },
       { permission: 'appPasswords.rename', scope: 'OWN' },

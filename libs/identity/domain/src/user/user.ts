@@ -80,6 +80,8 @@ export type SecondFactorUsed = DomainEvent<'SecondFactorUsed', { userId: string 
 export type MfaAttested = DomainEvent<'MfaAttested', { userId: string; source: 'identity-provider' }>;
 /** An admin removed the user's second factors (a lost phone), with the reason; the user enrols again. */
 export type SecondFactorsReset = DomainEvent<'SecondFactorsReset', { userId: string; reason: string }>;
+/** Which mail the user wants: expiry reminders may be turned off; revocation notices never can. */
+export type NoticePreferencesChanged = DomainEvent<'NoticePreferencesChanged', { userId: string; expiryReminders: boolean }>;
 export type UserEvent =
   | UserCreated
   | UserDisabled
@@ -91,7 +93,8 @@ export type UserEvent =
   | PasskeyRegistered
   | SecondFactorUsed
   | SecondFactorsReset
-  | MfaAttested;
+  | MfaAttested
+  | NoticePreferencesChanged;
 
 /**
  * The little Keyward keeps of what a directory (Entra ID over SCIM) says about a user: its own id
@@ -153,6 +156,7 @@ export type RegisterPasskey = { type: 'RegisterPasskey'; data: Omit<PasskeyRegis
 export type UseSecondFactor = { type: 'UseSecondFactor'; data: SecondFactorUse };
 export type ResetSecondFactors = { type: 'ResetSecondFactors'; data: { reason: string } };
 export type AttestMfa = { type: 'AttestMfa'; data: { source: 'identity-provider' } };
+export type ChangeNoticePreferences = { type: 'ChangeNoticePreferences'; data: { expiryReminders: boolean } };
 export type UserCommand =
   | CreateUser
   | DisableUser
@@ -165,7 +169,8 @@ export type UserCommand =
   | RegisterPasskey
   | UseSecondFactor
   | ResetSecondFactors
-  | AttestMfa;
+  | AttestMfa
+  | ChangeNoticePreferences;
 
 export type User =
   | { status: 'none' }
@@ -187,6 +192,8 @@ export type User =
       mfaAttestedByIdentityProvider: boolean;
       /** The console's second factors; `mfaRegistered` is true when attested or when there is one. */
       secondFactors: SecondFactors;
+      /** Whether they are mailed before an app password of theirs expires (on unless turned off). */
+      expiryReminders: boolean;
     });
 export type ExistingUser = Exclude<User, { status: 'none' }>;
 
@@ -236,6 +243,10 @@ export const userDecider = {
         const reason = requireLine(command.data.reason, 500, 'Give a reason of 1 to 500 characters on one line.');
         return [{ type: 'SecondFactorsReset', data: { userId: user.userId, reason } }];
       }
+      case 'ChangeNoticePreferences': {
+        const user = requireUser(state);
+        return user.expiryReminders === command.data.expiryReminders ? [] : [{ type: 'NoticePreferencesChanged', data: { userId: user.userId, expiryReminders: command.data.expiryReminders } }];
+      }
       default:
         return assertUnreachable(command);
     }
@@ -253,6 +264,7 @@ export const userDecider = {
         mfaAttested: event.data.mfaRegistered,
         mfaAttestedByIdentityProvider: false,
         secondFactors: NO_SECOND_FACTORS,
+        expiryReminders: true,
         mfaRegistered: event.data.mfaRegistered || event.data.profile?.mfaRegistered === true,
       };
     }
@@ -290,6 +302,8 @@ export const userDecider = {
       case 'SecondFactorsReset':
         // Sessions opened with the old factors end: whoever holds the lost phone is signed out.
         return { ...withFactors(state, revision, NO_SECOND_FACTORS), sessionsEndedAt: revision };
+      case 'NoticePreferencesChanged':
+        return { ...state, revision, expiryReminders: event.data.expiryReminders };
       default:
         return assertUnreachable(event);
     }

@@ -34,6 +34,7 @@ import {
 } from '@keyward/identity/domain';
 import { auditRecordOf, type AuditRecord } from '../../audit-record/audit-record';
 import type { AccessReviewCompleted, AccessReviewItemAttested, AccessReviewItemDecided, AccessReviewItemsFixed, AccessReviewStarted } from '../../access-review/access-review.events';
+import type { NoticeDeliveryFailed, NoticeQueued, NoticeSendStarted, NoticeSent } from '../../notices/notice.events';
 
 /**
  * One audit record of every event type a tenant's log holds, as `auditRecordOf` makes them from
@@ -46,6 +47,7 @@ const CREDENTIAL = 'k7m3p9x2qa';
 const CASE = 'c45e0000-0000-4000-8000-000000000007';
 const ALERT = 'a1e70000-0000-4000-8000-000000000009';
 const REVIEW = 'ae010000-0000-4000-8000-00000000000a';
+const NOTICE = '4e010000-0000-4000-8000-00000000000b';
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
 
 let sequence = 0;
@@ -154,6 +156,14 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
   recordOf('AccessReviewItemDecided', `accessReview-${REVIEW}`, {
     reviewId: REVIEW, itemId: `${REVIEW}:${CREDENTIAL}`, appPasswordId: CREDENTIAL, userId: ALICE, decision: 'KEEP', justification: 'Her only mail client', decidedBy: 'user:e0000000-0000-4000-8000-000000000012',
   } satisfies AccessReviewItemDecided['data'], 'user:e0000000-0000-4000-8000-000000000012'),
+  recordOf('NoticePreferencesChanged', `user-${ALICE}`, { userId: ALICE, expiryReminders: false }, `user:${ALICE}`),
+  recordOf('NoticeQueued', `notice-${NOTICE}`, {
+    noticeId: NOTICE, tenantId: TENANT, kind: 'APP_PASSWORD_REVOKED', userId: ALICE, to: 'alice@contoso.example', subject: 'Your app password "Thunderbird on laptop" was revoked',
+    text: 'Your app password was revoked.', html: '<p>Your app password was revoked.</p>', cause: 'e0000000-0000-4000-8000-000000000013',
+  } satisfies NoticeQueued['data'], 'system:notices'),
+  recordOf('NoticeSendStarted', `notice-${NOTICE}`, { noticeId: NOTICE, attempt: 1, startedAt: '2026-03-01T12:00:02.000Z' } satisfies NoticeSendStarted['data'], 'system:notices'),
+  recordOf('NoticeDeliveryFailed', `notice-${NOTICE}`, { noticeId: NOTICE, attempt: 1, error: 'connect ECONNREFUSED 127.0.0.1:25', retryAt: '2026-03-01T12:00:32.000Z' } satisfies NoticeDeliveryFailed['data'], 'system:notices'),
+  recordOf('NoticeSent', `notice-${NOTICE}`, { noticeId: NOTICE, attempt: 2, messageId: '<1@contoso.example>', response: '250 2.0.0 Ok: queued' } satisfies NoticeSent['data'], 'system:notices'),
   recordOf('AccessReviewCompleted', `accessReview-${REVIEW}`, { reviewId: REVIEW, kept: 1, revoked: 0, undecided: 0 } satisfies AccessReviewCompleted['data'], 'system:access-review'),
   recordOf('AlertRaised', `alert-${ALERT}`, {
     alertId: ALERT, tenantId: TENANT, kind: 'REVOKED_CREDENTIAL_USED', severity: 'HIGH', subject: `credential:${CREDENTIAL}@203.0.113.0/24`,

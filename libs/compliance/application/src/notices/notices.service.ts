@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CommandContext } from '@keyward/shared/domain';
+import { Aggregates } from '@keyward/shared/event-sourcing';
+import type { ReadModelDatabase } from '@keyward/shared/read-models';
+import { CLOCK, KEYWARD_CONFIG, READ_MODEL_DB, type Clock, type KeywardConfig } from '@keyward/shared/server';
+import { noticeDecider, noticeStreamId, type NoticeContent, type NoticeKind } from '@keyward/compliance/domain';
+import { dueNotices } from '@keyward/compliance/read-models';
+import { Mailer } from './mailer';
+import { noticeIdOf } from './notice-id';
+
+/** A notice to queue: its words, its recipient, and the key of its cause (one notice per key). */
+export interface NoticeRequest {
+  readonly tenantId: string;
+  readonly kind: NoticeKind;
+  readonly userId: string;
+  readonly to: string;
+  readonly content: NoticeContent;
+  /** What caused it (an event's id, a schedule's key): queueing the same cause twice queues one notice. */
+  readonly cause: string;
+}
+
+const PROCESS = 'notices';
+/** Notices one pass sends; the next pass goes on. */
+const PER_PASS = 50;
+
+/**
+ * Mail to people, as events: a notice is queued (recorded with what it says) before it is sent,
+ * then sent by whichever node's pass claims it first, and its outcome recorded: sent, or failed
+ * with when to try again. Nothing is sent from a request: a mail server that is slow or down never
+ * holds one up, and a notice waits, recorded, until the server takes it.
+ */
+@Injectable()
+export class Notices {
+  private readonly logger = new Logger('Notices');
+
+  constructor(
+    private readonly aggregates: Aggregates,
+    private readonly mailer: Mailer,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
+  ) {}
+
+  /** Whether notices are sent at all (a mail server is configured). */
+  get isEnabled(): boolean {
+    return this.mailer.isEnabled;
+  }
+
+  /** Queues a notice (once per cause and recipient); resolves with its id. */
+  async queue(request: NoticeRequest, context: CommandContext): Promise<string> {
+    const noticeId = noticeIdOf(request.cause, request.userId, request.kind);
+    const data = { noticeId, tenantId: request.tenantId, kind: request.kind, userId: request.userId, to: request.to, ...request.content, cause: request.cause };
+    await this.aggregates.handle(noticeStreamId(noticeId), noticeDecider, { type: 'QueueNotice', data }, { ...context, tenantId: request.tenantId });
+    return noticeId;
+  }
+
+  /** Sends what is due (queued, or failed and due again, or claimed by a node that went away); resolves with how many were sent. */
+  async deliverDue(): Promise<number> {
+    if (!this.mailer.isEnabled) return 0;
+    const now = this.clock.now();
+    let sent = 0;
+    for (const { noticeId, tenantId } of dueNotices(this.db, now, PER_PASS)) {
+      if (await this.deliver(noticeId, tenantId)) sent++;
+    }
+    return sent;
+  }
+
+  private async deliver(noticeId: string, tenantId: string): Promise<boolean> {
+    const now = this.clock.now();
+    const context: CommandContext = { actor: `system:${PROCESS}`, tenantId, now, correlationId: `notice-${noticeId}` };
+    const stream = noticeStreamId(noticeId);
+    const claimed = await this.aggregates.handle(stream, noticeDecider, { type: 'StartSending', data: { now } }, context);
+    if (claimed.events.length === 0 || claimed.state.status !== 'SENDING') return false;
+    const { attempts: attempt, message } = claimed.state;
+    try {
+      const { messageId, response } = await this.mailer.send({ to: message.to, subject: message.subject, text: message.text, html: message.html, headers: { 'X-Keyward-Notice': noticeId } });
+      await this.aggregates.handle(stream, noticeDecider, { type: 'RecordSent', data: { attempt, messageId, response: response.slice(0, 200) } }, { ...context, now: this.clock.now() });
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ msg: 'a notice could not be sent; it is retried', noticeId, attempt, error: reason });
+      const firstRetryMs = this.config.mail?.firstRetryMs ?? 30_000;
+      await this.aggregates.handle(stream, noticeDecider, { type: 'RecordFailure', data: { attempt, error: reason, now: this.clock.now(), firstRetryMs } }, { ...context, now: this.clock.now() });
+      return false;
+    }
+  }
+}
