@@ -48,6 +48,9 @@ export class GatewayFixture {
   private sources = 0;
   private messages = 0;
 
+  /** `withNotices`: Keyward mails its notices through Postfix (a loopback relay port), as to a site's relay. */
+  constructor(private readonly options: { withNotices?: boolean } = {}) {}
+
   /**
    * A loopback address no other call has used. Dovecot delays every login from an address that
    * recently failed (its own per-address penalty, up to 15 s); tests that are not about that
@@ -59,16 +62,25 @@ export class GatewayFixture {
   }
 
   async start(): Promise<this> {
-    const [keywardPort, http, https, backendPort, imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm, smarthostPort] = await Promise.all(
-      Array.from({ length: 13 }, () => freePort()),
+    const [keywardPort, http, https, backendPort, imap, imaps, pop3, pop3s, submission, submissions, lmtp, doveadm, smarthostPort, relayPort] = await Promise.all(
+      Array.from({ length: 14 }, () => freePort()),
     );
+    const withNotices = this.options.withNotices === true;
     this.tls = makeTestCertificates(this.certificates);
     // Each part is kept before it starts, so that stop() cleans up after a part that failed to.
     this.smarthost = await new SmarthostSink(smarthostPort).start();
     // Postfix first: Dovecot puts its SASL socket in Postfix's queue directory.
     this.postfix = new Postfix(
       { submission, submissions },
-      { tls: this.tls, lmtpPort: lmtp, smarthostPort, domains: MAIL_DOMAIN, keywardUrl: `http://127.0.0.1:${keywardPort}`, gatewayToken: this.gatewayTokens.dovecot },
+      {
+        tls: this.tls,
+        lmtpPort: lmtp,
+        smarthostPort,
+        domains: MAIL_DOMAIN,
+        keywardUrl: `http://127.0.0.1:${keywardPort}`,
+        gatewayToken: this.gatewayTokens.dovecot,
+        relayPort: withNotices ? relayPort : undefined,
+      },
     );
     await this.postfix.start();
     this.dovecot = new Dovecot({ imap, imaps, pop3, pop3s, lmtp, doveadm }, `http://127.0.0.1:${keywardPort}`, {
@@ -84,6 +96,7 @@ export class GatewayFixture {
         KEYWARD_DOVEADM_API_KEY: this.dovecot.doveadmApiKey,
         KEYWARD_VERIFY_FAILURES_BEFORE_DELAY: '5',
         KEYWARD_GATEWAY_TOKENS: `nginx:${this.gatewayTokens.nginx},dovecot:${this.gatewayTokens.dovecot}`,
+        ...(withNotices ? { KEYWARD_SMTP_URL: `smtp://127.0.0.1:${relayPort}`, KEYWARD_MAIL_FROM: `Keyward <keyward@${MAIL_DOMAIN}>`, KEYWARD_PUBLIC_URL: `http://127.0.0.1:${keywardPort}` } : {}),
       },
     }).start();
     this.nginx = new Nginx({ http, https }, backendPort, keywardPort, this.tls, this.gatewayTokens.nginx);
@@ -123,6 +136,13 @@ export class GatewayFixture {
     const tls = options.tls ?? 'implicit';
     const result = await run('python3', [MAIL_CLIENT, kind, '127.0.0.1', String(this.mailPort(kind, tls)), user, password, ...this.clientOptions(source, tls), ...(options.id ? ['--id', options.id] : [])]);
     return result.stdout.trim() || result.stderr.trim();
+  }
+
+  /** The user's inbox over IMAPS, each message parsed by Python's email package: headers, content type, text and HTML. */
+  async readInboxParsed(user: string, password: string): Promise<{ from: string; to: string; subject: string; contentType: string; notice: string | null; text: string | null; html: string | null }[]> {
+    const result = await run('python3', [MAIL_CLIENT, 'imap-json', '127.0.0.1', String(this.mailPort('imap', 'implicit')), user, password, ...this.clientOptions(this.nextSource(), 'implicit')]);
+    if (result.code !== 0 || !result.stdout.trim().startsWith('[')) throw new Error(`reading the inbox failed: ${result.stdout} ${result.stderr}`);
+    return JSON.parse(result.stdout);
   }
 
   /** Every message of the user's inbox, read with Python's imaplib (IMAPS) or poplib (STARTTLS). */

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -257,13 +257,40 @@ export interface PostfixPorts {
 /** Who runs the policy service here: Debian's `nobody` (docs/gateways/postfix.md makes a user of its own). */
 const POLICY_USER = 'nobody';
 
+/**
+ * An smtpd for the site's own senders on loopback (mynetworks): no sign-in, no TLS, no Keyward
+ * policy check (it records app-password sign-ins, and these are none), as an internal relay takes
+ * mail from the servers it trusts.
+ */
+function relayService(port: number): string {
+  return [
+    `127.0.0.1:${port} inet n - n - - smtpd`,
+    '  -o syslog_name=postfix/relay',
+    '  -o smtpd_tls_security_level=none',
+    '  -o smtpd_sasl_auth_enable=no',
+    '  -o smtpd_client_restrictions=permit_mynetworks,reject',
+    '  -o smtpd_relay_restrictions=permit_mynetworks,reject',
+    '  -o smtpd_data_restrictions=',
+    '',
+  ].join('\n');
+}
+
 export class Postfix extends GatewayProcess {
   readonly queueDir = join(this.dir, 'queue');
   private readonly configDir = join(this.dir, 'config');
 
   constructor(
     readonly ports: PostfixPorts,
-    private readonly wiring: { tls: TlsFiles; lmtpPort: number; smarthostPort: number; domains: string; keywardUrl: string; gatewayToken: string },
+    private readonly wiring: {
+      tls: TlsFiles;
+      lmtpPort: number;
+      smarthostPort: number;
+      domains: string;
+      keywardUrl: string;
+      gatewayToken: string;
+      /** A loopback port where a trusted sender (Keyward's notices) hands over mail without signing in, as to a site's internal relay. */
+      relayPort?: number;
+    },
   ) {
     super('postfix', 'postfix.log');
     mkdirSync(this.queueDir);
@@ -307,10 +334,11 @@ export class Postfix extends GatewayProcess {
       KEYWARD_URL: this.wiring.keywardUrl,
     };
     for (const file of ['main.cf', 'master.cf']) writeFileSync(join(this.configDir, file), renderTemplate(join(GATEWAY_DOCS, `postfix/${file}`), values));
+    if (this.wiring.relayPort) appendFileSync(join(this.configDir, 'master.cf'), relayService(this.wiring.relayPort));
     await runChecked('/usr/sbin/postfix', ['-c', this.configDir, 'check']);
     // start-fg: master stays in the foreground, and with maillog_file = /dev/stdout logs there.
     this.launch('/usr/sbin/postfix', ['-c', this.configDir, 'start-fg'], join(this.dir, 'postfix.log'));
-    await this.listening([this.ports.submission, this.ports.submissions]);
+    await this.listening([this.ports.submission, this.ports.submissions, ...(this.wiring.relayPort ? [this.wiring.relayPort] : [])]);
     return this;
   }
 

@@ -6,6 +6,8 @@
       for every line on stdin sends NOOP and prints "alive" or "ended: …"
   mail_client.py imap-fetch|pop-fetch HOST PORT USER PASSWORD [options] → prints every message
       of the inbox, each after a line "=== message N"
+  mail_client.py imap-json HOST PORT USER PASSWORD [options] → prints the inbox as JSON, each
+      message parsed by Python's email package: its headers, content type, and its text and HTML
 
 Options:
   --source ADDRESS   the loopback address to connect from (127.x.y.z), so that tests can play
@@ -18,7 +20,10 @@ Options:
                      Thunderbird or Apple Mail do
 """
 import argparse
+import email
+import email.policy
 import imaplib
+import json
 import poplib
 import smtplib
 import socket
@@ -129,6 +134,29 @@ def imap_fetch():
     client.logout()
 
 
+def imap_json():
+    client = imap_client()
+    client.select("INBOX", readonly=True)
+    _, found = client.search(None, "ALL")
+    messages = []
+    for number in found[0].split():
+        _, parts = client.fetch(number, "(RFC822)")
+        message = email.message_from_bytes(parts[0][1], policy=email.policy.default)
+        text = message.get_body(preferencelist=("plain",))
+        html = message.get_body(preferencelist=("html",))
+        messages.append({
+            "from": str(message["From"]),
+            "to": str(message["To"]),
+            "subject": str(message["Subject"]),
+            "contentType": message.get_content_type(),
+            "notice": message["X-Keyward-Notice"],
+            "text": text.get_content() if text else None,
+            "html": html.get_content() if html else None,
+        })
+    client.logout()
+    print(json.dumps(messages))
+
+
 def pop_fetch():
     client = pop_client()
     count, _ = client.stat()
@@ -152,6 +180,9 @@ def main():
             smtp_login()
         elif ARGS.kind == "imap-fetch":
             imap_fetch()
+            return
+        elif ARGS.kind == "imap-json":
+            imap_json()
             return
         elif ARGS.kind == "pop-fetch":
             pop_fetch()
