@@ -60,12 +60,17 @@ export class GetAppPasswordsAsOfHandler implements IQueryHandler<GetAppPasswords
     return { items, hasNextPage: rows.length > first, totalCount };
   }
 
-  /** A moment the inventory can be shown at: not in the future, and not before the tenant existed. */
+  /**
+   * A moment the inventory can be shown at: not in the future, and not before the tenant existed
+   * (its creation, or its first app password if history was brought in from before it).
+   */
   private async requireMoment(principal: UserPrincipal, at: Date): Promise<void> {
     if (Number.isNaN(at.getTime())) throw badInput('at must be an ISO-8601 date-time.');
     if (at.getTime() > this.clock.now().getTime()) throw badInput('at is in the future: the inventory is known up to now.');
     const [created] = await this.store.readStream(tenantStreamId(principal.tenantId), { maxCount: 1 });
-    if (created && at.toISOString() < created.metadata.occurredAt) throw badInput(`at is before the tenant existed (it was created at ${created.metadata.occurredAt}).`);
+    const first = statement(this.db, 'SELECT min(created_at) AS at FROM app_password_versions WHERE tenant_id = ?').get(principal.tenantId) as { at: string | null };
+    const since = [created?.metadata.occurredAt, first.at].filter((instant): instant is string => typeof instant === 'string').sort()[0];
+    if (since && at.toISOString() < since) throw badInput(`at is before the tenant existed (its history starts at ${since}).`);
   }
 
   /** The row as it stood, with its last use and use count up to the moment, from the sign-in history and the usage stream. */
