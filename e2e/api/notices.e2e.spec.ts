@@ -159,6 +159,28 @@ describe('notices: owners and reviewers told by mail, each notice an event, retr
     expect(sink.messages.filter((message) => message.data.includes('Server down'))).toHaveLength(1);
   }, 60_000);
 
+  it('mails a scheduled report to its named recipients, the report attached, and only within the organisation', async () => {
+    const SCHEDULE = 'mutation($input: ScheduleReportInput!) { scheduleReport(input: $input) { id report params format cadence recipients isActive nextRunAt } }';
+    const input = { report: 'dormant', params: { days: 0 }, format: 'PDF', cadence: 'WEEKLY', recipients: ['Audit@contoso.example', 'ciso@contoso.example'] };
+    const scheduled = (await admin.data(SCHEDULE, { input }))['scheduleReport'];
+    expect(scheduled).toMatchObject({ report: 'dormant', params: { days: '0' }, format: 'PDF', cadence: 'WEEKLY', recipients: ['audit@contoso.example', 'ciso@contoso.example'], isActive: true });
+    expect(Date.parse(scheduled.nextRunAt) - Date.now()).toBeGreaterThan(6 * 86_400_000);
+    for (const recipient of ['audit@contoso.example', 'ciso@contoso.example']) {
+      const mail = await mailTo(recipient, /weekly report: dormant/);
+      expect(mail.data).toMatch(/Content-Type: application\/pdf; name=keyward-dormant-\d{4}-\d{2}-\d{2}\.pdf/);
+      expect(mail.data).toContain('JVBERi0'); // %PDF-, in base64
+      expect(mail.text).toContain('admin@contoso.example scheduled it to be mailed weekly');
+    }
+    const codeOf = async (variables: Json) => (await admin.graphql(SCHEDULE, variables)).errors?.[0]?.extensions?.code;
+    expect(await codeOf({ input: { ...input, recipients: ['audit@fabrikam.example'] } })).toBe('BAD_USER_INPUT');
+    expect(await codeOf({ input: { ...input, report: 'everything' } })).toBe('BAD_USER_INPUT');
+    expect(await codeOf({ input: { ...input, params: { days: -1 } } })).toBe('BAD_USER_INPUT');
+    expect((await bob.graphql(SCHEDULE, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const cancelled = (await admin.data('mutation($id: ID!) { cancelReportSchedule(id: $id) { isActive cancelledAt nextRunAt } }', { id: scheduled.id }))['cancelReportSchedule'];
+    expect(cancelled).toMatchObject({ isActive: false, nextRunAt: null });
+    expect((await admin.data('query { reportSchedules { totalCount } }'))['reportSchedules'].totalCount).toBe(1);
+  }, 30_000);
+
   it('shows users only their own notices, and nobody another’s preferences', async () => {
     const mine = (await bob.data(NOTICES))['notices'].edges.map((edge: Json) => edge.node.recipient);
     expect(new Set(mine)).toEqual(new Set(['bob@contoso.example']));

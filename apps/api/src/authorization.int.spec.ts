@@ -182,6 +182,14 @@ const OPERATIONS: Record<string, OperationCase> = {
     query: 'mutation($input: AttestAccessReviewItemInput!) { attestAccessReviewItem(input: $input) { id } }',
     variables: (s) => ({ input: { itemId: s.itemId, note: 'matrix' } }),
   },
+  scheduleReport: {
+    targets: 'tenant',
+    query: 'mutation($input: ScheduleReportInput!) { scheduleReport(input: $input) { id } }',
+    variables: () => ({ input: { report: 'survived-reset', cadence: 'MONTHLY', format: 'CSV', recipients: ['audit@contoso.example'] } }),
+  },
+  // An authorised call on a schedule that does not exist is answered NOT_FOUND, as one out of reach.
+  cancelReportSchedule: { targets: 'tenant', whenAllowed: 'hidden', query: 'mutation { cancelReportSchedule(id: "no-such-schedule") { id } }', variables: () => ({}) },
+  reportSchedules: { targets: 'tenant', isTenantWide: true, query: '{ reportSchedules { totalCount } }', variables: () => ({}) },
   // No mail server here: every list of notices is empty, for whoever may read it.
   notices: { targets: 'tenant', whenAllowed: 'hidden', query: '{ notices { totalCount } }', variables: () => ({}) },
   changeNoticePreferences: { targets: 'tenant', query: 'mutation { changeNoticePreferences(expiryReminders: true) { id } }', variables: () => ({}) },

@@ -10,11 +10,12 @@ import { ComplianceApplicationModule } from '@keyward/compliance/application';
 import { AccessReviewItemsResolver, AccessReviewsResolver } from './access-reviews/access-reviews.resolver';
 import { ReportsController } from './reports/reports.controller';
 import { NoticesResolver } from './notices/notices.resolver';
+import { ReportSchedulesResolver } from './reports/report-schedules.resolver';
 import { IdentityApplicationModule } from '@keyward/identity/application';
 
 @Module({
   imports: [CqrsModule, ComplianceReadModelsModule, AppPasswordsReadModelsModule, AuditLogModule, ComplianceApplicationModule, IdentityApplicationModule],
   controllers: [AppPasswordsCsvController, AuditLogController, ReportsController],
-  providers: [AuditTrailResolver, AccessReviewsResolver, AccessReviewItemsResolver, NoticesResolver],
+  providers: [AuditTrailResolver, AccessReviewsResolver, AccessReviewItemsResolver, NoticesResolver, ReportSchedulesResolver],
 })
 export class ComplianceApiModule {}

@@ -8,10 +8,13 @@ import { Mailer } from './notices/mailer';
 import { Notices } from './notices/notices.service';
 import { NoticeReactor } from './notices/notice.reactor';
 import { MailOutbox } from './notices/mail-outbox';
+import { ReportRenderer } from './reports/report-renderer';
+import { ReportSchedules } from './reports/report-schedules.use-case';
+import { AuditLogModule } from '@keyward/compliance/audit-log';
 
 @Module({
-  imports: [CqrsModule, AppPasswordsApplicationModule, IdentityApplicationModule],
-  providers: [AccessReviews, AccessReviewDeadlines, Mailer, Notices, NoticeReactor, MailOutbox],
-  exports: [AccessReviews, AccessReviewDeadlines, Notices, MailOutbox],
+  imports: [CqrsModule, AppPasswordsApplicationModule, IdentityApplicationModule, AuditLogModule],
+  providers: [AccessReviews, AccessReviewDeadlines, Mailer, Notices, NoticeReactor, MailOutbox, ReportRenderer, ReportSchedules],
+  exports: [AccessReviews, AccessReviewDeadlines, Notices, MailOutbox, ReportRenderer, ReportSchedules],
 })
 export class ComplianceApplicationModule {}

@@ -4,3 +4,8 @@ export * from './access-reviews/access-review-deadlines.sweep';
 export * from './notices/notices.service';
 export * from './notices/mail-outbox';
 export * from './notices/mailer';
+export * from './reports/report';
+export * from './reports/report-definitions';
+export * from './reports/report-pdf';
+export * from './reports/report-renderer';
+export * from './reports/report-schedules.use-case';

@@ -7,3 +7,4 @@ export * from './access-review/access-review';
 export * from './notices/notice.events';
 export * from './notices/notice';
 export * from './notices/notice-content';
+export * from './report-schedules/report-schedule';

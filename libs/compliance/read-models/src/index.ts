@@ -5,3 +5,4 @@ export * from './access-reviews/access-reviews.projection';
 export * from './access-reviews/access-reviews.queries';
 export * from './notices/notices.projection';
 export * from './notices/notices.queries';
+export * from './report-schedules/report-schedules.projection';

@@ -1,19 +1,9 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { stringify } from 'csv-stringify';
-import { once } from 'node:events';
-import { badInput, notFound } from '@keyward/shared/domain';
-import type { ReadModelDatabase } from '@keyward/shared/read-models';
-import { CLOCK, READ_MODEL_DB, readModelsSettled, spreadsheetSafe, startCsvDownload, SubscriberHost, type Clock } from '@keyward/shared/server';
+import { startCsvDownload } from '@keyward/shared/server';
 import type { UserPrincipal } from '@keyward/identity/domain';
-import { Directory } from '@keyward/identity/application';
 import { CurrentPrincipal, Requires } from '@keyward/identity/api';
-import { userPrincipalNames } from '@keyward/identity/read-models';
-import { AuditLog } from '@keyward/compliance/audit-log';
-import type { Report } from './report';
-import { REPORTS } from './report-definitions';
-import { writeReportPdf, type ReportCover } from './report-pdf';
+import { ReportRenderer, reportFormat } from '@keyward/compliance/application';
 
 /**
  * `GET /reports/<name>?format=csv|pdf` (DESIGN §8): compliance reports for auditors. Parameters
@@ -24,56 +14,22 @@ import { writeReportPdf, type ReportCover } from './report-pdf';
  */
 @Controller('reports')
 export class ReportsController {
-  constructor(
-    private readonly queries: QueryBus,
-    private readonly directory: Directory,
-    private readonly auditLog: AuditLog,
-    private readonly subscribers: SubscriberHost,
-    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly reports: ReportRenderer) {}
 
   @Get(':name')
   @Requires('reports.read')
   async report(@CurrentPrincipal() principal: UserPrincipal, @Param('name') name: string, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    const definition = Object.prototype.hasOwnProperty.call(REPORTS, name) ? REPORTS[name] : undefined;
-    if (!definition) throw notFound(`No report named ${JSON.stringify(name.slice(0, 60))}. Reports: ${Object.keys(REPORTS).join(', ')}.`);
-    const { format = 'csv', ...params } = query;
-    if (format !== 'csv' && format !== 'pdf') throw badInput('format must be csv or pdf.');
-    await readModelsSettled(this.subscribers);
-    const now = this.clock.now();
-    const tenant = await this.directory.tenantOf(principal);
-    const report = await definition(params, { principal, tenant, now, queries: this.queries, db: this.db });
-    const checkpoint = await this.auditLog.checkpoint(principal.tenantId);
-    const cover: ReportCover = {
-      tenant: `${tenant.name} (${tenant.domains.join(', ')})`,
-      generatedAt: now.toISOString(),
-      generatedBy: `${userPrincipalNames(this.db, principal.tenantId, [principal.userId]).get(principal.userId) ?? ''} (user:${principal.userId})`.trim(),
-      checkpoint: { origin: this.auditLog.origin(principal.tenantId), size: checkpoint.size, rootHash: checkpoint.rootHash.toString('base64') },
-    };
+    const { format: asked, ...params } = query;
+    const format = reportFormat(asked);
+    const prepared = await this.reports.prepare(principal, name, params);
+    const { cover, report, fileBase } = prepared;
     response
       .setHeader('X-Keyward-Checkpoint-Size', String(cover.checkpoint.size))
       .setHeader('X-Keyward-Checkpoint-Root-Hash', cover.checkpoint.rootHash)
       .setHeader('X-Keyward-Generated-At', cover.generatedAt)
       .setHeader('X-Keyward-Report-Period', report.period);
-    const file = `keyward-${name}-${now.toISOString().slice(0, 10)}`;
-    if (format === 'pdf') {
-      response.status(200).type('application/pdf').attachment(`${file}.pdf`).setHeader('Cache-Control', 'no-store');
-      await writeReportPdf(report, cover, response);
-      return;
-    }
-    await writeCsv(report, `${file}.csv`, response);
+    if (format === 'pdf') response.status(200).type('application/pdf').attachment(`${fileBase}.pdf`).setHeader('Cache-Control', 'no-store');
+    else startCsvDownload(response, `${fileBase}.csv`);
+    await this.reports.write(prepared, format, response);
   }
-}
-
-async function writeCsv(report: Report, fileName: string, response: Response): Promise<void> {
-  startCsvDownload(response, fileName);
-  const csv = stringify({ header: true, columns: [...report.columns] });
-  csv.pipe(response);
-  for await (const batch of report.rows()) {
-    for (const row of batch) {
-      if (!csv.write(row.map((cell) => spreadsheetSafe(cell)))) await once(csv, 'drain');
-    }
-  }
-  csv.end();
 }

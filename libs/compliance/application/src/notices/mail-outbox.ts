@@ -4,8 +4,8 @@ import type { ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, KEYWARD_CONFIG, READ_MODEL_DB, type Clock, type KeywardConfig } from '@keyward/shared/server';
 import { Directory } from '@keyward/identity/application';
 import { expiringAppPasswords } from '@keyward/app-passwords/read-models';
-import { expiryNotice, reviewNotice } from '@keyward/compliance/domain';
-import { knownNotices, reviewsDueSoon } from '@keyward/compliance/read-models';
+import { expiryNotice, lastRunAt, reviewNotice, scheduledReportNotice } from '@keyward/compliance/domain';
+import { activeReportSchedules, knownNotices, reviewsDueSoon } from '@keyward/compliance/read-models';
 import { Notices } from './notices.service';
 import { addressOf, consoleLink } from './recipients';
 import { noticeIdOf } from './notice-id';
@@ -64,8 +64,8 @@ export class MailOutbox implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** One reminder pass; resolves with how many reminders it queued. */
   queueReminders(): Promise<number> {
-    this.reminding ??= Promise.all([this.remindOwners(), this.remindReviewers()])
-      .then(([owners, reviewers]) => owners + reviewers)
+    this.reminding ??= Promise.all([this.remindOwners(), this.remindReviewers(), this.runSchedules()])
+      .then((counts) => counts.reduce((sum, count) => sum + count, 0))
       .catch((error: unknown) => {
         this.logger.warn({ msg: 'queueing reminders failed; the next pass tries again', error: String(error) });
         return 0;
@@ -115,6 +115,35 @@ export class MailOutbox implements OnApplicationBootstrap, OnApplicationShutdown
         if (reviewer.status !== 'enabled') continue;
         const content = reviewNotice({ reviewName: review.name, dueAt: review.dueAt, undecided, reviewUrl: consoleLink(this.config, `/reviews/${review.reviewId}`), isReminder: true, revokesUndecided: review.revokeUndecided });
         await this.notices.queue({ tenantId: review.tenantId, kind: 'ACCESS_REVIEW_REMINDER', userId, to: addressOf(reviewer), content, cause }, this.context(review.tenantId));
+        queued++;
+      }
+    }
+    return queued;
+  }
+
+  /** Each scheduled report whose run has come: one notice per recipient, the report drawn when it is sent. */
+  private async runSchedules(): Promise<number> {
+    const now = this.clock.now();
+    let queued = 0;
+    for (const schedule of activeReportSchedules(this.db)) {
+      const runAt = lastRunAt(schedule.firstRunAt, schedule.cadence, now)?.toISOString();
+      if (!runAt) continue;
+      const causes = schedule.recipients.map((recipient) => ({ recipient, cause: `schedule-${schedule.id}-${runAt}-${recipient}` }));
+      const known = knownNotices(this.db, causes.map(({ cause }) => noticeIdOf(cause, '', 'SCHEDULED_REPORT')));
+      const pending = causes.filter(({ cause }) => !known.has(noticeIdOf(cause, '', 'SCHEDULED_REPORT')));
+      if (pending.length === 0) continue;
+      const [owner, tenant] = [await this.directory.user(schedule.ownerId), await this.directory.tenant(schedule.tenantId)];
+      const content = scheduledReportNotice({
+        report: schedule.report,
+        cadence: schedule.cadence,
+        tenant: tenant.status === 'active' ? tenant.name : schedule.tenantId,
+        runAt,
+        owner: owner.status === 'none' ? 'Someone' : owner.userPrincipalName,
+        reportsUrl: consoleLink(this.config, '/reports'),
+      });
+      const attachment = { report: schedule.report, params: schedule.params, format: schedule.format, ownerId: schedule.ownerId };
+      for (const { recipient, cause } of pending) {
+        await this.notices.queue({ tenantId: schedule.tenantId, kind: 'SCHEDULED_REPORT', userId: '', to: recipient, content, cause, attachment }, this.context(schedule.tenantId));
         queued++;
       }
     }

@@ -10,6 +10,7 @@ export interface Mail {
   readonly html: string;
   /** Mail headers of our own (the notice's id, for the recipient's mail rules and for support). */
   readonly headers?: Record<string, string>;
+  readonly attachments?: readonly { filename: string; content: Buffer; contentType: string }[];
 }
 
 /**
@@ -50,7 +51,7 @@ export class Mailer implements OnApplicationShutdown {
   /** Sends one mail; resolves with the server's message id and answer, rejects with its refusal. */
   async send(mail: Mail): Promise<{ messageId: string; response: string }> {
     if (!this.transport) throw new Error('No mail server is configured (KEYWARD_SMTP_URL).');
-    const info = await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
+    const info = await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, attachments: mail.attachments ? [...mail.attachments] : undefined });
     return { messageId: String(info.messageId ?? ''), response: String(info.response ?? '') };
   }
 

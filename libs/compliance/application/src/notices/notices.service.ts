@@ -1,12 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CommandContext } from '@keyward/shared/domain';
+import { isDomainError, type CommandContext } from '@keyward/shared/domain';
 import { Aggregates } from '@keyward/shared/event-sourcing';
 import type { ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, KEYWARD_CONFIG, READ_MODEL_DB, type Clock, type KeywardConfig } from '@keyward/shared/server';
-import { noticeDecider, noticeStreamId, type NoticeContent, type NoticeKind } from '@keyward/compliance/domain';
+import { scopeOf, type UserPrincipal } from '@keyward/identity/domain';
+import { Directory } from '@keyward/identity/application';
+import { noticeDecider, noticeStreamId, type NoticeAttachment, type NoticeContent, type NoticeKind, type NoticeQueued } from '@keyward/compliance/domain';
 import { dueNotices } from '@keyward/compliance/read-models';
 import { Mailer } from './mailer';
 import { noticeIdOf } from './notice-id';
+import { ReportRenderer } from '../reports/report-renderer';
 
 /** A notice to queue: its words, its recipient, and the key of its cause (one notice per key). */
 export interface NoticeRequest {
@@ -17,6 +20,8 @@ export interface NoticeRequest {
   readonly content: NoticeContent;
   /** What caused it (an event's id, a schedule's key): queueing the same cause twice queues one notice. */
   readonly cause: string;
+  /** A report to draw and attach when the notice is sent. */
+  readonly attachment?: NoticeAttachment;
 }
 
 const PROCESS = 'notices';
@@ -36,6 +41,8 @@ export class Notices {
   constructor(
     private readonly aggregates: Aggregates,
     private readonly mailer: Mailer,
+    private readonly directory: Directory,
+    private readonly renderer: ReportRenderer,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(KEYWARD_CONFIG) private readonly config: KeywardConfig,
@@ -49,7 +56,7 @@ export class Notices {
   /** Queues a notice (once per cause and recipient); resolves with its id. */
   async queue(request: NoticeRequest, context: CommandContext): Promise<string> {
     const noticeId = noticeIdOf(request.cause, request.userId, request.kind);
-    const data = { noticeId, tenantId: request.tenantId, kind: request.kind, userId: request.userId, to: request.to, ...request.content, cause: request.cause };
+    const data = { noticeId, tenantId: request.tenantId, kind: request.kind, userId: request.userId, to: request.to, ...request.content, cause: request.cause, attachment: request.attachment ?? null };
     await this.aggregates.handle(noticeStreamId(noticeId), noticeDecider, { type: 'QueueNotice', data }, { ...context, tenantId: request.tenantId });
     return noticeId;
   }
@@ -65,6 +72,30 @@ export class Notices {
     return sent;
   }
 
+  /**
+   * A scheduled report's notice with its report drawn now, with its owner's rights now. An owner
+   * who can no longer read reports (disabled, or another role) gets the mail without it, saying why,
+   * rather than a retry that cannot succeed.
+   */
+  private async withAttachment(message: NoticeQueued['data']): Promise<{ text: string; html: string; attachments?: { filename: string; content: Buffer; contentType: string }[] }> {
+    const { attachment } = message;
+    if (!attachment) return { text: message.text, html: message.html };
+    const owner = await this.directory.user(attachment.ownerId);
+    const principal: UserPrincipal | null = owner.status === 'enabled' ? { kind: 'user', userId: owner.userId, tenantId: owner.tenantId, userPrincipalName: owner.userPrincipalName, roles: owner.roles } : null;
+    let why = 'whoever scheduled it can no longer read reports; schedule it again';
+    if (principal && scopeOf(principal, 'reports.read') === 'TENANT') {
+      try {
+        const file = await this.renderer.toFile(await this.renderer.prepare(principal, attachment.report, attachment.params), attachment.format);
+        return { text: message.text, html: message.html, attachments: [file] };
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        why = error.message;
+      }
+    }
+    const note = `The report could not be drawn: ${why}.`;
+    return { text: `${note}\n\n${message.text}`, html: message.html.replace(/(<body[^>]*>)/, `$1\n<p><strong>${note.replace(/[&<>"']/g, '')}</strong></p>`) };
+  }
+
   private async deliver(noticeId: string, tenantId: string): Promise<boolean> {
     const now = this.clock.now();
     const context: CommandContext = { actor: `system:${PROCESS}`, tenantId, now, correlationId: `notice-${noticeId}` };
@@ -73,7 +104,8 @@ export class Notices {
     if (claimed.events.length === 0 || claimed.state.status !== 'SENDING') return false;
     const { attempts: attempt, message } = claimed.state;
     try {
-      const { messageId, response } = await this.mailer.send({ to: message.to, subject: message.subject, text: message.text, html: message.html, headers: { 'X-Keyward-Notice': noticeId } });
+      const { text, html, attachments } = await this.withAttachment(message);
+      const { messageId, response } = await this.mailer.send({ to: message.to, subject: message.subject, text, html, attachments, headers: { 'X-Keyward-Notice': noticeId } });
       await this.aggregates.handle(stream, noticeDecider, { type: 'RecordSent', data: { attempt, messageId, response: response.slice(0, 200) } }, { ...context, now: this.clock.now() });
       return true;
     } catch (error) {

@@ -40,6 +40,8 @@ export const ENTITY_MANAGEMENT_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   NoticeSendStarted: noticeChange(3, 'Notice being sent'),
   NoticeSent: noticeChange(3, 'Notice sent', 'response'),
   NoticeDeliveryFailed: noticeChange(3, 'Notice delivery failed; retried later', 'error'),
+  ReportScheduled: entityChange(1, 'Report scheduled', (data) => ({ entity: { uid: data.text('scheduleId') ?? UNKNOWN, name: data.text('report'), type_id: 99, type: 'Report Schedule' } })),
+  ReportScheduleCancelled: entityChange(3, 'Report schedule cancelled', (data) => ({ entity: { uid: data.text('scheduleId') ?? UNKNOWN, type_id: 99, type: 'Report Schedule' } })),
 };
 
 function entityChange(activityId: number, message: string, attributes: (data: RecordData) => Record<string, unknown>): OcsfMapper {

@@ -63,6 +63,8 @@ const EXPECTED: Record<string, [classUid: number, activityId: number, activityNa
   NoticeSent: [3004, 3, 'Update'],
   NoticeDeliveryFailed: [3004, 3, 'Update'],
   NoticePreferencesChanged: [3001, 99, 'Change Notice Preferences'],
+  ReportScheduled: [3004, 1, 'Create'],
+  ReportScheduleCancelled: [3004, 3, 'Update'],
   AlertRaised: [2004, 1, 'Create'],
   AlertRepeated: [2004, 2, 'Update'],
   AlertAcknowledged: [2004, 2, 'Update'],

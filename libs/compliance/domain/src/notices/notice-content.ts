@@ -91,3 +91,24 @@ export function reviewNotice(facts: ReviewFacts): NoticeContent {
   if (facts.reviewUrl) paragraphs.push({ text: 'Open the review', url: facts.reviewUrl });
   return compose(subject, paragraphs);
 }
+
+export interface ScheduledReportFacts {
+  readonly report: string;
+  readonly cadence: 'WEEKLY' | 'MONTHLY';
+  readonly tenant: string;
+  readonly runAt: string;
+  /** Who scheduled it, whose rights it is drawn with. */
+  readonly owner: string;
+  readonly reportsUrl: string | null;
+}
+
+/** A scheduled report, attached. */
+export function scheduledReportNotice(facts: ScheduledReportFacts): NoticeContent {
+  const every = facts.cadence === 'WEEKLY' ? 'weekly' : 'monthly';
+  const paragraphs: (string | { text: string; url: string })[] = [
+    `Attached: the ${facts.report} report of ${facts.tenant}, as of ${facts.runAt}.`,
+    `${facts.owner} scheduled it to be mailed ${every}; it is drawn with their rights and names the audit-log checkpoint it was drawn from.`,
+  ];
+  if (facts.reportsUrl) paragraphs.push({ text: 'Reports and schedules', url: facts.reportsUrl });
+  return compose(`Keyward ${every} report: ${facts.report}`, paragraphs);
+}

@@ -9,9 +9,26 @@ export type NoticeKind =
   | 'APP_PASSWORD_LEAKED'
   | 'APP_PASSWORD_EXPIRING'
   | 'ACCESS_REVIEW_ASSIGNED'
-  | 'ACCESS_REVIEW_REMINDER';
+  | 'ACCESS_REVIEW_REMINDER'
+  | 'SCHEDULED_REPORT';
 
-export const NOTICE_KINDS: readonly NoticeKind[] = ['APP_PASSWORD_REVOKED', 'APP_PASSWORD_SUSPENDED', 'APP_PASSWORD_LEAKED', 'APP_PASSWORD_EXPIRING', 'ACCESS_REVIEW_ASSIGNED', 'ACCESS_REVIEW_REMINDER'];
+export const NOTICE_KINDS: readonly NoticeKind[] = [
+  'APP_PASSWORD_REVOKED',
+  'APP_PASSWORD_SUSPENDED',
+  'APP_PASSWORD_LEAKED',
+  'APP_PASSWORD_EXPIRING',
+  'ACCESS_REVIEW_ASSIGNED',
+  'ACCESS_REVIEW_REMINDER',
+  'SCHEDULED_REPORT',
+];
+
+/** A report to attach, drawn when the notice is sent, with its owner's rights then. */
+export interface NoticeAttachment {
+  report: string;
+  params: Record<string, string>;
+  format: 'csv' | 'pdf';
+  ownerId: string;
+}
 
 /**
  * A mail to a person, decided and recorded before it is sent: what it says (text and HTML, never a
@@ -24,7 +41,7 @@ export type NoticeQueued = DomainEvent<
     noticeId: string;
     tenantId: string;
     kind: NoticeKind;
-    /** The recipient's user id. */
+    /** The recipient's user id; empty for a named address that is no user (a scheduled report's recipient). */
     userId: string;
     to: string;
     subject: string;
@@ -32,6 +49,7 @@ export type NoticeQueued = DomainEvent<
     html: string;
     /** What caused it: an event id, or a schedule's key (an expiry, a review's reminder). */
     cause: string;
+    attachment?: NoticeAttachment | null;
   }
 >;
 /** A node took the notice to send it (a claim, so that two nodes do not both send it). */

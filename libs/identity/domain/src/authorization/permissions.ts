@@ -84,6 +84,7 @@ export const PERMISSIONS = {
     description: 'Download compliance reports (inventory as of a date, dormant, survived a reset, changes, policy exceptions, sign-ins, access reviews)',
     tenant: ['GLOBAL_ADMIN', 'AUDITOR'],
   },
+  'reports.schedule': { description: 'Schedule compliance reports to be mailed weekly or monthly within the organisation, and cancel schedules', tenant: ['GLOBAL_ADMIN', 'AUDITOR'] },
   'accessReviews.read': {
     description: "Read access reviews: the tenant's, or those one reviews or has an app password in",
     tenant: ['GLOBAL_ADMIN', 'AUDITOR'],

@@ -35,6 +35,7 @@ import {
 import { auditRecordOf, type AuditRecord } from '../../audit-record/audit-record';
 import type { AccessReviewCompleted, AccessReviewItemAttested, AccessReviewItemDecided, AccessReviewItemsFixed, AccessReviewStarted } from '../../access-review/access-review.events';
 import type { NoticeDeliveryFailed, NoticeQueued, NoticeSendStarted, NoticeSent } from '../../notices/notice.events';
+import type { ReportScheduleCancelled, ReportScheduled } from '../../report-schedules/report-schedule';
 
 /**
  * One audit record of every event type a tenant's log holds, as `auditRecordOf` makes them from
@@ -48,6 +49,7 @@ const CASE = 'c45e0000-0000-4000-8000-000000000007';
 const ALERT = 'a1e70000-0000-4000-8000-000000000009';
 const REVIEW = 'ae010000-0000-4000-8000-00000000000a';
 const NOTICE = '4e010000-0000-4000-8000-00000000000b';
+const SCHEDULE = '5c4e0000-0000-4000-8000-00000000000c';
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
 
 let sequence = 0;
@@ -164,6 +166,10 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
   recordOf('NoticeSendStarted', `notice-${NOTICE}`, { noticeId: NOTICE, attempt: 1, startedAt: '2026-03-01T12:00:02.000Z' } satisfies NoticeSendStarted['data'], 'system:notices'),
   recordOf('NoticeDeliveryFailed', `notice-${NOTICE}`, { noticeId: NOTICE, attempt: 1, error: 'connect ECONNREFUSED 127.0.0.1:25', retryAt: '2026-03-01T12:00:32.000Z' } satisfies NoticeDeliveryFailed['data'], 'system:notices'),
   recordOf('NoticeSent', `notice-${NOTICE}`, { noticeId: NOTICE, attempt: 2, messageId: '<1@contoso.example>', response: '250 2.0.0 Ok: queued' } satisfies NoticeSent['data'], 'system:notices'),
+  recordOf('ReportScheduled', `reportSchedule-${SCHEDULE}`, {
+    scheduleId: SCHEDULE, tenantId: TENANT, report: 'dormant', params: { days: '45' }, format: 'pdf', cadence: 'MONTHLY', recipients: ['audit@contoso.example'], ownerId: ALICE, firstRunAt: '2026-03-01T12:00:00.000Z',
+  } satisfies ReportScheduled['data'], `user:${ALICE}`),
+  recordOf('ReportScheduleCancelled', `reportSchedule-${SCHEDULE}`, { scheduleId: SCHEDULE, cancelledBy: `user:${ALICE}` } satisfies ReportScheduleCancelled['data'], `user:${ALICE}`),
   recordOf('AccessReviewCompleted', `accessReview-${REVIEW}`, { reviewId: REVIEW, kept: 1, revoked: 0, undecided: 0 } satisfies AccessReviewCompleted['data'], 'system:access-review'),
   recordOf('AlertRaised', `alert-${ALERT}`, {
     alertId: ALERT, tenantId: TENANT, kind: 'REVOKED_CREDENTIAL_USED', severity: 'HIGH', subject: `credential:${CREDENTIAL}@203.0.113.0/24`,
