@@ -81,6 +81,12 @@ const OPERATIONS: Record<string, OperationCase> = {
     query: 'mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { id } }',
     variables: (s) => ({ input: { userId: s.userId, password: 'a new console password' } }),
   },
+  // The subjects are enabled: an authorised erasure is refused by the domain (disable first).
+  eraseUserData: {
+    targets: ['tenant', 'foreign'],
+    query: 'mutation($input: EraseUserDataInput!) { eraseUserData(input: $input) { id } }',
+    variables: (s) => ({ input: { userId: s.userId, reason: 'matrix' } }),
+  },
   changeTenantPolicy: {
     targets: 'tenant',
     query: 'mutation($input: TenantPolicyInput!) { changeTenantPolicy(input: $input) { maxActivePerUser } }',

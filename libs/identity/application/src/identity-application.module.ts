@@ -12,6 +12,7 @@ import { SessionService } from './sessions/session-service';
 import { SecondFactorService } from './second-factors/second-factor.service';
 import { SetUserEnabledHandler } from './set-user-enabled/set-user-enabled.command';
 import { ChangeNoticePreferencesHandler } from './notice-preferences/notice-preferences.command';
+import { EraseUserHandler } from './erase-user/erase-user.command';
 
 @Module({
   imports: [CqrsModule],
@@ -24,6 +25,7 @@ import { ChangeNoticePreferencesHandler } from './notice-preferences/notice-pref
     CreateUserHandler,
     SetUserEnabledHandler,
     ChangeNoticePreferencesHandler,
+    EraseUserHandler,
     ChangeTenantPolicyHandler,
     ResetUserPasswordHandler,
     CreateApiTokenHandler,

@@ -11,3 +11,4 @@ export * from './api-tokens/api-token-authenticator';
 export * from './provisioning/provisioning.commands';
 export * from './second-factors/second-factor.service';
 export * from './notice-preferences/notice-preferences.command';
+export * from './erase-user/erase-user.command';

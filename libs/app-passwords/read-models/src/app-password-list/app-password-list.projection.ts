@@ -151,6 +151,10 @@ function applyOne(db: ReadModelDatabase, e: Exclude<Handled, RecordedEvent & App
     case 'UserCreated':
       statement(db, 'INSERT OR IGNORE INTO app_password_owners VALUES (?, ?, NULL)').run(e.data.userId, e.data.userPrincipalName);
       return;
+    case 'UserErased':
+      statement(db, 'UPDATE app_password_owners SET user_principal_name = ? WHERE user_id = ?').run(e.data.pseudonym, e.data.userId);
+      statement(db, 'UPDATE app_password_list SET user_principal_name = ? WHERE user_id = ?').run(e.data.pseudonym, e.data.userId);
+      return;
     case 'UserPasswordReset':
       statement(db, 'UPDATE app_password_owners SET last_password_reset_at = max(coalesce(last_password_reset_at, ?), ?) WHERE user_id = ?').run(
         e.metadata.occurredAt,

@@ -19,7 +19,7 @@ const LIFECYCLE_TYPES: readonly AppPasswordEvent['type'][] = ['AppPasswordGenera
  */
 export const appPasswordHistoryProjection: Projection = {
   name: 'app-password-history',
-  filter: { streamPrefixes: ['appPassword-', 'user-'], eventTypes: [...LIFECYCLE_TYPES, 'UserCreated', 'UserPasswordReset'] },
+  filter: { streamPrefixes: ['appPassword-', 'user-'], eventTypes: [...LIFECYCLE_TYPES, 'UserCreated', 'UserPasswordReset', 'UserErased'] },
   version: 1,
   tables: ['app_password_versions', 'app_password_history_owners', 'app_password_owner_resets'],
 
@@ -83,6 +83,11 @@ function applyOne(db: ReadModelDatabase, e: Handled): void {
       return;
     case 'UserPasswordReset':
       statement(db, 'INSERT OR IGNORE INTO app_password_owner_resets VALUES (?, ?)').run(e.data.userId, e.metadata.occurredAt);
+      return;
+    case 'UserErased':
+      // Every version, past ones included: an erased name is gone from history's views too.
+      statement(db, 'UPDATE app_password_history_owners SET user_principal_name = ? WHERE user_id = ?').run(e.data.pseudonym, e.data.userId);
+      statement(db, 'UPDATE app_password_versions SET user_principal_name = ? WHERE user_id = ?').run(e.data.pseudonym, e.data.userId);
       return;
     case 'AppPasswordGenerated':
       statement(

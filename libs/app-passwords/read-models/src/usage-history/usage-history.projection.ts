@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
+import type { UserEvent } from '@keyward/identity/domain';
 import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { addressKey, type AppPasswordUsageEvent, type AppPasswordUsageStreamEvent, type SignInFailed, type SignInFailuresSummarized } from '@keyward/app-passwords/domain';
 
@@ -26,7 +27,8 @@ type Handled = RecordedEvent & (AppPasswordUsageStreamEvent | SignInFailed | Sig
  */
 export const usageHistoryProjection: Projection = {
   name: 'usage-history',
-  filter: { streamPrefixes: ['appPasswordUsage-', 'signInFailures-'] },
+  // user-: an erased user's name leaves the rejections (docs/compliance.md).
+  filter: { streamPrefixes: ['appPasswordUsage-', 'signInFailures-', 'user-'] },
   // 2: no row per attempt; monthly counts with stream revisions, and rejections only. 3: addresses
   // by month. 4: those kept in address order (the only order they are read in), without an index.
   // 5: rejections with their number of attempts (a summary of unknown names' failures has many).
@@ -144,6 +146,11 @@ function applyUsage(db: ReadModelDatabase, events: readonly RecordedEvent[]): vo
   const tenantDaily = new TenantDaily();
   let last: Month | undefined;
   for (const event of events as Handled[]) {
+    if (event.streamId.startsWith('user-')) {
+      const user = event as unknown as RecordedEvent & UserEvent;
+      if (user.type === 'UserErased') statement(db, 'UPDATE usage_rejections SET user_principal_name = ? WHERE user_id = ?').run(user.data.pseudonym, user.data.userId);
+      continue;
+    }
     if (event.type === 'AppPasswordClientIdentified') {
       statement(db, 'INSERT OR IGNORE INTO usage_client_names (stream, revision, client) VALUES (?, ?, ?)').run(event.streamId, event.data.useRevision, event.data.client);
       continue;

@@ -42,6 +42,7 @@ export const ACCOUNT_CHANGE_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   MfaAttested: userChange(otherActivity(ACCOUNT_CHANGE, 'Attest MFA'), 'MFA attested by the identity provider'),
   SecondFactorUsed: userChange(otherActivity(ACCOUNT_CHANGE, 'Record Second Factor Use'), 'Second factor used'),
   NoticePreferencesChanged: userChange(otherActivity(ACCOUNT_CHANGE, 'Change Notice Preferences'), 'Mail preferences changed'),
+  UserErased: userChange(otherActivity(ACCOUNT_CHANGE, 'Erase Personal Data'), 'Personal data erased from the views; the record stays'),
   ApiTokenCreated: apiTokenChange(activity(ACCOUNT_CHANGE, 1), 'API token created', (data) => apiTokenUserOf(data, data.text('name'))),
   ApiTokenRevoked: apiTokenChange(activity(ACCOUNT_CHANGE, 6), 'API token revoked'),
   ApiTokenUsed: apiTokenChange(otherActivity(ACCOUNT_CHANGE, 'Record Use'), 'API token used'),

@@ -63,6 +63,7 @@ const EXPECTED: Record<string, [classUid: number, activityId: number, activityNa
   NoticeSent: [3004, 3, 'Update'],
   NoticeDeliveryFailed: [3004, 3, 'Update'],
   NoticePreferencesChanged: [3001, 99, 'Change Notice Preferences'],
+  UserErased: [3001, 99, 'Erase Personal Data'],
   ReportScheduled: [3004, 1, 'Create'],
   ReportScheduleCancelled: [3004, 3, 'Update'],
   AlertRaised: [2004, 1, 'Create'],

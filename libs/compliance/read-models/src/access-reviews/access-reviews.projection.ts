@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type Projection } from '@keyward/shared/read-models';
 import type { AccessReviewEvent } from '@keyward/compliance/domain';
+import type { UserErased } from '@keyward/identity/domain';
 
 /**
  * `AccessReviews`: each review with its counters as decisions come in (the admin's progress view),
@@ -8,7 +9,8 @@ import type { AccessReviewEvent } from '@keyward/compliance/domain';
  */
 export const accessReviewsProjection: Projection = {
   name: 'access-reviews',
-  filter: { streamPrefixes: ['accessReview-'] },
+  // user-: an erased user's name leaves the items (docs/compliance.md).
+  filter: { streamPrefixes: ['accessReview-', 'user-'], eventTypes: ['AccessReviewStarted', 'AccessReviewItemsFixed', 'AccessReviewItemDecided', 'AccessReviewItemAttested', 'AccessReviewCompleted', 'UserErased'] },
   version: 1,
   tables: ['access_reviews', 'access_review_reviewers', 'access_review_items'],
 
@@ -67,8 +69,11 @@ export const accessReviewsProjection: Projection = {
   },
 
   apply(db, event) {
-    const e = event as RecordedEvent & AccessReviewEvent;
+    const e = event as RecordedEvent & (AccessReviewEvent | UserErased);
     switch (e.type) {
+      case 'UserErased':
+        statement(db, 'UPDATE access_review_items SET user_principal_name = ? WHERE user_id = ?').run(e.data.pseudonym, e.data.userId);
+        return;
       case 'AccessReviewStarted': {
         const d = e.data;
         const inserted = statement(

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
 import type { NoticeEvent, NoticeKind } from '@keyward/compliance/domain';
+import type { UserErased } from '@keyward/identity/domain';
 
 /**
  * `Notices`: each mail to a person with where it stands (queued, sending, failed and when to try
@@ -9,7 +10,8 @@ import type { NoticeEvent, NoticeKind } from '@keyward/compliance/domain';
  */
 export const noticesProjection: Projection = {
   name: 'notices',
-  filter: { streamPrefixes: ['notice-'] },
+  // user-: an erased user's address leaves the list (docs/compliance.md).
+  filter: { streamPrefixes: ['notice-', 'user-'], eventTypes: ['NoticeQueued', 'NoticeSendStarted', 'NoticeSent', 'NoticeDeliveryFailed', 'UserErased'] },
   version: 1,
   tables: ['notices'],
 
@@ -38,9 +40,12 @@ export const noticesProjection: Projection = {
   },
 
   apply(db, event) {
-    const e = event as RecordedEvent & NoticeEvent;
+    const e = event as RecordedEvent & (NoticeEvent | UserErased);
     const at = e.metadata.occurredAt;
     switch (e.type) {
+      case 'UserErased':
+        statement(db, 'UPDATE notices SET recipient = ? WHERE user_id = ?').run(e.data.pseudonym, e.data.userId);
+        return;
       case 'NoticeQueued':
         statement(db, `INSERT OR IGNORE INTO notices (notice_id, tenant_id, kind, user_id, recipient, subject, status, queued_at, due_at) VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)`).run(
           e.data.noticeId,

@@ -46,3 +46,9 @@ export class ResetUserPasswordInput {
   @Field(() => ID) userId!: string;
   @Field({ description: '12 to 256 characters.' }) password!: string;
 }
+
+@InputType('EraseUserDataInput')
+export class EraseUserDataInput {
+  @Field(() => ID) userId!: string;
+  @Field({ description: 'Why (a ticket, an Article 17 request): recorded.' }) reason!: string;
+}

@@ -2,12 +2,12 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandContext } from '@keyward/shared/domain';
 import { Connection, pageSize, toConnection } from '@keyward/shared/server';
-import { ChangeNoticePreferencesCommand, CreateUserCommand, Directory, ResetUserPasswordCommand, SetUserEnabledCommand } from '@keyward/identity/application';
+import { ChangeNoticePreferencesCommand, CreateUserCommand, Directory, EraseUserCommand, ResetUserPasswordCommand, SetUserEnabledCommand } from '@keyward/identity/application';
 import { grantsOf, type ExistingUser, type UserPrincipal } from '@keyward/identity/domain';
 import { GetUserQuery, GetUsersQuery, type Page, type UserListItem } from '@keyward/identity/read-models';
 import { CurrentCommandContext, CurrentPrincipal } from '../authorization/current-principal.decorator';
 import { Requires } from '../authorization/requires.decorator';
-import { CreateUserInput, GrantModel, ResetUserPasswordInput, UserFilter, UserModel } from './user.model';
+import { CreateUserInput, EraseUserDataInput, GrantModel, ResetUserPasswordInput, UserFilter, UserModel } from './user.model';
 
 const UserConnection = Connection(UserModel, 'User');
 
@@ -111,6 +111,15 @@ export class UsersResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<UserModel> {
     return fromAggregate(await this.commands.execute(new SetUserEnabledCommand(id, true, principal, context)));
+  }
+
+  @Mutation(() => UserModel, {
+    description:
+      "Erases a departed (disabled) user's personal data from every view: their name becomes a pseudonym in users, app passwords, reviews, notices and reports. The signed audit log keeps its records (docs/compliance.md).",
+  })
+  @Requires('users.manage')
+  async eraseUserData(@CurrentPrincipal() principal: UserPrincipal, @CurrentCommandContext() context: CommandContext, @Args('input') input: EraseUserDataInput): Promise<UserModel> {
+    return fromAggregate(await this.commands.execute(new EraseUserCommand(input.userId, input.reason, principal, context)));
   }
 
   @Mutation(() => UserModel, { description: "Sets a user's console password (global admins); may revoke their app passwords, as the policy says." })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   assertUnreachable,
   badInput,
@@ -80,6 +81,12 @@ export type SecondFactorUsed = DomainEvent<'SecondFactorUsed', { userId: string 
 export type MfaAttested = DomainEvent<'MfaAttested', { userId: string; source: 'identity-provider' }>;
 /** An admin removed the user's second factors (a lost phone), with the reason; the user enrols again. */
 export type SecondFactorsReset = DomainEvent<'SecondFactorsReset', { userId: string; reason: string }>;
+/**
+ * A departed user's personal data is taken out of every view (docs/compliance.md): their name,
+ * display name and directory profile are replaced by a pseudonym. The events that recorded them
+ * stay, as the audit record the organisation must keep.
+ */
+export type UserErased = DomainEvent<'UserErased', { userId: string; reason: string; pseudonym: string }>;
 /** Which mail the user wants: expiry reminders may be turned off; revocation notices never can. */
 export type NoticePreferencesChanged = DomainEvent<'NoticePreferencesChanged', { userId: string; expiryReminders: boolean }>;
 export type UserEvent =
@@ -94,7 +101,8 @@ export type UserEvent =
   | SecondFactorUsed
   | SecondFactorsReset
   | MfaAttested
-  | NoticePreferencesChanged;
+  | NoticePreferencesChanged
+  | UserErased;
 
 /**
  * The little Keyward keeps of what a directory (Entra ID over SCIM) says about a user: its own id
@@ -157,6 +165,7 @@ export type UseSecondFactor = { type: 'UseSecondFactor'; data: SecondFactorUse }
 export type ResetSecondFactors = { type: 'ResetSecondFactors'; data: { reason: string } };
 export type AttestMfa = { type: 'AttestMfa'; data: { source: 'identity-provider' } };
 export type ChangeNoticePreferences = { type: 'ChangeNoticePreferences'; data: { expiryReminders: boolean } };
+export type EraseUser = { type: 'EraseUser'; data: { reason: string } };
 export type UserCommand =
   | CreateUser
   | DisableUser
@@ -170,7 +179,8 @@ export type UserCommand =
   | UseSecondFactor
   | ResetSecondFactors
   | AttestMfa
-  | ChangeNoticePreferences;
+  | ChangeNoticePreferences
+  | EraseUser;
 
 export type User =
   | { status: 'none' }
@@ -194,6 +204,8 @@ export type User =
       secondFactors: SecondFactors;
       /** Whether they are mailed before an app password of theirs expires (on unless turned off). */
       expiryReminders: boolean;
+      /** Their personal data was erased from the views: their name is a pseudonym from then on. */
+      erased: boolean;
     });
 export type ExistingUser = Exclude<User, { status: 'none' }>;
 
@@ -243,6 +255,13 @@ export const userDecider = {
         const reason = requireLine(command.data.reason, 500, 'Give a reason of 1 to 500 characters on one line.');
         return [{ type: 'SecondFactorsReset', data: { userId: user.userId, reason } }];
       }
+      case 'EraseUser': {
+        const user = requireUser(state);
+        if (user.erased) return [];
+        if (user.status !== 'disabled') throw conflict('Disable the user first: only the data of someone who has left is erased.');
+        const reason = requireLine(command.data.reason, 500, 'Give a reason of 1 to 500 characters on one line (a ticket, a request under GDPR Article 17).');
+        return [{ type: 'UserErased', data: { userId: user.userId, reason, pseudonym: pseudonymOf(user.userId) } }];
+      }
       case 'ChangeNoticePreferences': {
         const user = requireUser(state);
         return user.expiryReminders === command.data.expiryReminders ? [] : [{ type: 'NoticePreferencesChanged', data: { userId: user.userId, expiryReminders: command.data.expiryReminders } }];
@@ -265,6 +284,7 @@ export const userDecider = {
         mfaAttestedByIdentityProvider: false,
         secondFactors: NO_SECOND_FACTORS,
         expiryReminders: true,
+        erased: false,
         mfaRegistered: event.data.mfaRegistered || event.data.profile?.mfaRegistered === true,
       };
     }
@@ -304,6 +324,8 @@ export const userDecider = {
         return { ...withFactors(state, revision, NO_SECOND_FACTORS), sessionsEndedAt: revision };
       case 'NoticePreferencesChanged':
         return { ...state, revision, expiryReminders: event.data.expiryReminders };
+      case 'UserErased':
+        return { ...state, revision, erased: true, userPrincipalName: event.data.pseudonym, displayName: ERASED_DISPLAY_NAME, profile: EMPTY_PROFILE, expiryReminders: false };
       default:
         return assertUnreachable(event);
     }
@@ -318,6 +340,14 @@ function withFactors(state: ExistingUser, revision: number, secondFactors: Secon
 /** mfaRegistered, for the app-password rule: an admin, the directory or the identity provider says so, or the user has a console factor. */
 function isMfaRegistered(user: ExistingUser): boolean {
   return user.mfaAttested || user.profile.mfaRegistered === true || user.mfaAttestedByIdentityProvider || hasSecondFactor(user.secondFactors);
+}
+
+/** What an erased user is called in every view. */
+export const ERASED_DISPLAY_NAME = 'Erased user';
+
+/** An erased user's name from then on: stable (the same user, the same pseudonym) and not their name. */
+export function pseudonymOf(userId: string): string {
+  return `erased-user-${createHash('sha256').update(userId).digest('hex').slice(0, 12)}`;
 }
 
 function requireUser(state: User): ExistingUser {

@@ -1,5 +1,5 @@
 import { specFor } from '@keyward/shared/domain/testing';
-import { userDecider, userIdFor, type CreateUser, type ProvisionUser, type UserCreated, type UserDisabled } from './user';
+import { pseudonymOf, userDecider, userIdFor, type CreateUser, type ProvisionUser, type UserCreated, type UserDisabled } from './user';
 
 const spec = specFor(userDecider);
 
@@ -192,5 +192,30 @@ describe('a directory provisioning users (SCIM)', () => {
     spec.given([provisioned]).when({ type: 'ChangeUserRoles', data: { roles: ['USER', 'GLOBAL_ADMIN'] } }).then([{ type: 'UserRolesChanged', data: { userId: created.data.userId, roles: ['USER', 'GLOBAL_ADMIN'] } }]);
     spec.given([provisioned]).when({ type: 'ChangeUserRoles', data: { roles: [] } }).thenThrows('BAD_USER_INPUT');
     spec.given([provisioned]).when({ type: 'ChangeUserRoles', data: { roles: ['ROOT'] } }).thenThrows('BAD_USER_INPUT');
+  });
+});
+
+describe('erasing a departed user’s personal data', () => {
+  const disabled: UserDisabled = { type: 'UserDisabled', data: { userId: created.data.userId, revokesAppPasswords: true } };
+  const erase = (reason = ' Left the company, HR-7 ') => ({ type: 'EraseUser' as const, data: { reason } });
+  const erased = { type: 'UserErased' as const, data: { userId: created.data.userId, reason: 'Left the company, HR-7', pseudonym: pseudonymOf(created.data.userId) } };
+
+  it('given a disabled user, records the erasure with a pseudonym that is not their name', () => {
+    spec.given([created, disabled]).when(erase()).then([erased]);
+    expect(erased.data.pseudonym).toMatch(/^erased-user-[0-9a-f]{12}$/);
+  });
+
+  it('given an enabled user, refuses: only the data of someone who has left is erased', () => {
+    spec.given([created]).when(erase()).thenThrows('CONFLICT', /Disable the user first/);
+  });
+
+  it('refuses an erasure without a reason', () => {
+    spec.given([created, disabled]).when(erase('  ')).thenThrows('BAD_USER_INPUT');
+  });
+
+  it('erases once, and leaves the user known only by the pseudonym', () => {
+    spec.given([created, disabled, erased]).when(erase()).thenNothingHappens();
+    const state = [created, disabled, erased].reduce(userDecider.evolve, userDecider.initialState());
+    expect(state).toMatchObject({ status: 'disabled', erased: true, userPrincipalName: erased.data.pseudonym, displayName: 'Erased user', profile: { email: null, givenName: null } });
   });
 });

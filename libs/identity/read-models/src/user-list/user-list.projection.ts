@@ -103,6 +103,11 @@ export const userListProjection: Projection = {
       case 'UserRolesChanged':
         update(db, event, typed.data.userId, 'roles = @roles', { roles: JSON.stringify(typed.data.roles) });
         return;
+      case 'UserErased':
+        update(db, event, typed.data.userId, "user_principal_name = @pseudonym, display_name = 'Erased user', external_id = NULL, given_name = NULL, family_name = NULL, email = NULL", {
+          pseudonym: typed.data.pseudonym,
+        });
+        return;
       case 'TotpEnrolled':
       case 'PasskeyRegistered':
         update(db, event, typed.data.userId, 'has_second_factor = 1, mfa_registered = 1', {});

@@ -158,6 +158,7 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
   recordOf('AccessReviewItemDecided', `accessReview-${REVIEW}`, {
     reviewId: REVIEW, itemId: `${REVIEW}:${CREDENTIAL}`, appPasswordId: CREDENTIAL, userId: ALICE, decision: 'KEEP', justification: 'Her only mail client', decidedBy: 'user:e0000000-0000-4000-8000-000000000012',
   } satisfies AccessReviewItemDecided['data'], 'user:e0000000-0000-4000-8000-000000000012'),
+  recordOf('UserErased', `user-${ALICE}`, { userId: ALICE, reason: 'Left the company; ticket HR-7', pseudonym: 'erased-user-0123456789ab' }),
   recordOf('NoticePreferencesChanged', `user-${ALICE}`, { userId: ALICE, expiryReminders: false }, `user:${ALICE}`),
   recordOf('NoticeQueued', `notice-${NOTICE}`, {
     noticeId: NOTICE, tenantId: TENANT, kind: 'APP_PASSWORD_REVOKED', userId: ALICE, to: 'alice@contoso.example', subject: 'Your app password "Thunderbird on laptop" was revoked',
