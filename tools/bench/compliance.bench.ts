@@ -77,7 +77,13 @@ export async function benchCompliance(size: InventoryDataSize, rounds: number, k
     // A report cites the audit-log checkpoint covering what it shows, so it waits for the log to
     // hold every event: on a first start over a large store, the log's own catch-up. Wait for it
     // here, so that the downloads measure the reports, not the catch-up.
-    const [logMs] = await timed(() => fetch(`${keyward!.baseUrl}/audit/checkpoint`, { headers: { cookie: admin.sessionCookie } }));
+    const [logMs] = await timed(async () => {
+      // Each try waits at most fetch's five minutes for the answer; the log may need longer.
+      for (;;) {
+        const answered = await fetch(`${keyward!.baseUrl}/audit/checkpoint`, { headers: { cookie: admin.sessionCookie } }).catch(() => null);
+        if (answered?.status === 200) return;
+      }
+    });
     process.stderr.write(`  audit log caught up in ${(logMs / 1000).toFixed(0)} s more\n`);
     const pid = serverPid();
     for (const [name, path] of [

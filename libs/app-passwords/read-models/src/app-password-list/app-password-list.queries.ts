@@ -71,9 +71,12 @@ export class GetAppPasswordQuery {
 
 const SELECT_ROWS = `SELECT l.*, ${STATUS_SQL} AS effective_status FROM app_password_list l`;
 
-type Row = Record<string, string | number | null> & { effective_status: AppPasswordStatus };
+/** An inventory row as the list and its history keep it, with its status at the moment asked about. */
+export type AppPasswordRow = Record<string, string | number | null> & { effective_status: AppPasswordStatus };
+type Row = AppPasswordRow;
 
-function toItem(row: Row): AppPasswordListItem {
+/** An item of the list from its row (the history's versions have the same columns, without sign-ins). */
+export function toItem(row: Row): AppPasswordListItem {
   return {
     id: row['app_password_id'] as string,
     tenantId: row['tenant_id'] as string,

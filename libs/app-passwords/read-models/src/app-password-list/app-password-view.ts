@@ -36,6 +36,16 @@ export interface AppPasswordFilter {
   survivedPasswordReset?: boolean | null;
 }
 
+/** A filter as a record keeps it (a case's or a review's): only the conditions given, long lists counted rather than repeated. */
+export function recordedFilter(filter: AppPasswordFilter): Record<string, unknown> {
+  const recorded: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === null || value === undefined) continue;
+    recorded[key] = Array.isArray(value) && value.length > 20 ? { count: value.length } : value;
+  }
+  return recorded;
+}
+
 /** The most ids or user ids one filter may list. */
 export const MAX_LISTED = 1_000;
 

@@ -4,10 +4,10 @@ import { badInput } from '@keyward/shared/domain';
 import type { EventStore, RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, EVENT_STORE, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
-import { tenantStreamId, type AppPasswordScope, type UserPrincipal } from '@keyward/identity/domain';
-import { appPasswordUsageStreamId, type AppPasswordStatus, type AppPasswordUsageStreamEvent } from '@keyward/app-passwords/domain';
+import { tenantStreamId, type UserPrincipal } from '@keyward/identity/domain';
+import { appPasswordUsageStreamId, type AppPasswordUsageStreamEvent } from '@keyward/app-passwords/domain';
 import { cursorFor, DEFAULT_APP_PASSWORD_SORT, filtered, ordered, sortKeySql, STATUS_SQL, visibleTo, type AppPasswordFilter, type AppPasswordSort } from '../app-password-list/app-password-view';
-import type { AppPasswordListItem, AppPasswordPage } from '../app-password-list/app-password-list.queries';
+import { toItem, type AppPasswordListItem, type AppPasswordPage, type AppPasswordRow } from '../app-password-list/app-password-list.queries';
 import type { DayCounts } from '../usage-history/usage-history.projection';
 import { credentialAttempts } from '../usage-history/sign-in-timeline';
 
@@ -27,7 +27,7 @@ export class GetAppPasswordsAsOfQuery {
   ) {}
 }
 
-type VersionRow = Record<string, string | number | null> & { effective_status: AppPasswordStatus };
+type VersionRow = AppPasswordRow;
 
 @QueryHandler(GetAppPasswordsAsOfQuery)
 export class GetAppPasswordsAsOfHandler implements IQueryHandler<GetAppPasswordsAsOfQuery, AppPasswordPage> {
@@ -78,19 +78,7 @@ export class GetAppPasswordsAsOfHandler implements IQueryHandler<GetAppPasswords
     const id = row['app_password_id'] as string;
     const [lastUse] = await credentialAttempts(this.store, this.db, id, { occurredAt: at, stream: '\uffff', revision: Number.MAX_SAFE_INTEGER }, 1, true);
     return {
-      id,
-      tenantId: row['tenant_id'] as string,
-      userId: row['user_id'] as string,
-      userPrincipalName: row['user_principal_name'] as string,
-      label: row['label'] as string,
-      scopes: JSON.parse(row['scopes'] as string) as AppPasswordScope[],
-      status: row.effective_status,
-      createdAt: row['created_at'] as string,
-      createdBy: row['created_by'] as string,
-      expiresAt: row['expires_at'] as string | null,
-      revokedAt: row['revoked_at'] as string | null,
-      revokedBy: row['revoked_by'] as string | null,
-      revokeReason: row['revoke_reason'] as string | null,
+      ...toItem(row),
       lastUsedAt: lastUse?.attempt.occurredAt ?? null,
       lastUsedIp: lastUse?.attempt.sourceIp ?? null,
       lastUsedProtocol: lastUse?.attempt.protocol ?? null,

@@ -7,7 +7,7 @@ import { actorOf, authorize, authorizeFound, authorizeTenantWide, systemPrincipa
 import { Directory } from '@keyward/identity/application';
 import { GetUsersQuery, type Page, type UserListItem } from '@keyward/identity/read-models';
 import { RevokeAppPasswords, throwIfAnyFailed } from '@keyward/app-passwords/application';
-import { GetReviewCandidatesQuery, MAX_LISTED, type AppPasswordFilter, type ReviewCandidateRow } from '@keyward/app-passwords/read-models';
+import { GetReviewCandidatesQuery, MAX_LISTED, recordedFilter, type AppPasswordFilter, type ReviewCandidateRow } from '@keyward/app-passwords/read-models';
 import {
   ACCESS_REVIEW_PROCESS,
   accessReviewDecider,
@@ -153,13 +153,3 @@ export class AccessReviews {
 }
 
 const notFoundItem = () => notFound('No such access review item.');
-
-/** The filter as the record keeps it: only the conditions given (long lists counted, not repeated). */
-function recordedFilter(filter: AppPasswordFilter): Record<string, unknown> {
-  const recorded: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(filter)) {
-    if (value === null || value === undefined) continue;
-    recorded[key] = Array.isArray(value) && value.length > 20 ? { count: value.length } : value;
-  }
-  return recorded;
-}

@@ -4,7 +4,7 @@ import type { Actor, CommandContext } from '@keyward/shared/domain';
 import { Aggregates } from '@keyward/shared/event-sourcing';
 import { ID_GENERATOR, type IdGenerator } from '@keyward/shared/server';
 import { actorOf, authorizeFound, authorizeTenantWide, type Principal, type UserPrincipal } from '@keyward/identity/domain';
-import { MatchAppPasswordsQuery, type AppPasswordFilter } from '@keyward/app-passwords/read-models';
+import { MatchAppPasswordsQuery, recordedFilter, type AppPasswordFilter } from '@keyward/app-passwords/read-models';
 import {
   caseControlDecider,
   caseControlStreamId,
@@ -109,14 +109,4 @@ export class RevocationCases {
     };
     await this.aggregates.handle(revocationCaseStreamId(caseId), revocationCaseDecider, authorized, context);
   }
-}
-
-/** The filter as the record keeps it: only the conditions given (lists of ids are counted, not repeated). */
-function recordedFilter(filter: AppPasswordFilter): Record<string, unknown> {
-  const recorded: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(filter)) {
-    if (value === null || value === undefined) continue;
-    recorded[key] = Array.isArray(value) && value.length > 20 ? { count: value.length } : value;
-  }
-  return recorded;
 }
