@@ -1,4 +1,7 @@
-import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createUser, eventually, generate, KeywardProcess, verify, type GraphQLResponse, type Json } from '@keyward/e2e/support';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ADMIN_PASSWORD, AUDIT_EVENTS, ConsoleClient, createUser, eventually, generate, KeywardProcess, publishedKeys, verify, verifyOffline, type GraphQLResponse, type Json } from '@keyward/e2e/support';
 
 const REVIEW_FIELDS = 'id name status dueAt total kept revoked undecided revokeUndecided reviewerIds startedBy completedAt';
 const ITEM_FIELDS = 'id appPassword { id status } userPrincipalName label scopes usesLast30Days recommendation decision justification decidedBy decidedAt attestedAt attestationNote';
@@ -142,6 +145,21 @@ describe('access reviews: who still needs which app password, decided and record
     const events = (await admin.data(AUDIT_EVENTS, { filter: { streamId: `appPassword-${secrets['alicePhone'].appPassword.id}`, types: ['AppPasswordRevoked'] } }))['auditEvents'];
     expect(events.edges[0].node.actor).toBe('system:access-review');
     expect(codeOf(await gina.graphql(DECIDE, { input: { itemId: mail.id, decision: 'REVOKE', justification: 'Changed my mind' } }))).toBe('CONFLICT');
+
+    // The completed review as a signed bundle: its history, verified offline with the tenant's key.
+    const work = mkdtempSync(join(tmpdir(), 'keyward-review-bundle-'));
+    try {
+      const response = await fetch(`${keyward.baseUrl}/exports/bundle?kind=access-review&id=${started.id}`, { headers: { cookie: auditor.sessionCookie } });
+      expect(response.status).toBe(200);
+      const bundle = join(work, 'review.zip');
+      writeFileSync(bundle, Buffer.from(await response.arrayBuffer()));
+      const keys = (await publishedKeys(keyward.baseUrl)).map((key) => key.verifierKey);
+      // Started, its items fixed, the KEEP, the REVOKE at the due date, completed.
+      expect(await verifyOffline(bundle, keys)).toEqual({ code: 0, out: expect.stringMatching(/^OK 5 records/) });
+      expect((await fetch(`${keyward.baseUrl}/exports/bundle?kind=access-review&id=no-such-review`, { headers: { cookie: auditor.sessionCookie } })).status).toBe(404);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   }, 30_000);
 
   async function statusOf(name: string): Promise<string> {

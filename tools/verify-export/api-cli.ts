@@ -12,7 +12,7 @@ import type { CliOutput } from './verify-export-cli';
  */
 export const API_USAGE = {
   alerts: 'usage: alerts [--since <ISO date-time>] [--all] [--json]',
-  export: 'usage: export --kind audit-log|usage|inventory [--user <upn>] [--since <ISO>] [--until <ISO>] [--out <file>] [--json]',
+  export: 'usage: export --kind audit-log|usage|inventory|access-review [--user <upn>] [--since <ISO>] [--until <ISO>] [--id <review id>] [--out <file>] [--json]',
   revoke: "usage: revoke --filter '<AppPasswordFilter as JSON>' --reason <text> --incident <ref> [--dry-run] [--suspend] [--yes] [--json]",
   'scan-leaks': 'usage: scan-leaks <file> [--revoke --reason <text> --incident <ref> [--yes]] [--json]',
 };
@@ -128,14 +128,14 @@ export async function runAlerts(args: readonly string[], output: CliOutput): Pro
 
 /** `export --kind K [--user U] [--since ISO] [--until ISO] [--out FILE] [--json]`: a signed bundle, to a file, with its progress on a terminal. */
 export async function runExport(args: readonly string[], output: CliOutput): Promise<number> {
-  const options = optionsOf(args, ['kind', 'user', 'since', 'until', 'out'], ['json']);
-  if (typeof options === 'string' || typeof options['kind'] !== 'string' || !['audit-log', 'usage', 'inventory'].includes(options['kind'])) {
-    output.err(`export: ${typeof options === 'string' ? options : '--kind is audit-log, usage or inventory'}; ${API_USAGE.export}`);
+  const options = optionsOf(args, ['kind', 'user', 'since', 'until', 'id', 'out'], ['json']);
+  if (typeof options === 'string' || typeof options['kind'] !== 'string' || !['audit-log', 'usage', 'inventory', 'access-review'].includes(options['kind'])) {
+    output.err(`export: ${typeof options === 'string' ? options : '--kind is audit-log, usage, inventory or access-review'}; ${API_USAGE.export}`);
     return 2;
   }
   const api = apiOf(output, 'export');
   if (!api) return 2;
-  const query = new URLSearchParams(Object.entries(options).filter(([name, value]) => ['kind', 'user', 'since', 'until'].includes(name) && typeof value === 'string') as [string, string][]);
+  const query = new URLSearchParams(Object.entries(options).filter(([name, value]) => ['kind', 'user', 'since', 'until', 'id'].includes(name) && typeof value === 'string') as [string, string][]);
   const file = typeof options['out'] === 'string' ? options['out'] : `keyward-${options['kind']}-${new Date().toISOString().slice(0, 10)}.zip`;
   return job('export', output, async () => {
     const response = await request(api, `/exports/bundle?${query}`);

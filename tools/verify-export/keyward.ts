@@ -1,7 +1,7 @@
 // The entry of dist/tools/keyward.mjs, one file that runs with plain node and nothing installed:
 //   node keyward.mjs verify-export <bundle.zip> --key <verifierKey> [--key …] [--since <checkpoint file>]
 //   node keyward.mjs alerts [--since <ISO>] [--all] [--json]            (KEYWARD_URL, KEYWARD_TOKEN)
-//   node keyward.mjs export --kind audit-log|usage|inventory [--out …]  (KEYWARD_URL, KEYWARD_TOKEN)
+//   node keyward.mjs export --kind audit-log|usage|inventory|access-review [--out …]  (KEYWARD_URL, KEYWARD_TOKEN)
 //   node keyward.mjs revoke --filter '<JSON>' --reason … --incident … [--dry-run] [--suspend] [--yes]
 //   node keyward.mjs scan-leaks <file> [--revoke --reason … --incident … [--yes]]
 // A subcommand per tool, so the file can grow.

@@ -4,7 +4,7 @@ import type { EventStore } from '@keyward/shared/event-store';
 import { userIdFor, userStreamId, type UserPrincipal } from '@keyward/identity/domain';
 import { SIGN_IN_EVENT_TYPES } from '@keyward/app-passwords/domain';
 import type { AuditLog, Leaf, SignedCheckpoint } from '@keyward/compliance/audit-log';
-import type { AuditRecord } from '@keyward/compliance/domain';
+import { accessReviewStreamId, type AuditRecord } from '@keyward/compliance/domain';
 
 /** A leaf index or tree size in a query: a decimal from 0, at most 15 digits (so no negative or huge number gets further). */
 export const leafIndex = z
@@ -17,6 +17,7 @@ const BundleParams = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('audit-log'), from: leafIndex.optional(), to: leafIndex.optional(), sinceSize: leafIndex.optional() }).strict(),
   z.object({ kind: z.literal('usage'), user: z.string().min(3).max(320), since: instant.optional(), until: instant.optional(), sinceSize: leafIndex.optional() }).strict(),
   z.object({ kind: z.literal('inventory'), sinceSize: leafIndex.optional() }).strict(),
+  z.object({ kind: z.literal('access-review'), id: z.string().min(1).max(100), sinceSize: leafIndex.optional() }).strict(),
 ]);
 type BundleParams = z.infer<typeof BundleParams>;
 
@@ -27,7 +28,7 @@ const DAY_MS = 86_400_000;
 
 /** What an export holds, checked before a byte is sent (so bad input is still a clean 400). */
 export interface ExportPlan {
-  readonly kind: 'audit-log' | 'usage' | 'inventory';
+  readonly kind: 'audit-log' | 'usage' | 'inventory' | 'access-review';
   readonly range?: { from: number; to: number };
   readonly filter?: Record<string, string>;
   readonly sinceSize?: number;
@@ -105,6 +106,19 @@ export async function exportPlan(auditLog: AuditLog, store: EventStore, principa
         expectedRecords: null,
         proofs: { inclusion, consistency },
       };
+    case 'access-review': {
+      // A review's whole history, signed: its start with the frozen items, each decision, each attestation, its completion.
+      const stream = accessReviewStreamId(params.id);
+      const [started] = await store.readStream(stream, { maxCount: 1 });
+      if (!started || started.metadata.tenantId !== tenantId) throw notFound('No such access review.');
+      return {
+        ...common,
+        filter: { id: params.id },
+        records: leaves.walk(tenantId, 0, size, (record) => record.streamId === stream),
+        expectedRecords: null,
+        proofs: { inclusion, consistency },
+      };
+    }
   }
 }
 

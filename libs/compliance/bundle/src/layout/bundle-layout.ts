@@ -21,8 +21,8 @@ export function indexOfInclusionProofFile(name: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export type BundleKind = 'audit-log' | 'usage' | 'inventory';
-export const BUNDLE_KINDS: readonly BundleKind[] = ['audit-log', 'usage', 'inventory'];
+export type BundleKind = 'audit-log' | 'usage' | 'inventory' | 'access-review';
+export const BUNDLE_KINDS: readonly BundleKind[] = ['audit-log', 'usage', 'inventory', 'access-review'];
 
 /**
  * What the exporter says about a bundle. An audit-log bundle is contiguous: `range` names its
