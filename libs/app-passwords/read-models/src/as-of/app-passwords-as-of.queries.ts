@@ -65,12 +65,12 @@ export class GetAppPasswordsAsOfHandler implements IQueryHandler<GetAppPasswords
    * (its creation, or its first app password if history was brought in from before it).
    */
   private async requireMoment(principal: UserPrincipal, at: Date): Promise<void> {
-    if (Number.isNaN(at.getTime())) throw badInput('at must be an ISO-8601 date-time.');
-    if (at.getTime() > this.clock.now().getTime()) throw badInput('at is in the future: the inventory is known up to now.');
+    if (Number.isNaN(at.getTime())) throw badInput('The moment must be an ISO-8601 date-time.');
+    if (at.getTime() > this.clock.now().getTime()) throw badInput('That moment is in the future: the inventory is known up to now.');
     const [created] = await this.store.readStream(tenantStreamId(principal.tenantId), { maxCount: 1 });
     const first = statement(this.db, 'SELECT min(created_at) AS at FROM app_password_versions WHERE tenant_id = ?').get(principal.tenantId) as { at: string | null };
     const since = [created?.metadata.occurredAt, first.at].filter((instant): instant is string => typeof instant === 'string').sort()[0];
-    if (since && at.toISOString() < since) throw badInput(`at is before the tenant existed (its history starts at ${since}).`);
+    if (since && at.toISOString() < since) throw badInput(`That moment is before the tenant existed: its history starts at ${since}.`);
   }
 
   /** The row as it stood, with its last use and use count up to the moment, from the sign-in history and the usage stream. */

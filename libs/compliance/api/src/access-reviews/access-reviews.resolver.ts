@@ -6,7 +6,6 @@ import type { UserPrincipal } from '@keyward/identity/domain';
 import { CurrentCommandContext, CurrentPrincipal, Requires } from '@keyward/identity/api';
 import { AppPasswordModel } from '@keyward/app-passwords/api';
 import { GetAppPasswordQuery, type AppPasswordListItem } from '@keyward/app-passwords/read-models';
-import { reviewOfItem } from '@keyward/compliance/domain';
 import { AccessReviews } from '@keyward/compliance/application';
 import {
   GetAccessReviewItemQuery,
@@ -104,11 +103,11 @@ export class AccessReviewItemsResolver {
     @CurrentCommandContext() context: CommandContext,
     @Args('input') input: DecideAccessReviewItemInput,
   ): Promise<AccessReviewItemView> {
-    await this.reviews.decide(principal, input.itemId, input.decision, input.justification, context);
+    await this.reviews.decide(principal, [input.itemId], input.decision, input.justification, context);
     return this.read(principal, input.itemId);
   }
 
-  @Mutation(() => [AccessReviewItemModel], { description: 'The same decision and justification for several items of one review (bulk keep), each recorded on its own.' })
+  @Mutation(() => [AccessReviewItemModel], { description: 'The same decision and justification for up to 500 items of one review (bulk keep): all recorded, or none when one cannot be decided.' })
   @Requires('accessReviews.decide')
   async decideAccessReviewItems(
     @CurrentPrincipal() principal: UserPrincipal,
@@ -117,8 +116,7 @@ export class AccessReviewItemsResolver {
   ): Promise<AccessReviewItemView[]> {
     const itemIds = [...new Set(input.itemIds)];
     if (itemIds.length === 0 || itemIds.length > MAX_BULK_ITEMS) throw badInput(`Give 1 to ${MAX_BULK_ITEMS} items.`);
-    if (new Set(itemIds.map(reviewOfItem)).size !== 1) throw badInput('The items must all belong to one review.');
-    for (const itemId of itemIds) await this.reviews.decide(principal, itemId, input.decision, input.justification, context);
+    await this.reviews.decide(principal, itemIds, input.decision, input.justification, context);
     return Promise.all(itemIds.map((itemId) => this.read(principal, itemId)));
   }
 

@@ -73,21 +73,26 @@ export class AccessReviews {
     return reviewId;
   }
 
-  /** A reviewer's decision on one item; a REVOKE revokes the credential before this returns. */
-  async decide(principal: UserPrincipal, itemId: string, decision: AccessDecision, justification: string, context: CommandContext): Promise<void> {
+  /**
+   * A reviewer's decision on items of one review (one, or a bulk keep), recorded in one append: all
+   * of them, or none when one cannot be decided. A REVOKE revokes before this returns.
+   */
+  async decide(principal: UserPrincipal, itemIds: readonly string[], decision: AccessDecision, justification: string, context: CommandContext): Promise<void> {
     authorize(principal, 'accessReviews.decide');
-    const reviewId = reviewOfItem(itemId);
-    if (reviewId === null) throw notFoundItem();
+    const reviewIds = new Set(itemIds.map(reviewOfItem));
+    const [reviewId] = reviewIds;
+    if (itemIds.length === 0 || reviewId === null || reviewId === undefined) throw notFoundItem();
+    if (reviewIds.size > 1) throw badInput('The items must all belong to one review.');
     let reviewName = '';
     const authorized = (state: AccessReview): AccessReviewCommand => {
       // Another tenant's review answers as a missing one.
       if (state.status === 'none' || state.tenantId !== principal.tenantId) throw notFoundItem();
       reviewName = state.name;
-      return { type: 'DecideAccessReviewItem', data: { itemId, decision, justification, decidedBy: actorOf(principal), reviewerId: principal.userId } };
+      return { type: 'DecideAccessReviewItems', data: { itemIds, decision, justification, decidedBy: actorOf(principal), reviewerId: principal.userId } };
     };
     const { events } = await this.aggregates.handle(accessReviewStreamId(reviewId), accessReviewDecider, authorized, context);
-    const decided = events.find((event) => event.type === 'AccessReviewItemDecided');
-    if (decided?.type === 'AccessReviewItemDecided' && decided.data.decision === 'REVOKE') await this.revoke(principal.tenantId, reviewName, [decided.data], context);
+    const revoked = events.flatMap((event) => (event.type === 'AccessReviewItemDecided' && event.data.decision === 'REVOKE' ? [event.data] : []));
+    if (revoked.length > 0) await this.revoke(principal.tenantId, reviewName, revoked, context);
   }
 
   /** The owner says their app password under review is still needed. */

@@ -47,10 +47,15 @@ export type DecideAccessReviewItem = {
   type: 'DecideAccessReviewItem';
   data: { itemId: string; decision: AccessDecision; justification: string; decidedBy: string; reviewerId: string };
 };
+/** The same decision for several items of the review (bulk keep): all of them or, if one cannot be decided, none. */
+export type DecideAccessReviewItems = {
+  type: 'DecideAccessReviewItems';
+  data: { itemIds: readonly string[]; decision: AccessDecision; justification: string; decidedBy: string; reviewerId: string };
+};
 export type AttestAccessReviewItem = { type: 'AttestAccessReviewItem'; data: { itemId: string; ownerId: string; note: string | null } };
 /** The due date has come: undecided items are revoked (when the review says so) and the review completes. */
 export type CompleteAccessReview = { type: 'CompleteAccessReview'; data: { now: Date } };
-export type AccessReviewCommand = StartAccessReview | DecideAccessReviewItem | AttestAccessReviewItem | CompleteAccessReview;
+export type AccessReviewCommand = StartAccessReview | DecideAccessReviewItem | DecideAccessReviewItems | AttestAccessReviewItem | CompleteAccessReview;
 
 /** The most credentials one review takes on; a larger population is split by its filter. */
 export const MAX_REVIEW_SIZE = 100_000;
@@ -100,18 +105,10 @@ export const accessReviewDecider = {
       case 'StartAccessReview':
         if (state.status !== 'none') throw conflict('This review exists already.');
         return start(command.data);
-      case 'DecideAccessReviewItem': {
-        const review = requireReview(state);
-        const { itemId, decision, decidedBy, reviewerId } = command.data;
-        const item = review.items.get(itemId);
-        if (!item) throw notFound('No such access review item.');
-        if (review.status === 'COMPLETED') throw conflict('The review is completed: its decisions are final.');
-        if (!review.reviewerIds.has(reviewerId)) throw forbidden('Only the reviewers named when the review started decide its items.');
-        if (item.userId === reviewerId) throw forbidden('Nobody decides on their own app password: another reviewer must.');
-        const justification = requireJustification(command.data.justification);
-        if (item.decision === 'REVOKE') throw conflict('This credential was revoked by an earlier decision; that is final.');
-        return [{ type: 'AccessReviewItemDecided', data: { reviewId: review.reviewId, itemId, appPasswordId: item.appPasswordId, userId: item.userId, decision, justification, decidedBy } }];
-      }
+      case 'DecideAccessReviewItem':
+        return decideItems(requireReview(state), { ...command.data, itemIds: [command.data.itemId] });
+      case 'DecideAccessReviewItems':
+        return decideItems(requireReview(state), command.data);
       case 'AttestAccessReviewItem': {
         const review = requireReview(state);
         const item = review.items.get(command.data.itemId);
@@ -223,6 +220,27 @@ function start(data: StartAccessReview['data']): AccessReviewEvent[] {
     fixed.push({ type: 'AccessReviewItemsFixed', data: { reviewId: data.reviewId, items } });
   }
   return [started, ...fixed];
+}
+
+/** One decision per item, each checked; one item that cannot be decided refuses them all, naming it. */
+function decideItems(review: OpenReview, data: DecideAccessReviewItems['data']): AccessReviewEvent[] {
+  const { decision, decidedBy, reviewerId } = data;
+  if (review.status === 'COMPLETED') {
+    if (data.itemIds.some((itemId) => !review.items.has(itemId))) throw notFound('No such access review item.');
+    throw conflict('The review is completed: its decisions are final.');
+  }
+  if (!review.reviewerIds.has(reviewerId)) {
+    if (data.itemIds.some((itemId) => !review.items.has(itemId))) throw notFound('No such access review item.');
+    throw forbidden('Only the reviewers named when the review started decide its items.');
+  }
+  const justification = requireJustification(data.justification);
+  return data.itemIds.map((itemId) => {
+    const item = review.items.get(itemId);
+    if (!item) throw notFound(`No such access review item: ${itemId}.`);
+    if (item.userId === reviewerId) throw forbidden('Nobody decides on their own app password: another reviewer must.');
+    if (item.decision === 'REVOKE') throw conflict('This credential was revoked by an earlier decision; that is final.');
+    return { type: 'AccessReviewItemDecided', data: { reviewId: review.reviewId, itemId, appPasswordId: item.appPasswordId, userId: item.userId, decision, justification, decidedBy } };
+  });
 }
 
 function requireReview(state: AccessReview): OpenReview {

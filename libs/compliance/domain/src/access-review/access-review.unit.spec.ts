@@ -171,3 +171,22 @@ describe('what a review says of itself', () => {
     expect(reviewOfItem('nonsense')).toBeNull();
   });
 });
+
+describe('deciding several items at once (bulk keep)', () => {
+  const many = (itemIds: string[], reviewerId = 'auditor') => ({
+    type: 'DecideAccessReviewItems' as const,
+    data: { itemIds, decision: 'KEEP' as const, justification: 'Confirmed with the team', decidedBy: `user:${reviewerId}`, reviewerId },
+  });
+
+  it('records one decision per item, in one go', () => {
+    const events = accessReviewDecider.decide(many(['r-1:ap-1', 'r-1:ap-2']), stateAfter([started, fixed]));
+    expect(events.map((event) => event.type === 'AccessReviewItemDecided' && [event.data.itemId, event.data.decision])).toEqual([
+      ['r-1:ap-1', 'KEEP'],
+      ['r-1:ap-2', 'KEEP'],
+    ]);
+  });
+
+  it('decides none when one of them is the reviewer’s own', () => {
+    spec.given([started, fixed]).when(many(['r-1:ap-1', 'r-1:ap-3'], 'admin')).thenThrows('FORBIDDEN', /own app password/);
+  });
+});
