@@ -182,7 +182,7 @@ describe('alerts in the console', () => {
 
   it('gives a user no Incidents entry, and "not allowed" at the alerts address', async () => {
     const { context, page } = await signedIn('uma@contoso.example', 'uma-console-password');
-    expect(await navLinks(page, 'Main')).toEqual(['My app passwords']);
+    expect(await navLinks(page, 'Main')).toEqual(['Reviews', 'My app passwords']);
     await page.goto(`${keyward.baseUrl}/incidents/alerts`);
     await expectVisible(page.getByRole('heading', { name: 'Not allowed' }));
     await expectVisible(page.getByText('You are not allowed to open incident response.'));

@@ -24,7 +24,7 @@ import {
 } from '@keyward/e2e/support';
 
 const run = promisify(execFile);
-const TENANT_PAGES = ['Dashboard', 'App passwords', 'Users', 'Incidents', 'Audit trail', 'Policy'];
+const TENANT_PAGES = ['Dashboard', 'App passwords', 'Users', 'Incidents', 'Reviews', 'Audit trail', 'Policy'];
 
 
 // The Exports page in Debian's Chromium against a real Keyward (DESIGN §8): an auditor downloads
@@ -75,7 +75,7 @@ describe('exports in the console', () => {
   it('lets an auditor download a bundle with its progress, shows the checkpoint and the key, and the bundle verifies offline', async () => {
     const { context, page } = await signedIn('audrey@contoso.example', 'audrey-console-password');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: keyward.baseUrl });
-    expect(await navLinks(page, 'Main')).toEqual([...TENANT_PAGES.slice(0, 5), 'Exports', 'Policy']);
+    expect(await navLinks(page, 'Main')).toEqual([...TENANT_PAGES.slice(0, 6), 'Exports', 'Reports', 'Policy']);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exports' }).click();
     await page.waitForURL(/\/exports$/);
     await expectVisible(page.getByRole('heading', { name: 'Exports', level: 1 }));
@@ -151,7 +151,7 @@ describe('exports in the console', () => {
 
   it('gives a user no Exports entry, sends them home from the address, and the server refuses them a bundle', async () => {
     const { context, page } = await signedIn('uma@contoso.example', 'uma-console-password');
-    expect(await navLinks(page, 'Main')).toEqual(['My app passwords']);
+    expect(await navLinks(page, 'Main')).toEqual(['Reviews', 'My app passwords']);
     await page.goto(`${keyward.baseUrl}/exports`);
     await page.waitForURL(/\/me\/app-passwords$/);
     expect(await page.getByRole('heading', { name: 'Exports', exact: true }).count()).toBe(0);

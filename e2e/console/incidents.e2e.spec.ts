@@ -195,7 +195,7 @@ describe('incident response in the console', () => {
 
   it('gives a user no Incidents entry, and a clear "not allowed" at its address', async () => {
     const { context, page } = await signedIn('uma@contoso.example', 'uma-console-password');
-    expect(await navLinks(page, 'Main')).toEqual(['My app passwords']);
+    expect(await navLinks(page, 'Main')).toEqual(['Reviews', 'My app passwords']);
     for (const path of ['/incidents', '/incidents/cases']) {
       await page.goto(`${keyward.baseUrl}${path}`);
       await expectVisible(page.getByRole('heading', { name: 'Not allowed' }));

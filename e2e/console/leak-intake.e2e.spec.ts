@@ -153,7 +153,7 @@ describe('leak intake in the console', () => {
     await auditor.context.close();
 
     const user = await signIn('uma@contoso.example', 'uma-console-password');
-    expect(await navLinks(user.page, 'Main')).toEqual(['My app passwords']);
+    expect(await navLinks(user.page, 'Main')).toEqual(['Reviews', 'My app passwords']);
     await user.page.goto(`${keyward.baseUrl}/incidents/leaks`);
     await expectVisible(user.page.getByRole('heading', { name: 'Not allowed' }));
     expect(user.page.url()).toBe(`${keyward.baseUrl}/incidents/leaks`);

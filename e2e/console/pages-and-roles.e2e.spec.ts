@@ -66,7 +66,7 @@ describe('the console for each role, on the demo tenant', () => {
   it('gives a global admin every page, each with content and no serious accessibility violation', async () => {
     const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD);
     expect(page.url()).toMatch(/\/dashboard$/);
-    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Incidents', 'Audit trail', 'Exports', 'Policy']);
+    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Incidents', 'Reviews', 'Audit trail', 'Exports', 'Reports', 'Policy']);
     // A global admin holds operations.read: the console asks this node for dead letters, and shows no banner when there are none.
     // (The request, not its response: a response's body is gone once the page navigates on, which
     // visit() may do before the body is read.)
@@ -184,7 +184,7 @@ describe('the console for each role, on the demo tenant', () => {
     page.on('request', (request) => {
       if ((request.postData() ?? '').includes('deadLetters')) deadLetterQueries.push(request.url());
     });
-    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Incidents', 'Audit trail', 'Exports', 'Policy']);
+    expect(await navLinks(page)).toEqual(['Dashboard', 'App passwords', 'Users', 'Incidents', 'Reviews', 'Audit trail', 'Exports', 'Reports', 'Policy']);
     await visit(page, '/app-passwords', page.getByRole('table', { name: 'App passwords' }), 'auditor-inventory');
     expect(await page.getByRole('button', { name: /Revoke|Generate/ }).count()).toBe(0);
     expect(await page.locator('tbody input[type="checkbox"]').count()).toBe(0);
@@ -215,7 +215,7 @@ describe('the console for each role, on the demo tenant', () => {
   it('gives a user only their own app passwords, the shown-once secret, and why a client failed', async () => {
     const { context, page } = await signedIn('uma@contoso.example', 'uma-console-password');
     expect(page.url()).toMatch(/\/me\/app-passwords$/);
-    expect(await navLinks(page)).toEqual(['My app passwords']);
+    expect(await navLinks(page)).toEqual(['Reviews', 'My app passwords']);
     await expectVisible(page.getByText('You have no app passwords yet.'));
     await page.goto(`${keyward.baseUrl}/dashboard`);
     await page.waitForURL(/\/me\/app-passwords$/);

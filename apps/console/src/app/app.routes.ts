@@ -4,7 +4,8 @@ import { enrolFirst, holds, home, requires, signedIn } from '@keyward/console/sh
 /**
  * Each feature library is loaded when its page is first opened. The tenant pages open to whoever
  * reads the tenant's dashboard (their home), each page also needing its own permission over the
- * whole tenant; "My app passwords" is open to every signed-in user and shows what their grants allow.
+ * whole tenant; "My app passwords" is open to every signed-in user and shows what their grants allow,
+ * and so are the access reviews, each user seeing those their grant (TENANT or OWN) reaches.
  * The Incidents section is open to whoever reads incidents; anyone else gets a "not allowed" page
  * at the same URL. Its child routes with `data.sectionLink` are listed in the section's navigation.
  */
@@ -82,6 +83,9 @@ export const routes: Routes = [
         data: { what: 'incident response', who: 'Revocation cases and alerts are for global admins, incident responders and auditors. Ask a global admin if you need them.' },
         children: [{ path: '**', loadComponent: () => import('@keyward/console/shared/ui').then((m) => m.NotAllowedPage) }],
       },
+      // Every role reads access reviews: a global admin or an auditor the tenant's, anyone else those they review or hold an app password in.
+      { path: 'reviews', title: 'Access reviews · Keyward', canActivate: [requires('accessReviews.read', 'OWN')], loadComponent: () => import('@keyward/console/compliance/feature-reviews').then((m) => m.ReviewsPage) },
+      { path: 'reviews/:id', title: 'Access review · Keyward', canActivate: [requires('accessReviews.read', 'OWN')], loadComponent: () => import('@keyward/console/compliance/feature-reviews').then((m) => m.ReviewPage) },
       { path: 'app-passwords/:id', title: 'App password · Keyward', loadComponent: () => import('@keyward/console/app-passwords/feature-inventory').then((m) => m.CredentialPage) },
       {
         path: '',
@@ -103,6 +107,7 @@ export const routes: Routes = [
             canActivate: [requires('auditLog.export')],
             loadComponent: () => import('@keyward/console/compliance/feature-exports').then((m) => m.ExportsPage),
           },
+          { path: 'reports', title: 'Reports · Keyward', canActivate: [requires('reports.read')], loadComponent: () => import('@keyward/console/compliance/feature-reports').then((m) => m.ReportsPage) },
           { path: 'policy', title: 'Policy · Keyward', canActivate: [requires('policy.read')], loadComponent: () => import('@keyward/console/identity/feature-policy').then((m) => m.PolicyPage) },
         ],
       },

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { SessionStore, type Permission } from '@keyward/console/shared/data-access';
+import { SessionStore, type Permission, type PermissionScope } from '@keyward/console/shared/data-access';
 import { DatePipe } from '@angular/common';
 import { DeadLetterBanner } from '@keyward/console/operations/feature-dead-letters';
 import { StepUpDialog } from './step-up-dialog';
@@ -8,16 +8,20 @@ import { StepUpDialog } from './step-up-dialog';
 /**
  * The tenant pages, in the order of the navigation, each with the permission its route requires
  * (app.routes.ts). The pages behind the dashboard also need dashboard.read; a section with its own
- * guard (Incidents, whose pages its own navigation lists) does not.
+ * guard (Incidents, whose pages its own navigation lists) does not. A page whose route opens to an
+ * OWN grant (`scope: 'OWN'`: the access reviews, where each user sees their own share) is listed
+ * for whoever holds the permission at all, dashboard or not.
  */
-const TENANT_LINKS: { path: string; title: string; permission: Permission; isExact?: boolean; isSection?: boolean }[] = [
+const TENANT_LINKS: { path: string; title: string; permission: Permission; scope?: PermissionScope; isExact?: boolean; isSection?: boolean }[] = [
   { path: '/dashboard', title: 'Dashboard', permission: 'dashboard.read' },
   // Not active on one app password's page, which a user without this page opens too.
   { path: '/app-passwords', title: 'App passwords', permission: 'appPasswords.read', isExact: true },
   { path: '/users', title: 'Users', permission: 'users.read' },
   { path: '/incidents', title: 'Incidents', permission: 'incidents.read', isSection: true },
+  { path: '/reviews', title: 'Reviews', permission: 'accessReviews.read', scope: 'OWN' },
   { path: '/audit', title: 'Audit trail', permission: 'auditTrail.read' },
   { path: '/exports', title: 'Exports', permission: 'auditLog.export' },
+  { path: '/reports', title: 'Reports', permission: 'reports.read' },
   { path: '/policy', title: 'Policy', permission: 'policy.read' },
 ];
 
@@ -29,6 +33,12 @@ const TENANT_LINKS: { path: string; title: string; permission: Permission; isExa
   selector: 'kw-root',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, DeadLetterBanner, StepUpDialog, DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // With every tenant page listed, the links wrap onto a second row rather than push the header past 1024 px.
+  styles: `
+    .shell-header nav { flex-wrap: wrap; min-width: 0; }
+    .shell-header nav a, .shell-header > a, .shell-header > button { white-space: nowrap; }
+    .shell-header > a, .shell-header > button { flex-shrink: 0; }
+  `,
   template: `
     <a class="skip-link" href="#content" (click)="skipToContent($event)">Skip to content</a>
     @if (session.me(); as me) {
@@ -73,7 +83,13 @@ export class App {
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   /** The tenant pages the user may open, as the routes guard them. */
-  protected readonly tenantLinks = computed(() => TENANT_LINKS.filter((link) => this.session.can(link.permission) && (link.isSection || this.session.can('dashboard.read'))));
+  protected readonly tenantLinks = computed(() =>
+    TENANT_LINKS.filter((link) =>
+      link.scope === 'OWN'
+        ? this.session.scopeOf(link.permission) !== null
+        : this.session.can(link.permission) && (link.isSection || this.session.can('dashboard.read')),
+    ),
+  );
   /** "My app passwords" is for whoever may generate app passwords only for themselves. */
   protected readonly hasSelfService = computed(() => this.session.scopeOf('appPasswords.generate') === 'OWN');
 

@@ -4,6 +4,7 @@ import type { AppPasswordRow, AppPasswordSort, RevocationReason, Scope, SignInAt
 import {
   APP_PASSWORD,
   APP_PASSWORDS,
+  APP_PASSWORDS_AS_OF,
   filterVariables,
   GENERATE,
   GENERATION_POLICY,
@@ -35,6 +36,15 @@ export class AppPasswordsApi {
   async list(filter: AppPasswordFilter, sort: AppPasswordSort, first: number, after: string | null): Promise<ConnectionPage<AppPasswordRow>> {
     const data = await this.graphql.request(APP_PASSWORDS, { filter: filterVariables(filter), sort, first, after });
     return data.appPasswords;
+  }
+
+  /**
+   * A page of the inventory as it stood at `at` (ISO 8601): statuses, owners and labels then, last
+   * use as known then. Sign-in filters and the last-used and use-count sorts are BAD_USER_INPUT here.
+   */
+  async listAsOf(at: string, filter: AppPasswordFilter, sort: AppPasswordSort, first: number, after: string | null): Promise<ConnectionPage<AppPasswordRow>> {
+    const data = await this.graphql.request(APP_PASSWORDS_AS_OF, { at, filter: filterVariables(filter), sort, first, after });
+    return data.appPasswordsAsOf;
   }
 
   /** One app password with its use over the last `days`; null when not found or not the caller's to see. */

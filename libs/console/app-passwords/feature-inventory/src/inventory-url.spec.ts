@@ -27,4 +27,40 @@ describe('the inventory view in the URL', () => {
       createdBefore: '2026-11-04T00:00:00.000Z',
     });
   });
+
+  describe('as of a moment', () => {
+    it('round-trips the moment with the filters on what the app passwords were', () => {
+      const view = {
+        filter: { user: 'alice', status: 'REVOKED' as const, createdAfter: '2026-09-01', expiresWithinDays: 14 },
+        sort: { field: 'USER' as const, direction: 'ASC' as const },
+        pageSize: 25,
+        asOf: '2026-09-30T23:59:59.000Z',
+      };
+      const params = urlForView(view);
+      expect(params['asOf']).toBe('2026-09-30T23:59:59.000Z');
+      expect(viewFromUrl(convertToParamMap(params))).toEqual(view);
+    });
+
+    it('leaves the moment out of the URL when the view is of now', () => {
+      expect(urlForView({ filter: {}, sort: { field: 'CREATED_AT', direction: 'DESC' }, pageSize: 50 })).toEqual({});
+      expect(viewFromUrl(convertToParamMap({})).asOf).toBeUndefined();
+    });
+
+    it('reads the moment in UTC, whatever way it was written', () => {
+      expect(viewFromUrl(convertToParamMap({ asOf: '2026-09-30T23:59:59Z' })).asOf).toBe('2026-09-30T23:59:59.000Z');
+      expect(viewFromUrl(convertToParamMap({ asOf: '2026-10-01T01:59:59+02:00' })).asOf).toBe('2026-09-30T23:59:59.000Z');
+    });
+
+    it('ignores a moment it cannot read', () => {
+      expect(viewFromUrl(convertToParamMap({ asOf: 'last tuesday' })).asOf).toBeUndefined();
+      expect(viewFromUrl(convertToParamMap({ asOf: '2026-13-45T99:00:00Z' })).asOf).toBeUndefined();
+    });
+
+    it('drops the sign-in filters and the sorts by use, which the inventory as it stood does not take', () => {
+      const params = { asOf: '2026-09-30T00:00:00.000Z', protocol: 'imap', isNeverUsed: 'true', unusedForDays: '30', lastUsedAfter: '2026-09-01', lastUsedBefore: '2026-09-20', label: 'Mail', sort: 'LAST_USED_AT', direction: 'ASC' };
+      expect(viewFromUrl(convertToParamMap(params))).toEqual({ filter: { label: 'Mail' }, sort: { field: 'CREATED_AT', direction: 'DESC' }, pageSize: 50, asOf: '2026-09-30T00:00:00.000Z' });
+      const view = { filter: { protocol: 'smtp' as const, label: 'Mail' }, sort: { field: 'USE_COUNT' as const, direction: 'DESC' as const }, pageSize: 50, asOf: '2026-09-30T00:00:00.000Z' };
+      expect(urlForView(view)).toEqual({ label: 'Mail', asOf: '2026-09-30T00:00:00.000Z' });
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import type { ParamMap, Params } from '@angular/router';
-import type { AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
-import { APP_PASSWORD_STATUSES, SCOPES, SORT_FIELDS, type AppPasswordSort, type AppPasswordStatus } from '@keyward/console/app-passwords/util';
+import { withoutSignInFilters, type AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
+import { APP_PASSWORD_STATUSES, SCOPES, SIGN_IN_SORT_FIELDS, SORT_FIELDS, type AppPasswordSort, type AppPasswordStatus } from '@keyward/console/app-passwords/util';
 import { DEFAULT_SORT, PAGE_SIZES } from './inventory.store';
 
 const TEXT_KEYS = ['search', 'userId', 'label', 'user', 'createdAfter', 'createdBefore', 'lastUsedAfter', 'lastUsedBefore'] as const;
@@ -9,9 +9,14 @@ export interface InventoryView {
   filter: AppPasswordFilter;
   sort: AppPasswordSort;
   pageSize: number;
+  /** The moment the inventory is shown as it stood then (ISO 8601, UTC); absent: now. */
+  asOf?: string;
 }
 
-/** The view a URL names; anything it cannot read falls back to the default. */
+/**
+ * The view a URL names; anything it cannot read falls back to the default. With `asOf`, the
+ * sign-in filters and the sorts by use are dropped: the inventory as it stood does not take them.
+ */
 export function viewFromUrl(params: ParamMap): InventoryView {
   const filter: AppPasswordFilter = {};
   for (const key of TEXT_KEYS) {
@@ -33,14 +38,30 @@ export function viewFromUrl(params: ParamMap): InventoryView {
     ? { field: field as AppPasswordSort['field'], direction: params.get('direction') === 'ASC' ? 'ASC' : 'DESC' }
     : DEFAULT_SORT;
   const size = Number(params.get('pageSize'));
-  return { filter, sort, pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : 50 };
+  const view: InventoryView = { filter, sort, pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : 50 };
+  const asOf = asOfFrom(params.get('asOf'));
+  return asOf ? asOfView({ ...view, asOf }) : view;
 }
 
 /** The query parameters that name a view (defaults left out, so links stay short). */
-export function urlForView({ filter, sort, pageSize }: InventoryView): Params {
+export function urlForView(view: InventoryView): Params {
+  const { filter, sort, pageSize, asOf } = view.asOf ? asOfView(view) : view;
   const params: Params = {};
   for (const [key, value] of Object.entries(filter)) if (value !== '' && value !== null && value !== undefined) params[key] = String(value);
   if (sort.field !== DEFAULT_SORT.field || sort.direction !== DEFAULT_SORT.direction) Object.assign(params, { sort: sort.field, direction: sort.direction });
   if (pageSize !== 50) params['pageSize'] = String(pageSize);
+  if (asOf) params['asOf'] = asOf;
   return params;
+}
+
+/** The view as the inventory as of a moment takes it: no sign-in filter, no sort by use. */
+function asOfView(view: InventoryView): InventoryView {
+  return { ...view, filter: withoutSignInFilters(view.filter), sort: SIGN_IN_SORT_FIELDS.includes(view.sort.field) ? DEFAULT_SORT : view.sort };
+}
+
+/** An instant the URL gives, as ISO 8601 in UTC; null when there is none or it is not one. */
+function asOfFrom(value: string | null): string | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }

@@ -16,6 +16,12 @@ const MY_SECOND_FACTORS = graphql(`
 const SECOND_FACTORS_OF_USER = graphql(`
   query SecondFactorsOfUser($id: ID!) { user(id: $id) { id secondFactors { ...SecondFactorsFields } } }
 `);
+const MY_NOTICE_PREFERENCES = graphql(`
+  query MyNoticePreferences { me { id expiryReminders } }
+`);
+const CHANGE_NOTICE_PREFERENCES = graphql(`
+  mutation ChangeNoticePreferences($expiryReminders: Boolean!) { changeNoticePreferences(expiryReminders: $expiryReminders) { id expiryReminders } }
+`);
 const BEGIN_TOTP = graphql(`
   mutation BeginTotpEnrollment { beginTotpEnrollment { secret otpauthUri qrCodeSvg recoveryCodes } }
 `);
@@ -32,7 +38,7 @@ const RESET_FACTORS = graphql(`
   mutation ResetSecondFactors($input: ResetSecondFactorsInput!) { resetSecondFactors(input: $input) { id mfaRegistered } }
 `);
 
-/** The second-factor operations of the API: the user's own enrolment, and an admin's reset. */
+/** The second-factor operations of the API (the user's own enrolment, and an admin's reset), and the user's choice of mail. */
 @Injectable({ providedIn: 'root' })
 export class SecurityApi {
   private readonly graphql = inject(GraphQLClient);
@@ -44,6 +50,16 @@ export class SecurityApi {
   /** Another user's second factors (whoever reads users); null for a user out of reach. */
   async ofUser(id: string): Promise<SecondFactorsFields | null> {
     return (await this.graphql.request(SECOND_FACTORS_OF_USER, { id })).user?.secondFactors ?? null;
+  }
+
+  /** Whether the signed-in user is mailed 7 days and 1 day before an app password of theirs expires. */
+  async expiryReminders(): Promise<boolean> {
+    return (await this.graphql.request(MY_NOTICE_PREFERENCES)).me.expiryReminders ?? true;
+  }
+
+  /** Turns the signed-in user's expiry reminders on or off; what they are now. Revocation notices always come. */
+  async changeExpiryReminders(expiryReminders: boolean): Promise<boolean> {
+    return (await this.graphql.request(CHANGE_NOTICE_PREFERENCES, { expiryReminders })).changeNoticePreferences.expiryReminders ?? expiryReminders;
   }
 
   async beginTotp(): Promise<TotpEnrollment> {

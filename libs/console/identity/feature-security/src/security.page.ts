@@ -18,6 +18,7 @@ const SOURCE_WORDS: Record<string, string> = {
  * The signed-in user's second factors for the console: an authenticator app (TOTP, with a QR code
  * and ten recovery codes shown once, confirmed by a first code) and passkeys. Whoever the policy
  * requires to have one and whose grace period is over lands here and can do nothing else first.
+ * Below, the mail they choose (account.preferences): expiry reminders, on or off.
  */
 @Component({
   selector: 'kw-security-page',
@@ -93,6 +94,24 @@ const SOURCE_WORDS: Record<string, string> = {
         <p><button type="button" class="secondary" (click)="goOn()">Go to the console</button></p>
       }
     }
+    @if (hasMailChoice()) {
+      <section class="panel" aria-labelledby="mail-title">
+        <h2 id="mail-title">Mail</h2>
+        @if (expiryReminders() !== null) {
+          <label class="check">
+            <input type="checkbox" name="expiryReminders" [checked]="expiryReminders()" [disabled]="mailRequest.isLoading()"
+              (change)="changeExpiryReminders($any($event.target).checked)" />
+            Mail me 7 days and 1 day before one of my app passwords expires
+          </label>
+        }
+        <p class="muted">Notices that one of your app passwords was revoked, suspended or found leaked always come: they cannot be turned off.</p>
+        @if (mailRequest.error()) {
+          <p class="error" role="alert">{{ mailRequest.error() }}</p>
+        } @else if (mailSaved()) {
+          <p class="muted mail-saved" role="status">{{ mailSaved() }}</p>
+        }
+      </section>
+    }
   `,
 })
 export class SecurityPage implements OnInit {
@@ -113,9 +132,27 @@ export class SecurityPage implements OnInit {
   });
   protected code = '';
   protected passkeyName = '';
+  /** Whether the user chooses their mail (not while they must enrol a second factor first). */
+  protected readonly hasMailChoice = computed(() => this.session.scopeOf('account.preferences') !== null);
+  /** Whether expiry reminders are on; null until read. */
+  protected readonly expiryReminders = signal<boolean | null>(null);
+  protected readonly mailRequest = new RequestState();
+  /** What the last change did, in words; '' before any. */
+  protected readonly mailSaved = signal('');
 
   async ngOnInit(): Promise<void> {
-    await this.load();
+    await Promise.all([this.load(), this.loadMailChoice()]);
+  }
+
+  protected async changeExpiryReminders(isOn: boolean): Promise<void> {
+    this.mailSaved.set('');
+    // The box shows the choice at once; a refusal puts it back as the server has it.
+    this.expiryReminders.set(isOn);
+    await this.mailRequest.run(async () => {
+      this.expiryReminders.set(await this.api.changeExpiryReminders(isOn));
+      this.mailSaved.set(isOn ? 'Saved: you are mailed before an app password of yours expires.' : 'Saved: no more reminders before an app password of yours expires.');
+    });
+    if (this.mailRequest.error()) this.expiryReminders.set(!isOn);
   }
 
   protected sourceWords(sources: readonly string[]): string {
@@ -161,5 +198,10 @@ export class SecurityPage implements OnInit {
 
   private async load(): Promise<void> {
     await this.request.run(async () => this.factors.set(await this.api.mine()));
+  }
+
+  private async loadMailChoice(): Promise<void> {
+    if (!this.hasMailChoice()) return;
+    await this.mailRequest.run(async () => this.expiryReminders.set(await this.api.expiryReminders()));
   }
 }

@@ -6,6 +6,7 @@
 export const PERMISSIONS = [
   'users.read',
   'account.secure',
+  'account.preferences',
   'users.manage',
   'appPasswords.read',
   'appPasswords.generate',
@@ -26,6 +27,11 @@ export const PERMISSIONS = [
   'apiTokens.read',
   'apiTokens.revoke',
   'directory.provision',
+  'reports.read',
+  'accessReviews.read',
+  'accessReviews.start',
+  'accessReviews.decide',
+  'accessReviews.attest',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateChildFn, type CanActivateFn, type CanMatchFn } from '@angular/router';
-import type { Permission } from './permission';
+import type { Permission, PermissionScope } from './permission';
 import { SessionStore } from './session.store';
 
 /** Sends a visitor without a session to the sign-in page. */
@@ -18,13 +18,16 @@ export const enrolFirst: CanActivateChildFn = (_route, state) => {
 
 /**
  * Opens a tenant-wide page only to whoever holds its permission over the whole tenant; anyone
- * else goes where they start. Only the interface: the server refuses the page's data to anyone
- * without the permission, whatever the browser does.
+ * else goes where they start. A page that shows each user their own share (`scope` OWN: the
+ * access reviews one reviews or has an app password in) opens to an OWN grant too. Only the
+ * interface: the server refuses the page's data to anyone without the permission, whatever the
+ * browser does.
  */
-export function requires(permission: Permission): CanActivateFn {
+export function requires(permission: Permission, scope: PermissionScope = 'TENANT'): CanActivateFn {
   return () => {
     const session = inject(SessionStore);
-    return session.can(permission) || inject(Router).parseUrl(session.homePath());
+    const isHeld = scope === 'OWN' ? session.scopeOf(permission) !== null : session.can(permission);
+    return isHeld || inject(Router).parseUrl(session.homePath());
   };
 }
 

@@ -5,3 +5,4 @@ export * from './chart';
 export * from './sign-in-reason';
 export * from './pager';
 export * from './not-allowed.page';
+export * from './utc-time-field';

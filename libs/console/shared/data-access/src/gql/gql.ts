@@ -18,6 +18,7 @@ type Documents = {
     "\n  fragment AppPasswordRow on AppPassword {\n    id label status scopes createdAt createdBy expiresAt lastUsedAt lastUsedIp lastUsedProtocol lastUsedClient useCount revokedAt revokedBy revokeReason\n    user { id userPrincipalName }\n  }\n": typeof types.AppPasswordRowFragmentDoc,
     "\n  fragment SignInPage on SignInAttemptConnection {\n    totalCount pageInfo { hasNextPage endCursor } edges { node { occurredAt outcome reason protocol sourceIp client appPasswordId } }\n  }\n": typeof types.SignInPageFragmentDoc,
     "\n  query AppPasswords($filter: AppPasswordFilter, $first: Int, $after: String, $sort: AppPasswordSort) {\n    appPasswords(filter: $filter, first: $first, after: $after, sort: $sort) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { ...AppPasswordRow } }\n    }\n  }\n": typeof types.AppPasswordsDocument,
+    "\n  query AppPasswordsAsOf($at: DateTime!, $filter: AppPasswordFilter, $first: Int, $after: String, $sort: AppPasswordSort) {\n    appPasswordsAsOf(at: $at, filter: $filter, first: $first, after: $after, sort: $sort) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { ...AppPasswordRow } }\n    }\n  }\n": typeof types.AppPasswordsAsOfDocument,
     "\n  query AppPassword($id: ID!, $days: Int!) {\n    appPassword(id: $id) {\n      ...AppPasswordRow\n      usage(days: $days) { addresses { sourceIp firstSeen lastSeen uses rejections } perDay { day uses rejections } }\n    }\n  }\n": typeof types.AppPasswordDocument,
     "\n  query Lifecycle($streamId: String!) {\n    auditEvents(filter: { streamId: $streamId }, first: 200) { edges { node { id type occurredAt actorName data } } }\n  }\n": typeof types.LifecycleDocument,
     "\n  query CredentialSignIns($id: ID!, $first: Int, $after: String) {\n    appPassword(id: $id) { signIns(first: $first, after: $after) { ...SignInPage } }\n  }\n": typeof types.CredentialSignInsDocument,
@@ -28,6 +29,16 @@ type Documents = {
     "\n  query UsersForPicker($filter: UserFilter, $first: Int) {\n    users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }\n  }\n": typeof types.UsersForPickerDocument,
     "\n  query AllowedScopes {\n    tenantPolicy { allowedScopes maxLifetimeDays }\n    mailServers { imap { host port security } pop { host port security } submission { host port security } }\n  }\n": typeof types.AllowedScopesDocument,
     "\n  query Dashboard {\n    dashboard {\n      counts { active expiringSoon unused30Days neverUsed revokedThisWeek rejectedLast24Hours }\n      signInsPerDay { day key count } rejectionsPerDay { day key count } activePerDay { day count }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n  }\n": typeof types.AccessReviewFieldsFragmentDoc,
+    "\n  fragment AccessReviewItemFields on AccessReviewItem {\n    id reviewId appPasswordId userId userPrincipalName label scopes createdAt lastUsedAt usesLast30Days recommendation\n    decision justification decidedBy decidedAt attestedAt attestationNote\n  }\n": typeof types.AccessReviewItemFieldsFragmentDoc,
+    "\n  query AccessReviews($first: Int, $after: String) {\n    accessReviews(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewFields } } }\n  }\n": typeof types.AccessReviewsDocument,
+    "\n  query AccessReview($id: ID!) { accessReview(id: $id) { ...AccessReviewFields } }\n": typeof types.AccessReviewDocument,
+    "\n  query AccessReviewItems($id: ID!, $selection: AccessReviewItemSelection, $first: Int, $after: String) {\n    accessReview(id: $id) {\n      id\n      items(selection: $selection, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewItemFields } } }\n    }\n  }\n": typeof types.AccessReviewItemsDocument,
+    "\n  mutation StartAccessReview($input: StartAccessReviewInput!) { startAccessReview(input: $input) { ...AccessReviewFields } }\n": typeof types.StartAccessReviewDocument,
+    "\n  mutation DecideAccessReviewItem($input: DecideAccessReviewItemInput!) { decideAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n": typeof types.DecideAccessReviewItemDocument,
+    "\n  mutation DecideAccessReviewItems($input: DecideAccessReviewItemsInput!) { decideAccessReviewItems(input: $input) { ...AccessReviewItemFields } }\n": typeof types.DecideAccessReviewItemsDocument,
+    "\n  mutation AttestAccessReviewItem($input: AttestAccessReviewItemInput!) { attestAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n": typeof types.AttestAccessReviewItemDocument,
+    "\n  query ReviewerName($id: ID!) { user(id: $id) { id userPrincipalName } }\n": typeof types.ReviewerNameDocument,
     "\n  query Audit($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { id type occurredAt actor actorName streamId data } }\n    }\n  }\n": typeof types.AuditDocument,
     "\n  fragment ApiTokenRow on ApiToken { id name role userId status createdAt expiresAt lastUsedAt }\n": typeof types.ApiTokenRowFragmentDoc,
     "\n  query ApiTokens($first: Int, $after: String) {\n    apiTokens(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...ApiTokenRow } } }\n  }\n": typeof types.ApiTokensDocument,
@@ -43,6 +54,8 @@ type Documents = {
     "\n  fragment SecondFactorsFields on SecondFactors { totp recoveryCodesLeft passkeys { id name } mfaSources status deadline }\n": typeof types.SecondFactorsFieldsFragmentDoc,
     "\n  query MySecondFactors { me { id secondFactors { ...SecondFactorsFields } } }\n": typeof types.MySecondFactorsDocument,
     "\n  query SecondFactorsOfUser($id: ID!) { user(id: $id) { id secondFactors { ...SecondFactorsFields } } }\n": typeof types.SecondFactorsOfUserDocument,
+    "\n  query MyNoticePreferences { me { id expiryReminders } }\n": typeof types.MyNoticePreferencesDocument,
+    "\n  mutation ChangeNoticePreferences($expiryReminders: Boolean!) { changeNoticePreferences(expiryReminders: $expiryReminders) { id expiryReminders } }\n": typeof types.ChangeNoticePreferencesDocument,
     "\n  mutation BeginTotpEnrollment { beginTotpEnrollment { secret otpauthUri qrCodeSvg recoveryCodes } }\n": typeof types.BeginTotpEnrollmentDocument,
     "\n  mutation ConfirmTotpEnrollment($code: String!) { confirmTotpEnrollment(code: $code) { id mfaRegistered } }\n": typeof types.ConfirmTotpEnrollmentDocument,
     "\n  mutation BeginPasskeyRegistration { beginPasskeyRegistration }\n": typeof types.BeginPasskeyRegistrationDocument,
@@ -77,6 +90,7 @@ const documents: Documents = {
     "\n  fragment AppPasswordRow on AppPassword {\n    id label status scopes createdAt createdBy expiresAt lastUsedAt lastUsedIp lastUsedProtocol lastUsedClient useCount revokedAt revokedBy revokeReason\n    user { id userPrincipalName }\n  }\n": types.AppPasswordRowFragmentDoc,
     "\n  fragment SignInPage on SignInAttemptConnection {\n    totalCount pageInfo { hasNextPage endCursor } edges { node { occurredAt outcome reason protocol sourceIp client appPasswordId } }\n  }\n": types.SignInPageFragmentDoc,
     "\n  query AppPasswords($filter: AppPasswordFilter, $first: Int, $after: String, $sort: AppPasswordSort) {\n    appPasswords(filter: $filter, first: $first, after: $after, sort: $sort) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { ...AppPasswordRow } }\n    }\n  }\n": types.AppPasswordsDocument,
+    "\n  query AppPasswordsAsOf($at: DateTime!, $filter: AppPasswordFilter, $first: Int, $after: String, $sort: AppPasswordSort) {\n    appPasswordsAsOf(at: $at, filter: $filter, first: $first, after: $after, sort: $sort) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { ...AppPasswordRow } }\n    }\n  }\n": types.AppPasswordsAsOfDocument,
     "\n  query AppPassword($id: ID!, $days: Int!) {\n    appPassword(id: $id) {\n      ...AppPasswordRow\n      usage(days: $days) { addresses { sourceIp firstSeen lastSeen uses rejections } perDay { day uses rejections } }\n    }\n  }\n": types.AppPasswordDocument,
     "\n  query Lifecycle($streamId: String!) {\n    auditEvents(filter: { streamId: $streamId }, first: 200) { edges { node { id type occurredAt actorName data } } }\n  }\n": types.LifecycleDocument,
     "\n  query CredentialSignIns($id: ID!, $first: Int, $after: String) {\n    appPassword(id: $id) { signIns(first: $first, after: $after) { ...SignInPage } }\n  }\n": types.CredentialSignInsDocument,
@@ -87,6 +101,16 @@ const documents: Documents = {
     "\n  query UsersForPicker($filter: UserFilter, $first: Int) {\n    users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }\n  }\n": types.UsersForPickerDocument,
     "\n  query AllowedScopes {\n    tenantPolicy { allowedScopes maxLifetimeDays }\n    mailServers { imap { host port security } pop { host port security } submission { host port security } }\n  }\n": types.AllowedScopesDocument,
     "\n  query Dashboard {\n    dashboard {\n      counts { active expiringSoon unused30Days neverUsed revokedThisWeek rejectedLast24Hours }\n      signInsPerDay { day key count } rejectionsPerDay { day key count } activePerDay { day count }\n    }\n  }\n": types.DashboardDocument,
+    "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n  }\n": types.AccessReviewFieldsFragmentDoc,
+    "\n  fragment AccessReviewItemFields on AccessReviewItem {\n    id reviewId appPasswordId userId userPrincipalName label scopes createdAt lastUsedAt usesLast30Days recommendation\n    decision justification decidedBy decidedAt attestedAt attestationNote\n  }\n": types.AccessReviewItemFieldsFragmentDoc,
+    "\n  query AccessReviews($first: Int, $after: String) {\n    accessReviews(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewFields } } }\n  }\n": types.AccessReviewsDocument,
+    "\n  query AccessReview($id: ID!) { accessReview(id: $id) { ...AccessReviewFields } }\n": types.AccessReviewDocument,
+    "\n  query AccessReviewItems($id: ID!, $selection: AccessReviewItemSelection, $first: Int, $after: String) {\n    accessReview(id: $id) {\n      id\n      items(selection: $selection, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewItemFields } } }\n    }\n  }\n": types.AccessReviewItemsDocument,
+    "\n  mutation StartAccessReview($input: StartAccessReviewInput!) { startAccessReview(input: $input) { ...AccessReviewFields } }\n": types.StartAccessReviewDocument,
+    "\n  mutation DecideAccessReviewItem($input: DecideAccessReviewItemInput!) { decideAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n": types.DecideAccessReviewItemDocument,
+    "\n  mutation DecideAccessReviewItems($input: DecideAccessReviewItemsInput!) { decideAccessReviewItems(input: $input) { ...AccessReviewItemFields } }\n": types.DecideAccessReviewItemsDocument,
+    "\n  mutation AttestAccessReviewItem($input: AttestAccessReviewItemInput!) { attestAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n": types.AttestAccessReviewItemDocument,
+    "\n  query ReviewerName($id: ID!) { user(id: $id) { id userPrincipalName } }\n": types.ReviewerNameDocument,
     "\n  query Audit($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { id type occurredAt actor actorName streamId data } }\n    }\n  }\n": types.AuditDocument,
     "\n  fragment ApiTokenRow on ApiToken { id name role userId status createdAt expiresAt lastUsedAt }\n": types.ApiTokenRowFragmentDoc,
     "\n  query ApiTokens($first: Int, $after: String) {\n    apiTokens(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...ApiTokenRow } } }\n  }\n": types.ApiTokensDocument,
@@ -102,6 +126,8 @@ const documents: Documents = {
     "\n  fragment SecondFactorsFields on SecondFactors { totp recoveryCodesLeft passkeys { id name } mfaSources status deadline }\n": types.SecondFactorsFieldsFragmentDoc,
     "\n  query MySecondFactors { me { id secondFactors { ...SecondFactorsFields } } }\n": types.MySecondFactorsDocument,
     "\n  query SecondFactorsOfUser($id: ID!) { user(id: $id) { id secondFactors { ...SecondFactorsFields } } }\n": types.SecondFactorsOfUserDocument,
+    "\n  query MyNoticePreferences { me { id expiryReminders } }\n": types.MyNoticePreferencesDocument,
+    "\n  mutation ChangeNoticePreferences($expiryReminders: Boolean!) { changeNoticePreferences(expiryReminders: $expiryReminders) { id expiryReminders } }\n": types.ChangeNoticePreferencesDocument,
     "\n  mutation BeginTotpEnrollment { beginTotpEnrollment { secret otpauthUri qrCodeSvg recoveryCodes } }\n": types.BeginTotpEnrollmentDocument,
     "\n  mutation ConfirmTotpEnrollment($code: String!) { confirmTotpEnrollment(code: $code) { id mfaRegistered } }\n": types.ConfirmTotpEnrollmentDocument,
     "\n  mutation BeginPasskeyRegistration { beginPasskeyRegistration }\n": types.BeginPasskeyRegistrationDocument,
@@ -148,6 +174,10 @@ export function graphql(source: "\n  query AppPasswords($filter: AppPasswordFilt
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AppPasswordsAsOf($at: DateTime!, $filter: AppPasswordFilter, $first: Int, $after: String, $sort: AppPasswordSort) {\n    appPasswordsAsOf(at: $at, filter: $filter, first: $first, after: $after, sort: $sort) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { ...AppPasswordRow } }\n    }\n  }\n"): typeof import('./graphql').AppPasswordsAsOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AppPassword($id: ID!, $days: Int!) {\n    appPassword(id: $id) {\n      ...AppPasswordRow\n      usage(days: $days) { addresses { sourceIp firstSeen lastSeen uses rejections } perDay { day uses rejections } }\n    }\n  }\n"): typeof import('./graphql').AppPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -185,6 +215,46 @@ export function graphql(source: "\n  query AllowedScopes {\n    tenantPolicy { a
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Dashboard {\n    dashboard {\n      counts { active expiringSoon unused30Days neverUsed revokedThisWeek rejectedLast24Hours }\n      signInsPerDay { day key count } rejectionsPerDay { day key count } activePerDay { day count }\n    }\n  }\n"): typeof import('./graphql').DashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n  }\n"): typeof import('./graphql').AccessReviewFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccessReviewItemFields on AccessReviewItem {\n    id reviewId appPasswordId userId userPrincipalName label scopes createdAt lastUsedAt usesLast30Days recommendation\n    decision justification decidedBy decidedAt attestedAt attestationNote\n  }\n"): typeof import('./graphql').AccessReviewItemFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessReviews($first: Int, $after: String) {\n    accessReviews(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewFields } } }\n  }\n"): typeof import('./graphql').AccessReviewsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessReview($id: ID!) { accessReview(id: $id) { ...AccessReviewFields } }\n"): typeof import('./graphql').AccessReviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessReviewItems($id: ID!, $selection: AccessReviewItemSelection, $first: Int, $after: String) {\n    accessReview(id: $id) {\n      id\n      items(selection: $selection, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewItemFields } } }\n    }\n  }\n"): typeof import('./graphql').AccessReviewItemsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartAccessReview($input: StartAccessReviewInput!) { startAccessReview(input: $input) { ...AccessReviewFields } }\n"): typeof import('./graphql').StartAccessReviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideAccessReviewItem($input: DecideAccessReviewItemInput!) { decideAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n"): typeof import('./graphql').DecideAccessReviewItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideAccessReviewItems($input: DecideAccessReviewItemsInput!) { decideAccessReviewItems(input: $input) { ...AccessReviewItemFields } }\n"): typeof import('./graphql').DecideAccessReviewItemsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttestAccessReviewItem($input: AttestAccessReviewItemInput!) { attestAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n"): typeof import('./graphql').AttestAccessReviewItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewerName($id: ID!) { user(id: $id) { id userPrincipalName } }\n"): typeof import('./graphql').ReviewerNameDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -245,6 +315,14 @@ export function graphql(source: "\n  query MySecondFactors { me { id secondFacto
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SecondFactorsOfUser($id: ID!) { user(id: $id) { id secondFactors { ...SecondFactorsFields } } }\n"): typeof import('./graphql').SecondFactorsOfUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNoticePreferences { me { id expiryReminders } }\n"): typeof import('./graphql').MyNoticePreferencesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeNoticePreferences($expiryReminders: Boolean!) { changeNoticePreferences(expiryReminders: $expiryReminders) { id expiryReminders } }\n"): typeof import('./graphql').ChangeNoticePreferencesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

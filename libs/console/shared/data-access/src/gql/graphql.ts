@@ -4,6 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** KEEP: still needed. REVOKE: revoked at once. */
+export type AccessDecision =
+  | 'KEEP'
+  | 'REVOKE';
+
+/** ALL; UNDECIDED: still to decide; MINE: the reader's own app passwords. */
+export type AccessReviewItemSelection =
+  | 'ALL'
+  | 'MINE'
+  | 'UNDECIDED';
+
+export type AccessReviewStatus =
+  | 'COMPLETED'
+  | 'OPEN';
+
 export type AlertFilter = {
   acknowledged?: boolean | null | undefined;
   appPasswordId?: string | number | null | undefined;
@@ -98,6 +113,12 @@ export type AppPasswordStatus =
   | 'REVOKED'
   | 'SUSPENDED';
 
+export type AttestAccessReviewItemInput = {
+  itemId: string | number;
+  /** What it is still used for (up to 500 characters). */
+  note?: string | null | undefined;
+};
+
 export type AuditEventFilter = {
   actor?: string | null | undefined;
   /** ISO-8601, inclusive. */
@@ -143,6 +164,20 @@ export type CreateUserInput = {
   password?: string | null | undefined;
   roles: Array<Role>;
   userPrincipalName: string;
+};
+
+export type DecideAccessReviewItemInput = {
+  decision: AccessDecision;
+  itemId: string | number;
+  /** Why: required, 1 to 1,000 characters on one line. */
+  justification: string;
+};
+
+export type DecideAccessReviewItemsInput = {
+  decision: AccessDecision;
+  /** At most 500 items of one review. */
+  itemIds: Array<string | number>;
+  justification: string;
 };
 
 export type GenerateAppPasswordInput = {
@@ -251,6 +286,18 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+export type StartAccessReviewInput = {
+  /** When undecided items are settled and the review completes; within a year. */
+  dueAt: string;
+  /** Which app passwords: every ACTIVE one it matches, fixed at the start. Default: every active one. */
+  filter?: AppPasswordFilter | null | undefined;
+  name: string;
+  /** Who decides. Default: the tenant's global admins. */
+  reviewerIds?: Array<string | number> | null | undefined;
+  /** Revoke, as system:access-review, what is still undecided at dueAt. */
+  revokeUndecided?: boolean | null | undefined;
+};
+
 export type TenantPolicyInput = {
   allowedScopes: Array<AppPasswordScope>;
   /** Left out: unchanged. */
@@ -289,6 +336,17 @@ export type AppPasswordsQueryVariables = Exact<{
 
 
 export type AppPasswordsQuery = { appPasswords: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, label: string, status: AppPasswordStatus, scopes: Array<AppPasswordScope>, createdAt: string, createdBy: string, expiresAt: string | null, lastUsedAt: string | null, lastUsedIp: string | null, lastUsedProtocol: string | null, lastUsedClient: string | null, useCount: number, revokedAt: string | null, revokedBy: string | null, revokeReason: string | null, user: { id: string, userPrincipalName: string } } }> } };
+
+export type AppPasswordsAsOfQueryVariables = Exact<{
+  at: string;
+  filter?: AppPasswordFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  sort?: AppPasswordSort | null | undefined;
+}>;
+
+
+export type AppPasswordsAsOfQuery = { appPasswordsAsOf: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, label: string, status: AppPasswordStatus, scopes: Array<AppPasswordScope>, createdAt: string, createdBy: string, expiresAt: string | null, lastUsedAt: string | null, lastUsedIp: string | null, lastUsedProtocol: string | null, lastUsedClient: string | null, useCount: number, revokedAt: string | null, revokedBy: string | null, revokeReason: string | null, user: { id: string, userPrincipalName: string } } }> } };
 
 export type AppPasswordQueryVariables = Exact<{
   id: string | number;
@@ -362,6 +420,70 @@ export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DashboardQuery = { dashboard: { counts: { active: number, expiringSoon: number, unused30Days: number, neverUsed: number, revokedThisWeek: number, rejectedLast24Hours: number }, signInsPerDay: Array<{ day: string, key: string, count: number }>, rejectionsPerDay: Array<{ day: string, key: string, count: number }>, activePerDay: Array<{ day: string, count: number }> } };
+
+export type AccessReviewFieldsFragment = { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number };
+
+export type AccessReviewItemFieldsFragment = { id: string, reviewId: string, appPasswordId: string, userId: string, userPrincipalName: string, label: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, usesLast30Days: number, recommendation: AccessDecision, decision: AccessDecision | null, justification: string | null, decidedBy: string | null, decidedAt: string | null, attestedAt: string | null, attestationNote: string | null };
+
+export type AccessReviewsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccessReviewsQuery = { accessReviews: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number } }> } };
+
+export type AccessReviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccessReviewQuery = { accessReview: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number } | null };
+
+export type AccessReviewItemsQueryVariables = Exact<{
+  id: string | number;
+  selection?: AccessReviewItemSelection | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccessReviewItemsQuery = { accessReview: { id: string, items: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, reviewId: string, appPasswordId: string, userId: string, userPrincipalName: string, label: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, usesLast30Days: number, recommendation: AccessDecision, decision: AccessDecision | null, justification: string | null, decidedBy: string | null, decidedAt: string | null, attestedAt: string | null, attestationNote: string | null } }> } } | null };
+
+export type StartAccessReviewMutationVariables = Exact<{
+  input: StartAccessReviewInput;
+}>;
+
+
+export type StartAccessReviewMutation = { startAccessReview: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number } };
+
+export type DecideAccessReviewItemMutationVariables = Exact<{
+  input: DecideAccessReviewItemInput;
+}>;
+
+
+export type DecideAccessReviewItemMutation = { decideAccessReviewItem: { id: string, reviewId: string, appPasswordId: string, userId: string, userPrincipalName: string, label: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, usesLast30Days: number, recommendation: AccessDecision, decision: AccessDecision | null, justification: string | null, decidedBy: string | null, decidedAt: string | null, attestedAt: string | null, attestationNote: string | null } };
+
+export type DecideAccessReviewItemsMutationVariables = Exact<{
+  input: DecideAccessReviewItemsInput;
+}>;
+
+
+export type DecideAccessReviewItemsMutation = { decideAccessReviewItems: Array<{ id: string, reviewId: string, appPasswordId: string, userId: string, userPrincipalName: string, label: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, usesLast30Days: number, recommendation: AccessDecision, decision: AccessDecision | null, justification: string | null, decidedBy: string | null, decidedAt: string | null, attestedAt: string | null, attestationNote: string | null }> };
+
+export type AttestAccessReviewItemMutationVariables = Exact<{
+  input: AttestAccessReviewItemInput;
+}>;
+
+
+export type AttestAccessReviewItemMutation = { attestAccessReviewItem: { id: string, reviewId: string, appPasswordId: string, userId: string, userPrincipalName: string, label: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, usesLast30Days: number, recommendation: AccessDecision, decision: AccessDecision | null, justification: string | null, decidedBy: string | null, decidedAt: string | null, attestedAt: string | null, attestationNote: string | null } };
+
+export type ReviewerNameQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewerNameQuery = { user: { id: string, userPrincipalName: string } | null };
 
 export type AuditQueryVariables = Exact<{
   filter?: AuditEventFilter | null | undefined;
@@ -442,6 +564,18 @@ export type SecondFactorsOfUserQueryVariables = Exact<{
 
 
 export type SecondFactorsOfUserQuery = { user: { id: string, secondFactors: { totp: boolean, recoveryCodesLeft: number, mfaSources: Array<MfaSource>, status: ConsoleMfaStatus, deadline: string | null, passkeys: Array<{ id: string, name: string }> } } | null };
+
+export type MyNoticePreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNoticePreferencesQuery = { me: { id: string, expiryReminders: boolean | null } };
+
+export type ChangeNoticePreferencesMutationVariables = Exact<{
+  expiryReminders: boolean;
+}>;
+
+
+export type ChangeNoticePreferencesMutation = { changeNoticePreferences: { id: string, expiryReminders: boolean | null } };
 
 export type BeginTotpEnrollmentMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -688,6 +822,45 @@ export const SignInPageFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SignInPage"}) as unknown as TypedDocumentString<SignInPageFragment, unknown>;
+export const AccessReviewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccessReviewFields on AccessReview {
+  id
+  name
+  status
+  startedAt
+  startedBy
+  dueAt
+  completedAt
+  revokeUndecided
+  reviewerIds
+  filter
+  total
+  kept
+  revoked
+  undecided
+}
+    `, {"fragmentName":"AccessReviewFields"}) as unknown as TypedDocumentString<AccessReviewFieldsFragment, unknown>;
+export const AccessReviewItemFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccessReviewItemFields on AccessReviewItem {
+  id
+  reviewId
+  appPasswordId
+  userId
+  userPrincipalName
+  label
+  scopes
+  createdAt
+  lastUsedAt
+  usesLast30Days
+  recommendation
+  decision
+  justification
+  decidedBy
+  decidedAt
+  attestedAt
+  attestationNote
+}
+    `, {"fragmentName":"AccessReviewItemFields"}) as unknown as TypedDocumentString<AccessReviewItemFieldsFragment, unknown>;
 export const ApiTokenRowFragmentDoc = new TypedDocumentString(`
     fragment ApiTokenRow on ApiToken {
   id
@@ -866,6 +1039,48 @@ export const AppPasswordsDocument = new TypedDocumentString(`
     userPrincipalName
   }
 }`) as unknown as TypedDocumentString<AppPasswordsQuery, AppPasswordsQueryVariables>;
+export const AppPasswordsAsOfDocument = new TypedDocumentString(`
+    query AppPasswordsAsOf($at: DateTime!, $filter: AppPasswordFilter, $first: Int, $after: String, $sort: AppPasswordSort) {
+  appPasswordsAsOf(
+    at: $at
+    filter: $filter
+    first: $first
+    after: $after
+    sort: $sort
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...AppPasswordRow
+      }
+    }
+  }
+}
+    fragment AppPasswordRow on AppPassword {
+  id
+  label
+  status
+  scopes
+  createdAt
+  createdBy
+  expiresAt
+  lastUsedAt
+  lastUsedIp
+  lastUsedProtocol
+  lastUsedClient
+  useCount
+  revokedAt
+  revokedBy
+  revokeReason
+  user {
+    id
+    userPrincipalName
+  }
+}`) as unknown as TypedDocumentString<AppPasswordsAsOfQuery, AppPasswordsAsOfQueryVariables>;
 export const AppPasswordDocument = new TypedDocumentString(`
     query AppPassword($id: ID!, $days: Int!) {
   appPassword(id: $id) {
@@ -1069,6 +1284,201 @@ export const DashboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const AccessReviewsDocument = new TypedDocumentString(`
+    query AccessReviews($first: Int, $after: String) {
+  accessReviews(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...AccessReviewFields
+      }
+    }
+  }
+}
+    fragment AccessReviewFields on AccessReview {
+  id
+  name
+  status
+  startedAt
+  startedBy
+  dueAt
+  completedAt
+  revokeUndecided
+  reviewerIds
+  filter
+  total
+  kept
+  revoked
+  undecided
+}`) as unknown as TypedDocumentString<AccessReviewsQuery, AccessReviewsQueryVariables>;
+export const AccessReviewDocument = new TypedDocumentString(`
+    query AccessReview($id: ID!) {
+  accessReview(id: $id) {
+    ...AccessReviewFields
+  }
+}
+    fragment AccessReviewFields on AccessReview {
+  id
+  name
+  status
+  startedAt
+  startedBy
+  dueAt
+  completedAt
+  revokeUndecided
+  reviewerIds
+  filter
+  total
+  kept
+  revoked
+  undecided
+}`) as unknown as TypedDocumentString<AccessReviewQuery, AccessReviewQueryVariables>;
+export const AccessReviewItemsDocument = new TypedDocumentString(`
+    query AccessReviewItems($id: ID!, $selection: AccessReviewItemSelection, $first: Int, $after: String) {
+  accessReview(id: $id) {
+    id
+    items(selection: $selection, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...AccessReviewItemFields
+        }
+      }
+    }
+  }
+}
+    fragment AccessReviewItemFields on AccessReviewItem {
+  id
+  reviewId
+  appPasswordId
+  userId
+  userPrincipalName
+  label
+  scopes
+  createdAt
+  lastUsedAt
+  usesLast30Days
+  recommendation
+  decision
+  justification
+  decidedBy
+  decidedAt
+  attestedAt
+  attestationNote
+}`) as unknown as TypedDocumentString<AccessReviewItemsQuery, AccessReviewItemsQueryVariables>;
+export const StartAccessReviewDocument = new TypedDocumentString(`
+    mutation StartAccessReview($input: StartAccessReviewInput!) {
+  startAccessReview(input: $input) {
+    ...AccessReviewFields
+  }
+}
+    fragment AccessReviewFields on AccessReview {
+  id
+  name
+  status
+  startedAt
+  startedBy
+  dueAt
+  completedAt
+  revokeUndecided
+  reviewerIds
+  filter
+  total
+  kept
+  revoked
+  undecided
+}`) as unknown as TypedDocumentString<StartAccessReviewMutation, StartAccessReviewMutationVariables>;
+export const DecideAccessReviewItemDocument = new TypedDocumentString(`
+    mutation DecideAccessReviewItem($input: DecideAccessReviewItemInput!) {
+  decideAccessReviewItem(input: $input) {
+    ...AccessReviewItemFields
+  }
+}
+    fragment AccessReviewItemFields on AccessReviewItem {
+  id
+  reviewId
+  appPasswordId
+  userId
+  userPrincipalName
+  label
+  scopes
+  createdAt
+  lastUsedAt
+  usesLast30Days
+  recommendation
+  decision
+  justification
+  decidedBy
+  decidedAt
+  attestedAt
+  attestationNote
+}`) as unknown as TypedDocumentString<DecideAccessReviewItemMutation, DecideAccessReviewItemMutationVariables>;
+export const DecideAccessReviewItemsDocument = new TypedDocumentString(`
+    mutation DecideAccessReviewItems($input: DecideAccessReviewItemsInput!) {
+  decideAccessReviewItems(input: $input) {
+    ...AccessReviewItemFields
+  }
+}
+    fragment AccessReviewItemFields on AccessReviewItem {
+  id
+  reviewId
+  appPasswordId
+  userId
+  userPrincipalName
+  label
+  scopes
+  createdAt
+  lastUsedAt
+  usesLast30Days
+  recommendation
+  decision
+  justification
+  decidedBy
+  decidedAt
+  attestedAt
+  attestationNote
+}`) as unknown as TypedDocumentString<DecideAccessReviewItemsMutation, DecideAccessReviewItemsMutationVariables>;
+export const AttestAccessReviewItemDocument = new TypedDocumentString(`
+    mutation AttestAccessReviewItem($input: AttestAccessReviewItemInput!) {
+  attestAccessReviewItem(input: $input) {
+    ...AccessReviewItemFields
+  }
+}
+    fragment AccessReviewItemFields on AccessReviewItem {
+  id
+  reviewId
+  appPasswordId
+  userId
+  userPrincipalName
+  label
+  scopes
+  createdAt
+  lastUsedAt
+  usesLast30Days
+  recommendation
+  decision
+  justification
+  decidedBy
+  decidedAt
+  attestedAt
+  attestationNote
+}`) as unknown as TypedDocumentString<AttestAccessReviewItemMutation, AttestAccessReviewItemMutationVariables>;
+export const ReviewerNameDocument = new TypedDocumentString(`
+    query ReviewerName($id: ID!) {
+  user(id: $id) {
+    id
+    userPrincipalName
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewerNameQuery, ReviewerNameQueryVariables>;
 export const AuditDocument = new TypedDocumentString(`
     query Audit($filter: AuditEventFilter, $first: Int, $after: String) {
   auditEvents(filter: $filter, first: $first, after: $after) {
@@ -1291,6 +1701,22 @@ export const SecondFactorsOfUserDocument = new TypedDocumentString(`
   status
   deadline
 }`) as unknown as TypedDocumentString<SecondFactorsOfUserQuery, SecondFactorsOfUserQueryVariables>;
+export const MyNoticePreferencesDocument = new TypedDocumentString(`
+    query MyNoticePreferences {
+  me {
+    id
+    expiryReminders
+  }
+}
+    `) as unknown as TypedDocumentString<MyNoticePreferencesQuery, MyNoticePreferencesQueryVariables>;
+export const ChangeNoticePreferencesDocument = new TypedDocumentString(`
+    mutation ChangeNoticePreferences($expiryReminders: Boolean!) {
+  changeNoticePreferences(expiryReminders: $expiryReminders) {
+    id
+    expiryReminders
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeNoticePreferencesMutation, ChangeNoticePreferencesMutationVariables>;
 export const BeginTotpEnrollmentDocument = new TypedDocumentString(`
     mutation BeginTotpEnrollment {
   beginTotpEnrollment {

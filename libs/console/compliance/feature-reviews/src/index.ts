@@ -1,0 +1,2 @@
+export * from './reviews.page';
+export * from './review.page';
