@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'apiTokens.revoke',
   'directory.provision',
   'reports.read',
+  'reports.schedule',
   'accessReviews.read',
   'accessReviews.start',
   'accessReviews.decide',

@@ -37,7 +37,7 @@ describe('what the signed-in user may do, from me.permissions', () => {
   });
 
   it('ignores a permission this console does not know (a newer server\'s)', async () => {
-    const { session } = await signedInWith([{ permission: 'reports.schedule', scope: 'TENANT' } as unknown as Grant, { permission: 'users.read', scope: 'TENANT' }]);
+    const { session } = await signedInWith([{ permission: 'reports.subscribe', scope: 'TENANT' } as unknown as Grant, { permission: 'users.read', scope: 'TENANT' }]);
     expect(session.me()?.permissions).toEqual([{ permission: 'users.read', scope: 'TENANT' }]);
   });
 
