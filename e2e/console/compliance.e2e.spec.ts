@@ -25,8 +25,9 @@ function utcField(moment: Date): string {
 
 // Compliance in the console, in Debian's Chromium, against a real Keyward: the admin previews the
 // dormant report and downloads its PDF, reads the inventory as it stood before a credential was
-// generated, and starts an access review; a second global admin decides two items from the
-// keyboard; an owner says their app password is still needed. Axe on each page.
+// generated, schedules the dormant report by mail and cancels it, and starts an access review; a
+// second global admin decides two items from the keyboard; an owner says their app password is
+// still needed. Axe on each page.
 describe('compliance reports and access reviews in the console', () => {
   const keyward = new KeywardProcess();
   let browser: Browser;
@@ -98,6 +99,39 @@ describe('compliance reports and access reviews in the console', () => {
     expect((await labelsIn(page, 'App passwords')).sort()).toEqual(['Olga phone', 'Paul laptop', 'Paul tablet']);
     expect(await page.getByRole('button', { name: /^Revoke selected/ }).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the admin schedule the dormant report weekly by mail, see it listed with its next run, and cancel it', async () => {
+    const { context, page } = await signedIn('admin@contoso.example', ADMIN_PASSWORD);
+    await page.goto(`${keyward.baseUrl}/reports`);
+    const dormant = page.getByRole('region', { name: 'Dormant app passwords', exact: true });
+    await dormant.getByText('Schedule by mail', { exact: true }).click();
+    const form = dormant.getByRole('form', { name: 'Schedule by mail: Dormant app passwords' });
+    // Keyward mails reports within the organisation only: the server says so, and the form shows its words.
+    await form.getByLabel('Recipients').fill('someone@fabrikam.example');
+    await form.getByRole('button', { name: 'Schedule' }).click();
+    await expectVisible(form.getByRole('alert').filter({ hasText: "someone@fabrikam.example is outside the tenant's domains" }));
+
+    await form.getByLabel('Cadence').selectOption('WEEKLY');
+    await form.getByLabel('Recipients').fill('audit@contoso.example');
+    await form.getByRole('button', { name: 'Schedule' }).click();
+    await expectVisible(form.getByRole('status').filter({ hasText: /^Scheduled weekly as PDF to audit@contoso\.example: the first is being mailed now/ }));
+    const schedules = page.getByRole('table', { name: 'Scheduled reports' });
+    const row = schedules.locator('tbody tr').first();
+    await expectVisible(row.getByText('Dormant app passwords · unused for 45 days'));
+    const cells = async () => (await row.locator('td').allTextContents()).map((text) => text.trim());
+    expect((await cells()).slice(1, 4)).toEqual(['Weekly', 'PDF', 'audit@contoso.example']);
+    expect((await cells())[4]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect((await cells())[5]).toBe('Active');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-reports-scheduled');
+
+    await row.getByRole('button', { name: 'Cancel the schedule of Dormant app passwords to audit@contoso.example' }).click();
+    await expectVisible(page.getByRole('status').filter({ hasText: 'Cancelled: Dormant app passwords is no longer mailed to audit@contoso.example.' }));
+    await eventually(async () => ((await cells())[5]?.startsWith('Cancelled') ? true : undefined));
+    expect((await cells())[4]).toBe('—');
+    expect(await row.getByRole('button').count()).toBe(0);
     await context.close();
   });
 

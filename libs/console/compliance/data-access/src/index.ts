@@ -12,6 +12,7 @@ export * from './report-request';
 export * from './report-errors';
 export * from './reports.api';
 export * from './report-preview.store';
+export * from './report-schedules.api';
 export * from './access-reviews.api';
 export * from './access-review-errors';
 export * from './access-review-rules';

@@ -19,8 +19,15 @@ export type ReportRequest =
 /** `GET /reports/<name>?format=…` with the request's parameters, only those given. */
 export function reportUrl(request: ReportRequest, format: ReportFormat): string {
   const params = new URLSearchParams({ format });
-  for (const [key, value] of Object.entries(parametersOf(request))) if (value !== null) params.set(key, String(value));
+  for (const [key, value] of Object.entries(reportParams(request))) params.set(key, String(value));
   return `/reports/${request.name}?${params}`;
+}
+
+/** The request's parameters by the names `GET /reports/<name>` and `scheduleReport` take, only those given: `{ days: 45 }`. */
+export function reportParams(request: ReportRequest): Record<string, string | number> {
+  const given: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(parametersOf(request))) if (value !== null) given[key] = value;
+  return given;
 }
 
 function parametersOf(request: ReportRequest): Record<string, string | number | null> {

@@ -1,18 +1,29 @@
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { ApiError } from '@keyward/console/shared/data-access';
-import { AccessReviewsApi, ReportsApi } from '@keyward/console/compliance/data-access';
-import { AccessReviewsApiDouble, previewOf, reviewOf, ReportsApiDouble } from '@keyward/console/compliance/data-access/testing';
-import { ReportsPage } from './reports.page';
+import { ApiError, SessionStore, type Permission } from '@keyward/console/shared/data-access';
+import { SessionDouble } from '@keyward/console/shared/data-access/testing';
+import { AccessReviewsApi, ReportSchedulesApi, ReportsApi } from '@keyward/console/compliance/data-access';
+import { AccessReviewsApiDouble, previewOf, reviewOf, ReportsApiDouble, ReportSchedulesApiDouble, scheduleOf } from '@keyward/console/compliance/data-access/testing';
+import { NO_SCHEDULES, ReportsPage } from './reports.page';
 import { ReportsPageHarness } from './testing/reports-page.harness';
 
-async function showPage(api = new ReportsApiDouble(), reviews = new AccessReviewsApiDouble()) {
-  TestBed.configureTestingModule({ providers: [{ provide: ReportsApi, useValue: api }, { provide: AccessReviewsApi, useValue: reviews }] });
+/** A global admin's or an auditor's: they read reports and schedule them. */
+const SCHEDULER: Permission[] = ['reports.read', 'reports.schedule'];
+
+async function showPage(api = new ReportsApiDouble(), reviews = new AccessReviewsApiDouble(), { schedules = new ReportSchedulesApiDouble(), granted = SCHEDULER } = {}) {
+  TestBed.configureTestingModule({
+    providers: [
+      { provide: ReportsApi, useValue: api },
+      { provide: AccessReviewsApi, useValue: reviews },
+      { provide: ReportSchedulesApi, useValue: schedules },
+      { provide: SessionStore, useValue: new SessionDouble(granted) },
+    ],
+  });
   const fixture = TestBed.createComponent(ReportsPage);
   fixture.detectChanges();
   await fixture.whenStable();
   const page = await TestbedHarnessEnvironment.harnessForFixture(fixture, ReportsPageHarness);
-  return { api, page, settle: () => fixture.whenStable() };
+  return { api, schedules, page, settle: () => fixture.whenStable() };
 }
 
 describe('the reports page', () => {
@@ -108,5 +119,82 @@ describe('the reports page', () => {
     expect(await page.getDownloads('access-review')).toBeNull();
     expect(await page.isPreviewDisabled('access-review')).toBe(true);
     expect(await page.getProblem('access-review')).toBeNull();
+  });
+});
+
+describe('report schedules on the reports page', () => {
+  it('schedules a report by mail with its inputs as they stand, confirms it, and lists it', async () => {
+    const { schedules, page, settle } = await showPage();
+    await page.fill('dormant', 'days', '90');
+    await page.schedule('dormant', { cadence: 'MONTHLY', format: 'CSV', recipients: 'audit@contoso.example,\nciso@contoso.example' });
+    await settle();
+    expect(schedules.scheduled).toEqual([{ request: { name: 'dormant', days: 90 }, cadence: 'MONTHLY', format: 'CSV', recipients: ['audit@contoso.example', 'ciso@contoso.example'] }]);
+    expect(await page.getScheduleMessage('dormant')).toBe(
+      'Scheduled monthly as CSV to audit@contoso.example, ciso@contoso.example: the first is being mailed now. The next follows on 2026-12-08 10:00 UTC.',
+    );
+    expect(await page.getSchedules()).toEqual([
+      ['Dormant app passwords · unused for 90 days', 'Monthly', 'CSV', 'audit@contoso.example, ciso@contoso.example', '2026-12-08 10:00', 'Active', 'Cancel'],
+    ]);
+  });
+
+  it('shows the server’s words when it refuses a recipient', async () => {
+    const schedules = new ReportSchedulesApiDouble();
+    schedules.refusal = new ApiError('BAD_USER_INPUT', "someone@fabrikam.example is outside the tenant's domains (contoso.example): reports are mailed within the organisation only.");
+    const { page, settle } = await showPage(undefined, undefined, { schedules });
+    await page.schedule('survived-reset', { recipients: 'someone@fabrikam.example' });
+    await settle();
+    expect(await page.getScheduleMessage('survived-reset')).toBe("someone@fabrikam.example is outside the tenant's domains (contoso.example): reports are mailed within the organisation only.");
+    expect(await page.getSchedulesMessage()).toBe(NO_SCHEDULES);
+  });
+
+  it('asks for a recipient before sending anything', async () => {
+    const { schedules, page } = await showPage();
+    await page.schedule('policy-exceptions', { recipients: ' , ' });
+    expect(await page.getScheduleMessage('policy-exceptions')).toBe('Name at least one recipient: a mail address in your organisation’s domains.');
+    expect(schedules.scheduled).toEqual([]);
+  });
+
+  it('lists the schedules, active and cancelled, and cancels an active one', async () => {
+    const schedules = new ReportSchedulesApiDouble();
+    schedules.schedules = [
+      scheduleOf({ id: 'sch-2', report: 'sign-ins-by-protocol', params: {}, format: 'CSV', cadence: 'MONTHLY', recipients: ['ciso@contoso.example'], nextRunAt: '2027-01-01T10:00:00.000Z' }),
+      scheduleOf({ id: 'sch-1', isActive: false, cancelledAt: '2026-12-02T09:00:00.000Z', nextRunAt: null }),
+    ];
+    const { page, settle } = await showPage(undefined, undefined, { schedules });
+    expect(await page.getSchedules()).toEqual([
+      ['Sign-ins by protocol', 'Monthly', 'CSV', 'ciso@contoso.example', '2027-01-01 10:00', 'Active', 'Cancel'],
+      ['Dormant app passwords · unused for 45 days', 'Weekly', 'PDF', 'audit@contoso.example', '—', 'Cancelled 2026-12-02', ''],
+    ]);
+    await page.cancelSchedule(0);
+    await settle();
+    expect(schedules.cancelled).toEqual(['sch-2']);
+    expect(await page.getSchedulesMessage()).toBe('Cancelled: Sign-ins by protocol is no longer mailed to ciso@contoso.example.');
+    expect((await page.getSchedules())[0].slice(4)).toEqual(['—', 'Cancelled 2026-12-02', '']);
+    expect(await page.countCancelButtons()).toBe(0);
+  });
+
+  it('shows the server’s words when a cancellation is refused', async () => {
+    const schedules = new ReportSchedulesApiDouble();
+    schedules.schedules = [scheduleOf()];
+    const { page, settle } = await showPage(undefined, undefined, { schedules });
+    schedules.refusal = new ApiError('CONFLICT', 'This schedule is cancelled already.');
+    await page.cancelSchedule(0);
+    await settle();
+    expect(await page.getSchedulesMessage()).toBe('This schedule is cancelled already.');
+  });
+
+  it('says when nothing is scheduled', async () => {
+    const { page } = await showPage();
+    expect(await page.hasSchedules()).toBe(true);
+    expect(await page.getSchedulesMessage()).toBe(NO_SCHEDULES);
+  });
+
+  it('lists the schedules without Schedule by mail or Cancel to whoever may only read reports', async () => {
+    const schedules = new ReportSchedulesApiDouble();
+    schedules.schedules = [scheduleOf()];
+    const { page } = await showPage(undefined, undefined, { schedules, granted: ['reports.read'] });
+    expect(await page.canSchedule('dormant')).toBe(false);
+    expect(await page.getSchedules()).toEqual([['Dormant app passwords · unused for 45 days', 'Weekly', 'PDF', 'audit@contoso.example', '2026-12-08 10:00', 'Active']]);
+    expect(await page.countCancelButtons()).toBe(0);
   });
 });

@@ -69,6 +69,54 @@ export class ReportsPageHarness extends ComponentHarness {
     return (await (await this.optional(report, 'kw-report-preview :is(.empty, .error, .loading)'))?.text()) ?? null;
   }
 
+  /** Whether the report offers "Schedule by mail". */
+  async canSchedule(report: string): Promise<boolean> {
+    return !!(await this.optional(report, 'kw-report-schedule-form'));
+  }
+
+  /** Schedules a report by mail: opens "Schedule by mail", fills it (`cadence` WEEKLY or MONTHLY, `format` PDF or CSV, `recipients` as typed) and sends it. */
+  async schedule(report: string, fields: { cadence?: string; format?: string; recipients: string }): Promise<void> {
+    const summary = await this.one(report, 'kw-report-schedule-form summary');
+    if (!(await (await this.one(report, 'kw-report-schedule-form details')).getProperty<boolean>('open'))) await summary.click();
+    if (fields.cadence) await fillField(this.locatorFactory, `${report}-cadence`, fields.cadence);
+    if (fields.format) await fillField(this.locatorFactory, `${report}-format`, fields.format);
+    await fillField(this.locatorFactory, `${report}-recipients`, fields.recipients);
+    await (await this.one(report, 'kw-report-schedule-form button[type="submit"]')).click();
+  }
+
+  /** What "Schedule by mail" says: the confirmation or the refusal; null when nothing. */
+  async getScheduleMessage(report: string): Promise<string | null> {
+    return (await (await this.optional(report, 'kw-report-schedule-form :is(.schedule-problem, .schedule-done)'))?.text()) ?? null;
+  }
+
+  /** Whether the Scheduled reports section is shown. */
+  async hasSchedules(): Promise<boolean> {
+    return !!(await this.locatorForOptional('section.schedules')());
+  }
+
+  /** The Scheduled reports table's rows, each as its cells' texts (the Cancel cell included, when shown). */
+  async getSchedules(): Promise<string[][]> {
+    const ids = await Promise.all((await this.locatorForAll('section.schedules table tbody tr')()).map((row) => row.getAttribute('data-schedule')));
+    return Promise.all(ids.map(async (id) => Promise.all((await this.locatorForAll(`section.schedules tr[data-schedule="${id}"] td`)()).map((cell) => cell.text()))));
+  }
+
+  /** Cancels the schedule in the table's row `index` (from 0). */
+  async cancelSchedule(index: number): Promise<void> {
+    const row = (await this.locatorForAll('section.schedules table tbody tr')())[index];
+    const id = await row.getAttribute('data-schedule');
+    await (await this.locatorFor(`section.schedules tr[data-schedule="${id}"] button`)()).click();
+  }
+
+  /** How many Cancel buttons the table has. */
+  async countCancelButtons(): Promise<number> {
+    return (await this.locatorForAll('section.schedules table tbody button')()).length;
+  }
+
+  /** What the Scheduled reports section says besides its table: a cancellation done or refused, the empty list. */
+  async getSchedulesMessage(): Promise<string | null> {
+    return (await (await this.locatorForOptional('section.schedules :is(.cancel-done, .cancel-error, .empty)')())?.text()) ?? null;
+  }
+
   private one(report: string, selector: string) {
     return this.locatorFor(`section[data-report="${report}"] ${selector}`)();
   }

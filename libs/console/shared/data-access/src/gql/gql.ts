@@ -39,6 +39,10 @@ type Documents = {
     "\n  mutation DecideAccessReviewItems($input: DecideAccessReviewItemsInput!) { decideAccessReviewItems(input: $input) { ...AccessReviewItemFields } }\n": typeof types.DecideAccessReviewItemsDocument,
     "\n  mutation AttestAccessReviewItem($input: AttestAccessReviewItemInput!) { attestAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n": typeof types.AttestAccessReviewItemDocument,
     "\n  query ReviewerName($id: ID!) { user(id: $id) { id userPrincipalName } }\n": typeof types.ReviewerNameDocument,
+    "\n  fragment ReportScheduleFields on ReportSchedule {\n    id report params format cadence recipients ownerId firstRunAt isActive cancelledAt nextRunAt\n  }\n": typeof types.ReportScheduleFieldsFragmentDoc,
+    "\n  query ReportSchedules($first: Int, $after: String) {\n    reportSchedules(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...ReportScheduleFields } } }\n  }\n": typeof types.ReportSchedulesDocument,
+    "\n  mutation ScheduleReport($input: ScheduleReportInput!) { scheduleReport(input: $input) { ...ReportScheduleFields } }\n": typeof types.ScheduleReportDocument,
+    "\n  mutation CancelReportSchedule($id: ID!) { cancelReportSchedule(id: $id) { ...ReportScheduleFields } }\n": typeof types.CancelReportScheduleDocument,
     "\n  query Audit($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { id type occurredAt actor actorName streamId data } }\n    }\n  }\n": typeof types.AuditDocument,
     "\n  fragment ApiTokenRow on ApiToken { id name role userId status createdAt expiresAt lastUsedAt }\n": typeof types.ApiTokenRowFragmentDoc,
     "\n  query ApiTokens($first: Int, $after: String) {\n    apiTokens(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...ApiTokenRow } } }\n  }\n": typeof types.ApiTokensDocument,
@@ -111,6 +115,10 @@ const documents: Documents = {
     "\n  mutation DecideAccessReviewItems($input: DecideAccessReviewItemsInput!) { decideAccessReviewItems(input: $input) { ...AccessReviewItemFields } }\n": types.DecideAccessReviewItemsDocument,
     "\n  mutation AttestAccessReviewItem($input: AttestAccessReviewItemInput!) { attestAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n": types.AttestAccessReviewItemDocument,
     "\n  query ReviewerName($id: ID!) { user(id: $id) { id userPrincipalName } }\n": types.ReviewerNameDocument,
+    "\n  fragment ReportScheduleFields on ReportSchedule {\n    id report params format cadence recipients ownerId firstRunAt isActive cancelledAt nextRunAt\n  }\n": types.ReportScheduleFieldsFragmentDoc,
+    "\n  query ReportSchedules($first: Int, $after: String) {\n    reportSchedules(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...ReportScheduleFields } } }\n  }\n": types.ReportSchedulesDocument,
+    "\n  mutation ScheduleReport($input: ScheduleReportInput!) { scheduleReport(input: $input) { ...ReportScheduleFields } }\n": types.ScheduleReportDocument,
+    "\n  mutation CancelReportSchedule($id: ID!) { cancelReportSchedule(id: $id) { ...ReportScheduleFields } }\n": types.CancelReportScheduleDocument,
     "\n  query Audit($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor } edges { node { id type occurredAt actor actorName streamId data } }\n    }\n  }\n": types.AuditDocument,
     "\n  fragment ApiTokenRow on ApiToken { id name role userId status createdAt expiresAt lastUsedAt }\n": types.ApiTokenRowFragmentDoc,
     "\n  query ApiTokens($first: Int, $after: String) {\n    apiTokens(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...ApiTokenRow } } }\n  }\n": types.ApiTokensDocument,
@@ -255,6 +263,22 @@ export function graphql(source: "\n  mutation AttestAccessReviewItem($input: Att
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReviewerName($id: ID!) { user(id: $id) { id userPrincipalName } }\n"): typeof import('./graphql').ReviewerNameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReportScheduleFields on ReportSchedule {\n    id report params format cadence recipients ownerId firstRunAt isActive cancelledAt nextRunAt\n  }\n"): typeof import('./graphql').ReportScheduleFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportSchedules($first: Int, $after: String) {\n    reportSchedules(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...ReportScheduleFields } } }\n  }\n"): typeof import('./graphql').ReportSchedulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleReport($input: ScheduleReportInput!) { scheduleReport(input: $input) { ...ReportScheduleFields } }\n"): typeof import('./graphql').ScheduleReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelReportSchedule($id: ID!) { cancelReportSchedule(id: $id) { ...ReportScheduleFields } }\n"): typeof import('./graphql').CancelReportScheduleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

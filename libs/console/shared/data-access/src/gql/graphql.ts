@@ -229,6 +229,15 @@ export type ReinstatementStatus =
   | 'DONE'
   | 'REQUESTED';
 
+/** WEEKLY: every 7 days from the first run; MONTHLY: the same day each month. */
+export type ReportCadence =
+  | 'MONTHLY'
+  | 'WEEKLY';
+
+export type ReportFormat =
+  | 'CSV'
+  | 'PDF';
+
 export type ResetSecondFactorsInput = {
   /** Why (a ticket, "lost phone"): recorded in the audit trail. 1 to 500 characters. */
   reason: string;
@@ -277,6 +286,17 @@ export type Role =
   | 'GLOBAL_ADMIN'
   | 'INCIDENT_RESPONDER'
   | 'USER';
+
+export type ScheduleReportInput = {
+  cadence: ReportCadence;
+  format?: ReportFormat;
+  /** Its parameters, as for GET /reports/<name> (for example {"days": 45}). */
+  params?: unknown;
+  /** 1 to 20 mail addresses in the tenant's domains. */
+  recipients: Array<string>;
+  /** A report of GET /reports/<name>: inventory, dormant, survived-reset, credential-changes, policy-exceptions, sign-ins-by-protocol, access-review. */
+  report: string;
+};
 
 export type SignInOutcome =
   | 'REJECTED'
@@ -484,6 +504,30 @@ export type ReviewerNameQueryVariables = Exact<{
 
 
 export type ReviewerNameQuery = { user: { id: string, userPrincipalName: string } | null };
+
+export type ReportScheduleFieldsFragment = { id: string, report: string, params: unknown, format: ReportFormat, cadence: ReportCadence, recipients: Array<string>, ownerId: string, firstRunAt: string, isActive: boolean, cancelledAt: string | null, nextRunAt: string | null };
+
+export type ReportSchedulesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReportSchedulesQuery = { reportSchedules: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, report: string, params: unknown, format: ReportFormat, cadence: ReportCadence, recipients: Array<string>, ownerId: string, firstRunAt: string, isActive: boolean, cancelledAt: string | null, nextRunAt: string | null } }> } };
+
+export type ScheduleReportMutationVariables = Exact<{
+  input: ScheduleReportInput;
+}>;
+
+
+export type ScheduleReportMutation = { scheduleReport: { id: string, report: string, params: unknown, format: ReportFormat, cadence: ReportCadence, recipients: Array<string>, ownerId: string, firstRunAt: string, isActive: boolean, cancelledAt: string | null, nextRunAt: string | null } };
+
+export type CancelReportScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelReportScheduleMutation = { cancelReportSchedule: { id: string, report: string, params: unknown, format: ReportFormat, cadence: ReportCadence, recipients: Array<string>, ownerId: string, firstRunAt: string, isActive: boolean, cancelledAt: string | null, nextRunAt: string | null } };
 
 export type AuditQueryVariables = Exact<{
   filter?: AuditEventFilter | null | undefined;
@@ -861,6 +905,21 @@ export const AccessReviewItemFieldsFragmentDoc = new TypedDocumentString(`
   attestationNote
 }
     `, {"fragmentName":"AccessReviewItemFields"}) as unknown as TypedDocumentString<AccessReviewItemFieldsFragment, unknown>;
+export const ReportScheduleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportScheduleFields on ReportSchedule {
+  id
+  report
+  params
+  format
+  cadence
+  recipients
+  ownerId
+  firstRunAt
+  isActive
+  cancelledAt
+  nextRunAt
+}
+    `, {"fragmentName":"ReportScheduleFields"}) as unknown as TypedDocumentString<ReportScheduleFieldsFragment, unknown>;
 export const ApiTokenRowFragmentDoc = new TypedDocumentString(`
     fragment ApiTokenRow on ApiToken {
   id
@@ -1479,6 +1538,72 @@ export const ReviewerNameDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReviewerNameQuery, ReviewerNameQueryVariables>;
+export const ReportSchedulesDocument = new TypedDocumentString(`
+    query ReportSchedules($first: Int, $after: String) {
+  reportSchedules(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...ReportScheduleFields
+      }
+    }
+  }
+}
+    fragment ReportScheduleFields on ReportSchedule {
+  id
+  report
+  params
+  format
+  cadence
+  recipients
+  ownerId
+  firstRunAt
+  isActive
+  cancelledAt
+  nextRunAt
+}`) as unknown as TypedDocumentString<ReportSchedulesQuery, ReportSchedulesQueryVariables>;
+export const ScheduleReportDocument = new TypedDocumentString(`
+    mutation ScheduleReport($input: ScheduleReportInput!) {
+  scheduleReport(input: $input) {
+    ...ReportScheduleFields
+  }
+}
+    fragment ReportScheduleFields on ReportSchedule {
+  id
+  report
+  params
+  format
+  cadence
+  recipients
+  ownerId
+  firstRunAt
+  isActive
+  cancelledAt
+  nextRunAt
+}`) as unknown as TypedDocumentString<ScheduleReportMutation, ScheduleReportMutationVariables>;
+export const CancelReportScheduleDocument = new TypedDocumentString(`
+    mutation CancelReportSchedule($id: ID!) {
+  cancelReportSchedule(id: $id) {
+    ...ReportScheduleFields
+  }
+}
+    fragment ReportScheduleFields on ReportSchedule {
+  id
+  report
+  params
+  format
+  cadence
+  recipients
+  ownerId
+  firstRunAt
+  isActive
+  cancelledAt
+  nextRunAt
+}`) as unknown as TypedDocumentString<CancelReportScheduleMutation, CancelReportScheduleMutationVariables>;
 export const AuditDocument = new TypedDocumentString(`
     query Audit($filter: AuditEventFilter, $first: Int, $after: String) {
   auditEvents(filter: $filter, first: $first, after: $after) {
