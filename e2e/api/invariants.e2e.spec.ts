@@ -63,7 +63,7 @@ describe('invariants under concurrency, and read models rebuilt from zero', () =
     await keyward.stop();
 
     const live = snapshotReadModels(keyward.dataDir);
-    expect(rebuildReadModels(keyward.dataDir)).toMatch(/Rebuilt 7 read models/);
+    expect(rebuildReadModels(keyward.dataDir)).toMatch(/Rebuilt 11 read models/);
     const rebuilt = snapshotReadModels(keyward.dataDir);
     expect(rebuilt).toEqual(live);
     expect(live['app_password_list'].length).toBeGreaterThan(40);

@@ -217,7 +217,7 @@ describe('oversight: dashboard, inventory, timelines and policy', () => {
       const page = await fetch(`${keyward.baseUrl}${path}`);
       expect([path, page.status, page.headers.get('content-type')]).toEqual([path, 200, expect.stringContaining('text/html')]);
     }
-    for (const path of ['/reports/no-such-report', '/exports/no-such-export', '/audit/no-such-thing', '/auth/nothing', '/.well-known/nothing']) {
+    for (const path of ['/reports/no-such/report', '/exports/no-such-export', '/audit/no-such-thing', '/auth/nothing', '/.well-known/nothing']) {
       const response = await fetch(`${keyward.baseUrl}${path}`, { headers: { accept: 'text/html,*/*' } });
       expect([path, response.status, response.headers.get('content-type')]).toEqual([path, 404, expect.not.stringContaining('text/html')]);
     }
