@@ -15,7 +15,11 @@ export interface EsdbSubscriptionOptions {
   readonly handler: BatchHandler;
 }
 
-/** How long settled() waits for a filtered subscription that the server has not told about the head. */
+/**
+ * How long settled() waits, without the subscription moving, for a filtered subscription that the
+ * server has not told about the head. While events are being handled it keeps waiting: a catch-up
+ * on a busy machine is slow, not stuck.
+ */
 const SETTLE_LIMIT_MS = 2000;
 
 /**
@@ -31,6 +35,8 @@ export class EsdbSubscription implements Subscription {
   private isStopped = false;
   private hasEnded = false;
   private isHandling = false;
+  /** When the handled position last moved (or the subscription began). */
+  private movedAt = Date.now();
   private readonly waiters = new Set<() => void>();
 
   constructor(private readonly options: EsdbSubscriptionOptions) {
@@ -44,8 +50,8 @@ export class EsdbSubscription implements Subscription {
     if (this.hasEnded) return;
     const head = await this.options.head();
     if (!head) return;
-    const deadline = Date.now() + SETTLE_LIMIT_MS;
-    while (!this.hasEnded && !(this.handled && this.options.isAtOrAfter(this.handled, head)) && Date.now() < deadline) {
+    const startedAt = Date.now();
+    while (!this.hasEnded && !(this.handled && this.options.isAtOrAfter(this.handled, head)) && Date.now() < Math.max(startedAt, this.movedAt) + SETTLE_LIMIT_MS) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(release, 50);
         function release() {
@@ -99,6 +105,7 @@ export class EsdbSubscription implements Subscription {
   private advance(position: Position | undefined): void {
     if (!position) return;
     if (!this.handled || this.options.isAtOrAfter(position, this.handled)) this.handled = position;
+    this.movedAt = Date.now();
     this.wakeWaiters();
   }
 
