@@ -116,6 +116,12 @@ describe('notices: owners and reviewers told by mail, each notice an event, retr
     const mail = await mailTo('alice@contoso.example', /Printers, Q4/);
     expect(mail.subject).toBe('Access review "Printers, Q4" needs your decisions');
     expect(mail.text).toMatch(/1 app passwords/);
+    // Due within 3 days: its reviewers are reminded, once, of what they have left to decide.
+    await admin.data(START_REVIEW, { input: { name: 'Printers, urgent', filter: { label: 'Printer' }, dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), reviewerIds: [ids.alice] } });
+    const reminder = await mailTo('alice@contoso.example', /^Reminder: access review "Printers, urgent"/);
+    expect(reminder.text).toMatch(/1 of its app passwords are still undecided/);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(sink.messages.filter((message) => partsOf(message.data).subject.startsWith('Reminder: access review "Printers, urgent"'))).toHaveLength(1);
   });
 
   it('reminds owners 7 days and 1 day before an app password expires, unless they turned reminders off', async () => {

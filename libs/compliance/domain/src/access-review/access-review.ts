@@ -225,18 +225,13 @@ function start(data: StartAccessReview['data']): AccessReviewEvent[] {
 /** One decision per item, each checked; one item that cannot be decided refuses them all, naming it. */
 function decideItems(review: OpenReview, data: DecideAccessReviewItems['data']): AccessReviewEvent[] {
   const { decision, decidedBy, reviewerId } = data;
-  if (review.status === 'COMPLETED') {
-    if (data.itemIds.some((itemId) => !review.items.has(itemId))) throw notFound('No such access review item.');
-    throw conflict('The review is completed: its decisions are final.');
-  }
-  if (!review.reviewerIds.has(reviewerId)) {
-    if (data.itemIds.some((itemId) => !review.items.has(itemId))) throw notFound('No such access review item.');
-    throw forbidden('Only the reviewers named when the review started decide its items.');
-  }
+  const unknown = data.itemIds.find((itemId) => !review.items.has(itemId));
+  if (unknown !== undefined) throw notFound(`No such access review item: ${unknown}.`);
+  if (review.status === 'COMPLETED') throw conflict('The review is completed: its decisions are final.');
+  if (!review.reviewerIds.has(reviewerId)) throw forbidden('Only the reviewers named when the review started decide its items.');
   const justification = requireJustification(data.justification);
   return data.itemIds.map((itemId) => {
-    const item = review.items.get(itemId);
-    if (!item) throw notFound(`No such access review item: ${itemId}.`);
+    const item = review.items.get(itemId) as ReviewItemState;
     if (item.userId === reviewerId) throw forbidden('Nobody decides on their own app password: another reviewer must.');
     if (item.decision === 'REVOKE') throw conflict('This credential was revoked by an earlier decision; that is final.');
     return { type: 'AccessReviewItemDecided', data: { reviewId: review.reviewId, itemId, appPasswordId: item.appPasswordId, userId: item.userId, decision, justification, decidedBy } };
