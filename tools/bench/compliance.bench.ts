@@ -13,6 +13,13 @@ import { RssSampler } from './rss-sampler';
 const DAY_MS = 86_400_000;
 const LIVE = 'query { appPasswords(first: 50) { totalCount edges { node { id label status lastUsedAt useCount } } } }';
 const AS_OF = 'query($at: DateTime!) { appPasswordsAsOf(at: $at, first: 50) { totalCount edges { node { id label status lastUsedAt useCount } } } }';
+/** Pages that filter or sort on sign-ins: as of a moment, those are worked out for every row. */
+const SIGN_IN_PAGES = [
+  { what: 'active, unused 7 days, by last use', args: 'filter: { status: ACTIVE, unusedForDays: 7 }, sort: { field: LAST_USED_AT, direction: ASC }' },
+  { what: 'all, by use count', args: 'sort: { field: USE_COUNT, direction: DESC }' },
+];
+const asOfPage = (args: string) => `query($at: DateTime!) { appPasswordsAsOf(at: $at, first: 50, ${args}) { totalCount edges { node { id label lastUsedAt useCount } } } }`;
+const livePage = (args: string) => `query { appPasswords(first: 50, ${args}) { totalCount edges { node { id label lastUsedAt useCount } } } }`;
 const START = 'mutation($input: StartAccessReviewInput!) { startAccessReview(input: $input) { id total } }';
 const DRY_RUN = 'mutation($input: BulkRevokeInput!) { revokeAppPasswords(input: $input) { id matched } }';
 
@@ -20,7 +27,7 @@ export interface ComplianceBenchResult {
   events: number;
   catchUpSeconds: number;
   /** Per moment (days back), the first page of appPasswordsAsOf and of the live inventory, ms. */
-  asOf: { daysBack: number; asOf: number[]; live: number[] }[];
+  asOf: { daysBack: number; asOf: number[]; live: number[]; what?: string; matched?: number }[];
   review: { items: number; start: number[]; dryRun: number[] };
   /** Streaming a report's CSV: rows, bytes, seconds and the server's resident memory over it. */
   downloads: { name: string; rows: number; megabytes: number; seconds: number; rssStartMb: number; rssPeakMb: number }[];
@@ -73,6 +80,21 @@ export async function benchCompliance(size: InventoryDataSize, rounds: number, k
       }
       result.asOf.push(entry);
       process.stderr.write(`  as of ${daysBack} days back: ${quantile(entry.asOf, 0.5).toFixed(0)} ms, live ${quantile(entry.live, 0.5).toFixed(0)} ms\n`);
+    }
+    // Filtered or sorted on sign-ins: last use and use count as of the moment for every row.
+    for (const { what, args } of SIGN_IN_PAGES) {
+      for (const daysBack of [1 / 24, 15]) {
+        const entry = { daysBack, asOf: [] as number[], live: [] as number[], what, matched: 0 };
+        for (let round = 0; round < rounds; round++) {
+          const at = new Date(Date.now() - daysBack * DAY_MS).toISOString();
+          entry.live.push((await timed(() => admin.data(livePage(args))))[0]);
+          const [ms, data] = await timed(() => admin.data(asOfPage(args), { at }));
+          entry.asOf.push(ms);
+          entry.matched = data['appPasswordsAsOf'].totalCount;
+        }
+        result.asOf.push(entry);
+        process.stderr.write(`  as of ${daysBack} days back, ${what} (${entry.matched} match): ${quantile(entry.asOf, 0.5).toFixed(0)} ms, live ${quantile(entry.live, 0.5).toFixed(0)} ms\n`);
+      }
     }
     // About 10,000 active app passwords: the users' 20 each, less the tenth revoked.
     const userIds = Array.from({ length: Math.min(556, size.users) }, (_, u) => userIdFor(`user${u}@big.example`));

@@ -67,8 +67,8 @@ export class AppPasswordsResolver {
 
   @Query(() => AppPasswordConnection, {
     description:
-      'The inventory as it stood at `at` (not in the future, not before the tenant existed): statuses, owners and labels then, and last use as known then. ' +
-      'Filters on what the app passwords were (owner, label, status, dates); sign-in filters are for appPasswords.',
+      'The inventory as it stood at `at` (not in the future, not before the tenant existed): statuses, owners and labels then, and last use and use count as known then. ' +
+      "Takes appPasswords' filters and sorts, each applied as of `at`: sign-in filters and the sorts by use count the sign-ins up to `at`, and usedFromAddress's window ends at `at`.",
   })
   @Requires('appPasswords.read')
   async appPasswordsAsOf(

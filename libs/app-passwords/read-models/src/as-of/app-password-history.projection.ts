@@ -1,9 +1,10 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type Projection, type ReadModelDatabase } from '@keyward/shared/read-models';
 import type { UserEvent } from '@keyward/identity/domain';
-import type { AppPasswordEvent } from '@keyward/app-passwords/domain';
+import type { AppPasswordEvent, AppPasswordUsed } from '@keyward/app-passwords/domain';
+import { timeKey, unpackedKeys } from './sign-in-times';
 
-type Handled = RecordedEvent & (AppPasswordEvent | UserEvent);
+type Handled = RecordedEvent & (AppPasswordEvent | UserEvent | AppPasswordUsed);
 
 const LIFECYCLE_TYPES: readonly AppPasswordEvent['type'][] = ['AppPasswordGenerated', 'AppPasswordRenamed', 'AppPasswordRevoked', 'AppPasswordExpired', 'AppPasswordSuspended', 'AppPasswordReinstated'];
 
@@ -13,15 +14,21 @@ const LIFECYCLE_TYPES: readonly AppPasswordEvent['type'][] = ['AppPasswordGenera
  * inventory as it stood at any moment is one indexed query (`appPasswordsAsOf`), not a replay of
  * the store. A lifecycle event closes the current version and opens the next; a credential has a
  * few versions in its life (generated, renamed, suspended, revoked or expired), so the table stays
- * close to the inventory's size. Sign-ins are not versioned here: last use as known then comes from
- * the sign-in history and the usage streams, for the rows a page shows.
+ * close to the inventory's size. Sign-ins are not versions: each credential's successful sign-in
+ * times are kept packed as text in chunks of up to 2,000 (9 characters a sign-in, in order), each
+ * chunk with its first and last time and the count of sign-ins before it, with the first time the
+ * credential was used over each protocol. Last use and use count *as of a moment* are then one
+ * index seek per credential (the last chunk started by then) and, only for a moment inside that
+ * chunk, a binary search of its text (`kw_last_use`, `kw_uses`): the inventory's sign-in filters
+ * and sorts at any moment stay one query.
  * Also kept: each owner's password resets, with their times (`survivedPasswordReset` at a moment).
  */
 export const appPasswordHistoryProjection: Projection = {
   name: 'app-password-history',
-  filter: { streamPrefixes: ['appPassword-', 'user-'], eventTypes: [...LIFECYCLE_TYPES, 'UserCreated', 'UserPasswordReset', 'UserErased'] },
-  version: 1,
-  tables: ['app_password_versions', 'app_password_history_owners', 'app_password_owner_resets'],
+  filter: { streamPrefixes: ['appPassword-', 'user-', 'appPasswordUsage-'], eventTypes: [...LIFECYCLE_TYPES, 'UserCreated', 'UserPasswordReset', 'UserErased', 'AppPasswordUsed'] },
+  // 2: sign-in times, packed in chunks, and each protocol's first use.
+  version: 2,
+  tables: ['app_password_versions', 'app_password_history_owners', 'app_password_owner_resets', 'app_password_use_times', 'app_password_first_uses'],
 
   migrate(db) {
     db.exec(`
@@ -54,6 +61,21 @@ export const appPasswordHistoryProjection: Projection = {
         user_id             TEXT PRIMARY KEY,
         user_principal_name TEXT NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS app_password_use_times (
+        app_password_id TEXT NOT NULL,
+        first_at        TEXT NOT NULL,
+        uses_before     INTEGER NOT NULL,
+        last_at         TEXT NOT NULL,
+        uses            INTEGER NOT NULL,
+        times           TEXT NOT NULL,
+        PRIMARY KEY (app_password_id, first_at, uses_before)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS app_password_first_uses (
+        app_password_id TEXT NOT NULL,
+        protocol        TEXT NOT NULL,
+        first_used_at   TEXT NOT NULL,
+        PRIMARY KEY (app_password_id, protocol)
+      ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS app_password_owner_resets (
         user_id  TEXT NOT NULL,
         reset_at TEXT NOT NULL,
@@ -62,13 +84,89 @@ export const appPasswordHistoryProjection: Projection = {
   },
 
   reset(db) {
-    db.exec('DELETE FROM app_password_versions; DELETE FROM app_password_history_owners; DELETE FROM app_password_owner_resets;');
+    db.exec('DELETE FROM app_password_versions; DELETE FROM app_password_history_owners; DELETE FROM app_password_owner_resets; DELETE FROM app_password_use_times; DELETE FROM app_password_first_uses;');
   },
 
   apply(db, event) {
-    applyOne(db, event as Handled);
+    applyBatch(db, [event]);
+  },
+
+  applyBatch(db, events) {
+    applyBatch(db, events);
   },
 };
+
+/** Lifecycle and user events in order; sign-ins gathered per credential, each credential's chunks written once. */
+function applyBatch(db: ReadModelDatabase, events: readonly RecordedEvent[]): void {
+  const signIns = new Map<string, number[]>();
+  for (const event of events as Handled[]) {
+    if (event.type !== 'AppPasswordUsed') {
+      applyOne(db, event);
+      continue;
+    }
+    const { appPasswordId, protocol } = event.data;
+    const at = new Date(event.metadata.occurredAt);
+    signIns.set(appPasswordId, [...(signIns.get(appPasswordId) ?? []), at.getTime()]);
+    statement(db, 'INSERT INTO app_password_first_uses VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET first_used_at = min(first_used_at, excluded.first_used_at)').run(appPasswordId, protocol, at.toISOString());
+  }
+  for (const [appPasswordId, times] of signIns) recordSignIns(db, appPasswordId, times.sort((a, b) => a - b));
+}
+
+/** Sign-in times a chunk holds at most: its text stays under 18 KB however often a credential is used. */
+export const SIGN_INS_PER_CHUNK = 2_000;
+
+interface UseTimesChunk {
+  first_at: string;
+  uses_before: number;
+  last_at: string;
+  uses: number;
+  times: string;
+}
+
+/**
+ * Adds sign-ins (epoch ms, in order) to a credential's chunks: appended to its last chunk while it
+ * has room, then in new chunks. A sign-in older than the last one recorded (history brought in
+ * out of order) re-packs the credential's chunks from all its times.
+ */
+function recordSignIns(db: ReadModelDatabase, appPasswordId: string, times: number[]): void {
+  const last = statement(db, 'SELECT * FROM app_password_use_times WHERE app_password_id = ? ORDER BY first_at DESC, uses_before DESC LIMIT 1').get(appPasswordId) as UseTimesChunk | undefined;
+  if (!last) return writeChunks(db, appPasswordId, times, 0);
+  if (times[0] < Date.parse(last.last_at)) return repack(db, appPasswordId, times);
+  const room = Math.max(0, SIGN_INS_PER_CHUNK - last.uses);
+  const appended = times.slice(0, room);
+  if (appended.length > 0) {
+    statement(db, 'UPDATE app_password_use_times SET last_at = ?, uses = uses + ?, times = times || ? WHERE app_password_id = ? AND first_at = ? AND uses_before = ?').run(
+      new Date(appended[appended.length - 1]).toISOString(),
+      appended.length,
+      appended.map(timeKey).join(''),
+      appPasswordId,
+      last.first_at,
+      last.uses_before,
+    );
+  }
+  writeChunks(db, appPasswordId, times.slice(room), last.uses_before + last.uses + appended.length);
+}
+
+function repack(db: ReadModelDatabase, appPasswordId: string, times: number[]): void {
+  const chunks = statement(db, 'SELECT times FROM app_password_use_times WHERE app_password_id = ?').all(appPasswordId) as { times: string }[];
+  const all = [...chunks.flatMap((chunk) => unpackedKeys(chunk.times).map((key) => parseInt(key, 36))), ...times].sort((a, b) => a - b);
+  statement(db, 'DELETE FROM app_password_use_times WHERE app_password_id = ?').run(appPasswordId);
+  writeChunks(db, appPasswordId, all, 0);
+}
+
+function writeChunks(db: ReadModelDatabase, appPasswordId: string, times: number[], usesBefore: number): void {
+  for (let start = 0; start < times.length; start += SIGN_INS_PER_CHUNK) {
+    const chunk = times.slice(start, start + SIGN_INS_PER_CHUNK);
+    statement(db, 'INSERT INTO app_password_use_times VALUES (?, ?, ?, ?, ?, ?)').run(
+      appPasswordId,
+      new Date(chunk[0]).toISOString(),
+      usesBefore + start,
+      new Date(chunk[chunk.length - 1]).toISOString(),
+      chunk.length,
+      chunk.map(timeKey).join(''),
+    );
+  }
+}
 
 interface VersionRow {
   lifecycle_revision: number;
