@@ -12,9 +12,11 @@ import {
   screenshot,
   seriousAccessibilityViolations,
   signInInBrowser,
+  verify,
 } from '@keyward/e2e/support';
 
 const STATUS = `query($id: ID!) { appPassword(id: $id) { status } }`;
+const LAST_USED = `query($id: ID!) { appPassword(id: $id) { lastUsedAt } }`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A moment as a `datetime-local` field with `step="1"` takes it, in UTC (Chromium leaves zero seconds out). */
@@ -24,8 +26,8 @@ function utcField(moment: Date): string {
 }
 
 // Compliance in the console, in Debian's Chromium, against a real Keyward: the admin previews the
-// dormant report and downloads its PDF, reads the inventory as it stood before a credential was
-// generated, schedules the dormant report by mail and cancels it, and starts an access review; a
+// dormant report and downloads its PDF, reads the never-used app passwords as they stood before a
+// credential was generated and another one used, schedules the dormant report by mail and cancels it, and starts an access review; a
 // second global admin decides two items from the keyboard; an owner says their app password is
 // still needed. Axe on each page.
 describe('compliance reports and access reviews in the console', () => {
@@ -33,6 +35,7 @@ describe('compliance reports and access reviews in the console', () => {
   let browser: Browser;
   let admin: ConsoleClient;
   const credentials: Record<string, { id: string }> = {};
+  let olgaPhoneSecret = '';
   /** A moment after the first credentials were generated and before the last one. */
   let beforeLast: Date;
   let reviewUrl = '';
@@ -45,7 +48,9 @@ describe('compliance reports and access reviews in the console', () => {
     await createUser(admin, 'gina@contoso.example', ['GLOBAL_ADMIN'], { password: 'gina-console-password' });
     const olga = await createUser(admin, 'olga@contoso.example', ['USER'], { password: 'olga-console-password' });
     const paul = await createUser(admin, 'paul@contoso.example');
-    credentials['olgaPhone'] = (await generate(admin, olga.id, 'Olga phone')).appPassword;
+    const olgaPhone = await generate(admin, olga.id, 'Olga phone');
+    credentials['olgaPhone'] = olgaPhone.appPassword;
+    olgaPhoneSecret = olgaPhone.secret;
     credentials['paulLaptop'] = (await generate(admin, paul.id, 'Paul laptop')).appPassword;
     credentials['paulTablet'] = (await generate(admin, paul.id, 'Paul tablet')).appPassword;
     // The history keeps instants; the field takes whole seconds: a clear second on either side.
@@ -89,16 +94,34 @@ describe('compliance reports and access reviews in the console', () => {
     expect(pdf.headers()['content-type']).toMatch(/^application\/pdf/);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
+    // Olga's phone signs in now, after the moment: as of then it was still never used.
+    expect((await verify(keyward.baseUrl, 'olga@contoso.example', olgaPhoneSecret, { 'X-Keyward-Protocol': 'imap' })).status).toBe(204);
+    await eventually(async () => (await admin.data(LAST_USED, { id: credentials['olgaPhone'].id }))['appPassword'].lastUsedAt ?? undefined);
+
     await page.goto(`${keyward.baseUrl}/app-passwords`);
-    await expectVisible(page.getByRole('table', { name: 'App passwords' }).getByText('Paul late'));
+    const inventory = page.getByRole('table', { name: 'App passwords' });
+    await expectVisible(inventory.getByText('Paul late'));
     await page.getByLabel('As of (UTC)').fill(utcField(beforeLast));
-    expect(await page.getByLabel('Used over').isDisabled()).toBe(true);
+    await page.getByLabel(/^Use\b/).selectOption('true');
+    expect(await page.getByLabel('Used over').isDisabled()).toBe(false);
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.waitForURL(/asOf=/);
+    await page.waitForURL(/isNeverUsed=true.*asOf=/);
     await expectVisible(page.getByRole('status').filter({ hasText: '3 app passwords match as of' }));
     expect((await labelsIn(page, 'App passwords')).sort()).toEqual(['Olga phone', 'Paul laptop', 'Paul tablet']);
     expect(await page.getByRole('button', { name: /^Revoke selected/ }).count()).toBe(0);
+    expect(await inventory.getByRole('checkbox').count()).toBe(0);
+    expect(await inventory.getByRole('button', { name: 'Uses' }).count()).toBe(1);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The same filter now: Olga's phone has been used since, Paul's late one is new.
+    await page.getByLabel('As of (UTC)').fill('');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL((url) => url.searchParams.get('isNeverUsed') === 'true' && !url.searchParams.has('asOf'));
+    await expectVisible(page.getByRole('status').filter({ hasText: /^\s*3 app passwords match\s*$/ }));
+    await expectVisible(inventory.getByText('Paul late'));
+    // Now the first column holds the selection's checkboxes: the labels are the links to each app password.
+    const labelsNow = (await inventory.locator('tbody a[href^="/app-passwords/"]').allTextContents()).map((text) => text.trim());
+    expect(labelsNow.sort()).toEqual(['Paul laptop', 'Paul late', 'Paul tablet']);
     await context.close();
   });
 

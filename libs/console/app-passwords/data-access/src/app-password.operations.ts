@@ -28,17 +28,6 @@ export interface AppPasswordFilter {
   survivedPasswordReset?: boolean | null;
 }
 
-/**
- * The filters on sign-ins (how, when and from where app passwords were used): the inventory as of
- * a past moment does not take them, since it shows what the app passwords were, not their use.
- */
-export const SIGN_IN_FILTER_KEYS = ['protocol', 'lastUsedAfter', 'lastUsedBefore', 'isNeverUsed', 'unusedForDays', 'usedFromAddress', 'usedAfter', 'usedBefore'] as const satisfies readonly (keyof AppPasswordFilter)[];
-
-/** The filter without its sign-in filters, for the inventory as of a past moment. */
-export function withoutSignInFilters(filter: AppPasswordFilter): AppPasswordFilter {
-  return Object.fromEntries(Object.entries(filter).filter(([key]) => !(SIGN_IN_FILTER_KEYS as readonly string[]).includes(key))) as AppPasswordFilter;
-}
-
 /** One app password with its use over the last days: the credential page. */
 export interface AppPasswordDetail extends AppPasswordRow {
   usage: {

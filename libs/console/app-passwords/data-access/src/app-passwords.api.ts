@@ -39,8 +39,8 @@ export class AppPasswordsApi {
   }
 
   /**
-   * A page of the inventory as it stood at `at` (ISO 8601): statuses, owners and labels then, last
-   * use as known then. Sign-in filters and the last-used and use-count sorts are BAD_USER_INPUT here.
+   * A page of the inventory as it stood at `at` (ISO 8601): statuses, owners, labels and sign-ins
+   * (last use, use count, protocols) then; every filter and sort of `list`, applied to that moment.
    */
   async listAsOf(at: string, filter: AppPasswordFilter, sort: AppPasswordSort, first: number, after: string | null): Promise<ConnectionPage<AppPasswordRow>> {
     const data = await this.graphql.request(APP_PASSWORDS_AS_OF, { at, filter: filterVariables(filter), sort, first, after });

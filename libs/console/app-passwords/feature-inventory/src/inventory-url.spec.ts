@@ -56,11 +56,18 @@ describe('the inventory view in the URL', () => {
       expect(viewFromUrl(convertToParamMap({ asOf: '2026-13-45T99:00:00Z' })).asOf).toBeUndefined();
     });
 
-    it('drops the sign-in filters and the sorts by use, which the inventory as it stood does not take', () => {
+    it('keeps the sign-in filters and the sorts by use, which apply to the sign-ins as they stood', () => {
       const params = { asOf: '2026-09-30T00:00:00.000Z', protocol: 'imap', isNeverUsed: 'true', unusedForDays: '30', lastUsedAfter: '2026-09-01', lastUsedBefore: '2026-09-20', label: 'Mail', sort: 'LAST_USED_AT', direction: 'ASC' };
-      expect(viewFromUrl(convertToParamMap(params))).toEqual({ filter: { label: 'Mail' }, sort: { field: 'CREATED_AT', direction: 'DESC' }, pageSize: 50, asOf: '2026-09-30T00:00:00.000Z' });
-      const view = { filter: { protocol: 'smtp' as const, label: 'Mail' }, sort: { field: 'USE_COUNT' as const, direction: 'DESC' as const }, pageSize: 50, asOf: '2026-09-30T00:00:00.000Z' };
-      expect(urlForView(view)).toEqual({ label: 'Mail', asOf: '2026-09-30T00:00:00.000Z' });
+      const view = {
+        filter: { protocol: 'imap' as const, isNeverUsed: true, unusedForDays: 30, lastUsedAfter: '2026-09-01', lastUsedBefore: '2026-09-20', label: 'Mail' },
+        sort: { field: 'LAST_USED_AT' as const, direction: 'ASC' as const },
+        pageSize: 50,
+        asOf: '2026-09-30T00:00:00.000Z',
+      };
+      expect(viewFromUrl(convertToParamMap(params))).toEqual(view);
+      expect(urlForView(view)).toEqual(params);
+      const byUses = { filter: { protocol: 'smtp' as const, label: 'Mail' }, sort: { field: 'USE_COUNT' as const, direction: 'DESC' as const }, pageSize: 50, asOf: '2026-09-30T00:00:00.000Z' };
+      expect(urlForView(byUses)).toEqual({ protocol: 'smtp', label: 'Mail', sort: 'USE_COUNT', direction: 'DESC', asOf: '2026-09-30T00:00:00.000Z' });
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { ParamMap, Params } from '@angular/router';
-import { withoutSignInFilters, type AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
-import { APP_PASSWORD_STATUSES, SCOPES, SIGN_IN_SORT_FIELDS, SORT_FIELDS, type AppPasswordSort, type AppPasswordStatus } from '@keyward/console/app-passwords/util';
+import type { AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
+import { APP_PASSWORD_STATUSES, SCOPES, SORT_FIELDS, type AppPasswordSort, type AppPasswordStatus } from '@keyward/console/app-passwords/util';
 import { DEFAULT_SORT, PAGE_SIZES } from './inventory.store';
 
 const TEXT_KEYS = ['search', 'userId', 'label', 'user', 'createdAfter', 'createdBefore', 'lastUsedAfter', 'lastUsedBefore'] as const;
@@ -14,8 +14,8 @@ export interface InventoryView {
 }
 
 /**
- * The view a URL names; anything it cannot read falls back to the default. With `asOf`, the
- * sign-in filters and the sorts by use are dropped: the inventory as it stood does not take them.
+ * The view a URL names; anything it cannot read falls back to the default. With `asOf`, every
+ * filter and sort holds as without it, applied to the inventory as it stood then.
  */
 export function viewFromUrl(params: ParamMap): InventoryView {
   const filter: AppPasswordFilter = {};
@@ -40,23 +40,18 @@ export function viewFromUrl(params: ParamMap): InventoryView {
   const size = Number(params.get('pageSize'));
   const view: InventoryView = { filter, sort, pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : 50 };
   const asOf = asOfFrom(params.get('asOf'));
-  return asOf ? asOfView({ ...view, asOf }) : view;
+  return asOf ? { ...view, asOf } : view;
 }
 
 /** The query parameters that name a view (defaults left out, so links stay short). */
 export function urlForView(view: InventoryView): Params {
-  const { filter, sort, pageSize, asOf } = view.asOf ? asOfView(view) : view;
+  const { filter, sort, pageSize, asOf } = view;
   const params: Params = {};
   for (const [key, value] of Object.entries(filter)) if (value !== '' && value !== null && value !== undefined) params[key] = String(value);
   if (sort.field !== DEFAULT_SORT.field || sort.direction !== DEFAULT_SORT.direction) Object.assign(params, { sort: sort.field, direction: sort.direction });
   if (pageSize !== 50) params['pageSize'] = String(pageSize);
   if (asOf) params['asOf'] = asOf;
   return params;
-}
-
-/** The view as the inventory as of a moment takes it: no sign-in filter, no sort by use. */
-function asOfView(view: InventoryView): InventoryView {
-  return { ...view, filter: withoutSignInFilters(view.filter), sort: SIGN_IN_SORT_FIELDS.includes(view.sort.field) ? DEFAULT_SORT : view.sort };
 }
 
 /** An instant the URL gives, as ISO 8601 in UTC; null when there is none or it is not one. */

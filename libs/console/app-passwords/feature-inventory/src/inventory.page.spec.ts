@@ -71,31 +71,51 @@ describe('the inventory as of a past moment', () => {
     expect(await page.getCount()).toBe('2 app passwords match as of 2026-09-30 23:59:30 UTC');
   });
 
-  it('turns the sign-in filters off, and says why', async () => {
-    const { page } = await showInventory();
-    expect(await page.getDisabledFields()).toEqual([]);
+  it('keeps every filter on, the sign-in ones meaning sign-ins as they stood, and says so', async () => {
+    const { api, page, settle } = await showInventory();
     await page.fill('asOf', '2026-09-30T00:00');
-    expect(await page.getDisabledFields()).toEqual(['protocol', 'neverUsed', 'unusedForDays', 'lastUsedAfter', 'lastUsedBefore']);
-    expect(await page.getAsOfHint()).toMatch(/^As of a past moment the list shows what each app password was then: use, protocol, never used, unused for and last used filter on sign-ins/);
+    expect(await page.getDisabledFields()).toEqual([]);
+    expect(await page.getAsOfHint()).toBe('The moment applies to statuses, owners, labels and sign-ins alike.');
+    await page.fill('neverUsed', 'true');
+    await page.fill('protocol', 'smtp');
+    await page.fill('lastUsedBefore', '2026-09-20');
+    await page.applyFilters();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/app-passwords?protocol=smtp&lastUsedBefore=2026-09-20&isNeverUsed=true&asOf=2026-09-30T00:00:00.000Z');
+    expect(api.calls.at(-1)).toEqual({
+      call: 'listAsOf',
+      at: '2026-09-30T00:00:00.000Z',
+      filter: { protocol: 'smtp', lastUsedBefore: '2026-09-21T00:00:00.000Z', isNeverUsed: true },
+      sort: { field: 'CREATED_AT', direction: 'DESC' },
+    });
   });
 
-  it('drops the sign-in filters and the sorts by use a link brings along, and shows the moment it names', async () => {
+  it('takes the sign-in filters and the sorts by use a link brings along, and shows the moment it names', async () => {
     const { api, page } = await showInventory('/app-passwords?asOf=2026-09-30T00:00:00Z&protocol=imap&unusedForDays=30&sort=LAST_USED_AT&label=Mail');
-    expect(api.calls).toEqual([{ call: 'listAsOf', at: '2026-09-30T00:00:00.000Z', filter: { label: 'Mail' }, sort: { field: 'CREATED_AT', direction: 'DESC' } }]);
+    expect(api.calls).toEqual([
+      { call: 'listAsOf', at: '2026-09-30T00:00:00.000Z', filter: { label: 'Mail', protocol: 'imap', unusedForDays: 30 }, sort: { field: 'LAST_USED_AT', direction: 'DESC' } },
+    ]);
     // The field shows the moment in UTC (a browser leaves zero seconds out).
     expect(await page.getValue('asOf')).toBe('2026-09-30T00:00');
+    expect(await page.getValue('protocol')).toBe('imap');
+    expect(await page.getValue('unusedForDays')).toBe('30');
   });
 
-  it('hides what changes app passwords, and offers no sort by use', async () => {
-    const { page } = await showInventory('/app-passwords?asOf=2026-09-30T00:00:00.000Z');
+  it('hides what changes app passwords, and sorts on every column, by use too', async () => {
+    const { api, page, settle } = await showInventory('/app-passwords?asOf=2026-09-30T00:00:00.000Z');
     expect(await page.getActions()).toEqual(['Download the inventory as of then (CSV)', 'Generate app password']);
     expect(await page.getDownloadUrl()).toBe('/reports/inventory?format=csv&asOf=2026-09-30T00%3A00%3A00.000Z');
     const table = (await page.table())!;
     expect(await table.getSelectableNames()).toEqual([]);
     expect(await table.hasRevokeButton('Thunderbird')).toBe(false);
-    await expect(table.sortBy('Last used')).rejects.toThrow('No sortable column Last used');
-    await expect(table.sortBy('Uses')).rejects.toThrow('No sortable column Uses');
-    await table.sortBy('Label');
+    await table.sortBy('Uses');
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/app-passwords?sort=USE_COUNT&direction=DESC&asOf=2026-09-30T00:00:00.000Z');
+    expect(api.calls.at(-1)).toEqual({ call: 'listAsOf', at: '2026-09-30T00:00:00.000Z', filter: {}, sort: { field: 'USE_COUNT', direction: 'DESC' } });
+    await table.sortBy('Last used');
+    await settle();
+    expect(api.calls.at(-1)).toEqual({ call: 'listAsOf', at: '2026-09-30T00:00:00.000Z', filter: {}, sort: { field: 'LAST_USED_AT', direction: 'DESC' } });
+    expect(await (await page.table())!.getSelectableNames()).toEqual([]);
   });
 
   it('shows the present again once the moment is cleared, with its actions', async () => {

@@ -7,7 +7,7 @@ import { SessionStore } from '@keyward/console/shared/data-access';
 import { instantOfUtcField, PageState, Pager, utcFieldOf } from '@keyward/console/shared/ui';
 import { GenerationStore, RevocationStore, type AppPasswordFilter } from '@keyward/console/app-passwords/data-access';
 import { AppPasswordTable, GenerateDialog, RevokeDialog } from '@keyward/console/app-passwords/ui';
-import { SCOPES, SIGN_IN_SORT_FIELDS, type AppPasswordRow, type GenerationRequest, type RevocationReason, type SortField } from '@keyward/console/app-passwords/util';
+import { SCOPES, type AppPasswordRow, type GenerationRequest, type RevocationReason, type SortField } from '@keyward/console/app-passwords/util';
 import { BulkRevocationStore, RevocationCaseStore } from '@keyward/console/incidents/data-access';
 import { BulkRevokeDialog } from '@keyward/console/incidents/ui';
 import { urlForView, viewFromUrl, type InventoryView } from './inventory-url';
@@ -16,8 +16,8 @@ import { InventoryStore, PAGE_SIZES } from './inventory.store';
 /**
  * Every app password of the tenant: server-side filters and sort kept in the URL, cursor pages,
  * multi-select for bulk revocation, and a CSV download of exactly the current view. "As of" shows
- * the inventory as it stood at a past moment (appPasswordsAsOf): only the filters on what the app
- * passwords were, no sort by use, and nothing that changes them.
+ * the inventory as it stood at a past moment (appPasswordsAsOf): every filter and sort as without
+ * it, sign-ins included as they stood then, and nothing that changes app passwords.
  */
 @Component({
   selector: 'kw-inventory-page',
@@ -37,7 +37,6 @@ export class InventoryPage implements OnInit {
   protected readonly bulkRevocation = inject(BulkRevocationStore);
   protected readonly scopes = SCOPES;
   protected readonly pageSizes = PAGE_SIZES;
-  protected readonly signInSorts = SIGN_IN_SORT_FIELDS;
   // Revoking is for the present: a row as it stood in the past offers nothing to do.
   protected readonly isRevocable = (row: AppPasswordRow) => !this.store.asOf() && this.session.can('appPasswords.revoke', row.user.id);
   /** The filter being edited; applied to the URL (and so to the table) on submit. */
@@ -60,7 +59,7 @@ export class InventoryPage implements OnInit {
     });
   }
 
-  /** Whether the form asks for a past moment: the sign-in filters are then off. */
+  /** Whether the form asks for a past moment (the hint says what that means). */
   protected isAsOf(): boolean {
     return this.asOfField.trim() !== '';
   }

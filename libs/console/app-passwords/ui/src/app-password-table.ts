@@ -27,7 +27,7 @@ interface Column {
           }
           @for (column of columns(); track column.title) {
             <th scope="col" [attr.aria-sort]="ariaSort(column.field)">
-              @if (column.field && !unsortable().includes(column.field) && sort(); as current) {
+              @if (column.field && sort(); as current) {
                 <button type="button" class="sort" (click)="sortBy.emit(column.field)">
                   {{ column.title }}<span aria-hidden="true">{{ current.field === column.field ? (current.direction === 'ASC' ? ' ▲' : ' ▼') : '' }}</span>
                 </button>
@@ -82,8 +82,6 @@ export class AppPasswordTable {
   readonly isLoading = input(false);
   /** The current sort; null when the table cannot be sorted. */
   readonly sort = input<AppPasswordSort | null>(null);
-  /** Columns that cannot be sorted on now (by use, for the inventory as of a past moment): plain titles. */
-  readonly unsortable = input<readonly SortField[]>([]);
   /** Whether rows can be selected for a bulk action. */
   readonly isSelectable = input(false);
   readonly selected = input<ReadonlySet<string>>(new Set());

@@ -32,8 +32,6 @@ export interface UserRef {
 
 export const SORT_FIELDS = ['CREATED_AT', 'LAST_USED_AT', 'LABEL', 'USER', 'EXPIRES_AT', 'USE_COUNT'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
-/** The sorts by use (last use, use count): the inventory as of a past moment does not take them. */
-export const SIGN_IN_SORT_FIELDS: readonly SortField[] = ['LAST_USED_AT', 'USE_COUNT'];
 export interface AppPasswordSort {
   field: SortField;
   direction: 'ASC' | 'DESC';
