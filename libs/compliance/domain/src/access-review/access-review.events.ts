@@ -38,6 +38,12 @@ export type AccessReviewStarted = DomainEvent<
     /** The filter as given, for the record; the credentials it matched follow in AccessReviewItemsFixed. */
     filter: Record<string, unknown>;
     total: number;
+    /** A repeating review: its successor starts this many days after it did (absent: it runs once). */
+    recurEveryDays?: number;
+    /** The first review of a repeating series (absent: it runs once). */
+    seriesId?: string;
+    /** The review this one succeeds in its series (absent: the first, or one that runs once). */
+    previousReviewId?: string;
   }
 >;
 /** Part of the review's items, fixed at the start (several events for a large review). */
@@ -60,7 +66,16 @@ export type AccessReviewItemDecided = DomainEvent<
 export type AccessReviewItemAttested = DomainEvent<'AccessReviewItemAttested', { reviewId: string; itemId: string; appPasswordId: string; attestedBy: string; note: string | null }>;
 export type AccessReviewCompleted = DomainEvent<'AccessReviewCompleted', { reviewId: string; kept: number; revoked: number; undecided: number }>;
 
-export type AccessReviewEvent = AccessReviewStarted | AccessReviewItemsFixed | AccessReviewItemDecided | AccessReviewItemAttested | AccessReviewCompleted;
+/** No review follows this one: its series stops here (recorded on the series' latest review). */
+export type AccessReviewRecurrenceStopped = DomainEvent<'AccessReviewRecurrenceStopped', { reviewId: string; seriesId: string; stoppedBy: string }>;
+
+export type AccessReviewEvent =
+  | AccessReviewStarted
+  | AccessReviewItemsFixed
+  | AccessReviewItemDecided
+  | AccessReviewItemAttested
+  | AccessReviewCompleted
+  | AccessReviewRecurrenceStopped;
 
 export const ACCESS_REVIEW_EVENT_TYPES: readonly AccessReviewEvent['type'][] = [
   'AccessReviewStarted',
@@ -68,4 +83,5 @@ export const ACCESS_REVIEW_EVENT_TYPES: readonly AccessReviewEvent['type'][] = [
   'AccessReviewItemDecided',
   'AccessReviewItemAttested',
   'AccessReviewCompleted',
+  'AccessReviewRecurrenceStopped',
 ];

@@ -1,4 +1,4 @@
-import { assertUnreachable, badInput, conflict, forbidden, notFound, optionalLine, requireLine } from '@keyward/shared/domain';
+import { assertUnreachable, badInput, conflict, forbidden, notFound, optionalLine, requireLine, stableId } from '@keyward/shared/domain';
 import { ACCESS_REVIEW_PROCESS, type AccessDecision, type AccessReviewEvent, type ReviewItemSnapshot } from './access-review.events';
 
 export interface ReviewItemState {
@@ -22,6 +22,20 @@ export interface OpenReview {
   total: number;
   /** Each item by its id, in the order they were fixed. */
   items: Map<string, ReviewItemState>;
+  startedBy: string;
+  startedAt: string;
+  /** The filter as recorded: a successor draws its items with it again. */
+  filter: Record<string, unknown>;
+  /** Null for a review that runs once. */
+  recurrence: Recurrence | null;
+}
+
+/** How a review repeats: its series, its period, and whether the series stops with it. */
+export interface Recurrence {
+  readonly everyDays: number;
+  readonly seriesId: string;
+  readonly previousReviewId: string | null;
+  readonly isStopped: boolean;
 }
 export type AccessReview = { status: 'none' } | OpenReview;
 
@@ -41,6 +55,10 @@ export type StartAccessReview = {
     reviewerIds: readonly string[];
     filter: Record<string, unknown>;
     candidates: readonly ReviewCandidate[];
+    /** Days between this review's start and its successor's; null: it runs once. */
+    recurEveryDays?: number | null;
+    /** For a successor: the review it follows, and the series' first review. */
+    series?: { seriesId: string; previousReviewId: string } | null;
   };
 };
 export type DecideAccessReviewItem = {
@@ -55,7 +73,9 @@ export type DecideAccessReviewItems = {
 export type AttestAccessReviewItem = { type: 'AttestAccessReviewItem'; data: { itemId: string; ownerId: string; note: string | null } };
 /** The due date has come: undecided items are revoked (when the review says so) and the review completes. */
 export type CompleteAccessReview = { type: 'CompleteAccessReview'; data: { now: Date } };
-export type AccessReviewCommand = StartAccessReview | DecideAccessReviewItem | DecideAccessReviewItems | AttestAccessReviewItem | CompleteAccessReview;
+/** No successor after this review (the series' latest); stopping a stopped series changes nothing. */
+export type StopAccessReviewRecurrence = { type: 'StopAccessReviewRecurrence'; data: { stoppedBy: string } };
+export type AccessReviewCommand = StartAccessReview | DecideAccessReviewItem | DecideAccessReviewItems | AttestAccessReviewItem | CompleteAccessReview | StopAccessReviewRecurrence;
 
 /** The most credentials one review takes on; a larger population is split by its filter. */
 export const MAX_REVIEW_SIZE = 100_000;
@@ -66,12 +86,72 @@ const MAX_REVIEW_DAYS = 366;
 /** Unused this long, a credential is recommended for revocation (Entra's access reviews use 30 days). */
 export const RECOMMEND_REVOKE_AFTER_DAYS = 30;
 const DAY_MS = 86_400_000;
+/** A review repeats at most weekly (a shorter period leaves no time to decide) and at least yearly. */
+export const MIN_RECUR_DAYS = 7;
+export const MAX_RECUR_DAYS = 366;
 /** The justification recorded for an item nobody decided when the review revokes undecided items. */
 export const UNDECIDED_JUSTIFICATION = 'Not reviewed by the due date: the review revokes what is left undecided.';
 
 /** An item's id: the review's and the credential's, so that an item names its review. */
 export function reviewItemId(reviewId: string, appPasswordId: string): string {
   return `${reviewId}:${appPasswordId}`;
+}
+
+/**
+ * A successor's id, from the review it follows: every node sweeping at once derives the same id,
+ * so the successor's stream is created once and the others' appends conflict.
+ */
+export function successorReviewId(reviewId: string): string {
+  return stableId('keyward-access-review-successor', reviewId);
+}
+
+/** How many whole periods have passed since a repeating review started: from 1, its successor is due. */
+export function periodsSince(startedAt: string, recurEveryDays: number, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(startedAt)) / (recurEveryDays * DAY_MS)));
+}
+
+/**
+ * When a repeating review's successor starts: at the end of the period under way. A period whose
+ * successor did not start (its filter matched nothing then) is skipped, so this is the next
+ * boundary after `now`. Null when the review runs once, its series was stopped, or `hasSuccessor`.
+ */
+export function nextStartOf(review: { startedAt: string; recurEveryDays: number | null; isStopped: boolean }, hasSuccessor: boolean, now: Date): Date | null {
+  if (review.recurEveryDays === null || review.isStopped || hasSuccessor) return null;
+  const periods = periodsSince(review.startedAt, review.recurEveryDays, now);
+  return new Date(Date.parse(review.startedAt) + (periods + 1) * review.recurEveryDays * DAY_MS);
+}
+
+/** What a repeating review's successor takes over from it: everything but its items, drawn again. */
+export interface SuccessorPlan {
+  readonly reviewId: string;
+  readonly name: string;
+  readonly filter: Record<string, unknown>;
+  readonly reviewerIds: readonly string[];
+  readonly revokeUndecided: boolean;
+  readonly recurEveryDays: number;
+  readonly series: { seriesId: string; previousReviewId: string };
+  /** The same duration as this review's: due that long after the successor starts. */
+  readonly dueAt: Date;
+}
+
+/**
+ * The successor a repeating review calls for at `now`, or null: it runs once, its series was
+ * stopped, or its period has not passed. Whether the successor exists already is its stream's to say.
+ */
+export function successorPlanOf(review: AccessReview, now: Date): SuccessorPlan | null {
+  if (review.status === 'none' || !review.recurrence || review.recurrence.isStopped) return null;
+  if (periodsSince(review.startedAt, review.recurrence.everyDays, now) < 1) return null;
+  const durationMs = Date.parse(review.dueAt) - Date.parse(review.startedAt);
+  return {
+    reviewId: successorReviewId(review.reviewId),
+    name: review.name,
+    filter: review.filter,
+    reviewerIds: [...review.reviewerIds],
+    revokeUndecided: review.revokeUndecided,
+    recurEveryDays: review.recurrence.everyDays,
+    series: { seriesId: review.recurrence.seriesId, previousReviewId: review.reviewId },
+    dueAt: new Date(now.getTime() + durationMs),
+  };
 }
 
 /** The review an item id belongs to, or null for an id that is not an item's. */
@@ -118,6 +198,12 @@ export const accessReviewDecider = {
         const note = optionalLine(command.data.note, 500, 'A note is at most 500 characters on one line.');
         return [{ type: 'AccessReviewItemAttested', data: { reviewId: review.reviewId, itemId: command.data.itemId, appPasswordId: item.appPasswordId, attestedBy: `user:${command.data.ownerId}`, note } }];
       }
+      case 'StopAccessReviewRecurrence': {
+        const review = requireReview(state);
+        if (!review.recurrence) throw conflict('This review does not repeat: there is nothing to stop.');
+        if (review.recurrence.isStopped) return [];
+        return [{ type: 'AccessReviewRecurrenceStopped', data: { reviewId: review.reviewId, seriesId: review.recurrence.seriesId, stoppedBy: command.data.stoppedBy } }];
+      }
       case 'CompleteAccessReview': {
         const review = requireReview(state);
         if (review.status === 'COMPLETED' || command.data.now.getTime() < Date.parse(review.dueAt)) return [];
@@ -143,8 +229,10 @@ export const accessReviewDecider = {
 
   evolve(state: AccessReview, event: AccessReviewEvent): AccessReview {
     if (event.type === 'AccessReviewStarted') {
-      const { reviewId, tenantId, name, dueAt, revokeUndecided, reviewerIds, total } = event.data;
-      return { status: 'OPEN', reviewId, tenantId, name, dueAt, revokeUndecided, reviewerIds: new Set(reviewerIds), total, items: new Map() };
+      const { reviewId, tenantId, name, dueAt, revokeUndecided, reviewerIds, total, startedBy, startedAt, filter, recurEveryDays, seriesId, previousReviewId } = event.data;
+      // Reviews recorded before recurrence existed have none of its fields: they ran once.
+      const recurrence = recurEveryDays ? { everyDays: recurEveryDays, seriesId: seriesId ?? reviewId, previousReviewId: previousReviewId ?? null, isStopped: false } : null;
+      return { status: 'OPEN', reviewId, tenantId, name, dueAt, revokeUndecided, reviewerIds: new Set(reviewerIds), total, items: new Map(), startedBy, startedAt, filter, recurrence };
     }
     if (state.status === 'none') return state;
     switch (event.type) {
@@ -160,6 +248,8 @@ export const accessReviewDecider = {
         return state;
       case 'AccessReviewCompleted':
         return { ...state, status: 'COMPLETED' };
+      case 'AccessReviewRecurrenceStopped':
+        return state.recurrence ? { ...state, recurrence: { ...state.recurrence, isStopped: true } } : state;
       default:
         return assertUnreachable(event);
     }
@@ -195,6 +285,8 @@ function start(data: StartAccessReview['data']): AccessReviewEvent[] {
   if (data.reviewerIds.length === 0) throw badInput('A review needs at least one reviewer.');
   if (data.candidates.length === 0) throw badInput('The filter matches no active app password: a review needs at least one item.');
   if (data.candidates.length > MAX_REVIEW_SIZE) throw badInput(`The filter matches ${data.candidates.length} app passwords; one review takes at most ${MAX_REVIEW_SIZE}. Narrow the filter.`);
+  const recurEveryDays = requireRecurrence(data.recurEveryDays ?? null, due - data.now.getTime());
+  const series = recurEveryDays === null ? {} : { recurEveryDays, seriesId: data.series?.seriesId ?? data.reviewId, ...(data.series ? { previousReviewId: data.series.previousReviewId } : {}) };
   const started: AccessReviewEvent = {
     type: 'AccessReviewStarted',
     data: {
@@ -208,6 +300,7 @@ function start(data: StartAccessReview['data']): AccessReviewEvent[] {
       reviewerIds: [...new Set(data.reviewerIds)],
       filter: data.filter,
       total: data.candidates.length,
+      ...series,
     },
   };
   const fixed: AccessReviewEvent[] = [];
@@ -220,6 +313,14 @@ function start(data: StartAccessReview['data']): AccessReviewEvent[] {
     fixed.push({ type: 'AccessReviewItemsFixed', data: { reviewId: data.reviewId, items } });
   }
   return [started, ...fixed];
+}
+
+/** A period of 7 to 366 whole days, longer than the review runs (`durationMs`): one review of a series at a time. */
+function requireRecurrence(days: number | null, durationMs: number): number | null {
+  if (days === null) return null;
+  if (!Number.isInteger(days) || days < MIN_RECUR_DAYS || days > MAX_RECUR_DAYS) throw badInput(`recurEveryDays must be a whole number of days from ${MIN_RECUR_DAYS} to ${MAX_RECUR_DAYS}.`);
+  if (days * DAY_MS <= durationMs) throw badInput(`recurEveryDays (${days}) must be longer than the review runs (${Math.ceil(durationMs / DAY_MS)} days to its due date): one review of a series at a time.`);
+  return days;
 }
 
 /** One decision per item, each checked; one item that cannot be decided refuses them all, naming it. */

@@ -1,5 +1,19 @@
 import { specFor } from '@keyward/shared/domain/testing';
-import { accessReviewDecider, countsOf, ITEMS_PER_EVENT, revokedItems, reviewItemId, reviewOfItem, UNDECIDED_JUSTIFICATION, type OpenReview, type ReviewCandidate, type StartAccessReview } from './access-review';
+import {
+  accessReviewDecider,
+  countsOf,
+  ITEMS_PER_EVENT,
+  nextStartOf,
+  revokedItems,
+  reviewItemId,
+  reviewOfItem,
+  successorPlanOf,
+  successorReviewId,
+  UNDECIDED_JUSTIFICATION,
+  type OpenReview,
+  type ReviewCandidate,
+  type StartAccessReview,
+} from './access-review';
 import type { AccessReviewEvent, AccessReviewStarted } from './access-review.events';
 
 const spec = specFor(accessReviewDecider);
@@ -188,5 +202,92 @@ describe('deciding several items at once (bulk keep)', () => {
 
   it('decides none when one of them is the reviewer’s own', () => {
     spec.given([started, fixed]).when(many(['r-1:ap-1', 'r-1:ap-3'], 'admin')).thenThrows('FORBIDDEN', /own app password/);
+  });
+});
+
+describe('a repeating review', () => {
+  // Due 14 days and 8 hours after its start: it repeats every 15 days or more.
+  const repeating: AccessReviewStarted = { ...started, data: { ...started.data, recurEveryDays: 30, seriesId: 'r-1' } };
+  const stopped: AccessReviewEvent = { type: 'AccessReviewRecurrenceStopped', data: { reviewId: 'r-1', seriesId: 'r-1', stoppedBy: 'user:admin' } };
+  const day = (days: number) => new Date(now.getTime() + days * 86_400_000);
+
+  it('records its period and starts its own series', () => {
+    spec.given([]).when(start({ recurEveryDays: 30 })).then([repeating, fixed]);
+  });
+
+  it.each([
+    ['a period under a week', 6, /from 7 to 366/],
+    ['a period over a year', 367, /from 7 to 366/],
+    ['a period that is not whole days', 7.5, /whole number/],
+    ['a period no longer than the review runs', 14, /longer than the review runs \(15 days/],
+  ])('refuses %s', (_, recurEveryDays, message) => {
+    spec.given([]).when(start({ recurEveryDays })).thenThrows('BAD_USER_INPUT', message);
+  });
+
+  it('calls for a successor once its period has passed, with the same scope rules, reviewers and duration', () => {
+    const state = stateAfter([repeating, fixed]);
+    expect(successorPlanOf(state, day(29.99))).toBeNull();
+    const plan = successorPlanOf(state, day(30));
+    expect(plan).toEqual({
+      reviewId: successorReviewId('r-1'),
+      name: 'H2 2026',
+      filter: {},
+      reviewerIds: ['admin', 'auditor'],
+      revokeUndecided: true,
+      recurEveryDays: 30,
+      series: { seriesId: 'r-1', previousReviewId: 'r-1' },
+      dueAt: new Date(day(30).getTime() + (dueAt.getTime() - now.getTime())),
+    });
+  });
+
+  it('derives the successor’s id from its predecessor’s, the same on every node', () => {
+    expect(successorReviewId('r-1')).toBe(successorReviewId('r-1'));
+    expect(successorReviewId('r-1')).not.toBe(successorReviewId('r-2'));
+    expect(successorReviewId('r-1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('starts the successor in the series, naming the review it follows', () => {
+    const successorId = successorReviewId('r-1');
+    const later = day(30);
+    const events = accessReviewDecider.decide(
+      start({ reviewId: successorId, startedBy: 'system:access-review', now: later, dueAt: new Date(later.getTime() + 86_400_000), recurEveryDays: 30, series: { seriesId: 'r-1', previousReviewId: 'r-1' } }),
+      { status: 'none' },
+    );
+    expect(events[0]).toEqual({
+      type: 'AccessReviewStarted',
+      data: expect.objectContaining({ reviewId: successorId, startedBy: 'system:access-review', startedAt: later.toISOString(), recurEveryDays: 30, seriesId: 'r-1', previousReviewId: 'r-1' }),
+    });
+    expect(stateAfter(events).recurrence).toEqual({ everyDays: 30, seriesId: 'r-1', previousReviewId: 'r-1', isStopped: false });
+  });
+
+  it('starts a successor once: a second start on its stream is a conflict', () => {
+    const successorId = successorReviewId('r-1');
+    const successor: AccessReviewStarted = { ...repeating, data: { ...repeating.data, reviewId: successorId, previousReviewId: 'r-1' } };
+    spec.given([successor]).when(start({ reviewId: successorId, recurEveryDays: 30, series: { seriesId: 'r-1', previousReviewId: 'r-1' } })).thenThrows('CONFLICT');
+  });
+
+  it('stops: no successor follows, and stopping again changes nothing', () => {
+    const stop = { type: 'StopAccessReviewRecurrence' as const, data: { stoppedBy: 'user:admin' } };
+    spec.given([repeating, fixed]).when(stop).then([stopped]);
+    spec.given([repeating, fixed, stopped]).when(stop).thenNothingHappens();
+    expect(successorPlanOf(stateAfter([repeating, fixed, stopped]), day(60))).toBeNull();
+  });
+
+  it('refuses to stop a review that runs once', () => {
+    spec.given([started, fixed]).when({ type: 'StopAccessReviewRecurrence', data: { stoppedBy: 'user:admin' } }).thenThrows('CONFLICT', /does not repeat/);
+  });
+
+  it('reads a review recorded before recurrence existed as one that runs once', () => {
+    expect(stateAfter([started, fixed]).recurrence).toBeNull();
+    expect(successorPlanOf(stateAfter([started, fixed]), day(400))).toBeNull();
+  });
+
+  it('says when the next one starts: after the period, then after each period skipped, never once stopped or followed', () => {
+    const review = { startedAt: now.toISOString(), recurEveryDays: 30, isStopped: false };
+    expect(nextStartOf(review, false, day(1))).toEqual(day(30));
+    expect(nextStartOf(review, false, day(31))).toEqual(day(60));
+    expect(nextStartOf(review, true, day(1))).toBeNull();
+    expect(nextStartOf({ ...review, isStopped: true }, false, day(1))).toBeNull();
+    expect(nextStartOf({ ...review, recurEveryDays: null }, false, day(1))).toBeNull();
   });
 });

@@ -13,7 +13,8 @@ import type { RecordData } from './record-data';
  * (targets fixed, outcomes, cancelled, completed, reinstated) is an Update of the same case id.
  * The per-credential changes a case makes are their own Account Change events. An access review
  * is an Other "Access Review": started is Create, with its name as the comment; items fixed, a
- * decision (its justification the comment), an owner's attestation and completion are Updates.
+ * decision (its justification the comment), an owner's attestation, completion and a repeating
+ * review's series stopped are Updates.
  */
 export const ENTITY_MANAGEMENT_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   TenantCreated: entityChange(1, 'Tenant created', (data) => ({ entity: { uid: tenantOf(data), name: data.text('name'), type_id: 4, type: 'Organization' } })),
@@ -36,6 +37,7 @@ export const ENTITY_MANAGEMENT_MAPPERS: Readonly<Record<string, OcsfMapper>> = {
   AccessReviewItemDecided: reviewChange(3, 'Access review item decided', 'justification'),
   AccessReviewItemAttested: reviewChange(3, 'Access review item attested by its owner', 'note'),
   AccessReviewCompleted: reviewChange(3, 'Access review completed'),
+  AccessReviewRecurrenceStopped: reviewChange(3, 'Access review stopped repeating'),
   NoticeQueued: noticeChange(1, 'Notice queued', 'subject'),
   NoticeSendStarted: noticeChange(3, 'Notice being sent'),
   NoticeSent: noticeChange(3, 'Notice sent', 'response'),

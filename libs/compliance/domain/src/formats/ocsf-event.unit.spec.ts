@@ -58,6 +58,7 @@ const EXPECTED: Record<string, [classUid: number, activityId: number, activityNa
   AccessReviewItemDecided: [3004, 3, 'Update'],
   AccessReviewItemAttested: [3004, 3, 'Update'],
   AccessReviewCompleted: [3004, 3, 'Update'],
+  AccessReviewRecurrenceStopped: [3004, 3, 'Update'],
   NoticeQueued: [3004, 1, 'Create'],
   NoticeSendStarted: [3004, 3, 'Update'],
   NoticeSent: [3004, 3, 'Update'],

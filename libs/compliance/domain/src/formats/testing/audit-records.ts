@@ -33,7 +33,14 @@ import {
   type MfaAttested,
 } from '@keyward/identity/domain';
 import { auditRecordOf, type AuditRecord } from '../../audit-record/audit-record';
-import type { AccessReviewCompleted, AccessReviewItemAttested, AccessReviewItemDecided, AccessReviewItemsFixed, AccessReviewStarted } from '../../access-review/access-review.events';
+import type {
+  AccessReviewCompleted,
+  AccessReviewItemAttested,
+  AccessReviewItemDecided,
+  AccessReviewItemsFixed,
+  AccessReviewRecurrenceStopped,
+  AccessReviewStarted,
+} from '../../access-review/access-review.events';
 import type { NoticeDeliveryFailed, NoticeQueued, NoticeSendStarted, NoticeSent } from '../../notices/notice.events';
 import type { ReportScheduleCancelled, ReportScheduled } from '../../report-schedules/report-schedule';
 
@@ -144,7 +151,7 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
   recordOf('CaseReinstated', `revocationCase-${CASE}`, { caseId: CASE, reinstated: 1 }, 'system:revocation-case'),
   recordOf('AccessReviewStarted', `accessReview-${REVIEW}`, {
     reviewId: REVIEW, tenantId: TENANT, name: 'App passwords, H1 2026', startedBy: `user:${ALICE}`, startedAt: '2026-03-01T12:00:00.000Z',
-    dueAt: '2026-03-15T17:00:00.000Z', revokeUndecided: true, reviewerIds: [ALICE], filter: {}, total: 1,
+    dueAt: '2026-03-15T17:00:00.000Z', revokeUndecided: true, reviewerIds: [ALICE], filter: {}, total: 1, recurEveryDays: 90, seriesId: REVIEW,
   } satisfies AccessReviewStarted['data'], `user:${ALICE}`),
   recordOf('AccessReviewItemsFixed', `accessReview-${REVIEW}`, {
     reviewId: REVIEW, items: [{
@@ -172,6 +179,7 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
   } satisfies ReportScheduled['data'], `user:${ALICE}`),
   recordOf('ReportScheduleCancelled', `reportSchedule-${SCHEDULE}`, { scheduleId: SCHEDULE, cancelledBy: `user:${ALICE}` } satisfies ReportScheduleCancelled['data'], `user:${ALICE}`),
   recordOf('AccessReviewCompleted', `accessReview-${REVIEW}`, { reviewId: REVIEW, kept: 1, revoked: 0, undecided: 0 } satisfies AccessReviewCompleted['data'], 'system:access-review'),
+  recordOf('AccessReviewRecurrenceStopped', `accessReview-${REVIEW}`, { reviewId: REVIEW, seriesId: REVIEW, stoppedBy: `user:${ALICE}` } satisfies AccessReviewRecurrenceStopped['data'], `user:${ALICE}`),
   recordOf('AlertRaised', `alert-${ALERT}`, {
     alertId: ALERT, tenantId: TENANT, kind: 'REVOKED_CREDENTIAL_USED', severity: 'HIGH', subject: `credential:${CREDENTIAL}@203.0.113.0/24`,
     firstSeenAt: '2026-03-01T12:00:00.000Z', lastSeenAt: '2026-03-01T12:00:00.000Z', count: 1, appPasswordId: CREDENTIAL, userId: ALICE,
