@@ -44,6 +44,8 @@ export type AccessReviewStarted = DomainEvent<
     seriesId?: string;
     /** The review this one succeeds in its series (absent: the first, or one that runs once). */
     previousReviewId?: string;
+    /** The user whose rights each successor is drawn with: who started the series (absent: it runs once). */
+    seriesOwnerId?: string;
   }
 >;
 /** Part of the review's items, fixed at the start (several events for a large review). */

@@ -35,6 +35,8 @@ export interface Recurrence {
   readonly everyDays: number;
   readonly seriesId: string;
   readonly previousReviewId: string | null;
+  /** The user whose rights each successor is drawn with. */
+  readonly ownerId: string;
   readonly isStopped: boolean;
 }
 export type AccessReview = { status: 'none' } | OpenReview;
@@ -57,6 +59,8 @@ export type StartAccessReview = {
     candidates: readonly ReviewCandidate[];
     /** Days between this review's start and its successor's; null: it runs once. */
     recurEveryDays?: number | null;
+    /** For a repeating review: the user whose rights its successors are drawn with (who started the series). */
+    seriesOwnerId?: string | null;
     /** For a successor: the review it follows, and the series' first review. */
     series?: { seriesId: string; previousReviewId: string } | null;
   };
@@ -130,6 +134,8 @@ export interface SuccessorPlan {
   readonly revokeUndecided: boolean;
   readonly recurEveryDays: number;
   readonly series: { seriesId: string; previousReviewId: string };
+  /** The user whose rights the successor is drawn with. */
+  readonly seriesOwnerId: string;
   /** The same duration as this review's: due that long after the successor starts. */
   readonly dueAt: Date;
 }
@@ -150,6 +156,7 @@ export function successorPlanOf(review: AccessReview, now: Date): SuccessorPlan 
     revokeUndecided: review.revokeUndecided,
     recurEveryDays: review.recurrence.everyDays,
     series: { seriesId: review.recurrence.seriesId, previousReviewId: review.reviewId },
+    seriesOwnerId: review.recurrence.ownerId,
     dueAt: new Date(now.getTime() + durationMs),
   };
 }
@@ -229,9 +236,11 @@ export const accessReviewDecider = {
 
   evolve(state: AccessReview, event: AccessReviewEvent): AccessReview {
     if (event.type === 'AccessReviewStarted') {
-      const { reviewId, tenantId, name, dueAt, revokeUndecided, reviewerIds, total, startedBy, startedAt, filter, recurEveryDays, seriesId, previousReviewId } = event.data;
+      const { reviewId, tenantId, name, dueAt, revokeUndecided, reviewerIds, total, startedBy, startedAt, filter, recurEveryDays, seriesId, previousReviewId, seriesOwnerId } = event.data;
       // Reviews recorded before recurrence existed have none of its fields: they ran once.
-      const recurrence = recurEveryDays ? { everyDays: recurEveryDays, seriesId: seriesId ?? reviewId, previousReviewId: previousReviewId ?? null, isStopped: false } : null;
+      const recurrence = recurEveryDays
+        ? { everyDays: recurEveryDays, seriesId: seriesId ?? reviewId, previousReviewId: previousReviewId ?? null, ownerId: seriesOwnerId ?? '', isStopped: false }
+        : null;
       return { status: 'OPEN', reviewId, tenantId, name, dueAt, revokeUndecided, reviewerIds: new Set(reviewerIds), total, items: new Map(), startedBy, startedAt, filter, recurrence };
     }
     if (state.status === 'none') return state;
@@ -286,7 +295,11 @@ function start(data: StartAccessReview['data']): AccessReviewEvent[] {
   if (data.candidates.length === 0) throw badInput('The filter matches no active app password: a review needs at least one item.');
   if (data.candidates.length > MAX_REVIEW_SIZE) throw badInput(`The filter matches ${data.candidates.length} app passwords; one review takes at most ${MAX_REVIEW_SIZE}. Narrow the filter.`);
   const recurEveryDays = requireRecurrence(data.recurEveryDays ?? null, due - data.now.getTime());
-  const series = recurEveryDays === null ? {} : { recurEveryDays, seriesId: data.series?.seriesId ?? data.reviewId, ...(data.series ? { previousReviewId: data.series.previousReviewId } : {}) };
+  if (recurEveryDays !== null && !data.seriesOwnerId) throw badInput('A repeating review needs the user its repetitions are drawn for.');
+  const series =
+    recurEveryDays === null
+      ? {}
+      : { recurEveryDays, seriesId: data.series?.seriesId ?? data.reviewId, ...(data.series ? { previousReviewId: data.series.previousReviewId } : {}), seriesOwnerId: data.seriesOwnerId as string };
   const started: AccessReviewEvent = {
     type: 'AccessReviewStarted',
     data: {

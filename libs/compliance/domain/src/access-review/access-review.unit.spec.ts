@@ -207,12 +207,12 @@ describe('deciding several items at once (bulk keep)', () => {
 
 describe('a repeating review', () => {
   // Due 14 days and 8 hours after its start: it repeats every 15 days or more.
-  const repeating: AccessReviewStarted = { ...started, data: { ...started.data, recurEveryDays: 30, seriesId: 'r-1' } };
+  const repeating: AccessReviewStarted = { ...started, data: { ...started.data, recurEveryDays: 30, seriesId: 'r-1', seriesOwnerId: 'admin' } };
   const stopped: AccessReviewEvent = { type: 'AccessReviewRecurrenceStopped', data: { reviewId: 'r-1', seriesId: 'r-1', stoppedBy: 'user:admin' } };
   const day = (days: number) => new Date(now.getTime() + days * 86_400_000);
 
   it('records its period and starts its own series', () => {
-    spec.given([]).when(start({ recurEveryDays: 30 })).then([repeating, fixed]);
+    spec.given([]).when(start({ recurEveryDays: 30, seriesOwnerId: 'admin' })).then([repeating, fixed]);
   });
 
   it.each([
@@ -221,7 +221,7 @@ describe('a repeating review', () => {
     ['a period that is not whole days', 7.5, /whole number/],
     ['a period no longer than the review runs', 14, /longer than the review runs \(15 days/],
   ])('refuses %s', (_, recurEveryDays, message) => {
-    spec.given([]).when(start({ recurEveryDays })).thenThrows('BAD_USER_INPUT', message);
+    spec.given([]).when(start({ recurEveryDays, seriesOwnerId: 'admin' })).thenThrows('BAD_USER_INPUT', message);
   });
 
   it('calls for a successor once its period has passed, with the same scope rules, reviewers and duration', () => {
@@ -236,6 +236,7 @@ describe('a repeating review', () => {
       revokeUndecided: true,
       recurEveryDays: 30,
       series: { seriesId: 'r-1', previousReviewId: 'r-1' },
+      seriesOwnerId: 'admin',
       dueAt: new Date(day(30).getTime() + (dueAt.getTime() - now.getTime())),
     });
   });
@@ -250,20 +251,20 @@ describe('a repeating review', () => {
     const successorId = successorReviewId('r-1');
     const later = day(30);
     const events = accessReviewDecider.decide(
-      start({ reviewId: successorId, startedBy: 'system:access-review', now: later, dueAt: new Date(later.getTime() + 86_400_000), recurEveryDays: 30, series: { seriesId: 'r-1', previousReviewId: 'r-1' } }),
+      start({ reviewId: successorId, startedBy: 'system:access-review', now: later, dueAt: new Date(later.getTime() + 86_400_000), recurEveryDays: 30, seriesOwnerId: 'admin', series: { seriesId: 'r-1', previousReviewId: 'r-1' } }),
       { status: 'none' },
     );
     expect(events[0]).toEqual({
       type: 'AccessReviewStarted',
-      data: expect.objectContaining({ reviewId: successorId, startedBy: 'system:access-review', startedAt: later.toISOString(), recurEveryDays: 30, seriesId: 'r-1', previousReviewId: 'r-1' }),
+      data: expect.objectContaining({ reviewId: successorId, startedBy: 'system:access-review', startedAt: later.toISOString(), recurEveryDays: 30, seriesId: 'r-1', previousReviewId: 'r-1', seriesOwnerId: 'admin' }),
     });
-    expect(stateAfter(events).recurrence).toEqual({ everyDays: 30, seriesId: 'r-1', previousReviewId: 'r-1', isStopped: false });
+    expect(stateAfter(events).recurrence).toEqual({ everyDays: 30, seriesId: 'r-1', previousReviewId: 'r-1', ownerId: 'admin', isStopped: false });
   });
 
   it('starts a successor once: a second start on its stream is a conflict', () => {
     const successorId = successorReviewId('r-1');
     const successor: AccessReviewStarted = { ...repeating, data: { ...repeating.data, reviewId: successorId, previousReviewId: 'r-1' } };
-    spec.given([successor]).when(start({ reviewId: successorId, recurEveryDays: 30, series: { seriesId: 'r-1', previousReviewId: 'r-1' } })).thenThrows('CONFLICT');
+    spec.given([successor]).when(start({ reviewId: successorId, recurEveryDays: 30, seriesOwnerId: 'admin', series: { seriesId: 'r-1', previousReviewId: 'r-1' } })).thenThrows('CONFLICT');
   });
 
   it('stops: no successor follows, and stopping again changes nothing', () => {

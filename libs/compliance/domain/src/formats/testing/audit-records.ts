@@ -151,7 +151,7 @@ export const RECORDS_OF_EVERY_TYPE: readonly AuditRecord[] = [
   recordOf('CaseReinstated', `revocationCase-${CASE}`, { caseId: CASE, reinstated: 1 }, 'system:revocation-case'),
   recordOf('AccessReviewStarted', `accessReview-${REVIEW}`, {
     reviewId: REVIEW, tenantId: TENANT, name: 'App passwords, H1 2026', startedBy: `user:${ALICE}`, startedAt: '2026-03-01T12:00:00.000Z',
-    dueAt: '2026-03-15T17:00:00.000Z', revokeUndecided: true, reviewerIds: [ALICE], filter: {}, total: 1, recurEveryDays: 90, seriesId: REVIEW,
+    dueAt: '2026-03-15T17:00:00.000Z', revokeUndecided: true, reviewerIds: [ALICE], filter: {}, total: 1, recurEveryDays: 90, seriesId: REVIEW, seriesOwnerId: ALICE,
   } satisfies AccessReviewStarted['data'], `user:${ALICE}`),
   recordOf('AccessReviewItemsFixed', `accessReview-${REVIEW}`, {
     reviewId: REVIEW, items: [{
