@@ -1,17 +1,19 @@
 import type { RecordedEvent } from '@keyward/shared/event-store';
 import { statement, type Projection } from '@keyward/shared/read-models';
-import type { AccessReviewEvent } from '@keyward/compliance/domain';
+import { ACCESS_REVIEW_EVENT_TYPES, type AccessReviewEvent } from '@keyward/compliance/domain';
 import type { UserErased } from '@keyward/identity/domain';
 
 /**
  * `AccessReviews`: each review with its counters as decisions come in (the admin's progress view),
- * and each item as it was frozen at the start, with its decision and the owner's attestation.
+ * and each item as it was frozen at the start, with its decision and the owner's attestation. A
+ * repeating review also says whether its series was stopped and whether its successor started.
  */
 export const accessReviewsProjection: Projection = {
   name: 'access-reviews',
   // user-: an erased user's name leaves the items (docs/compliance.md).
-  filter: { streamPrefixes: ['accessReview-', 'user-'], eventTypes: ['AccessReviewStarted', 'AccessReviewItemsFixed', 'AccessReviewItemDecided', 'AccessReviewItemAttested', 'AccessReviewCompleted', 'UserErased'] },
-  version: 1,
+  filter: { streamPrefixes: ['accessReview-', 'user-'], eventTypes: [...ACCESS_REVIEW_EVENT_TYPES, 'UserErased'] },
+  // 2: recurrence (recur_every_days, series_id, previous_review_id, recurrence_stopped, has_successor).
+  version: 2,
   tables: ['access_reviews', 'access_review_reviewers', 'access_review_items'],
 
   migrate(db) {
@@ -30,10 +32,16 @@ export const accessReviewsProjection: Projection = {
         total            INTEGER NOT NULL,
         kept             INTEGER NOT NULL DEFAULT 0,
         revoked          INTEGER NOT NULL DEFAULT 0,
-        completed_at     TEXT
+        completed_at     TEXT,
+        recur_every_days INTEGER,
+        series_id        TEXT,
+        previous_review_id TEXT,
+        recurrence_stopped INTEGER NOT NULL DEFAULT 0,
+        has_successor    INTEGER NOT NULL DEFAULT 0
       );
       CREATE INDEX IF NOT EXISTS access_reviews_by_tenant ON access_reviews (tenant_id, started_at DESC, review_id DESC);
       CREATE INDEX IF NOT EXISTS access_reviews_due ON access_reviews (due_at) WHERE status = 'OPEN';
+      CREATE INDEX IF NOT EXISTS access_reviews_repeating ON access_reviews (started_at) WHERE recur_every_days IS NOT NULL AND recurrence_stopped = 0 AND has_successor = 0;
       CREATE TABLE IF NOT EXISTS access_review_reviewers (
         review_id TEXT NOT NULL,
         user_id   TEXT NOT NULL,
@@ -78,10 +86,14 @@ export const accessReviewsProjection: Projection = {
         const d = e.data;
         const inserted = statement(
           db,
-          `INSERT OR IGNORE INTO access_reviews (review_id, tenant_id, name, status, started_by, started_at, due_at, revoke_undecided, reviewer_ids, filter, total)
-           VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(d.reviewId, d.tenantId, d.name, d.startedBy, d.startedAt, d.dueAt, d.revokeUndecided ? 1 : 0, JSON.stringify(d.reviewerIds), JSON.stringify(d.filter), d.total);
+          `INSERT OR IGNORE INTO access_reviews (review_id, tenant_id, name, status, started_by, started_at, due_at, revoke_undecided, reviewer_ids, filter, total, recur_every_days, series_id, previous_review_id)
+           VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          d.reviewId, d.tenantId, d.name, d.startedBy, d.startedAt, d.dueAt, d.revokeUndecided ? 1 : 0, JSON.stringify(d.reviewerIds), JSON.stringify(d.filter), d.total,
+          d.recurEveryDays ?? null, d.recurEveryDays ? (d.seriesId ?? d.reviewId) : null, d.previousReviewId ?? null,
+        );
         if (inserted.changes === 0) return;
+        if (d.previousReviewId) statement(db, 'UPDATE access_reviews SET has_successor = 1 WHERE review_id = ?').run(d.previousReviewId);
         const reviewer = statement(db, 'INSERT OR IGNORE INTO access_review_reviewers VALUES (?, ?)');
         for (const userId of d.reviewerIds) reviewer.run(d.reviewId, userId);
         return;
@@ -116,6 +128,9 @@ export const accessReviewsProjection: Projection = {
         return;
       case 'AccessReviewCompleted':
         statement(db, "UPDATE access_reviews SET status = 'COMPLETED', completed_at = ? WHERE review_id = ?").run(e.metadata.occurredAt, e.data.reviewId);
+        return;
+      case 'AccessReviewRecurrenceStopped':
+        statement(db, 'UPDATE access_reviews SET recurrence_stopped = 1 WHERE review_id = ?').run(e.data.reviewId);
         return;
     }
   },

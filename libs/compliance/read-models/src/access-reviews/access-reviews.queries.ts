@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { badInput } from '@keyward/shared/domain';
 import { decodeCursor, encodeCursor, statement, type ReadModelDatabase } from '@keyward/shared/read-models';
-import { READ_MODEL_DB } from '@keyward/shared/server';
+import { CLOCK, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
 import { scopeOf, type UserPrincipal } from '@keyward/identity/domain';
-import type { AccessDecision } from '@keyward/compliance/domain';
+import { nextStartOf, type AccessDecision } from '@keyward/compliance/domain';
 
 export interface AccessReviewView {
   id: string;
@@ -23,6 +23,11 @@ export interface AccessReviewView {
   revoked: number;
   undecided: number;
   completedAt: string | null;
+  /** Days between a repeating review's start and its successor's; null when it runs once. */
+  recurEveryDays: number | null;
+  /** When its successor starts; null when it runs once, its series was stopped, or the successor started. */
+  nextStartsAt: string | null;
+  previousReviewId: string | null;
 }
 
 export interface AccessReviewItemView {
@@ -66,11 +71,17 @@ interface ReviewRow {
   kept: number;
   revoked: number;
   completed_at: string | null;
+  recur_every_days: number | null;
+  series_id: string | null;
+  previous_review_id: string | null;
+  recurrence_stopped: number;
+  has_successor: number;
 }
 
 type ItemRow = Record<string, string | number | null>;
 
-function toReview(row: ReviewRow): AccessReviewView {
+function toReview(row: ReviewRow, now: Date): AccessReviewView {
+  const nextStartsAt = nextStartOf({ startedAt: row.started_at, recurEveryDays: row.recur_every_days, isStopped: row.recurrence_stopped === 1 }, row.has_successor === 1, now);
   return {
     id: row.review_id,
     tenantId: row.tenant_id,
@@ -87,6 +98,9 @@ function toReview(row: ReviewRow): AccessReviewView {
     revoked: row.revoked,
     undecided: row.total - row.kept - row.revoked,
     completedAt: row.completed_at,
+    recurEveryDays: row.recur_every_days,
+    nextStartsAt: nextStartsAt?.toISOString() ?? null,
+    previousReviewId: row.previous_review_id,
   };
 }
 
@@ -165,17 +179,23 @@ export class GetAccessReviewItemQuery {
 
 @QueryHandler(GetAccessReviewQuery)
 export class GetAccessReviewHandler implements IQueryHandler<GetAccessReviewQuery, AccessReviewView | null> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ principal, reviewId }: GetAccessReviewQuery): Promise<AccessReviewView | null> {
     const row = statement(this.db, 'SELECT * FROM access_reviews WHERE review_id = ?').get(reviewId) as ReviewRow | undefined;
-    return row && readable(this.db, principal, row) ? toReview(row) : null;
+    return row && readable(this.db, principal, row) ? toReview(row, this.clock.now()) : null;
   }
 }
 
 @QueryHandler(GetAccessReviewsQuery)
 export class GetAccessReviewsHandler implements IQueryHandler<GetAccessReviewsQuery, Page<AccessReviewView>> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase) {}
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ principal, first, after }: GetAccessReviewsQuery): Promise<Page<AccessReviewView>> {
     const everyone = scopeOf(principal, 'accessReviews.read') === 'TENANT';
@@ -193,7 +213,7 @@ export class GetAccessReviewsHandler implements IQueryHandler<GetAccessReviewsQu
     }
     const rows = this.db.prepare(`SELECT * FROM access_reviews WHERE ${where}${page} ORDER BY started_at DESC, review_id DESC LIMIT @limit`).all(params) as ReviewRow[];
     return {
-      items: rows.slice(0, first).map((row) => ({ item: toReview(row), cursor: encodeCursor([row.started_at, row.review_id]) })),
+      items: rows.slice(0, first).map((row) => ({ item: toReview(row, this.clock.now()), cursor: encodeCursor([row.started_at, row.review_id]) })),
       hasNextPage: rows.length > first,
       totalCount,
     };
@@ -244,6 +264,19 @@ export function dueAccessReviews(db: ReadModelDatabase, now: Date): { reviewId: 
     reviewId: string;
     tenantId: string;
   }[];
+}
+
+/**
+ * Repeating reviews whose period has passed with no successor and no stop, for the process that
+ * starts successors. The review's stream decides again: this only narrows what it reads.
+ */
+export function repeatingReviewsDue(db: ReadModelDatabase, now: Date): { reviewId: string; tenantId: string }[] {
+  return statement(
+    db,
+    `SELECT review_id AS reviewId, tenant_id AS tenantId FROM access_reviews
+     WHERE recur_every_days IS NOT NULL AND recurrence_stopped = 0 AND has_successor = 0 AND julianday(started_at) + recur_every_days <= julianday(?)
+     ORDER BY started_at`,
+  ).all(now.toISOString()) as { reviewId: string; tenantId: string }[];
 }
 
 /** Every item of a review in order, a page at a time (the CSV download), so no statement stays open while a client reads slowly. */
