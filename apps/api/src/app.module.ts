@@ -13,6 +13,7 @@ import {
   KeywardExceptionFilter,
   ReadYourWritesInterceptor,
   YieldToEventLoopInterceptor,
+  type Clock,
   type KeywardConfig,
 } from '@keyward/shared/server';
 import { IdentityApiModule } from '@keyward/identity/api';
@@ -33,7 +34,8 @@ export class AppModule implements NestModule {
     consumer.apply(CorrelationIdMiddleware).forRoutes('*path');
   }
 
-  static forRoot(config: KeywardConfig): DynamicModule {
+  /** `clock`: for tests that move time; the wall clock otherwise. */
+  static forRoot(config: KeywardConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       controllers: [HealthController, MetricsController],
@@ -64,7 +66,7 @@ export class AppModule implements NestModule {
             },
           },
         }),
-        KeywardCoreModule.forRoot(config, PROJECTIONS),
+        KeywardCoreModule.forRoot(config, PROJECTIONS, clock),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

@@ -27,8 +27,8 @@ import {
 @Global()
 @Module({})
 export class KeywardCoreModule {
-  static forRoot(config: KeywardConfig, projections: Projection[]): DynamicModule {
-    const clock: Clock = { now: () => new Date() };
+  /** `clock`: the wall clock unless a test moves time itself (a sweep weeks later). */
+  static forRoot(config: KeywardConfig, projections: Projection[], clock: Clock = { now: () => new Date() }): DynamicModule {
     const ids: IdGenerator = { newId: () => uuidv7() };
     return {
       module: KeywardCoreModule,

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { badInput, notFound, type CommandContext } from '@keyward/shared/domain';
+import { badInput, isDomainError, notFound, type CommandContext } from '@keyward/shared/domain';
 import { Aggregates } from '@keyward/shared/event-sourcing';
 import { ID_GENERATOR, type IdGenerator } from '@keyward/shared/server';
-import { actorOf, authorize, authorizeFound, authorizeTenantWide, systemPrincipal, type UserPrincipal } from '@keyward/identity/domain';
+import { actorOf, authorize, authorizeFound, authorizeTenantWide, scopeOf, systemPrincipal, type UserPrincipal } from '@keyward/identity/domain';
 import { Directory } from '@keyward/identity/application';
 import { GetUsersQuery, type Page, type UserListItem } from '@keyward/identity/read-models';
 import { RevokeAppPasswords, throwIfAnyFailed } from '@keyward/app-passwords/application';
@@ -18,7 +18,10 @@ import {
   type AccessReview,
   type AccessReviewCommand,
   revokedItems,
+  successorPlanOf,
+  successorReviewId,
   type ReviewItemState,
+  type SuccessorPlan,
 } from '@keyward/compliance/domain';
 
 export interface AccessReviewRequest {
@@ -28,7 +31,12 @@ export interface AccessReviewRequest {
   readonly revokeUndecided: boolean;
   /** Default: the tenant's enabled global admins. */
   readonly reviewerIds: readonly string[] | null;
+  /** A repeating review: its successor starts this many days after it does; null: it runs once. */
+  readonly recurEveryDays: number | null;
 }
+
+/** What the sweep did about one repeating review whose period has passed. */
+export type SuccessorOutcome = 'STARTED' | 'NOT_DUE' | 'NO_ITEMS' | 'OWNER_CANNOT_START';
 
 /**
  * Starts access reviews, records reviewers' decisions and owners' attestations, and completes
@@ -53,6 +61,11 @@ export class AccessReviews {
     if (Number.isNaN(request.dueAt.getTime())) throw badInput('dueAt must be an ISO-8601 date-time.');
     const reviewerIds = request.reviewerIds === null ? await this.globalAdmins(principal) : await this.reviewers(principal, request.reviewerIds);
     const candidates: ReviewCandidateRow[] = await this.queries.execute(new GetReviewCandidatesQuery(principal, request.filter));
+    const filter = recordedFilter(request.filter);
+    // A recorded filter counts a long list rather than repeating it: a successor could not draw it again.
+    if (request.recurEveryDays !== null && Object.values(filter).some((value) => !Array.isArray(value) && typeof value === 'object' && value !== null)) {
+      throw badInput('A repeating review lists at most 20 ids or user ids in its filter, so that each repetition draws the same scope again.');
+    }
     const reviewId = this.ids.newId();
     const command: AccessReviewCommand = {
       type: 'StartAccessReview',
@@ -65,12 +78,62 @@ export class AccessReviews {
         dueAt: request.dueAt,
         revokeUndecided: request.revokeUndecided,
         reviewerIds,
-        filter: recordedFilter(request.filter),
+        filter,
         candidates,
+        recurEveryDays: request.recurEveryDays,
+        seriesOwnerId: request.recurEveryDays === null ? null : principal.userId,
       },
     };
     await this.aggregates.handle(accessReviewStreamId(reviewId), accessReviewDecider, command, context);
     return reviewId;
+  }
+
+  /**
+   * Stops a repeating review's series: the stop is recorded on the series' latest review (found by
+   * following successor ids from this one), and again on any successor that started meanwhile.
+   * Stopping a stopped series changes nothing.
+   */
+  async stopRecurrence(principal: UserPrincipal, reviewId: string, context: CommandContext): Promise<void> {
+    authorizeTenantWide(principal, 'accessReviews.start');
+    const authorized = (state: AccessReview): AccessReviewCommand => {
+      // Another tenant's review answers as a missing one.
+      if (state.status === 'none' || state.tenantId !== principal.tenantId) throw notFound('No such access review.');
+      return { type: 'StopAccessReviewRecurrence', data: { stoppedBy: actorOf(principal) } };
+    };
+    for (let latest = await this.latestOfSeries(reviewId); ; latest = successorReviewId(latest)) {
+      await this.aggregates.handle(accessReviewStreamId(latest), accessReviewDecider, authorized, context);
+      // A successor that started between finding the latest and stopping it is stopped too.
+      if ((await this.aggregates.lastEventType(accessReviewStreamId(successorReviewId(latest)))) === null) return;
+    }
+  }
+
+  /**
+   * Starts the successor a repeating review calls for at `now`, as `system:access-review`, drawn
+   * with the rights of the user who started the series. Its id derives from the review's, so
+   * nodes sweeping at once start it once (the others' appends find the stream there: CONFLICT).
+   * A filter that matches nothing now starts nothing: the series tries again next period.
+   */
+  async startSuccessor(reviewId: string, tenantId: string, now: Date): Promise<SuccessorOutcome> {
+    const previous = await this.aggregates.load(accessReviewStreamId(reviewId), accessReviewDecider);
+    const plan = previous.status === 'none' || previous.tenantId !== tenantId ? null : successorPlanOf(previous, now);
+    if (!plan) return 'NOT_DUE';
+    const owner = await this.seriesOwner(plan.seriesOwnerId, tenantId);
+    if (!owner) return 'OWNER_CANNOT_START';
+    const candidates: ReviewCandidateRow[] = await this.queries.execute(new GetReviewCandidatesQuery(owner, plan.filter as AppPasswordFilter));
+    if (candidates.length === 0) return 'NO_ITEMS';
+    const context: CommandContext = { actor: `system:${ACCESS_REVIEW_PROCESS}`, tenantId, now, correlationId: `access-review-${plan.series.seriesId}` };
+    try {
+      await this.aggregates.handle(accessReviewStreamId(plan.reviewId), accessReviewDecider, successorCommand(plan, tenantId, now, candidates), context);
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'CONFLICT') return 'NOT_DUE';
+      throw error;
+    }
+    // A stop recorded on the predecessor after it was read here: the successor stops too.
+    const after = await this.aggregates.load(accessReviewStreamId(reviewId), accessReviewDecider);
+    if (after.status !== 'none' && after.recurrence?.isStopped) {
+      await this.aggregates.handle(accessReviewStreamId(plan.reviewId), accessReviewDecider, { type: 'StopAccessReviewRecurrence', data: { stoppedBy: context.actor } }, context);
+    }
+    return 'STARTED';
   }
 
   /**
@@ -138,6 +201,21 @@ export class AccessReviews {
     }
   }
 
+  /** The newest review of a series, from any of its reviews: each successor's id derives from its predecessor's. */
+  private async latestOfSeries(reviewId: string): Promise<string> {
+    let latest = reviewId;
+    while ((await this.aggregates.lastEventType(accessReviewStreamId(successorReviewId(latest)))) !== null) latest = successorReviewId(latest);
+    return latest;
+  }
+
+  /** The series' owner as a principal, while they are enabled in the tenant and may still start reviews; else null. */
+  private async seriesOwner(userId: string, tenantId: string): Promise<UserPrincipal | null> {
+    const user = await this.directory.user(userId);
+    if (user.status !== 'enabled' || user.tenantId !== tenantId) return null;
+    const principal: UserPrincipal = { kind: 'user', userId: user.userId, tenantId: user.tenantId, userPrincipalName: user.userPrincipalName, roles: user.roles };
+    return scopeOf(principal, 'accessReviews.start') === 'TENANT' ? principal : null;
+  }
+
   /** The tenant's enabled global admins: a review's reviewers unless it names others. */
   private async globalAdmins(principal: UserPrincipal): Promise<string[]> {
     const page: Page<UserListItem> = await this.queries.execute(new GetUsersQuery(principal, { role: 'GLOBAL_ADMIN', isEnabled: true }, MAX_LISTED, null));
@@ -158,3 +236,11 @@ export class AccessReviews {
 }
 
 const notFoundItem = () => notFound('No such access review item.');
+
+function successorCommand(plan: SuccessorPlan, tenantId: string, now: Date, candidates: ReviewCandidateRow[]): AccessReviewCommand {
+  const { reviewId, name, filter, reviewerIds, revokeUndecided, recurEveryDays, series, seriesOwnerId, dueAt } = plan;
+  return {
+    type: 'StartAccessReview',
+    data: { reviewId, tenantId, name, startedBy: `system:${ACCESS_REVIEW_PROCESS}`, now, dueAt, revokeUndecided, reviewerIds, filter, candidates, recurEveryDays, seriesOwnerId, series },
+  };
+}

@@ -270,13 +270,13 @@ export function dueAccessReviews(db: ReadModelDatabase, now: Date): { reviewId: 
  * Repeating reviews whose period has passed with no successor and no stop, for the process that
  * starts successors. The review's stream decides again: this only narrows what it reads.
  */
-export function repeatingReviewsDue(db: ReadModelDatabase, now: Date): { reviewId: string; tenantId: string }[] {
+export function repeatingReviewsDue(db: ReadModelDatabase, now: Date): { reviewId: string; tenantId: string; startedAt: string; recurEveryDays: number }[] {
   return statement(
     db,
-    `SELECT review_id AS reviewId, tenant_id AS tenantId FROM access_reviews
+    `SELECT review_id AS reviewId, tenant_id AS tenantId, started_at AS startedAt, recur_every_days AS recurEveryDays FROM access_reviews
      WHERE recur_every_days IS NOT NULL AND recurrence_stopped = 0 AND has_successor = 0 AND julianday(started_at) + recur_every_days <= julianday(?)
      ORDER BY started_at`,
-  ).all(now.toISOString()) as { reviewId: string; tenantId: string }[];
+  ).all(now.toISOString()) as { reviewId: string; tenantId: string; startedAt: string; recurEveryDays: number }[];
 }
 
 /** Every item of a review in order, a page at a time (the CSV download), so no statement stays open while a client reads slowly. */
