@@ -19,6 +19,11 @@ export class StartAccessReviewInput {
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Revoke, as system:access-review, what is still undecided at dueAt.' })
   revokeUndecided?: boolean | null;
   @Field(() => [ID], { nullable: true, description: "Who decides. Default: the tenant's global admins." }) reviewerIds?: string[] | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Repeat: a review with the same name, filter, reviewers and duration starts this many days after this one (7 to 366, longer than it runs), drawn with the starter's rights. Default: once.",
+  })
+  recurEveryDays?: number | null;
 }
 
 @InputType('DecideAccessReviewItemInput')
@@ -57,6 +62,10 @@ export class AccessReviewModel {
   @Field(() => Int) revoked!: number;
   @Field(() => Int) undecided!: number;
   @Field(() => DateTimeScalar, { nullable: true }) completedAt!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Days between its start and its successor’s; null when it runs once.' }) recurEveryDays!: number | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When its successor starts; null when it runs once, its series was stopped, or the successor started.' })
+  nextStartsAt!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The review of its series it follows.' }) previousReviewId!: string | null;
 }
 
 @ObjectType('AccessReviewItem', { description: 'One app password under review, as it stood when the review started, and its decision.' })

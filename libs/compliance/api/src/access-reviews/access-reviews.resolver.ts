@@ -45,9 +45,27 @@ export class AccessReviewsResolver {
   async startAccessReview(@CurrentPrincipal() principal: UserPrincipal, @CurrentCommandContext() context: CommandContext, @Args('input') input: StartAccessReviewInput): Promise<AccessReviewView> {
     const reviewId = await this.reviews.start(
       principal,
-      { name: input.name, filter: input.filter ?? {}, dueAt: input.dueAt, revokeUndecided: input.revokeUndecided ?? false, reviewerIds: input.reviewerIds ?? null },
+      {
+        name: input.name,
+        filter: input.filter ?? {},
+        dueAt: input.dueAt,
+        revokeUndecided: input.revokeUndecided ?? false,
+        reviewerIds: input.reviewerIds ?? null,
+        recurEveryDays: input.recurEveryDays ?? null,
+      },
       context,
     );
+    return this.read(principal, reviewId);
+  }
+
+  @Mutation(() => AccessReviewModel, { description: 'Stops a repeating review: no review follows the latest of its series. Stopping a stopped series changes nothing.' })
+  @Requires('accessReviews.start')
+  async stopAccessReviewRecurrence(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @CurrentCommandContext() context: CommandContext,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+  ): Promise<AccessReviewView> {
+    await this.reviews.stopRecurrence(principal, reviewId, context);
     return this.read(principal, reviewId);
   }
 
