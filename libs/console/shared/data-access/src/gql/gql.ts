@@ -29,12 +29,13 @@ type Documents = {
     "\n  query UsersForPicker($filter: UserFilter, $first: Int) {\n    users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }\n  }\n": typeof types.UsersForPickerDocument,
     "\n  query AllowedScopes {\n    tenantPolicy { allowedScopes maxLifetimeDays }\n    mailServers { imap { host port security } pop { host port security } submission { host port security } }\n  }\n": typeof types.AllowedScopesDocument,
     "\n  query Dashboard {\n    dashboard {\n      counts { active expiringSoon unused30Days neverUsed revokedThisWeek rejectedLast24Hours }\n      signInsPerDay { day key count } rejectionsPerDay { day key count } activePerDay { day count }\n    }\n  }\n": typeof types.DashboardDocument,
-    "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n  }\n": typeof types.AccessReviewFieldsFragmentDoc,
+    "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n    recurEveryDays nextStartsAt previousReviewId\n  }\n": typeof types.AccessReviewFieldsFragmentDoc,
     "\n  fragment AccessReviewItemFields on AccessReviewItem {\n    id reviewId appPasswordId userId userPrincipalName label scopes createdAt lastUsedAt usesLast30Days recommendation\n    decision justification decidedBy decidedAt attestedAt attestationNote\n  }\n": typeof types.AccessReviewItemFieldsFragmentDoc,
     "\n  query AccessReviews($first: Int, $after: String) {\n    accessReviews(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewFields } } }\n  }\n": typeof types.AccessReviewsDocument,
     "\n  query AccessReview($id: ID!) { accessReview(id: $id) { ...AccessReviewFields } }\n": typeof types.AccessReviewDocument,
     "\n  query AccessReviewItems($id: ID!, $selection: AccessReviewItemSelection, $first: Int, $after: String) {\n    accessReview(id: $id) {\n      id\n      items(selection: $selection, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewItemFields } } }\n    }\n  }\n": typeof types.AccessReviewItemsDocument,
     "\n  mutation StartAccessReview($input: StartAccessReviewInput!) { startAccessReview(input: $input) { ...AccessReviewFields } }\n": typeof types.StartAccessReviewDocument,
+    "\n  mutation StopAccessReviewRecurrence($reviewId: ID!) { stopAccessReviewRecurrence(reviewId: $reviewId) { ...AccessReviewFields } }\n": typeof types.StopAccessReviewRecurrenceDocument,
     "\n  mutation DecideAccessReviewItem($input: DecideAccessReviewItemInput!) { decideAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n": typeof types.DecideAccessReviewItemDocument,
     "\n  mutation DecideAccessReviewItems($input: DecideAccessReviewItemsInput!) { decideAccessReviewItems(input: $input) { ...AccessReviewItemFields } }\n": typeof types.DecideAccessReviewItemsDocument,
     "\n  mutation AttestAccessReviewItem($input: AttestAccessReviewItemInput!) { attestAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n": typeof types.AttestAccessReviewItemDocument,
@@ -105,12 +106,13 @@ const documents: Documents = {
     "\n  query UsersForPicker($filter: UserFilter, $first: Int) {\n    users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }\n  }\n": types.UsersForPickerDocument,
     "\n  query AllowedScopes {\n    tenantPolicy { allowedScopes maxLifetimeDays }\n    mailServers { imap { host port security } pop { host port security } submission { host port security } }\n  }\n": types.AllowedScopesDocument,
     "\n  query Dashboard {\n    dashboard {\n      counts { active expiringSoon unused30Days neverUsed revokedThisWeek rejectedLast24Hours }\n      signInsPerDay { day key count } rejectionsPerDay { day key count } activePerDay { day count }\n    }\n  }\n": types.DashboardDocument,
-    "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n  }\n": types.AccessReviewFieldsFragmentDoc,
+    "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n    recurEveryDays nextStartsAt previousReviewId\n  }\n": types.AccessReviewFieldsFragmentDoc,
     "\n  fragment AccessReviewItemFields on AccessReviewItem {\n    id reviewId appPasswordId userId userPrincipalName label scopes createdAt lastUsedAt usesLast30Days recommendation\n    decision justification decidedBy decidedAt attestedAt attestationNote\n  }\n": types.AccessReviewItemFieldsFragmentDoc,
     "\n  query AccessReviews($first: Int, $after: String) {\n    accessReviews(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewFields } } }\n  }\n": types.AccessReviewsDocument,
     "\n  query AccessReview($id: ID!) { accessReview(id: $id) { ...AccessReviewFields } }\n": types.AccessReviewDocument,
     "\n  query AccessReviewItems($id: ID!, $selection: AccessReviewItemSelection, $first: Int, $after: String) {\n    accessReview(id: $id) {\n      id\n      items(selection: $selection, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewItemFields } } }\n    }\n  }\n": types.AccessReviewItemsDocument,
     "\n  mutation StartAccessReview($input: StartAccessReviewInput!) { startAccessReview(input: $input) { ...AccessReviewFields } }\n": types.StartAccessReviewDocument,
+    "\n  mutation StopAccessReviewRecurrence($reviewId: ID!) { stopAccessReviewRecurrence(reviewId: $reviewId) { ...AccessReviewFields } }\n": types.StopAccessReviewRecurrenceDocument,
     "\n  mutation DecideAccessReviewItem($input: DecideAccessReviewItemInput!) { decideAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n": types.DecideAccessReviewItemDocument,
     "\n  mutation DecideAccessReviewItems($input: DecideAccessReviewItemsInput!) { decideAccessReviewItems(input: $input) { ...AccessReviewItemFields } }\n": types.DecideAccessReviewItemsDocument,
     "\n  mutation AttestAccessReviewItem($input: AttestAccessReviewItemInput!) { attestAccessReviewItem(input: $input) { ...AccessReviewItemFields } }\n": types.AttestAccessReviewItemDocument,
@@ -226,7 +228,7 @@ export function graphql(source: "\n  query Dashboard {\n    dashboard {\n      c
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n  }\n"): typeof import('./graphql').AccessReviewFieldsFragmentDoc;
+export function graphql(source: "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n    recurEveryDays nextStartsAt previousReviewId\n  }\n"): typeof import('./graphql').AccessReviewFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -247,6 +249,10 @@ export function graphql(source: "\n  query AccessReviewItems($id: ID!, $selectio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation StartAccessReview($input: StartAccessReviewInput!) { startAccessReview(input: $input) { ...AccessReviewFields } }\n"): typeof import('./graphql').StartAccessReviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StopAccessReviewRecurrence($reviewId: ID!) { stopAccessReviewRecurrence(reviewId: $reviewId) { ...AccessReviewFields } }\n"): typeof import('./graphql').StopAccessReviewRecurrenceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

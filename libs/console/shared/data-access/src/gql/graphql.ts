@@ -312,6 +312,8 @@ export type StartAccessReviewInput = {
   /** Which app passwords: every ACTIVE one it matches, fixed at the start. Default: every active one. */
   filter?: AppPasswordFilter | null | undefined;
   name: string;
+  /** Repeat: a review with the same name, filter, reviewers and duration starts this many days after this one (7 to 366, longer than it runs), drawn with the starter's rights. Default: once. */
+  recurEveryDays?: number | null | undefined;
   /** Who decides. Default: the tenant's global admins. */
   reviewerIds?: Array<string | number> | null | undefined;
   /** Revoke, as system:access-review, what is still undecided at dueAt. */
@@ -441,7 +443,7 @@ export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DashboardQuery = { dashboard: { counts: { active: number, expiringSoon: number, unused30Days: number, neverUsed: number, revokedThisWeek: number, rejectedLast24Hours: number }, signInsPerDay: Array<{ day: string, key: string, count: number }>, rejectionsPerDay: Array<{ day: string, key: string, count: number }>, activePerDay: Array<{ day: string, count: number }> } };
 
-export type AccessReviewFieldsFragment = { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number };
+export type AccessReviewFieldsFragment = { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null };
 
 export type AccessReviewItemFieldsFragment = { id: string, reviewId: string, appPasswordId: string, userId: string, userPrincipalName: string, label: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, usesLast30Days: number, recommendation: AccessDecision, decision: AccessDecision | null, justification: string | null, decidedBy: string | null, decidedAt: string | null, attestedAt: string | null, attestationNote: string | null };
 
@@ -451,14 +453,14 @@ export type AccessReviewsQueryVariables = Exact<{
 }>;
 
 
-export type AccessReviewsQuery = { accessReviews: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number } }> } };
+export type AccessReviewsQuery = { accessReviews: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null } }> } };
 
 export type AccessReviewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AccessReviewQuery = { accessReview: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number } | null };
+export type AccessReviewQuery = { accessReview: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null } | null };
 
 export type AccessReviewItemsQueryVariables = Exact<{
   id: string | number;
@@ -475,7 +477,14 @@ export type StartAccessReviewMutationVariables = Exact<{
 }>;
 
 
-export type StartAccessReviewMutation = { startAccessReview: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number } };
+export type StartAccessReviewMutation = { startAccessReview: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null } };
+
+export type StopAccessReviewRecurrenceMutationVariables = Exact<{
+  reviewId: string | number;
+}>;
+
+
+export type StopAccessReviewRecurrenceMutation = { stopAccessReviewRecurrence: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null } };
 
 export type DecideAccessReviewItemMutationVariables = Exact<{
   input: DecideAccessReviewItemInput;
@@ -882,6 +891,9 @@ export const AccessReviewFieldsFragmentDoc = new TypedDocumentString(`
   kept
   revoked
   undecided
+  recurEveryDays
+  nextStartsAt
+  previousReviewId
 }
     `, {"fragmentName":"AccessReviewFields"}) as unknown as TypedDocumentString<AccessReviewFieldsFragment, unknown>;
 export const AccessReviewItemFieldsFragmentDoc = new TypedDocumentString(`
@@ -1373,6 +1385,9 @@ export const AccessReviewsDocument = new TypedDocumentString(`
   kept
   revoked
   undecided
+  recurEveryDays
+  nextStartsAt
+  previousReviewId
 }`) as unknown as TypedDocumentString<AccessReviewsQuery, AccessReviewsQueryVariables>;
 export const AccessReviewDocument = new TypedDocumentString(`
     query AccessReview($id: ID!) {
@@ -1395,6 +1410,9 @@ export const AccessReviewDocument = new TypedDocumentString(`
   kept
   revoked
   undecided
+  recurEveryDays
+  nextStartsAt
+  previousReviewId
 }`) as unknown as TypedDocumentString<AccessReviewQuery, AccessReviewQueryVariables>;
 export const AccessReviewItemsDocument = new TypedDocumentString(`
     query AccessReviewItems($id: ID!, $selection: AccessReviewItemSelection, $first: Int, $after: String) {
@@ -1454,7 +1472,35 @@ export const StartAccessReviewDocument = new TypedDocumentString(`
   kept
   revoked
   undecided
+  recurEveryDays
+  nextStartsAt
+  previousReviewId
 }`) as unknown as TypedDocumentString<StartAccessReviewMutation, StartAccessReviewMutationVariables>;
+export const StopAccessReviewRecurrenceDocument = new TypedDocumentString(`
+    mutation StopAccessReviewRecurrence($reviewId: ID!) {
+  stopAccessReviewRecurrence(reviewId: $reviewId) {
+    ...AccessReviewFields
+  }
+}
+    fragment AccessReviewFields on AccessReview {
+  id
+  name
+  status
+  startedAt
+  startedBy
+  dueAt
+  completedAt
+  revokeUndecided
+  reviewerIds
+  filter
+  total
+  kept
+  revoked
+  undecided
+  recurEveryDays
+  nextStartsAt
+  previousReviewId
+}`) as unknown as TypedDocumentString<StopAccessReviewRecurrenceMutation, StopAccessReviewRecurrenceMutationVariables>;
 export const DecideAccessReviewItemDocument = new TypedDocumentString(`
     mutation DecideAccessReviewItem($input: DecideAccessReviewItemInput!) {
   decideAccessReviewItem(input: $input) {
