@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { ApiError } from '@keyward/console/shared/data-access';
 import { AccessReviewsApi } from './access-reviews.api';
 import { AccessReviewStore } from './access-review.store';
-import { AccessReviewsApiDouble, reviewItemOf } from './testing/access-reviews-api.double';
+import { AccessReviewsApiDouble, reviewItemOf, reviewOf } from './testing/access-reviews-api.double';
 
 async function openWith(api: AccessReviewsApiDouble) {
   TestBed.configureTestingModule({ providers: [AccessReviewStore, { provide: AccessReviewsApi, useValue: api }] });
@@ -79,5 +79,18 @@ describe('one access review’s state', () => {
     api.review = null;
     const store = await openWith(api);
     expect(store.request.error()).toBe('No such access review, or it is not yours to see.');
+  });
+
+  it('stops a repeating review, and shows a refusal in the server’s words', async () => {
+    const api = new AccessReviewsApiDouble();
+    api.review = reviewOf({ recurEveryDays: 30, nextStartsAt: '2026-12-31T09:00:00.000Z' });
+    const store = await openWith(api);
+    expect(await store.stopRecurrence()).toBe(true);
+    expect(store.review()).toMatchObject({ recurEveryDays: 30, nextStartsAt: null });
+    expect(api.sent).toContainEqual({ call: 'stopRecurrence', reviewId: 'rev-1' });
+    api.review = reviewOf();
+    expect(await store.stopRecurrence()).toBe(false);
+    expect(store.recurrenceError()).toBe('This review does not repeat: there is nothing to stop.');
+    expect(store.isStoppingRecurrence()).toBe(false);
   });
 });

@@ -42,6 +42,9 @@ export class AccessReviewStore {
   readonly checked = signal<ReadonlySet<string>>(new Set());
   /** Why the last bulk decision was refused, or ''. */
   readonly bulkError = signal('');
+  /** Why the last "Stop repeating" was refused, or ''. */
+  readonly recurrenceError = signal('');
+  readonly isStoppingRecurrence = signal(false);
 
   /** Reads the review and the first page of its items. */
   async open(reviewId: string, selection: ItemSelection): Promise<void> {
@@ -91,6 +94,21 @@ export class AccessReviewStore {
     // Items before a refused one were decided: the page shows what the server holds now.
     else await this.items.reload();
     return isKept;
+  }
+
+  /** Stops the review's series: none follows it; false when refused (`recurrenceError` says why, in the server's words). */
+  async stopRecurrence(): Promise<boolean> {
+    this.recurrenceError.set('');
+    this.isStoppingRecurrence.set(true);
+    try {
+      this.review.set(await this.api.stopRecurrence(this.reviewId));
+      return true;
+    } catch (error) {
+      this.recurrenceError.set(accessReviewErrorMessage(error));
+      return false;
+    } finally {
+      this.isStoppingRecurrence.set(false);
+    }
   }
 
   /** The owner says their app password is still needed; false when refused. */
@@ -145,6 +163,7 @@ export class AccessReviewStore {
     this.checked.set(new Set());
     this.itemErrors.set(new Map());
     this.bulkError.set('');
+    this.recurrenceError.set('');
   }
 
   private async nameActors(actors: (string | null)[]): Promise<void> {

@@ -9,6 +9,7 @@ import {
   DECIDE_ACCESS_REVIEW_ITEMS,
   REVIEWER_NAME,
   START_ACCESS_REVIEW,
+  STOP_ACCESS_REVIEW_RECURRENCE,
 } from './access-reviews.operations';
 
 /** A review of app passwords: its facts and its counts (kept, revoked, undecided of total). */
@@ -29,6 +30,8 @@ export interface StartReviewInput {
   revokeUndecided: boolean;
   /** Part of the owners' principal names; null: every active app password. */
   user: string | null;
+  /** Days between a review's start and the next one's; null: it runs once. */
+  recurEveryDays: number | null;
 }
 
 /** The access-review operations of the API, typed: the one place the console's review GraphQL is sent from. */
@@ -53,9 +56,14 @@ export class AccessReviewsApi {
   }
 
   /** Starts a review of the active app passwords the owner filter matches now; the tenant's global admins review it. */
-  async start({ name, dueAt, revokeUndecided, user }: StartReviewInput): Promise<AccessReview> {
-    const input = { name, dueAt, revokeUndecided, ...(user ? { filter: { user } } : {}) };
+  async start({ name, dueAt, revokeUndecided, user, recurEveryDays }: StartReviewInput): Promise<AccessReview> {
+    const input = { name, dueAt, revokeUndecided, ...(user ? { filter: { user } } : {}), ...(recurEveryDays !== null ? { recurEveryDays } : {}) };
     return (await this.graphql.request(START_ACCESS_REVIEW, { input })).startAccessReview;
+  }
+
+  /** Stops a repeating review: none follows the latest of its series. The review as it is now. */
+  async stopRecurrence(reviewId: string): Promise<AccessReview> {
+    return (await this.graphql.request(STOP_ACCESS_REVIEW_RECURRENCE, { reviewId })).stopAccessReviewRecurrence;
   }
 
   /** Keeps or revokes one item (a REVOKE takes effect at once); the item as it is now. */

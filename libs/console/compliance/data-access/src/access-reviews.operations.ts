@@ -5,6 +5,7 @@ import { graphql } from '@keyward/console/shared/data-access';
 graphql(`
   fragment AccessReviewFields on AccessReview {
     id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided
+    recurEveryDays nextStartsAt previousReviewId
   }
 `);
 
@@ -36,6 +37,10 @@ export const ACCESS_REVIEW_ITEMS = graphql(`
 
 export const START_ACCESS_REVIEW = graphql(`
   mutation StartAccessReview($input: StartAccessReviewInput!) { startAccessReview(input: $input) { ...AccessReviewFields } }
+`);
+
+export const STOP_ACCESS_REVIEW_RECURRENCE = graphql(`
+  mutation StopAccessReviewRecurrence($reviewId: ID!) { stopAccessReviewRecurrence(reviewId: $reviewId) { ...AccessReviewFields } }
 `);
 
 export const DECIDE_ACCESS_REVIEW_ITEM = graphql(`

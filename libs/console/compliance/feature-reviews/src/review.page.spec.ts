@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { SessionStore, type Permission } from '@keyward/console/shared/data-access';
+import { ApiError, SessionStore, type Permission } from '@keyward/console/shared/data-access';
 import { SessionDouble } from '@keyward/console/shared/data-access/testing';
 import { AccessReviewsApi } from '@keyward/console/compliance/data-access';
 import { AccessReviewsApiDouble, reviewItemOf, reviewOf, VIEWER_ID } from '@keyward/console/compliance/data-access/testing';
@@ -184,5 +184,33 @@ describe('one access review', () => {
     api.review = null;
     const { page } = await showReview(api);
     expect(await (await page.state()).getMessage()).toMatch(/^No such access review, or it is not yours to see\./);
+  });
+
+  it('says when a repeating review repeats, and lets whoever may start reviews stop it', async () => {
+    const api = new AccessReviewsApiDouble();
+    api.review = reviewOf({ recurEveryDays: 30, nextStartsAt: '2026-12-31T09:00:00.000Z', previousReviewId: 'rev-0' });
+    const { page, settle } = await showReview(api);
+    expect((await page.getFacts())['Repeats']).toMatch(/^Repeats every 30 days; the next starts 2026-12-31 09:00 UTC\s+Stop repeating\s+\(the previous review\)$/);
+    await page.stopRepeating();
+    await settle();
+    expect(api.sent).toContainEqual({ call: 'stopRecurrence', reviewId: 'rev-1' });
+    expect((await page.getFacts())['Repeats']).toMatch(/^Every 30 days; no review follows this one from here/);
+    expect(await page.canStopRepeating()).toBe(false);
+  });
+
+  it('shows a refused stop in the server’s words, and offers no stop to whoever may not start reviews', async () => {
+    const api = new AccessReviewsApiDouble();
+    api.review = reviewOf({ recurEveryDays: 30, nextStartsAt: '2026-12-31T09:00:00.000Z' });
+    api.stopRecurrence = async () => {
+      throw new ApiError('FORBIDDEN', 'This needs the permission accessReviews.start over the whole tenant.');
+    };
+    const { page, settle } = await showReview(api);
+    await page.stopRepeating();
+    await settle();
+    expect(await page.getRecurrenceError()).toBe('This needs the permission accessReviews.start over the whole tenant.');
+    TestBed.resetTestingModule();
+    const reader = await showReview(api, { tenant: ['accessReviews.read'] });
+    expect((await reader.page.getFacts())['Repeats']).toBe('Repeats every 30 days; the next starts 2026-12-31 09:00 UTC');
+    expect(await reader.page.canStopRepeating()).toBe(false);
   });
 });

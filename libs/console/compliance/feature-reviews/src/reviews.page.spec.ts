@@ -53,8 +53,22 @@ describe('the access reviews', () => {
     await page.checkRevokeUndecided();
     await page.start();
     await settle();
-    expect(api.sent).toEqual([{ call: 'start', input: { name: 'Q4 review', dueAt: '2099-02-01T00:00:00.000Z', revokeUndecided: true, user: 'alice' } }]);
+    expect(api.sent).toEqual([{ call: 'start', input: { name: 'Q4 review', dueAt: '2099-02-01T00:00:00.000Z', revokeUndecided: true, user: 'alice', recurEveryDays: null } }]);
     expect(TestBed.inject(Router).url).toBe('/reviews/rev-new');
+  });
+
+  it('starts a review that repeats every so many days, and shows a period out of range before asking', async () => {
+    const { api, page, settle } = await showPage();
+    await page.fill('name', 'Monthly');
+    await page.fill('dueDay', '2099-01-31');
+    await page.fill('repeatDays', '6');
+    await page.start();
+    expect(await page.getProblem()).toBe('Repeat every 7 to 366 days (whole days), or leave it blank for a review that runs once.');
+    expect(api.sent).toEqual([]);
+    await page.fill('repeatDays', '90');
+    await page.start();
+    await settle();
+    expect(api.sent).toEqual([{ call: 'start', input: expect.objectContaining({ name: 'Monthly', recurEveryDays: 90 }) }]);
   });
 
   it('says what is wrong before asking, and the server’s words after', async () => {

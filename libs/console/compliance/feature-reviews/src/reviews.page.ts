@@ -27,7 +27,7 @@ export const NO_REVIEWS_OF_YOURS = 'No access review of yours: none you review, 
   templateUrl: './reviews.page.html',
   styles: `
     .status-OPEN { background: #e4edfb; color: #1d4a8f; }
-    .start-review { display: grid; grid-template-columns: 2fr 1fr 2fr; gap: 12px; align-items: end; }
+    .start-review { display: grid; grid-template-columns: 2fr 1fr 2fr 1fr; gap: 12px; align-items: end; }
     .start-review .hint, .start-review .actions, .start-review .check, .start-review [role='alert'] { grid-column: 1 / -1; margin: 0; }
     .start-review .actions { justify-content: flex-end; }
     td kw-review-progress { min-width: 200px; }

@@ -12,13 +12,15 @@ export interface StartReviewDraft {
   revokeUndecided: boolean;
   /** Part of the owners' principal names; blank: every active app password. */
   user: string;
+  /** Days between a review's start and the next one's, as typed; blank: it runs once. */
+  repeatDays: string;
 }
 
 export type StartOutcome = { input: StartReviewInput; problem: null } | { input: null; problem: { field: keyof StartReviewDraft; message: string } };
 
 /** A blank form, due two weeks after `now`. */
 export function startDraftFor(now: Date): StartReviewDraft {
-  return { name: '', dueDay: new Date(now.getTime() + DEFAULT_REVIEW_DAYS * DAY_MS).toISOString().slice(0, 10), revokeUndecided: false, user: '' };
+  return { name: '', dueDay: new Date(now.getTime() + DEFAULT_REVIEW_DAYS * DAY_MS).toISOString().slice(0, 10), revokeUndecided: false, user: '', repeatDays: '' };
 }
 
 /** What to start, or the first thing wrong with the form in words (the server checks again: a due date within a year). */
@@ -30,5 +32,10 @@ export function startInputOf(draft: StartReviewDraft, now: Date): StartOutcome {
   // Due at the end of the day chosen, UTC: undecided items are settled when it is over.
   const dueAt = new Date(dayStart + DAY_MS);
   if (dueAt.getTime() <= now.getTime()) return { input: null, problem: { field: 'dueDay', message: 'The due day must be today or later.' } };
-  return { input: { name, dueAt: dueAt.toISOString(), revokeUndecided: draft.revokeUndecided, user: draft.user.trim() || null }, problem: null };
+  const repeat = draft.repeatDays.trim();
+  // The server checks again, and also that the period is longer than the review runs.
+  if (repeat && (!/^\d+$/.test(repeat) || Number(repeat) < 7 || Number(repeat) > 366)) {
+    return { input: null, problem: { field: 'repeatDays', message: 'Repeat every 7 to 366 days (whole days), or leave it blank for a review that runs once.' } };
+  }
+  return { input: { name, dueAt: dueAt.toISOString(), revokeUndecided: draft.revokeUndecided, user: draft.user.trim() || null, recurEveryDays: repeat ? Number(repeat) : null }, problem: null };
 }

@@ -21,6 +21,9 @@ export function reviewOf(fields: Partial<AccessReview> = {}): AccessReview {
     kept: 0,
     revoked: 0,
     undecided: 0,
+    recurEveryDays: null,
+    nextStartsAt: null,
+    previousReviewId: null,
     ...fields,
   };
 }
@@ -83,8 +86,18 @@ export class AccessReviewsApiDouble {
   async start(input: StartReviewInput): Promise<AccessReview> {
     this.sent.push({ call: 'start', input });
     if (!input.name.trim()) throw new ApiError('BAD_USER_INPUT', 'A review name of 1 to 200 characters on one line is required.');
-    this.review = reviewOf({ id: 'rev-new', name: input.name, dueAt: input.dueAt, revokeUndecided: input.revokeUndecided });
+    if (input.recurEveryDays !== null && (input.recurEveryDays < 7 || input.recurEveryDays > 366)) throw new ApiError('BAD_USER_INPUT', 'recurEveryDays must be a whole number of days from 7 to 366.');
+    this.review = reviewOf({ id: 'rev-new', name: input.name, dueAt: input.dueAt, revokeUndecided: input.revokeUndecided, recurEveryDays: input.recurEveryDays });
     return this.review;
+  }
+
+  /** Stops as the server does: a review that runs once is CONFLICT; a stopped one stays stopped. */
+  async stopRecurrence(reviewId: string): Promise<AccessReview> {
+    this.sent.push({ call: 'stopRecurrence', reviewId });
+    if (!this.review || this.review.id !== reviewId) throw new ApiError('NOT_FOUND', 'No such access review.');
+    if (this.review.recurEveryDays === null) throw new ApiError('CONFLICT', 'This review does not repeat: there is nothing to stop.');
+    this.review = { ...this.review, nextStartsAt: null };
+    return this.counted(this.review);
   }
 
   async decide(itemId: string, decision: AccessDecision, justification: string): Promise<AccessReviewItem> {

@@ -159,6 +159,20 @@ export class ReviewPageHarness extends ComponentHarness {
     return (await (await this.bulkError())?.text()) ?? null;
   }
 
+  /** Whether "Stop repeating" is offered. */
+  async canStopRepeating(): Promise<boolean> {
+    return (await this.locatorForOptional('button.stop-recurrence')()) !== null;
+  }
+
+  async stopRepeating(): Promise<void> {
+    await (await this.locatorFor('button.stop-recurrence')()).click();
+  }
+
+  /** Why "Stop repeating" was refused, in the server's words, or null. */
+  async getRecurrenceError(): Promise<string | null> {
+    return (await (await this.locatorForOptional('.recurrence-error')())?.text()) ?? null;
+  }
+
   async getHistoryUrl(): Promise<string | null> {
     return (await (await this.historyLink())?.getAttribute('href')) ?? null;
   }
