@@ -162,6 +162,41 @@ describe('access reviews: who still needs which app password, decided and record
     }
   }, 30_000);
 
+  describe('repeating', () => {
+    const STOP = 'mutation($id: ID!) { stopAccessReviewRecurrence(reviewId: $id) { id recurEveryDays nextStartsAt previousReviewId } }';
+    const SERIES_FIELDS = 'id startedAt recurEveryDays nextStartsAt previousReviewId';
+    const REPEATING = `mutation($input: StartAccessReviewInput!) { startAccessReview(input: $input) { ${SERIES_FIELDS} } }`;
+    let repeating: Json;
+
+    it('starts a review that repeats every N days, and says when the next one starts', async () => {
+      repeating = (await admin.data(REPEATING, { input: { name: 'Alice, monthly', filter: { userIds: [ids.alice] }, dueAt: inDays(14), recurEveryDays: 30 } }))['startAccessReview'];
+      expect(repeating).toMatchObject({ recurEveryDays: 30, previousReviewId: null });
+      expect(Date.parse(repeating['nextStartsAt'])).toBe(Date.parse(repeating['startedAt']) + 30 * 86_400_000);
+      const read = (await auditor.data(`query($id: ID!) { accessReview(id: $id) { ${SERIES_FIELDS} } }`, { id: repeating['id'] }))['accessReview'];
+      expect(read).toEqual(repeating);
+    });
+
+    it('refuses a period under a week, over a year, or no longer than the review runs', async () => {
+      for (const [recurEveryDays, dueAt] of [[6, inDays(3)], [367, inDays(3)], [14, inDays(20)]] as const) {
+        const result = await admin.graphql(REPEATING, { input: { name: 'Too often', dueAt, recurEveryDays } });
+        expect([recurEveryDays, codeOf(result)]).toEqual([recurEveryDays, 'BAD_USER_INPUT']);
+      }
+      expect((await admin.graphql(REPEATING, { input: { name: 'Too often', dueAt: inDays(20), recurEveryDays: 14 } })).errors?.[0]?.message).toMatch(/longer than the review runs/);
+    });
+
+    it('stops repeating for whoever may start reviews; an auditor may not', async () => {
+      expect(codeOf(await auditor.graphql(STOP, { id: repeating['id'] }))).toBe('FORBIDDEN');
+      const stopped = (await admin.data(STOP, { id: repeating['id'] }))['stopAccessReviewRecurrence'];
+      expect(stopped).toEqual({ id: repeating['id'], recurEveryDays: 30, nextStartsAt: null, previousReviewId: null });
+      // Stopping a stopped series changes nothing; a review that runs once has nothing to stop.
+      expect((await admin.data(STOP, { id: repeating['id'] }))['stopAccessReviewRecurrence']).toEqual(stopped);
+      expect(codeOf(await admin.graphql(STOP, { id: review['id'] }))).toBe('CONFLICT');
+      const other = new ConsoleClient(keyward.baseUrl);
+      await other.signIn('admin@fabrikam.example', ADMIN_PASSWORD);
+      expect(codeOf(await other.graphql(STOP, { id: repeating['id'] }))).toBe('NOT_FOUND');
+    });
+  });
+
   async function statusOf(name: string): Promise<string> {
     return (await admin.data('query($id: ID!) { appPassword(id: $id) { status } }', { id: secrets[name].appPassword.id }))['appPassword'].status;
   }

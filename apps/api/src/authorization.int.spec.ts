@@ -171,6 +171,12 @@ const OPERATIONS: Record<string, OperationCase> = {
   // A reader with an OWN grant reads the reviews their app passwords are in.
   accessReview: { targets: ['own', 'tenant', 'foreign'], query: 'query($id: ID!) { accessReview(id: $id) { id } }', variables: (s) => ({ id: s.reviewId }) },
   accessReviews: { targets: 'tenant', query: '{ accessReviews { totalCount } }', variables: () => ({}) },
+  // The subjects' reviews run once: an authorised stop is refused by the domain (CONFLICT), another tenant's is out of reach.
+  stopAccessReviewRecurrence: {
+    targets: ['tenant', 'foreign'],
+    query: 'mutation($id: ID!) { stopAccessReviewRecurrence(reviewId: $id) { id } }',
+    variables: (s) => ({ id: s.reviewId }),
+  },
   // Deciding is for a review's named reviewers, which the domain checks past the permission (every
   // role may be named): here, only that another tenant's item is out of everyone's reach.
   decideAccessReviewItem: {
