@@ -135,8 +135,8 @@ describe('repeating access reviews: the sweep starts each successor once', () =>
       total: 3,
     });
     expect(Date.parse(successor?.dueAt ?? '') - Date.parse(successor?.startedAt ?? '')).toBe(Date.parse(first.dueAt) - Date.parse(first.startedAt));
-    expect(await view(ids.series)).toMatchObject({ nextStartsAt: null });
-    expect(await view(successorReviewId(ids.series))).toMatchObject({ previousReviewId: ids.series, recurEveryDays: 30, status: 'OPEN', total: 3 });
+    expect(await view(ids.series)).toMatchObject({ nextStartsAt: null, nextReviewId: successorReviewId(ids.series) });
+    expect(await view(successorReviewId(ids.series))).toMatchObject({ nextReviewId: null, previousReviewId: ids.series, recurEveryDays: 30, status: 'OPEN', total: 3 });
   });
 
   it('starts none for an owner who is disabled, and none for a filter that matches nothing, recording nothing', async () => {

@@ -66,6 +66,7 @@ export class AccessReviewModel {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When its successor starts; null when it runs once, its series was stopped, or the successor started.' })
   nextStartsAt!: string | null;
   @Field(() => ID, { nullable: true, description: 'The review of its series it follows.' }) previousReviewId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The review of its series that followed it, once started.' }) nextReviewId!: string | null;
 }
 
 @ObjectType('AccessReviewItem', { description: 'One app password under review, as it stood when the review started, and its decision.' })

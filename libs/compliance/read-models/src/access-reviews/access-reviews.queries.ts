@@ -4,7 +4,7 @@ import { badInput } from '@keyward/shared/domain';
 import { decodeCursor, encodeCursor, statement, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
 import { scopeOf, type UserPrincipal } from '@keyward/identity/domain';
-import { nextStartOf, type AccessDecision } from '@keyward/compliance/domain';
+import { nextStartOf, successorReviewId, type AccessDecision } from '@keyward/compliance/domain';
 
 export interface AccessReviewView {
   id: string;
@@ -28,6 +28,8 @@ export interface AccessReviewView {
   /** When its successor starts; null when it runs once, its series was stopped, or the successor started. */
   nextStartsAt: string | null;
   previousReviewId: string | null;
+  /** The review that followed it in its series, once started. */
+  nextReviewId: string | null;
 }
 
 export interface AccessReviewItemView {
@@ -101,6 +103,7 @@ function toReview(row: ReviewRow, now: Date): AccessReviewView {
     recurEveryDays: row.recur_every_days,
     nextStartsAt: nextStartsAt?.toISOString() ?? null,
     previousReviewId: row.previous_review_id,
+    nextReviewId: row.has_successor === 1 ? successorReviewId(row.review_id) : null,
   };
 }
 

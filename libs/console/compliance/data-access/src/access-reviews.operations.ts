@@ -5,7 +5,7 @@ import { graphql } from '@keyward/console/shared/data-access';
 graphql(`
   fragment AccessReviewFields on AccessReview {
     id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided
-    recurEveryDays nextStartsAt previousReviewId
+    recurEveryDays nextStartsAt previousReviewId nextReviewId
   }
 `);
 

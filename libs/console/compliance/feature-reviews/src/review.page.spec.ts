@@ -194,7 +194,16 @@ describe('one access review', () => {
     await page.stopRepeating();
     await settle();
     expect(api.sent).toContainEqual({ call: 'stopRecurrence', reviewId: 'rev-1' });
-    expect((await page.getFacts())['Repeats']).toMatch(/^Every 30 days; no review follows this one from here/);
+    expect((await page.getFacts())['Repeats']).toMatch(/^Every 30 days; stopped, no review follows this one/);
+    expect(await page.canStopRepeating()).toBe(false);
+  });
+
+  it('links a repeating review whose successor has started to that review', async () => {
+    const api = new AccessReviewsApiDouble();
+    api.review = reviewOf({ recurEveryDays: 30, nextStartsAt: null, nextReviewId: 'rev-2' });
+    const { page } = await showReview(api);
+    expect((await page.getFacts())['Repeats']).toBe('Every 30 days; the next review has started');
+    expect(await page.nextReviewLink()).toBe('/reviews/rev-2');
     expect(await page.canStopRepeating()).toBe(false);
   });
 

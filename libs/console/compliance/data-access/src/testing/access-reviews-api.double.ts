@@ -24,6 +24,7 @@ export function reviewOf(fields: Partial<AccessReview> = {}): AccessReview {
     recurEveryDays: null,
     nextStartsAt: null,
     previousReviewId: null,
+    nextReviewId: null,
     ...fields,
   };
 }

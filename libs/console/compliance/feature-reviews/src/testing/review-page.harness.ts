@@ -160,6 +160,11 @@ export class ReviewPageHarness extends ComponentHarness {
   }
 
   /** Whether "Stop repeating" is offered. */
+  /** Where the link to the series' next review points, or null when there is none. */
+  async nextReviewLink(): Promise<string | null> {
+    return (await (await this.locatorForOptional('a.next-review')())?.getAttribute('href')) ?? null;
+  }
+
   async canStopRepeating(): Promise<boolean> {
     return (await this.locatorForOptional('button.stop-recurrence')()) !== null;
   }

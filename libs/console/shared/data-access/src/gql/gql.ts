@@ -29,7 +29,7 @@ type Documents = {
     "\n  query UsersForPicker($filter: UserFilter, $first: Int) {\n    users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }\n  }\n": typeof types.UsersForPickerDocument,
     "\n  query AllowedScopes {\n    tenantPolicy { allowedScopes maxLifetimeDays }\n    mailServers { imap { host port security } pop { host port security } submission { host port security } }\n  }\n": typeof types.AllowedScopesDocument,
     "\n  query Dashboard {\n    dashboard {\n      counts { active expiringSoon unused30Days neverUsed revokedThisWeek rejectedLast24Hours }\n      signInsPerDay { day key count } rejectionsPerDay { day key count } activePerDay { day count }\n    }\n  }\n": typeof types.DashboardDocument,
-    "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n    recurEveryDays nextStartsAt previousReviewId\n  }\n": typeof types.AccessReviewFieldsFragmentDoc,
+    "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n    recurEveryDays nextStartsAt previousReviewId nextReviewId\n  }\n": typeof types.AccessReviewFieldsFragmentDoc,
     "\n  fragment AccessReviewItemFields on AccessReviewItem {\n    id reviewId appPasswordId userId userPrincipalName label scopes createdAt lastUsedAt usesLast30Days recommendation\n    decision justification decidedBy decidedAt attestedAt attestationNote\n  }\n": typeof types.AccessReviewItemFieldsFragmentDoc,
     "\n  query AccessReviews($first: Int, $after: String) {\n    accessReviews(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewFields } } }\n  }\n": typeof types.AccessReviewsDocument,
     "\n  query AccessReview($id: ID!) { accessReview(id: $id) { ...AccessReviewFields } }\n": typeof types.AccessReviewDocument,
@@ -106,7 +106,7 @@ const documents: Documents = {
     "\n  query UsersForPicker($filter: UserFilter, $first: Int) {\n    users(filter: $filter, first: $first) { edges { node { id userPrincipalName } } }\n  }\n": types.UsersForPickerDocument,
     "\n  query AllowedScopes {\n    tenantPolicy { allowedScopes maxLifetimeDays }\n    mailServers { imap { host port security } pop { host port security } submission { host port security } }\n  }\n": types.AllowedScopesDocument,
     "\n  query Dashboard {\n    dashboard {\n      counts { active expiringSoon unused30Days neverUsed revokedThisWeek rejectedLast24Hours }\n      signInsPerDay { day key count } rejectionsPerDay { day key count } activePerDay { day count }\n    }\n  }\n": types.DashboardDocument,
-    "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n    recurEveryDays nextStartsAt previousReviewId\n  }\n": types.AccessReviewFieldsFragmentDoc,
+    "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n    recurEveryDays nextStartsAt previousReviewId nextReviewId\n  }\n": types.AccessReviewFieldsFragmentDoc,
     "\n  fragment AccessReviewItemFields on AccessReviewItem {\n    id reviewId appPasswordId userId userPrincipalName label scopes createdAt lastUsedAt usesLast30Days recommendation\n    decision justification decidedBy decidedAt attestedAt attestationNote\n  }\n": types.AccessReviewItemFieldsFragmentDoc,
     "\n  query AccessReviews($first: Int, $after: String) {\n    accessReviews(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...AccessReviewFields } } }\n  }\n": types.AccessReviewsDocument,
     "\n  query AccessReview($id: ID!) { accessReview(id: $id) { ...AccessReviewFields } }\n": types.AccessReviewDocument,
@@ -228,7 +228,7 @@ export function graphql(source: "\n  query Dashboard {\n    dashboard {\n      c
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n    recurEveryDays nextStartsAt previousReviewId\n  }\n"): typeof import('./graphql').AccessReviewFieldsFragmentDoc;
+export function graphql(source: "\n  fragment AccessReviewFields on AccessReview {\n    id name status startedAt startedBy dueAt completedAt revokeUndecided reviewerIds filter total kept revoked undecided\n    recurEveryDays nextStartsAt previousReviewId nextReviewId\n  }\n"): typeof import('./graphql').AccessReviewFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

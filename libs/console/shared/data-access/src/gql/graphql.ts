@@ -443,7 +443,7 @@ export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DashboardQuery = { dashboard: { counts: { active: number, expiringSoon: number, unused30Days: number, neverUsed: number, revokedThisWeek: number, rejectedLast24Hours: number }, signInsPerDay: Array<{ day: string, key: string, count: number }>, rejectionsPerDay: Array<{ day: string, key: string, count: number }>, activePerDay: Array<{ day: string, count: number }> } };
 
-export type AccessReviewFieldsFragment = { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null };
+export type AccessReviewFieldsFragment = { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null, nextReviewId: string | null };
 
 export type AccessReviewItemFieldsFragment = { id: string, reviewId: string, appPasswordId: string, userId: string, userPrincipalName: string, label: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, usesLast30Days: number, recommendation: AccessDecision, decision: AccessDecision | null, justification: string | null, decidedBy: string | null, decidedAt: string | null, attestedAt: string | null, attestationNote: string | null };
 
@@ -453,14 +453,14 @@ export type AccessReviewsQueryVariables = Exact<{
 }>;
 
 
-export type AccessReviewsQuery = { accessReviews: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null } }> } };
+export type AccessReviewsQuery = { accessReviews: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null, nextReviewId: string | null } }> } };
 
 export type AccessReviewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AccessReviewQuery = { accessReview: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null } | null };
+export type AccessReviewQuery = { accessReview: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null, nextReviewId: string | null } | null };
 
 export type AccessReviewItemsQueryVariables = Exact<{
   id: string | number;
@@ -477,14 +477,14 @@ export type StartAccessReviewMutationVariables = Exact<{
 }>;
 
 
-export type StartAccessReviewMutation = { startAccessReview: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null } };
+export type StartAccessReviewMutation = { startAccessReview: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null, nextReviewId: string | null } };
 
 export type StopAccessReviewRecurrenceMutationVariables = Exact<{
   reviewId: string | number;
 }>;
 
 
-export type StopAccessReviewRecurrenceMutation = { stopAccessReviewRecurrence: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null } };
+export type StopAccessReviewRecurrenceMutation = { stopAccessReviewRecurrence: { id: string, name: string, status: AccessReviewStatus, startedAt: string, startedBy: string, dueAt: string, completedAt: string | null, revokeUndecided: boolean, reviewerIds: Array<string>, filter: string, total: number, kept: number, revoked: number, undecided: number, recurEveryDays: number | null, nextStartsAt: string | null, previousReviewId: string | null, nextReviewId: string | null } };
 
 export type DecideAccessReviewItemMutationVariables = Exact<{
   input: DecideAccessReviewItemInput;
@@ -894,6 +894,7 @@ export const AccessReviewFieldsFragmentDoc = new TypedDocumentString(`
   recurEveryDays
   nextStartsAt
   previousReviewId
+  nextReviewId
 }
     `, {"fragmentName":"AccessReviewFields"}) as unknown as TypedDocumentString<AccessReviewFieldsFragment, unknown>;
 export const AccessReviewItemFieldsFragmentDoc = new TypedDocumentString(`
@@ -1388,6 +1389,7 @@ export const AccessReviewsDocument = new TypedDocumentString(`
   recurEveryDays
   nextStartsAt
   previousReviewId
+  nextReviewId
 }`) as unknown as TypedDocumentString<AccessReviewsQuery, AccessReviewsQueryVariables>;
 export const AccessReviewDocument = new TypedDocumentString(`
     query AccessReview($id: ID!) {
@@ -1413,6 +1415,7 @@ export const AccessReviewDocument = new TypedDocumentString(`
   recurEveryDays
   nextStartsAt
   previousReviewId
+  nextReviewId
 }`) as unknown as TypedDocumentString<AccessReviewQuery, AccessReviewQueryVariables>;
 export const AccessReviewItemsDocument = new TypedDocumentString(`
     query AccessReviewItems($id: ID!, $selection: AccessReviewItemSelection, $first: Int, $after: String) {
@@ -1475,6 +1478,7 @@ export const StartAccessReviewDocument = new TypedDocumentString(`
   recurEveryDays
   nextStartsAt
   previousReviewId
+  nextReviewId
 }`) as unknown as TypedDocumentString<StartAccessReviewMutation, StartAccessReviewMutationVariables>;
 export const StopAccessReviewRecurrenceDocument = new TypedDocumentString(`
     mutation StopAccessReviewRecurrence($reviewId: ID!) {
@@ -1500,6 +1504,7 @@ export const StopAccessReviewRecurrenceDocument = new TypedDocumentString(`
   recurEveryDays
   nextStartsAt
   previousReviewId
+  nextReviewId
 }`) as unknown as TypedDocumentString<StopAccessReviewRecurrenceMutation, StopAccessReviewRecurrenceMutationVariables>;
 export const DecideAccessReviewItemDocument = new TypedDocumentString(`
     mutation DecideAccessReviewItem($input: DecideAccessReviewItemInput!) {
