@@ -51,8 +51,8 @@ describe('repeating access reviews: the sweep starts each successor once', () =>
   };
   const generate = async (userId: string, label: string): Promise<string> =>
     (await command<GeneratedAppPassword>(new GenerateAppPasswordCommand({ userId, label }, admin, context(admin)))).appPassword.appPasswordId;
-  const start = async (by: UserPrincipal, userIds: string[], name: string, revokeUndecided = false): Promise<string> => {
-    const reviewId = await reviews.start(by, { name, filter: { userIds }, dueAt: new Date(clock.now().getTime() + 14 * DAY_MS), revokeUndecided, reviewerIds: [admin.userId], recurEveryDays: 30 }, context(by));
+  const start = async (by: UserPrincipal, userIds: string[], name: string, revokeUndecided = false, reviewerIds = [admin.userId]): Promise<string> => {
+    const reviewId = await reviews.start(by, { name, filter: { userIds }, dueAt: new Date(clock.now().getTime() + 14 * DAY_MS), revokeUndecided, reviewerIds, recurEveryDays: 30 }, context(by));
     await settled();
     return reviewId;
   };
@@ -83,10 +83,10 @@ describe('repeating access reviews: the sweep starts each successor once', () =>
     ids.bobScanner = await generate(ids.bob, 'Scanner');
     await generate(ids.carol, 'Outlook');
     await settled();
-    ids.series = await start(admin, [ids.alice], 'Alice, monthly', true);
+    ids.series = await start(admin, [ids.alice], 'Alice, monthly', true, [admin.userId, ids.gina]);
     // Kept, so that the first review's completion revokes none of alice's.
     await reviews.decide(admin, aliceOwn.map((appPasswordId) => reviewItemId(ids.series, appPasswordId)), 'KEEP', 'Still used', context(admin));
-    ids.empty = await start(admin, [ids.bob], 'Bob, monthly');
+    ids.empty = await start(admin, [ids.bob], 'Bob, monthly', false, [ids.gina]);
     ids.ginaSeries = await start(gina, [ids.carol], "Carol, monthly (gina's)");
   }, 60_000);
   afterAll(async () => {
@@ -107,7 +107,7 @@ describe('repeating access reviews: the sweep starts each successor once', () =>
     expect(await startedEvent(successorReviewId(ids.series))).toBeNull();
   });
 
-  it('once it has passed, starts exactly one successor: the same name, filter, reviewers and duration, drawn again', async () => {
+  it('once it has passed, starts exactly one successor: the same name, filter, reviewers who can still sign in, and duration, drawn again', async () => {
     // given one more of alice's app passwords since the first review (drawn again, not copied), bob's
     // revoked (his series' filter matches nothing now), and gina no longer enabled
     await generate(ids.alice, 'Laptop');
@@ -124,7 +124,8 @@ describe('repeating access reviews: the sweep starts each successor once', () =>
     expect(successor).toMatchObject({
       name: 'Alice, monthly',
       filter: first.filter,
-      reviewerIds: first.reviewerIds,
+      // gina, disabled since, no longer reviews
+      reviewerIds: [admin.userId],
       revokeUndecided: true,
       startedBy: 'system:access-review',
       startedAt: clock.now().toISOString(),
@@ -173,7 +174,8 @@ describe('repeating access reviews: the sweep starts each successor once', () =>
     await sweep.sweepOnce();
     // then bob's series goes on, and the stopped one does not
     expect(await startedEvent(successorReviewId(successorReviewId(ids.series)))).toBeNull();
-    expect(await startedEvent(successorReviewId(ids.empty))).toMatchObject({ name: 'Bob, monthly', total: 1, previousReviewId: ids.empty, startedAt: clock.now().toISOString() });
+    // (its only reviewer, gina, is disabled: the tenant's global admins review it)
+    expect(await startedEvent(successorReviewId(ids.empty))).toMatchObject({ name: 'Bob, monthly', total: 1, previousReviewId: ids.empty, startedAt: clock.now().toISOString(), reviewerIds: [admin.userId] });
   });
 
 });

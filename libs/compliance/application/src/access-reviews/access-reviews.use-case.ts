@@ -121,9 +121,10 @@ export class AccessReviews {
     if (!owner) return 'OWNER_CANNOT_START';
     const candidates: ReviewCandidateRow[] = await this.queries.execute(new GetReviewCandidatesQuery(owner, plan.filter as AppPasswordFilter));
     if (candidates.length === 0) return 'NO_ITEMS';
+    const reviewerIds = await this.reviewersStill(owner, plan.reviewerIds);
     const context: CommandContext = { actor: `system:${ACCESS_REVIEW_PROCESS}`, tenantId, now, correlationId: `access-review-${plan.series.seriesId}` };
     try {
-      await this.aggregates.handle(accessReviewStreamId(plan.reviewId), accessReviewDecider, successorCommand(plan, tenantId, now, candidates), context);
+      await this.aggregates.handle(accessReviewStreamId(plan.reviewId), accessReviewDecider, successorCommand({ ...plan, reviewerIds }, tenantId, now, candidates), context);
     } catch (error) {
       if (isDomainError(error) && error.code === 'CONFLICT') return 'NOT_DUE';
       throw error;
@@ -220,6 +221,16 @@ export class AccessReviews {
   private async globalAdmins(principal: UserPrincipal): Promise<string[]> {
     const page: Page<UserListItem> = await this.queries.execute(new GetUsersQuery(principal, { role: 'GLOBAL_ADMIN', isEnabled: true }, MAX_LISTED, null));
     return page.items.map(({ item }) => item.id);
+  }
+
+  /**
+   * A successor's reviewers: its predecessor's who can still sign in, or, when none can, the
+   * tenant's enabled global admins (as for a review that names none), so that someone can decide.
+   */
+  private async reviewersStill(owner: UserPrincipal, reviewerIds: readonly string[]): Promise<string[]> {
+    const enabled: string[] = [];
+    for (const userId of reviewerIds) if ((await this.directory.user(userId)).status === 'enabled') enabled.push(userId);
+    return enabled.length > 0 ? enabled : this.globalAdmins(owner);
   }
 
   /** Named reviewers: each an enabled user of the tenant. */
