@@ -1,14 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { badInput } from '@keyward/shared/domain';
-import type { EventStore, RecordedEvent } from '@keyward/shared/event-store';
+import type { EventStore } from '@keyward/shared/event-store';
 import { normalisedInstant, statement, WhereClause, type ReadModelDatabase } from '@keyward/shared/read-models';
 import { CLOCK, EVENT_STORE, READ_MODEL_DB, type Clock } from '@keyward/shared/server';
 import { APP_PASSWORD_SCOPES, tenantStreamId, type UserPrincipal } from '@keyward/identity/domain';
-import { addressRange, appPasswordUsageStreamId, type AppPasswordUsageStreamEvent } from '@keyward/app-passwords/domain';
+import { addressRange } from '@keyward/app-passwords/domain';
 import { cursorFor, DEFAULT_APP_PASSWORD_SORT, filtered, ordered, sortKeySql, STATUS_SQL, visibleTo, type AppPasswordFilter, type AppPasswordSort } from '../app-password-list/app-password-view';
 import { toItem, type AppPasswordListItem, type AppPasswordPage, type AppPasswordRow } from '../app-password-list/app-password-list.queries';
-import type { DayCounts } from '../usage-history/usage-history.projection';
 import { credentialAttempts } from '../usage-history/sign-in-timeline';
 import { credentialsUsedFrom } from '../usage-history/used-from-address';
 import { protocolBit } from '../app-password-list/app-password-list.projection';
@@ -159,7 +158,13 @@ export class GetAppPasswordsAsOfHandler implements IQueryHandler<GetAppPasswords
     if (since && at.toISOString() < since) throw badInput(`That moment is before the tenant existed: its history starts at ${since}.`);
   }
 
-  /** The row as it stood, with its last use and use count up to the moment, from the sign-in history and the usage stream. */
+  /** Successful sign-ins up to `at`, from the credential's packed sign-in times (the column the sorts read). */
+  private usesUpTo(appPasswordId: string, at: string): number {
+    const sql = `SELECT ${SIGN_INS_THEN.use_count} AS n FROM (SELECT @id AS app_password_id) l`;
+    return (statement(this.db, sql).get({ id: appPasswordId, at, atKey: timeKey(Date.parse(at)) }) as { n: number }).n;
+  }
+
+  /** The row as it stood, with its last use (address, protocol, client) from the sign-in history and its use count, up to the moment. */
   private async itemAt(row: VersionRow, at: string): Promise<AppPasswordListItem> {
     const id = row['app_password_id'] as string;
     const [lastUse] = await credentialAttempts(this.store, this.db, id, { occurredAt: at, stream: '\uffff', revision: Number.MAX_SAFE_INTEGER }, 1, true);
@@ -169,36 +174,7 @@ export class GetAppPasswordsAsOfHandler implements IQueryHandler<GetAppPasswords
       lastUsedIp: lastUse?.attempt.sourceIp ?? null,
       lastUsedProtocol: lastUse?.attempt.protocol ?? null,
       lastUsedClient: lastUse?.attempt.client ?? null,
-      useCount: lastUse ? await this.usesUpTo(id, at) : 0,
+      useCount: lastUse ? this.usesUpTo(id, at) : 0,
     };
-  }
-
-  /** Successful sign-ins up to `at`: whole days from the monthly counts, the day of `at` from the usage stream. */
-  private async usesUpTo(appPasswordId: string, at: string): Promise<number> {
-    const day = at.slice(0, 10);
-    const months = statement(this.db, 'SELECT month, days FROM usage_monthly WHERE app_password_id = ? AND month <= ?').all(appPasswordId, day.slice(0, 7)) as { month: string; days: string }[];
-    let uses = 0;
-    let dayRevision = -1;
-    for (const { month, days } of months) {
-      (JSON.parse(days) as DayCounts[]).forEach(([count, , revision], index) => {
-        const date = `${month}-${String(index + 1).padStart(2, '0')}`;
-        if (date < day) uses += count;
-        else if (date === day) dayRevision = revision;
-      });
-    }
-    if (dayRevision < 0) return uses;
-    // The day of `at`: read back from its last attempt to its first, counting the uses up to `at`.
-    const stream = appPasswordUsageStreamId(appPasswordId);
-    for (let from = BigInt(dayRevision); from >= 0n; ) {
-      const chunk = (await this.store.readStream(stream, { direction: 'backwards', fromRevision: from, maxCount: 100 })) as (RecordedEvent & AppPasswordUsageStreamEvent)[];
-      for (const event of chunk) {
-        if (event.metadata.occurredAt.slice(0, 10) < day) return uses;
-        if (event.type === 'AppPasswordUsed' && event.metadata.occurredAt <= at) uses++;
-      }
-      const last = chunk[chunk.length - 1];
-      if (!last || chunk.length < 100) return uses;
-      from = last.revision - 1n;
-    }
-    return uses;
   }
 }
