@@ -9,7 +9,7 @@ import { noticeDecider, noticeStreamId, type NoticeAttachment, type NoticeConten
 import { dueNotices } from '@keyward/compliance/read-models';
 import { Mailer } from './mailer';
 import { noticeIdOf } from './notice-id';
-import { ReportRenderer } from '../reports/report-renderer';
+import { ReportRenderer, type ReportFile } from '../reports/report-renderer';
 
 /** A notice to queue: its words, its recipient, and the key of its cause (one notice per key). */
 export interface NoticeRequest {
@@ -25,6 +25,9 @@ export interface NoticeRequest {
 }
 
 const PROCESS = 'notices';
+
+/** Scheduled reports drawn in one delivery pass, by their attachment: the file, or why there is none. */
+type DrawnReports = Map<string, Promise<ReportFile | string>>;
 /** Notices one pass sends; the next pass goes on. */
 const PER_PASS = 50;
 
@@ -65,38 +68,45 @@ export class Notices {
   async deliverDue(): Promise<number> {
     if (!this.mailer.isEnabled) return 0;
     const now = this.clock.now();
+    // A scheduled report's recipients are a notice each: their attachment is drawn once a pass.
+    const drawn: DrawnReports = new Map();
     let sent = 0;
     for (const { noticeId, tenantId } of dueNotices(this.db, now, PER_PASS)) {
-      if (await this.deliver(noticeId, tenantId)) sent++;
+      if (await this.deliver(noticeId, tenantId, drawn)) sent++;
     }
     return sent;
   }
 
   /**
-   * A scheduled report's notice with its report drawn now, with its owner's rights now. An owner
-   * who can no longer read reports (disabled, or another role) gets the mail without it, saying why,
-   * rather than a retry that cannot succeed.
+   * A scheduled report's notice with its report drawn now (once a pass for all its recipients),
+   * with its owner's rights now. An owner who can no longer read reports (disabled, or another
+   * role) gets the mail without it, saying why, rather than a retry that cannot succeed.
    */
-  private async withAttachment(message: NoticeQueued['data']): Promise<{ text: string; html: string; attachments?: { filename: string; content: Buffer; contentType: string }[] }> {
+  private async withAttachment(message: NoticeQueued['data'], drawn: DrawnReports): Promise<{ text: string; html: string; attachments?: ReportFile[] }> {
     const { attachment } = message;
     if (!attachment) return { text: message.text, html: message.html };
-    const owner = await this.directory.user(attachment.ownerId);
-    const principal: UserPrincipal | null = owner.status === 'enabled' ? { kind: 'user', userId: owner.userId, tenantId: owner.tenantId, userPrincipalName: owner.userPrincipalName, roles: owner.roles } : null;
-    let why = 'whoever scheduled it can no longer read reports; schedule it again';
-    if (principal && scopeOf(principal, 'reports.read') === 'TENANT') {
-      try {
-        const file = await this.renderer.toFile(await this.renderer.prepare(principal, attachment.report, attachment.params), attachment.format);
-        return { text: message.text, html: message.html, attachments: [file] };
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
-        why = error.message;
-      }
-    }
-    const note = `The report could not be drawn: ${why}.`;
+    const key = JSON.stringify(attachment);
+    if (!drawn.has(key)) drawn.set(key, this.draw(attachment));
+    const report = await (drawn.get(key) as Promise<ReportFile | string>);
+    if (typeof report !== 'string') return { text: message.text, html: message.html, attachments: [report] };
+    const note = `The report could not be drawn: ${report}.`;
     return { text: `${note}\n\n${message.text}`, html: message.html.replace(/(<body[^>]*>)/, `$1\n<p><strong>${note.replace(/[&<>"']/g, '')}</strong></p>`) };
   }
 
-  private async deliver(noticeId: string, tenantId: string): Promise<boolean> {
+  /** The report as a file, or why it cannot be drawn for its owner. */
+  private async draw(attachment: NoticeAttachment): Promise<ReportFile | string> {
+    const owner = await this.directory.user(attachment.ownerId);
+    const principal: UserPrincipal | null = owner.status === 'enabled' ? { kind: 'user', userId: owner.userId, tenantId: owner.tenantId, userPrincipalName: owner.userPrincipalName, roles: owner.roles } : null;
+    if (!principal || scopeOf(principal, 'reports.read') !== 'TENANT') return 'whoever scheduled it can no longer read reports; schedule it again';
+    try {
+      return await this.renderer.toFile(await this.renderer.prepare(principal, attachment.report, attachment.params), attachment.format);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return error.message;
+    }
+  }
+
+  private async deliver(noticeId: string, tenantId: string, drawn: DrawnReports): Promise<boolean> {
     const now = this.clock.now();
     const context: CommandContext = { actor: `system:${PROCESS}`, tenantId, now, correlationId: `notice-${noticeId}` };
     const stream = noticeStreamId(noticeId);
@@ -104,7 +114,7 @@ export class Notices {
     if (claimed.events.length === 0 || claimed.state.status !== 'SENDING') return false;
     const { attempts: attempt, message } = claimed.state;
     try {
-      const { text, html, attachments } = await this.withAttachment(message);
+      const { text, html, attachments } = await this.withAttachment(message, drawn);
       const { messageId, response } = await this.mailer.send({ to: message.to, subject: message.subject, text, html, attachments, headers: { 'X-Keyward-Notice': noticeId } });
       await this.aggregates.handle(stream, noticeDecider, { type: 'RecordSent', data: { attempt, messageId, response: response.slice(0, 200) } }, { ...context, now: this.clock.now() });
       return true;

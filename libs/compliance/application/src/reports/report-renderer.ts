@@ -24,6 +24,13 @@ export interface PreparedReport {
   readonly fileBase: string;
 }
 
+/** A report written whole, as a mail attaches it. */
+export interface ReportFile {
+  readonly filename: string;
+  readonly content: Buffer;
+  readonly contentType: string;
+}
+
 /** Whether a report of that name exists. */
 export function isReportName(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(REPORTS, name);
@@ -81,7 +88,7 @@ export class ReportRenderer {
   }
 
   /** The whole report as one file (a scheduled report's attachment). */
-  async toFile(prepared: PreparedReport, format: ReportFormat): Promise<{ filename: string; content: Buffer; contentType: string }> {
+  async toFile(prepared: PreparedReport, format: ReportFormat): Promise<ReportFile> {
     const chunks: Buffer[] = [];
     const sink = new PassThrough();
     sink.on('data', (chunk: Buffer) => chunks.push(chunk));
